@@ -1,0 +1,166 @@
+//! Diagnostics: what every check returns (stable code, severity, message, field path, span, help, fix).
+
+use serde::Serialize;
+
+/// How bad a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The service (or the SDK) rejects the configuration.
+    Error,
+    /// Accepted, but probably not what was meant, or it costs money or weakens isolation.
+    Warning,
+    /// Worth knowing; nothing to change.
+    Info,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
+/// A range in the source text. Lines and columns are 1-based and count characters;
+/// the end is exclusive. Byte offsets index the UTF-8 text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+pub struct TextRange {
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    pub start_byte: usize,
+    pub end_byte: usize,
+}
+
+/// A machine-applicable change that resolves the diagnostic.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Fix {
+    /// What the fix does, as a short imperative ("Quote the value").
+    pub title: String,
+    /// The field the fix changes (same syntax as [`Diagnostic::path`]).
+    pub path: String,
+    /// The replacement, as YAML text for the value at `path`; `None` removes the key.
+    pub replacement: Option<String>,
+}
+
+/// One finding.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    /// Stable kebab-case code from the rule registry (`amlnet rules`).
+    pub code: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    /// The field, e.g. `managed_network.outbound_rules[2].destination.port_ranges`; empty for the document.
+    pub path: String,
+    /// The file the diagnostic belongs to, when the input came from files.
+    pub file: Option<String>,
+    /// Where in the text, when the input was text and the field was present.
+    pub range: Option<TextRange>,
+    pub help: Option<String>,
+    pub fix: Option<Fix>,
+}
+
+impl Diagnostic {
+    pub fn new(code: &'static str, severity: Severity, path: impl Into<String>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            code,
+            severity,
+            message: message.into(),
+            path: path.into(),
+            file: None,
+            range: None,
+            help: None,
+            fix: None,
+        }
+    }
+
+    #[must_use]
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    #[must_use]
+    pub fn with_fix(mut self, title: impl Into<String>, replacement: Option<String>) -> Self {
+        self.fix = Some(Fix { title: title.into(), path: self.path.clone(), replacement });
+        self
+    }
+
+    #[must_use]
+    pub fn with_range(mut self, range: Option<TextRange>) -> Self {
+        self.range = range;
+        self
+    }
+
+    #[must_use]
+    pub fn in_file(mut self, file: &str) -> Self {
+        self.file = Some(file.to_owned());
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+/// Sorts diagnostics into a stable order: by file, position, path, then code.
+pub fn sort_diagnostics(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by(|a, b| {
+        let pos = |d: &Diagnostic| d.range.map_or((usize::MAX, usize::MAX), |r| (r.line, r.column));
+        (&a.file, pos(a), &a.path, a.code).cmp(&(&b.file, pos(b), &b.path, b.code))
+    });
+}
+
+/// Renders diagnostics like rustc: `error[code]: message`, the location, the source line with a caret, help.
+pub fn render(diagnostics: &[Diagnostic], file_name: &str, source: Option<&str>) -> String {
+    use std::fmt::Write as _;
+    let lines: Vec<&str> = source.map(|s| s.lines().collect()).unwrap_or_default();
+    let mut out = String::new();
+    for d in diagnostics {
+        let _ = writeln!(out, "{}[{}]: {}", d.severity.as_str(), d.code, d.message);
+        let file = d.file.as_deref().unwrap_or(file_name);
+        match d.range {
+            Some(r) => {
+                let _ = writeln!(out, "  --> {file}:{}:{}", r.line, r.column);
+                if let Some(text) = lines.get(r.line.saturating_sub(1)) {
+                    let gutter = r.line.to_string();
+                    let pad = " ".repeat(gutter.len());
+                    let shown: String = text.chars().map(|c| if c == '\t' { ' ' } else { c }).collect();
+                    let width = if r.end_line == r.line {
+                        r.end_column.saturating_sub(r.column).max(1)
+                    } else {
+                        shown.chars().count().saturating_sub(r.column - 1).max(1)
+                    };
+                    let _ = writeln!(out, "{pad} |");
+                    let _ = writeln!(out, "{gutter} | {shown}");
+                    let _ = writeln!(out, "{pad} | {}{}", " ".repeat(r.column - 1), "^".repeat(width));
+                }
+            }
+            None => {
+                let _ = writeln!(out, "  --> {file}");
+            }
+        }
+        if !d.path.is_empty() {
+            let _ = writeln!(out, "   = field: {}", d.path);
+        }
+        if let Some(help) = &d.help {
+            let _ = writeln!(out, "   = help: {help}");
+        }
+        if let Some(fix) = &d.fix {
+            match &fix.replacement {
+                Some(r) => {
+                    let _ = writeln!(out, "   = fix: {}: {r}", fix.title);
+                }
+                None => {
+                    let _ = writeln!(out, "   = fix: {}", fix.title);
+                }
+            }
+        }
+        out.push('\n');
+    }
+    out
+}

@@ -1,0 +1,101 @@
+//! Generators: YAML documents, an `az` bash script, and a Python (azure-ai-ml) script.
+//!
+//! Every generator is deterministic (same model, same bytes) and quotes every value for its target
+//! language, so no input can change the meaning of what is generated.
+
+pub mod cli;
+pub mod python;
+pub mod yaml;
+
+use crate::model::{Config, IsolationMode, Operation};
+use serde::Serialize;
+
+/// An export target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ExportFormat {
+    Yaml,
+    Cli,
+    Python,
+}
+
+impl ExportFormat {
+    pub const ALL: [ExportFormat; 3] = [ExportFormat::Yaml, ExportFormat::Cli, ExportFormat::Python];
+
+    pub fn parse(text: &str) -> Option<Self> {
+        match text.to_ascii_lowercase().as_str() {
+            "yaml" | "yml" => Some(ExportFormat::Yaml),
+            "cli" | "az" | "bash" => Some(ExportFormat::Cli),
+            "python" | "py" | "sdk" => Some(ExportFormat::Python),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ExportFormat::Yaml => "yaml",
+            ExportFormat::Cli => "cli",
+            ExportFormat::Python => "python",
+        }
+    }
+}
+
+/// One generated file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct GeneratedFile {
+    /// A relative file name (`workspace.yml`, `deploy.sh`, `amlnet_deploy.py`).
+    pub path: String,
+    pub contents: String,
+}
+
+/// Generates the files of one format.
+pub fn export(config: &Config, format: ExportFormat) -> Vec<GeneratedFile> {
+    match format {
+        ExportFormat::Yaml => yaml::documents(config, true)
+            .into_iter()
+            .map(|(path, contents)| GeneratedFile { path, contents })
+            .collect(),
+        ExportFormat::Cli => vec![GeneratedFile { path: "deploy.sh".to_owned(), contents: cli::script(config) }],
+        ExportFormat::Python => vec![GeneratedFile { path: "amlnet_deploy.py".to_owned(), contents: python::script(config) }],
+    }
+}
+
+/// File names of the deployment documents: `deployment.yml` for one, `deployment-<name>.yml` for several.
+pub fn deployment_file_names(config: &Config) -> Vec<String> {
+    if config.deployments.len() <= 1 {
+        return config.deployments.iter().map(|_| "deployment.yml".to_owned()).collect();
+    }
+    let mut names: Vec<String> = Vec::new();
+    for (i, dep) in config.deployments.iter().enumerate() {
+        let safe: String = dep.name.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '_' }).collect();
+        let mut name = format!("deployment-{}.yml", if safe.is_empty() { (i + 1).to_string() } else { safe });
+        if names.contains(&name) {
+            name = format!("deployment-{}-{}.yml", i + 1, dep.name.len());
+        }
+        names.push(name);
+    }
+    names
+}
+
+/// What the scripts must do besides creating the documents, derived once for both script generators.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Plan {
+    pub(crate) operation: Operation,
+    /// Whether a managed network (internet or approved outbound) is configured.
+    pub(crate) managed: bool,
+    /// Provision the managed network explicitly (Spark, or before the first deployment).
+    pub(crate) provision: bool,
+    pub(crate) include_spark: bool,
+}
+
+impl Plan {
+    pub(crate) fn of(config: &Config) -> Self {
+        let operation = config.context.operation;
+        let managed = matches!(config.isolation_mode(), Some(IsolationMode::AllowInternetOutbound | IsolationMode::AllowOnlyApprovedOutbound));
+        let include_spark = managed
+            && config.rules().iter().any(|r| matches!(&r.destination, crate::model::Destination::PrivateEndpoint(pe) if pe.spark_enabled));
+        let provisioned_at_creation = operation == Operation::Create && config.workspace.as_ref().and_then(|w| w.provision_network_now) == Some(true);
+        let provision = managed && (include_spark || (!config.deployments.is_empty() && !provisioned_at_creation));
+        Plan { operation, managed, provision, include_spark }
+    }
+}

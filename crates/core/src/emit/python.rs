@@ -1,0 +1,464 @@
+//! The Python generator: a complete azure-ai-ml 1.35 script that builds the entities and calls the
+//! public operations with their real signatures (keyword-only `ManagedNetwork(...)` and
+//! `begin_provision_network(workspace_name=..., include_spark=...)`, the public
+//! `workspace_outbound_rules`), avoiding every documented mistake of reference §D.
+
+use super::Plan;
+use crate::model::{Config, Destination, OnlineDeployment, OnlineEndpoint, Operation, OutboundRule, Value, Workspace};
+use std::fmt::Write as _;
+
+/// A Python string literal that evaluates to exactly `text`. Non-ASCII is escaped, so the file is ASCII.
+pub fn py_str(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (' '..='~').contains(&c) => out.push(c),
+            c if (c as u32) < 0x100 => {
+                let _ = write!(out, "\\x{:02x}", c as u32);
+            }
+            c if (c as u32) < 0x10000 => {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
+            c => {
+                let _ = write!(out, "\\U{:08x}", c as u32);
+            }
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// A Python expression for a YAML value, as PyYAML would have constructed it.
+pub fn py_value(value: &Value) -> String {
+    match value {
+        Value::Null => "None".to_owned(),
+        Value::Bool(true) => "True".to_owned(),
+        Value::Bool(false) => "False".to_owned(),
+        Value::Int(i) => i.to_string(),
+        Value::Float(f) => format!("float({})", py_str(&python_float_text(f))),
+        Value::Str(s) => py_str(s),
+        Value::Seq(items) => format!("[{}]", items.iter().map(py_value).collect::<Vec<_>>().join(", ")),
+        Value::Map(entries) => {
+            format!("{{{}}}", entries.iter().map(|(k, v)| format!("{}: {}", py_str(k), py_value(v))).collect::<Vec<_>>().join(", "))
+        }
+    }
+}
+
+/// Turns a YAML 1.1 float spelling into one Python's `float()` accepts.
+fn python_float_text(yaml: &str) -> String {
+    let cleaned = yaml.replace('_', "");
+    let lower = cleaned.to_ascii_lowercase();
+    match lower.trim_start_matches(['+', '-']) {
+        ".inf" => return if lower.starts_with('-') { "-inf".to_owned() } else { "inf".to_owned() },
+        ".nan" => return "nan".to_owned(),
+        _ => {}
+    }
+    if cleaned.contains(':') {
+        // Base 60, as PyYAML computes it: 1:30.5 is 90.5.
+        let negative = cleaned.starts_with('-');
+        let body = cleaned.trim_start_matches(['+', '-']);
+        let mut total = 0.0f64;
+        for part in body.split(':') {
+            total = total * 60.0 + part.parse::<f64>().unwrap_or(0.0);
+        }
+        return format!("{}{total}", if negative { "-" } else { "" });
+    }
+    cleaned
+}
+
+fn identifier_safe(key: &str) -> bool {
+    let mut chars = key.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_') && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+/// Keyword arguments from a mapping: `Class(a=1, b="x")`, or `Class(**{...})` when a key is not an identifier.
+fn kwargs_call(class: &str, value: &Value) -> String {
+    match value {
+        Value::Map(entries) if entries.iter().all(|(k, _)| identifier_safe(k) && !PY_KEYWORDS.contains(&k.as_str())) => format!(
+            "{class}({})",
+            entries.iter().map(|(k, v)| format!("{k}={}", py_value(v))).collect::<Vec<_>>().join(", ")
+        ),
+        other => format!("{class}(**{})", py_value(other)),
+    }
+}
+
+const PY_KEYWORDS: &[&str] = &[
+    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del", "elif", "else", "except", "finally", "for",
+    "from", "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
+];
+
+struct Args(Vec<String>);
+
+impl Args {
+    fn push(&mut self, key: &str, expr: String) {
+        self.0.push(format!("{key}={expr}"));
+    }
+    fn render(&self, indent: &str) -> String {
+        let mut out = String::new();
+        for a in &self.0 {
+            let _ = writeln!(out, "{indent}{a},");
+        }
+        out
+    }
+}
+
+fn rule_expr(rule: &OutboundRule) -> String {
+    let mut args = Args(Vec::new());
+    args.push("name", py_str(&rule.name));
+    let class = match &rule.destination {
+        Destination::PrivateEndpoint(pe) => {
+            args.push("service_resource_id", py_str(&pe.service_resource_id));
+            args.push("subresource_target", py_str(&pe.subresource_target));
+            args.push("spark_enabled", if pe.spark_enabled { "True" } else { "False" }.to_owned());
+            if !pe.fqdns.is_empty() {
+                args.push("fqdns", format!("[{}]", pe.fqdns.iter().map(|f| py_str(f)).collect::<Vec<_>>().join(", ")));
+            }
+            "PrivateEndpointDestination"
+        }
+        Destination::ServiceTag(st) => {
+            args.push("service_tag", py_str(&st.service_tag));
+            args.push("protocol", py_str(&st.protocol));
+            args.push("port_ranges", py_str(&st.port_ranges));
+            if let Some(prefixes) = &st.address_prefixes {
+                args.push("address_prefixes", format!("[{}]", prefixes.iter().map(|p| py_str(p)).collect::<Vec<_>>().join(", ")));
+            }
+            "ServiceTagDestination"
+        }
+        Destination::Fqdn(f) => {
+            args.push("destination", py_str(&f.destination));
+            "FqdnDestination"
+        }
+    };
+    format!("        {class}(\n{}        ),\n", args.render("            "))
+}
+
+fn tags_expr(tags: &[(String, String)]) -> String {
+    py_value(&Value::Map(tags.iter().map(|(k, v)| (k.clone(), Value::Str(v.clone()))).collect()))
+}
+
+/// Workspace keys carried through that map to plain `Workspace(...)` keyword arguments.
+const SCALAR_WORKSPACE_KWARGS: &[&str] = &[
+    "resource_group",
+    "hbi_workspace",
+    "storage_account",
+    "container_registry",
+    "key_vault",
+    "application_insights",
+    "system_datastores_auth_mode",
+    "primary_user_assigned_identity",
+    "workspace_hub",
+    "enable_data_isolation",
+    "allow_roleassignment_on_rg",
+];
+
+fn workspace_fn(out: &mut String, ws: &Workspace, include_rules: bool, imports: &mut Vec<&'static str>) {
+    let mut args = Args(Vec::new());
+    args.push("name", "WORKSPACE_NAME".to_owned());
+    for (key, v) in [("location", &ws.location), ("display_name", &ws.display_name), ("description", &ws.description)] {
+        if let Some(v) = v {
+            args.push(key, py_str(v));
+        }
+    }
+    if !ws.tags.is_empty() {
+        args.push("tags", tags_expr(&ws.tags));
+    }
+    if let Some(pna) = ws.public_network_access {
+        args.push("public_network_access", py_str(pna.pascal()));
+    }
+    if let Some(ibc) = &ws.image_build_compute {
+        args.push("image_build_compute", py_str(ibc));
+    }
+    if let Some(now) = ws.provision_network_now {
+        args.push("provision_network_now", if now { "True" } else { "False" }.to_owned());
+    }
+    if let Some(mn) = &ws.managed_network {
+        imports.extend(["ManagedNetwork", "IsolationMode"]);
+        let mode = mn.isolation_mode.unwrap_or(crate::model::IsolationMode::Disabled);
+        let rules = if include_rules && !mn.outbound_rules.is_empty() { "build_outbound_rules()" } else { "None" };
+        // The YAML loader fills in Standard when firewall_sku is absent; say so here too, so that the
+        // script sends what `az ml workspace create --file` sends.
+        let sku = mn.firewall_sku.map_or("Standard", |s| s.pascal());
+        args.push(
+            "managed_network",
+            format!(
+                "ManagedNetwork(\n            isolation_mode=IsolationMode.{},\n            outbound_rules={rules},\n            firewall_sku={},\n        )",
+                mode.python_constant(),
+                py_str(sku)
+            ),
+        );
+    }
+    for (key, value) in &ws.extra {
+        let expr = match key.as_str() {
+            k if SCALAR_WORKSPACE_KWARGS.contains(&k) => py_value(value),
+            "identity" => {
+                imports.extend(["IdentityConfiguration", "ManagedIdentityConfiguration"]);
+                identity_expr(value)
+            }
+            "network_acls" => {
+                imports.extend(["NetworkAcls", "IPRule"]);
+                network_acls_expr(value)
+            }
+            "serverless_compute" => {
+                imports.push("ServerlessComputeSettings");
+                kwargs_call("ServerlessComputeSettings", value)
+            }
+            "customer_managed_key" => {
+                imports.push("CustomerManagedKey");
+                kwargs_call("CustomerManagedKey", value)
+            }
+            _ => continue,
+        };
+        args.push(key, expr);
+    }
+    let _ = write!(out, "def build_workspace() -> Workspace:\n    return Workspace(\n{}    )\n\n\n", args.render("        "));
+}
+
+/// `identity:` as `IdentityConfiguration(type=..., user_assigned_identities=[ManagedIdentityConfiguration(resource_id=...)])`.
+fn identity_expr(value: &Value) -> String {
+    let Value::Map(entries) = value else { return "None".to_owned() };
+    let mut parts = Vec::new();
+    for (k, v) in entries {
+        match (k.as_str(), v) {
+            ("type", v) => parts.push(format!("type={}", py_value(v))),
+            ("user_assigned_identities", Value::Map(ids)) => parts.push(format!(
+                "user_assigned_identities=[{}]",
+                ids.iter().map(|(id, _)| format!("ManagedIdentityConfiguration(resource_id={})", py_str(id))).collect::<Vec<_>>().join(", ")
+            )),
+            ("user_assigned_identities", Value::Seq(items)) => parts.push(format!(
+                "user_assigned_identities=[{}]",
+                items.iter().map(|item| kwargs_call("ManagedIdentityConfiguration", item)).collect::<Vec<_>>().join(", ")
+            )),
+            _ => {}
+        }
+    }
+    format!("IdentityConfiguration({})", parts.join(", "))
+}
+
+fn network_acls_expr(value: &Value) -> String {
+    let Value::Map(entries) = value else { return "None".to_owned() };
+    let mut parts = Vec::new();
+    for (k, v) in entries {
+        match (k.as_str(), v) {
+            ("default_action", v) => parts.push(format!("default_action={}", py_value(v))),
+            ("ip_rules", Value::Seq(items)) => {
+                parts.push(format!("ip_rules=[{}]", items.iter().map(|i| kwargs_call("IPRule", i)).collect::<Vec<_>>().join(", ")));
+            }
+            _ => {}
+        }
+    }
+    format!("NetworkAcls({})", parts.join(", "))
+}
+
+fn endpoint_fn(out: &mut String, ep: &OnlineEndpoint, imports: &mut Vec<&'static str>) {
+    imports.push("ManagedOnlineEndpoint");
+    let mut args = Args(Vec::new());
+    args.push("name", py_str(&ep.name));
+    if let Some(d) = &ep.description {
+        args.push("description", py_str(d));
+    }
+    if !ep.tags.is_empty() {
+        args.push("tags", tags_expr(&ep.tags));
+    }
+    if let Some(mode) = ep.auth_mode {
+        args.push("auth_mode", py_str(mode.yaml()));
+    }
+    if let Some(pna) = ep.public_network_access {
+        args.push("public_network_access", py_str(pna.lower()));
+    }
+    if let Some(identity) = &ep.identity {
+        imports.extend(["IdentityConfiguration", "ManagedIdentityConfiguration"]);
+        args.push("identity", identity_expr(identity));
+    }
+    for (key, value) in &ep.extra {
+        args.push(key, py_value(value));
+    }
+    let _ = write!(out, "def build_endpoint() -> ManagedOnlineEndpoint:\n    return ManagedOnlineEndpoint(\n{}    )\n\n\n", args.render("        "));
+}
+
+fn asset_expr(value: &Value, class: &'static str, imports: &mut Vec<&'static str>) -> String {
+    match value {
+        Value::Map(_) => {
+            imports.push(class);
+            kwargs_call(class, value)
+        }
+        other => py_value(other),
+    }
+}
+
+fn deployment_expr(dep: &OnlineDeployment, imports: &mut Vec<&'static str>) -> String {
+    let mut args = Args(Vec::new());
+    args.push("name", py_str(&dep.name));
+    args.push("endpoint_name", py_str(&dep.endpoint_name));
+    if let Some(model) = &dep.model {
+        args.push("model", asset_expr(model, "Model", imports));
+    }
+    if let Some(env) = &dep.environment {
+        args.push("environment", asset_expr(env, "Environment", imports));
+    }
+    if let Some(cc) = &dep.code_configuration {
+        imports.push("CodeConfiguration");
+        args.push("code_configuration", format!("CodeConfiguration(code={}, scoring_script={})", py_str(&cc.code), py_str(&cc.scoring_script)));
+    }
+    if let Some(t) = &dep.instance_type {
+        args.push("instance_type", py_str(t));
+    }
+    if let Some(n) = dep.instance_count {
+        args.push("instance_count", n.to_string());
+    }
+    if let Some(v) = dep.app_insights_enabled {
+        args.push("app_insights_enabled", if v { "True" } else { "False" }.to_owned());
+    }
+    if let Some(egress) = dep.egress_public_network_access {
+        args.push("egress_public_network_access", py_str(egress.lower()));
+    }
+    for (key, value) in &dep.extra {
+        let expr = match key.as_str() {
+            "request_settings" => {
+                imports.push("OnlineRequestSettings");
+                kwargs_call("OnlineRequestSettings", value)
+            }
+            "liveness_probe" | "readiness_probe" => {
+                imports.push("ProbeSettings");
+                kwargs_call("ProbeSettings", value)
+            }
+            "scale_settings" => scale_settings_expr(value, imports),
+            "type" => continue,
+            _ => py_value(value),
+        };
+        args.push(key, expr);
+    }
+    format!("        ManagedOnlineDeployment(\n{}        ),\n", args.render("            "))
+}
+
+fn scale_settings_expr(value: &Value, imports: &mut Vec<&'static str>) -> String {
+    let Value::Map(entries) = value else { return py_value(value) };
+    let is_target = entries.iter().any(|(k, v)| k == "type" && matches!(v, Value::Str(t) if t.eq_ignore_ascii_case("target_utilization")));
+    let rest = Value::Map(entries.iter().filter(|(k, _)| k != "type").cloned().collect());
+    if is_target {
+        imports.push("TargetUtilizationScaleSettings");
+        kwargs_call("TargetUtilizationScaleSettings", &rest)
+    } else {
+        imports.push("DefaultScaleSettings");
+        "DefaultScaleSettings()".to_owned()
+    }
+}
+
+fn env_var(out: &mut String, name: &str, value: Option<&str>, what: &str) {
+    match value.filter(|v| !v.trim().is_empty()) {
+        Some(v) => {
+            let _ = writeln!(out, "{name} = os.environ.get({}) or {}", py_str(name), py_str(v));
+        }
+        None => {
+            let _ = writeln!(out, "{name} = os.environ.get({}) or _required({}, {})", py_str(name), py_str(name), py_str(what));
+        }
+    }
+}
+
+/// Generates `amlnet_deploy.py`.
+pub fn script(config: &Config) -> String {
+    let plan = Plan::of(config);
+    let mut imports: Vec<&'static str> = Vec::new();
+    let mut body = String::new();
+    if let Some(ws) = &config.workspace {
+        imports.push("Workspace");
+        let rules = ws.managed_network.as_ref().map(|m| m.outbound_rules.as_slice()).unwrap_or(&[]);
+        if !rules.is_empty() {
+            body.push_str("def build_outbound_rules() -> list:\n    \"\"\"The user-defined outbound rules (the service adds the required ones itself).\"\"\"\n    return [\n");
+            for rule in rules {
+                imports.push(match rule.destination {
+                    Destination::PrivateEndpoint(_) => "PrivateEndpointDestination",
+                    Destination::ServiceTag(_) => "ServiceTagDestination",
+                    Destination::Fqdn(_) => "FqdnDestination",
+                });
+                body.push_str(&rule_expr(rule));
+            }
+            body.push_str("    ]\n\n\n");
+        }
+        workspace_fn(&mut body, ws, plan.operation == Operation::Create, &mut imports);
+    }
+    if let Some(ep) = &config.endpoint {
+        endpoint_fn(&mut body, ep, &mut imports);
+    }
+    if !config.deployments.is_empty() {
+        imports.push("ManagedOnlineDeployment");
+        body.push_str("def build_deployments() -> list:\n    return [\n");
+        for dep in &config.deployments {
+            body.push_str(&deployment_expr(dep, &mut imports));
+        }
+        body.push_str("    ]\n\n\n");
+    }
+
+    // main()
+    body.push_str("def main() -> None:\n");
+    body.push_str("    ml_client = MLClient(\n        DefaultAzureCredential(),\n        subscription_id=SUBSCRIPTION_ID,\n        resource_group_name=RESOURCE_GROUP,\n        workspace_name=WORKSPACE_NAME,\n    )\n");
+    if let Some(ws) = &config.workspace {
+        let has_rules = ws.managed_network.as_ref().is_some_and(|m| !m.outbound_rules.is_empty());
+        match plan.operation {
+            Operation::Create => body.push_str("    workspace = ml_client.workspaces.begin_create(build_workspace()).result()\n    print(f\"Created workspace {workspace.name}\")\n"),
+            Operation::Update => {
+                body.push_str("    workspace = ml_client.workspaces.begin_update(build_workspace()).result()\n    print(f\"Updated workspace {workspace.name}\")\n");
+                if has_rules {
+                    body.push_str("    for rule in build_outbound_rules():\n        ml_client.workspace_outbound_rules.begin_create(workspace_name=WORKSPACE_NAME, rule=rule).result()\n        print(f\"Set outbound rule {rule.name}\")\n");
+                }
+            }
+        }
+    }
+    if plan.provision {
+        let _ = writeln!(
+            body,
+            "    ml_client.workspaces.begin_provision_network(workspace_name=WORKSPACE_NAME, include_spark={}).result()",
+            if plan.include_spark { "True" } else { "False" }
+        );
+        body.push_str("    print(\"Provisioned the managed network\")\n");
+    }
+    if config.endpoint.is_some() {
+        body.push_str("    endpoint = ml_client.online_endpoints.begin_create_or_update(build_endpoint()).result()\n    print(f\"Created endpoint {endpoint.name}\")\n");
+    }
+    if !config.deployments.is_empty() {
+        body.push_str("    deployments = build_deployments()\n    for deployment in deployments:\n        ml_client.online_deployments.begin_create_or_update(deployment).result()\n        print(f\"Created deployment {deployment.name}\")\n");
+        if config.endpoint.is_some() {
+            body.push_str("    # Send all traffic to the first deployment, as `az ml online-deployment create --all-traffic` does.\n");
+            body.push_str("    endpoint = build_endpoint()\n    endpoint.traffic = {deployments[0].name: 100}\n    ml_client.online_endpoints.begin_create_or_update(endpoint).result()\n");
+        }
+    }
+    body.push_str("\n\nif __name__ == \"__main__\":\n    main()\n");
+
+    imports.sort_unstable();
+    imports.dedup();
+    let model_imports: Vec<&str> = imports.iter().copied().collect();
+    let mut out = String::new();
+    let _ = writeln!(out, "\"\"\"Generated by amlnet {}: network isolation for Azure Machine Learning.", crate::VERSION);
+    out.push_str("\nRequires azure-ai-ml 1.35 and azure-identity. Run it from the folder that holds any local model or code\nthe deployment refers to. Override the target with the SUBSCRIPTION_ID, RESOURCE_GROUP and\nWORKSPACE_NAME environment variables.\n\"\"\"\n\n");
+    out.push_str("import os\nimport sys\n\nfrom azure.ai.ml import MLClient\n");
+    if !model_imports.is_empty() {
+        let _ = writeln!(out, "from azure.ai.ml.entities import (\n{})", model_imports.iter().map(|i| format!("    {i},\n")).collect::<String>());
+    }
+    out.push_str("from azure.identity import DefaultAzureCredential\n\n\n");
+    out.push_str("def _required(name: str, what: str) -> str:\n    sys.exit(f\"set {name} to {what}\")\n\n\n");
+    env_var(&mut out, "SUBSCRIPTION_ID", config.context.subscription_id.as_deref(), "your Azure subscription ID");
+    env_var(&mut out, "RESOURCE_GROUP", config.context.resource_group.as_deref(), "the resource group of the workspace");
+    env_var(&mut out, "WORKSPACE_NAME", config.workspace.as_ref().map(|w| w.name.as_str()), "the workspace name");
+    out.push_str("\n\n");
+    out.push_str(&body);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn python_strings() {
+        assert_eq!(py_str("a\"b\\c\n"), "\"a\\\"b\\\\c\\n\"");
+        assert_eq!(py_str("é"), "\"\\xe9\"");
+        assert_eq!(py_str("\u{2028}"), "\"\\u2028\"");
+        assert_eq!(py_str("😀"), "\"\\U0001f600\"");
+        assert_eq!(python_float_text("1:30.5"), "90.5");
+    }
+}

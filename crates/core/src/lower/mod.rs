@@ -1,0 +1,479 @@
+//! Lowering: YAML node trees to the typed model, reporting every shape and typing problem on the way.
+//!
+//! The lowering reads what azure-ai-ml would read (PyYAML types, its key sets, its required fields) and
+//! records where each field came from in a [`SourceMap`], so that later rules, which see only the
+//! model, can still point at the exact text.
+
+mod deployment;
+mod endpoint;
+mod workspace;
+
+use crate::diagnostic::{Diagnostic, Severity, TextRange};
+use crate::model::{DocumentKind, Value};
+use crate::rules::codes;
+use crate::syntax::pyyaml::PyType;
+use crate::syntax::{Node, NodeKind, Scalar};
+use std::collections::HashMap;
+
+pub(crate) use deployment::lower_deployment;
+pub(crate) use endpoint::lower_endpoint;
+pub(crate) use workspace::lower_workspace;
+
+/// Where each field of one document was written.
+#[derive(Debug, Clone, Default)]
+pub struct SourceMap {
+    /// Range of the value at each path.
+    values: HashMap<String, TextRange>,
+    /// Range of the key at each path (for keys that must go).
+    keys: HashMap<String, TextRange>,
+    /// Range of the whole document.
+    root: Option<TextRange>,
+}
+
+impl SourceMap {
+    /// The range of the value at `path`, or of the nearest enclosing value that was written.
+    pub fn range(&self, path: &str) -> Option<TextRange> {
+        let mut p = path;
+        loop {
+            if let Some(r) = self.values.get(p) {
+                return Some(*r);
+            }
+            match parent_path(p) {
+                Some(parent) => p = parent,
+                None => return self.root,
+            }
+        }
+    }
+
+    /// The range of the key at `path`, falling back to the value.
+    pub fn key_range(&self, path: &str) -> Option<TextRange> {
+        self.keys.get(path).copied().or_else(|| self.range(path))
+    }
+
+    /// Whether a value was written at exactly `path`.
+    pub fn contains(&self, path: &str) -> bool {
+        self.values.contains_key(path)
+    }
+}
+
+/// `a.b[2].c` → `a.b[2]` → `a.b` → `a` → None.
+fn parent_path(path: &str) -> Option<&str> {
+    if path.is_empty() {
+        return None;
+    }
+    let cut = path.rfind(['.', '[']).unwrap_or(0);
+    Some(&path[..cut])
+}
+
+pub(crate) fn join_path(parent: &str, key: &str) -> String {
+    if parent.is_empty() {
+        key.to_owned()
+    } else {
+        format!("{parent}.{key}")
+    }
+}
+
+/// Collects diagnostics and positions while lowering one document.
+pub(crate) struct Lowerer {
+    pub(crate) diagnostics: Vec<Diagnostic>,
+    pub(crate) map: SourceMap,
+}
+
+/// How strictly azure-ai-ml treats keys it does not know at a given level.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum UnknownKeys {
+    /// marshmallow RAISE: the SDK rejects the document.
+    Reject,
+    /// marshmallow EXCLUDE: the SDK drops the key without a word.
+    Dropped,
+}
+
+/// A mapping's entries by key, with duplicate and type checks done.
+pub(crate) struct Fields<'n> {
+    pub(crate) path: String,
+    entries: Vec<(&'n str, &'n Node)>,
+}
+
+impl<'n> Fields<'n> {
+    pub(crate) fn get(&self, key: &str) -> Option<&'n Node> {
+        self.entries.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
+    }
+    pub(crate) fn keys(&self) -> impl Iterator<Item = &'n str> + '_ {
+        self.entries.iter().map(|(k, _)| *k)
+    }
+    pub(crate) fn path(&self, key: &str) -> String {
+        join_path(&self.path, key)
+    }
+}
+
+impl Lowerer {
+    pub(crate) fn new(root: &Node) -> Self {
+        Lowerer { diagnostics: Vec::new(), map: SourceMap { root: Some(root.range), ..SourceMap::default() } }
+    }
+
+    pub(crate) fn report(&mut self, diagnostic: Diagnostic) {
+        self.diagnostics.push(diagnostic);
+    }
+
+    /// Reads a mapping's entries. Reports non-string keys and duplicates (PyYAML keeps the last one,
+    /// as we do), and records every value's position.
+    pub(crate) fn fields<'n>(&mut self, node: &'n Node, path: &str) -> Option<Fields<'n>> {
+        let NodeKind::Map(raw) = &node.kind else {
+            self.wrong_type(node, path, "a mapping");
+            return None;
+        };
+        self.map.values.insert(path.to_owned(), node.range);
+        let mut entries: Vec<(&'n str, &'n Node)> = Vec::with_capacity(raw.len());
+        for (key, value) in raw {
+            let Some(key_scalar) = key.as_scalar() else {
+                self.report(
+                    codes::WRONG_VALUE_TYPE
+                        .at(path, "a key here is a mapping or a list; keys must be plain names")
+                        .with_range(Some(key.range)),
+                );
+                continue;
+            };
+            let key_text = key_scalar.text.as_str();
+            let key_path = join_path(path, key_text);
+            if let Some(pos) = entries.iter().position(|(k, _)| *k == key_text) {
+                self.report(
+                    codes::DUPLICATE_KEY
+                        .at(&key_path, format!("`{key_text}` appears twice; the later value wins and the first is lost"))
+                        .with_range(Some(key.range))
+                        .with_help("keep one of the two entries"),
+                );
+                entries.remove(pos);
+            }
+            self.map.keys.insert(key_path.clone(), key.range);
+            self.map.values.insert(key_path, value.range);
+            entries.push((key_text, value));
+        }
+        Some(Fields { path: path.to_owned(), entries })
+    }
+
+    /// Reports keys outside `known` and `read_only`. Read-only keys are info: accepted, never exported.
+    pub(crate) fn check_keys(&mut self, fields: &Fields<'_>, known: &[&str], read_only: &[&str], unknown: UnknownKeys, what: &str) {
+        let mut reports = Vec::new();
+        for key in fields.keys() {
+            let key_path = fields.path(key);
+            let range = self.map.key_range(&key_path);
+            if read_only.contains(&key) {
+                reports.push(
+                    codes::READ_ONLY_KEY
+                        .at(&key_path, format!("`{key}` is set by Azure and read-only; it is ignored here and not exported"))
+                        .with_range(range)
+                        .with_help("remove it; it comes from `az ml ... show` output, not from configuration")
+                        .with_fix(format!("Remove `{key}`"), None),
+                );
+            } else if !known.contains(&key) {
+                let (severity, consequence) = match unknown {
+                    UnknownKeys::Reject => (Severity::Error, "azure-ai-ml rejects the document (\"Unknown field\")"),
+                    UnknownKeys::Dropped => (Severity::Warning, "azure-ai-ml drops it without a word, so it has no effect"),
+                };
+                let mut d = codes::UNKNOWN_KEY
+                    .at(&key_path, format!("`{key}` is not a key of {what}; {consequence}"))
+                    .with_range(range)
+                    .with_fix(format!("Remove `{key}`"), None);
+                d.severity = severity;
+                d = match closest(key, known) {
+                    Some(suggestion) => d.with_help(format!("did you mean `{suggestion}`?")),
+                    None => d.with_help(format!("the keys of {what} are: {}", known.join(", "))),
+                };
+                reports.push(d);
+            }
+        }
+        self.diagnostics.extend(reports);
+    }
+
+    pub(crate) fn wrong_type(&mut self, node: &Node, path: &str, expected: &str) {
+        self.report(
+            codes::WRONG_VALUE_TYPE
+                .at(path, format!("`{}` must be {expected}, not {}", last_segment(path), node.describe()))
+                .with_range(Some(node.range)),
+        );
+    }
+
+    pub(crate) fn missing(&mut self, parent_path: &str, key: &str, why: &str) {
+        let path = join_path(parent_path, key);
+        let range = self.map.range(parent_path);
+        self.report(
+            codes::MISSING_REQUIRED_KEY
+                .at(&path, format!("`{key}` is required{why}"))
+                .with_range(range.map(|r| TextRange { end_line: r.line, end_column: r.column + 1, end_byte: r.start_byte + 1, ..r })),
+        );
+    }
+
+    /// A string field. Plain scalars that PyYAML reads as another type are reported (the SDK rejects
+    /// them or silently changes them); the text is kept as written, so export quotes it.
+    pub(crate) fn string(&mut self, node: &Node, path: &str) -> Option<String> {
+        match &node.kind {
+            NodeKind::Scalar(s) => {
+                if s.py_type != PyType::Str {
+                    self.not_a_string(s, node.range, path);
+                    if s.py_type == PyType::Null {
+                        return None;
+                    }
+                }
+                Some(s.text.clone())
+            }
+            _ => {
+                self.wrong_type(node, path, "a string");
+                None
+            }
+        }
+    }
+
+    fn not_a_string(&mut self, s: &Scalar, range: TextRange, path: &str) {
+        let reading = match s.py_type {
+            PyType::Bool => format!("the boolean {}", crate::syntax::pyyaml::bool_value(&s.text).unwrap_or(false)),
+            PyType::Int => "an int".to_owned(),
+            PyType::Float => "a float".to_owned(),
+            PyType::Null => "null (no value)".to_owned(),
+            PyType::Timestamp => "a date".to_owned(),
+            PyType::Merge | PyType::Value => "a YAML special key that safe_load cannot construct".to_owned(),
+            PyType::Str => return,
+        };
+        let quoted = crate::emit::yaml::quote_always(&s.text);
+        self.report(
+            codes::UNQUOTED_VALUE_NOT_A_STRING
+                .at(path, format!("`{}` is unquoted, so PyYAML (used by azure-ai-ml) reads it as {reading}, not as a string", s.text))
+                .with_range(Some(range))
+                .with_help(format!("quote it: {quoted}"))
+                .with_fix("Quote the value", Some(quoted)),
+        );
+    }
+
+    /// A boolean field, as marshmallow's `Boolean` reads it: YAML booleans, and the strings and
+    /// numbers it knows (`'true'`, `1`).
+    pub(crate) fn boolean(&mut self, node: &Node, path: &str) -> Option<bool> {
+        let NodeKind::Scalar(s) = &node.kind else {
+            self.wrong_type(node, path, "true or false");
+            return None;
+        };
+        let text = s.text.trim();
+        let parsed = match s.py_type {
+            PyType::Bool => crate::syntax::pyyaml::bool_value(text),
+            _ => match text.to_ascii_lowercase().as_str() {
+                "true" | "t" | "yes" | "y" | "on" | "1" => Some(true),
+                "false" | "f" | "no" | "n" | "off" | "0" => Some(false),
+                _ => None,
+            },
+        };
+        if parsed.is_none() {
+            self.wrong_type(node, path, "true or false");
+        }
+        parsed
+    }
+
+    pub(crate) fn integer(&mut self, node: &Node, path: &str) -> Option<i64> {
+        let parsed = match &node.kind {
+            NodeKind::Scalar(s) if s.py_type == PyType::Int || s.py_type == PyType::Str => s.text.trim().parse::<i64>().ok(),
+            _ => None,
+        };
+        if parsed.is_none() {
+            self.wrong_type(node, path, "a whole number");
+        }
+        parsed
+    }
+
+    /// A list of strings (`fqdns`, `address_prefixes`).
+    pub(crate) fn string_list(&mut self, node: &Node, path: &str) -> Option<Vec<String>> {
+        let NodeKind::Seq(items) = &node.kind else {
+            self.wrong_type(node, path, "a list of strings");
+            return None;
+        };
+        let mut out = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            let item_path = format!("{path}[{i}]");
+            self.map.values.insert(item_path.clone(), item.range);
+            if let Some(s) = self.string(item, &item_path) {
+                out.push(s);
+            }
+        }
+        Some(out)
+    }
+
+    /// A map of string to string (`tags`).
+    pub(crate) fn string_map(&mut self, node: &Node, path: &str) -> Vec<(String, String)> {
+        let Some(fields) = self.fields(node, path) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for key in fields.keys().collect::<Vec<_>>() {
+            if let Some(value) = fields.get(key) {
+                if let Some(s) = self.string(value, &fields.path(key)) {
+                    out.push((key.to_owned(), s));
+                }
+            }
+        }
+        out
+    }
+
+    /// A closed set of values, parsed by `parse`; reports anything else with the allowed spellings.
+    pub(crate) fn enumeration<T>(&mut self, node: &Node, path: &str, allowed: &[&str], parse: impl Fn(&str) -> Option<T>) -> Option<T> {
+        let NodeKind::Scalar(s) = &node.kind else {
+            self.wrong_type(node, path, &format!("one of {}", allowed.join(", ")));
+            return None;
+        };
+        if s.py_type != PyType::Str {
+            let mut fix_value = None;
+            if s.py_type == PyType::Bool {
+                // `off`/`no`/`false` mean disabled, `on`/`yes`/`true` enabled, in the fields that take those values.
+                let wanted = if crate::syntax::pyyaml::bool_value(&s.text) == Some(true) { "enabled" } else { "disabled" };
+                if allowed.contains(&wanted) {
+                    fix_value = Some(wanted);
+                }
+            }
+            let d = codes::UNQUOTED_VALUE_NOT_A_STRING
+                .at(path, format!("`{}` is unquoted, so PyYAML reads it as {}, which is not one of {}", s.text, node.describe(), allowed.join(", ")))
+                .with_range(Some(node.range));
+            let d = match fix_value {
+                Some(v) => d.with_help(format!("write `{v}`")).with_fix(format!("Write `{v}`"), Some(v.to_owned())),
+                None => d.with_help(format!("write one of {}", allowed.join(", "))),
+            };
+            self.report(d);
+            return None;
+        }
+        let parsed = parse(&s.text);
+        if parsed.is_none() {
+            let suggestion = closest(&s.text.to_ascii_lowercase(), allowed);
+            let d = codes::VALUE_NOT_ALLOWED
+                .at(path, format!("`{}` is not an allowed value of `{}`", s.text, last_segment(path)))
+                .with_range(Some(node.range))
+                .with_help(format!("use one of: {}", allowed.join(", ")));
+            let d = match suggestion {
+                Some(v) => d.with_fix(format!("Write `{v}`"), Some(v.to_owned())),
+                None => d,
+            };
+            self.report(d);
+        }
+        parsed
+    }
+}
+
+/// Converts a node to a carried-through value, as PyYAML would construct it.
+pub(crate) fn to_value(node: &Node) -> Value {
+    match &node.kind {
+        NodeKind::Scalar(s) => match s.py_type {
+            PyType::Str | PyType::Timestamp | PyType::Merge | PyType::Value => Value::Str(s.text.clone()),
+            PyType::Null => Value::Null,
+            PyType::Bool => Value::Bool(crate::syntax::pyyaml::bool_value(&s.text).unwrap_or(false)),
+            PyType::Int => match parse_python_int(&s.text) {
+                Some(i) => Value::Int(i),
+                None => Value::Str(s.text.clone()),
+            },
+            PyType::Float => Value::Float(s.text.clone()),
+        },
+        NodeKind::Seq(items) => Value::Seq(items.iter().map(to_value).collect()),
+        NodeKind::Map(entries) => Value::Map(
+            entries
+                .iter()
+                .filter_map(|(k, v)| k.as_scalar().map(|k| (k.text.clone(), to_value(v))))
+                .collect(),
+        ),
+    }
+}
+
+/// Parses a YAML 1.1 int the way PyYAML constructs it (underscores, 0b, 0x, leading-zero octal, base 60).
+fn parse_python_int(text: &str) -> Option<i64> {
+    let cleaned: String = text.chars().filter(|c| *c != '_').collect();
+    let (negative, digits) = match cleaned.strip_prefix('-') {
+        Some(rest) => (true, rest.to_owned()),
+        None => (false, cleaned.strip_prefix('+').unwrap_or(&cleaned).to_owned()),
+    };
+    let magnitude = if let Some(bin) = digits.strip_prefix("0b") {
+        i64::from_str_radix(bin, 2).ok()?
+    } else if let Some(hex) = digits.strip_prefix("0x") {
+        i64::from_str_radix(hex, 16).ok()?
+    } else if digits.contains(':') {
+        digits.split(':').try_fold(0i64, |acc, part| acc.checked_mul(60)?.checked_add(part.parse::<i64>().ok()?))?
+    } else if digits.len() > 1 && digits.starts_with('0') {
+        i64::from_str_radix(&digits[1..], 8).ok()?
+    } else {
+        digits.parse::<i64>().ok()?
+    };
+    Some(if negative { -magnitude } else { magnitude })
+}
+
+fn last_segment(path: &str) -> &str {
+    let tail = path.rsplit('.').next().unwrap_or(path);
+    tail.split('[').next().unwrap_or(tail)
+}
+
+/// The allowed spelling nearest to `word` (edit distance at most 3), for "did you mean" hints.
+pub(crate) fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    candidates
+        .iter()
+        .map(|c| (edit_distance(word, c), *c))
+        .filter(|(d, c)| *d <= 3.min(c.len() / 2 + 1))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().take(64).collect();
+    let b: Vec<char> = b.chars().take(64).collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// Guesses the document kind from `$schema`, then from characteristic keys.
+pub(crate) fn detect_kind(root: &Node) -> Option<DocumentKind> {
+    let entries = root.as_map()?;
+    let key = |name: &str| entries.iter().find(|(k, _)| k.as_scalar().is_some_and(|s| s.text == name)).map(|(_, v)| v);
+    if let Some(schema) = key("$schema").and_then(|v| v.as_scalar()) {
+        let s = schema.text.to_ascii_lowercase();
+        if s.contains("workspace.schema") {
+            return Some(DocumentKind::Workspace);
+        }
+        if s.contains("onlineendpoint.schema") {
+            return Some(DocumentKind::OnlineEndpoint);
+        }
+        if s.contains("onlinedeployment.schema") {
+            return Some(DocumentKind::OnlineDeployment);
+        }
+    }
+    let has = |name: &str| key(name).is_some();
+    if has("endpoint_name") || has("instance_type") || has("model") || has("egress_public_network_access") {
+        Some(DocumentKind::OnlineDeployment)
+    } else if has("managed_network") || has("image_build_compute") || has("provision_network_now") || has("hbi_workspace") || has("display_name") || has("location") {
+        Some(DocumentKind::Workspace)
+    } else if has("auth_mode") || has("traffic") {
+        Some(DocumentKind::OnlineEndpoint)
+    } else if has("public_network_access") || has("name") {
+        // A bare name and public access: the workspace is the common case.
+        Some(DocumentKind::Workspace)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn python_ints() {
+        assert_eq!(parse_python_int("0123"), Some(83));
+        assert_eq!(parse_python_int("1:30"), Some(90));
+        assert_eq!(parse_python_int("1_000"), Some(1000));
+        assert_eq!(parse_python_int("0x1F"), Some(31));
+        assert_eq!(parse_python_int("-0b101"), Some(-5));
+    }
+
+    #[test]
+    fn parent_paths() {
+        assert_eq!(parent_path("a.b[2].c"), Some("a.b[2]"));
+        assert_eq!(parent_path("a.b[2]"), Some("a.b"));
+        assert_eq!(parent_path("a"), Some(""));
+        assert_eq!(parent_path(""), None);
+    }
+}

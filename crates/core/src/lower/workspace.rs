@@ -1,0 +1,313 @@
+//! Lowering of a workspace document (`az ml workspace create|update --file`) and its managed network.
+
+use super::{to_value, Fields, Lowerer, UnknownKeys};
+use crate::model::{
+    Destination, FirewallSku, FqdnDestination, IsolationMode, ManagedNetwork, NetworkAccess, OutboundRule, PrivateEndpointDestination, RuleType,
+    ServiceTagDestination, Workspace,
+};
+use crate::rules::codes;
+use crate::syntax::{Node, NodeKind};
+
+/// Keys amlnet models, in the SDK's schema order.
+const MODELLED: &[&str] = &[
+    "$schema",
+    "name",
+    "location",
+    "description",
+    "display_name",
+    "tags",
+    "image_build_compute",
+    "public_network_access",
+    "managed_network",
+    "provision_network_now",
+    "v1_legacy_mode",
+];
+
+/// Keys the SDK accepts that amlnet carries through unchanged, in the SDK's schema order.
+pub(crate) const CARRIED: &[&str] = &[
+    "resource_group",
+    "hbi_workspace",
+    "storage_account",
+    "container_registry",
+    "key_vault",
+    "application_insights",
+    "customer_managed_key",
+    "network_acls",
+    "system_datastores_auth_mode",
+    "identity",
+    "primary_user_assigned_identity",
+    "workspace_hub",
+    "enable_data_isolation",
+    "allow_roleassignment_on_rg",
+    "serverless_compute",
+];
+
+const READ_ONLY: &[&str] = &["id", "mlflow_tracking_uri", "discovery_url"];
+
+pub(crate) const ISOLATION_MODES: &[&str] = &["disabled", "allow_internet_outbound", "allow_only_approved_outbound"];
+pub(crate) const NETWORK_ACCESS: &[&str] = &["enabled", "disabled"];
+
+pub(crate) fn lower_workspace(lw: &mut Lowerer, root: &Node) -> Option<Workspace> {
+    let fields = lw.fields(root, "")?;
+    let known: Vec<&str> = MODELLED.iter().chain(CARRIED).copied().collect();
+    lw.check_keys(&fields, &known, READ_ONLY, UnknownKeys::Reject, "a workspace");
+
+    let mut ws = Workspace::default();
+    match fields.get("name") {
+        Some(node) => ws.name = lw.string(node, "name").unwrap_or_default(),
+        None => lw.missing("", "name", " (an update may take it from `--name`; amlnet needs it to export)"),
+    }
+    ws.location = opt_string(lw, &fields, "location");
+    ws.display_name = opt_string(lw, &fields, "display_name");
+    ws.description = opt_string(lw, &fields, "description");
+    ws.image_build_compute = opt_string(lw, &fields, "image_build_compute");
+    if let Some(node) = fields.get("tags") {
+        ws.tags = lw.string_map(node, "tags");
+    }
+    if let Some(node) = fields.get("public_network_access") {
+        ws.public_network_access = lw.enumeration(node, "public_network_access", NETWORK_ACCESS, NetworkAccess::parse);
+    }
+    if let Some(node) = fields.get("provision_network_now") {
+        ws.provision_network_now = lw.boolean(node, "provision_network_now");
+    }
+    if let Some(node) = fields.get("v1_legacy_mode") {
+        ws.v1_legacy_mode = lw.boolean(node, "v1_legacy_mode");
+    }
+    if let Some(node) = fields.get("managed_network") {
+        ws.managed_network = lower_managed_network(lw, node);
+    }
+    for key in CARRIED {
+        if let Some(node) = fields.get(key) {
+            ws.extra.push(((*key).to_owned(), to_value(node)));
+        }
+    }
+    Some(ws)
+}
+
+fn opt_string(lw: &mut Lowerer, fields: &Fields<'_>, key: &str) -> Option<String> {
+    let node = fields.get(key)?;
+    lw.string(node, &fields.path(key))
+}
+
+fn lower_managed_network(lw: &mut Lowerer, node: &Node) -> Option<ManagedNetwork> {
+    let path = "managed_network";
+    let fields = lw.fields(node, path)?;
+    lw.check_keys(&fields, &["isolation_mode", "outbound_rules", "firewall_sku"], &["network_id", "status"], UnknownKeys::Dropped, "managed_network");
+    let mut mn = ManagedNetwork::default();
+    match fields.get("isolation_mode") {
+        Some(node) => mn.isolation_mode = lw.enumeration(node, "managed_network.isolation_mode", ISOLATION_MODES, IsolationMode::parse),
+        None => {
+            let range = lw.map.key_range(path);
+            lw.report(
+                codes::ISOLATION_MODE_MISSING
+                    .at("managed_network.isolation_mode", "`managed_network` has no `isolation_mode`; azure-ai-ml 1.35 fails with a bare KeyError")
+                    .with_range(range)
+                    .with_help("add `isolation_mode: allow_internet_outbound` or `isolation_mode: allow_only_approved_outbound`"),
+            );
+        }
+    }
+    if let Some(node) = fields.get("firewall_sku") {
+        mn.firewall_sku = lw.enumeration(node, "managed_network.firewall_sku", &["standard", "basic"], FirewallSku::parse);
+    }
+    if let Some(node) = fields.get("outbound_rules") {
+        mn.outbound_rules = lower_rule_list(lw, node, "managed_network.outbound_rules");
+    }
+    Some(mn)
+}
+
+/// Lowers an `outbound_rules` list (also used for the current rules of an update).
+pub(crate) fn lower_rule_list(lw: &mut Lowerer, node: &Node, path: &str) -> Vec<OutboundRule> {
+    let items = match &node.kind {
+        NodeKind::Seq(items) => items,
+        NodeKind::Map(_) => {
+            lw.report(
+                codes::OUTBOUND_RULES_NOT_A_LIST
+                    .at(path, "`outbound_rules` is a mapping keyed by rule name; azure-ai-ml 1.35 needs a list (\"Not a valid list.\")")
+                    .with_range(Some(node.range))
+                    .with_help("write each rule as a list item with its own `name:`, e.g. `- name: pypi`"),
+            );
+            return Vec::new();
+        }
+        NodeKind::Scalar(s) if s.py_type == crate::syntax::pyyaml::PyType::Null => return Vec::new(),
+        NodeKind::Scalar(_) => {
+            lw.wrong_type(node, path, "a list of rules");
+            return Vec::new();
+        }
+    };
+    lw.map.values.insert(path.to_owned(), node.range);
+    let mut rules = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        let item_path = format!("{path}[{i}]");
+        if let Some(rule) = lower_rule(lw, item, &item_path) {
+            rules.push(rule);
+        }
+    }
+    rules
+}
+
+const PE_KEYS: &[&str] = &["service_resource_id", "subresource_target", "spark_enabled"];
+const ST_KEYS: &[&str] = &["service_tag", "protocol", "port_ranges", "address_prefixes"];
+
+/// Lowers one rule. Like the SDK, the destination's shape decides the rule class; `type` is checked
+/// against it (the SDK does not look at `type` at all).
+fn lower_rule(lw: &mut Lowerer, node: &Node, path: &str) -> Option<OutboundRule> {
+    let fields = lw.fields(node, path)?;
+    lw.check_keys(&fields, &["name", "type", "destination", "fqdns"], &["category", "status", "parent_rule_names"], UnknownKeys::Dropped, "an outbound rule");
+    let name = match fields.get("name") {
+        Some(n) => lw.string(n, &fields.path("name")).unwrap_or_default(),
+        None => {
+            lw.missing(path, "name", "; every rule needs a name unique in the workspace");
+            String::new()
+        }
+    };
+    let declared = match fields.get("type") {
+        Some(n) => {
+            let type_path = fields.path("type");
+            let parsed = lw.enumeration(n, &type_path, &["private_endpoint", "service_tag", "fqdn"], RuleType::parse);
+            if parsed.is_none() {
+                // The message is in the enumeration report; mark it with the rule's own code too.
+                if let Some(last) = lw.diagnostics.last_mut() {
+                    if last.path == type_path {
+                        last.code = codes::RULE_TYPE_INVALID.code;
+                    }
+                }
+            }
+            parsed
+        }
+        None => {
+            let range = lw.map.range(path);
+            lw.report(
+                codes::RULE_TYPE_INVALID
+                    .at(&fields.path("type"), "the rule has no `type`; azure-ai-ml guesses it from the destination, the service needs it")
+                    .with_range(range)
+                    .with_help("add `type: private_endpoint`, `type: service_tag` or `type: fqdn`"),
+            );
+            None
+        }
+    };
+    let Some(dest_node) = fields.get("destination") else {
+        lw.missing(path, "destination", "; it says where the rule allows traffic to");
+        return None;
+    };
+    let dest_path = fields.path("destination");
+    let shape = match &dest_node.kind {
+        NodeKind::Scalar(_) => Some(RuleType::Fqdn),
+        NodeKind::Map(entries) => {
+            let has = |keys: &[&str]| entries.iter().any(|(k, _)| k.as_scalar().is_some_and(|s| keys.contains(&s.text.as_str())));
+            if has(PE_KEYS) {
+                Some(RuleType::PrivateEndpoint)
+            } else if has(ST_KEYS) {
+                Some(RuleType::ServiceTag)
+            } else {
+                declared.filter(|t| *t != RuleType::Fqdn)
+            }
+        }
+        NodeKind::Seq(_) => None,
+    };
+    let Some(shape) = shape else {
+        lw.wrong_type(dest_node, &dest_path, "a string (fqdn) or a mapping (private_endpoint, service_tag)");
+        return None;
+    };
+    if let Some(declared) = declared {
+        if declared != shape {
+            let range = lw.map.range(&fields.path("type"));
+            lw.report(
+                codes::RULE_TYPE_MISMATCH
+                    .at(
+                        &fields.path("type"),
+                        format!(
+                            "`type: {}` does not match the destination, which is shaped like a {} rule; azure-ai-ml picks the class from the shape and creates a {} rule",
+                            declared.yaml(),
+                            shape.yaml(),
+                            shape.yaml()
+                        ),
+                    )
+                    .with_range(range)
+                    .with_help(format!("set `type: {}`, or give the destination the fields of a {} rule", shape.yaml(), declared.yaml()))
+                    .with_fix(format!("Set `type: {}`", shape.yaml()), Some(shape.yaml().to_owned())),
+            );
+        }
+    }
+    let destination = match shape {
+        RuleType::Fqdn => {
+            let destination = lw.string(dest_node, &dest_path).unwrap_or_default();
+            Destination::Fqdn(FqdnDestination { destination })
+        }
+        RuleType::PrivateEndpoint => Destination::PrivateEndpoint(lower_pe(lw, dest_node, &dest_path)?),
+        RuleType::ServiceTag => Destination::ServiceTag(lower_service_tag(lw, dest_node, &dest_path)?),
+    };
+    let mut destination = destination;
+    if let Some(fqdns_node) = fields.get("fqdns") {
+        let fqdns_path = fields.path("fqdns");
+        match &mut destination {
+            Destination::PrivateEndpoint(pe) => pe.fqdns = lw.string_list(fqdns_node, &fqdns_path).unwrap_or_default(),
+            _ => {
+                let range = lw.map.key_range(&fqdns_path);
+                lw.report(
+                    codes::UNKNOWN_KEY
+                        .at(&fqdns_path, "`fqdns` belongs to private endpoint rules; azure-ai-ml drops it here")
+                        .with_range(range)
+                        .with_fix("Remove `fqdns`", None),
+                );
+            }
+        }
+    }
+    Some(OutboundRule { name, destination })
+}
+
+fn lower_pe(lw: &mut Lowerer, node: &Node, path: &str) -> Option<PrivateEndpointDestination> {
+    let fields = lw.fields(node, path)?;
+    lw.check_keys(&fields, PE_KEYS, &["spark_status"], UnknownKeys::Reject, "a private endpoint destination");
+    let mut pe = PrivateEndpointDestination::default();
+    for key in ["service_resource_id", "subresource_target"] {
+        match fields.get(key) {
+            Some(n) => {
+                let value = lw.string(n, &fields.path(key)).unwrap_or_default();
+                if key == "service_resource_id" {
+                    pe.service_resource_id = value;
+                } else {
+                    pe.subresource_target = value;
+                }
+            }
+            None => lw.missing(path, key, " in a private endpoint destination"),
+        }
+    }
+    match fields.get("spark_enabled") {
+        Some(n) => pe.spark_enabled = lw.boolean(n, &fields.path("spark_enabled")).unwrap_or(false),
+        None => {
+            let range = lw.map.range(path);
+            lw.report(
+                codes::MISSING_REQUIRED_KEY
+                    .at(&fields.path("spark_enabled"), "`spark_enabled` is required in YAML; azure-ai-ml 1.35 rejects the rule without it")
+                    .with_range(range.map(|r| crate::diagnostic::TextRange { end_line: r.line, end_column: r.column + 1, ..r }))
+                    .with_help("add `spark_enabled: false` (or `true` to reach this resource from serverless Spark)")
+                    .with_fix("Add `spark_enabled: false`", Some("false".to_owned())),
+            );
+        }
+    }
+    Some(pe)
+}
+
+fn lower_service_tag(lw: &mut Lowerer, node: &Node, path: &str) -> Option<ServiceTagDestination> {
+    let fields = lw.fields(node, path)?;
+    lw.check_keys(&fields, ST_KEYS, &["action"], UnknownKeys::Reject, "a service tag destination");
+    let mut st = ServiceTagDestination::default();
+    for key in ["service_tag", "protocol", "port_ranges"] {
+        let value = match fields.get(key) {
+            Some(n) => lw.string(n, &fields.path(key)).unwrap_or_default(),
+            None => {
+                lw.missing(path, key, " in a service tag destination");
+                String::new()
+            }
+        };
+        match key {
+            "service_tag" => st.service_tag = value,
+            "protocol" => st.protocol = value,
+            _ => st.port_ranges = value,
+        }
+    }
+    if let Some(n) = fields.get("address_prefixes") {
+        st.address_prefixes = lw.string_list(n, &fields.path("address_prefixes"));
+    }
+    Some(st)
+}

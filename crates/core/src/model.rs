@@ -1,0 +1,404 @@
+//! The typed model of a network-isolation change: workspace managed network, online endpoint and
+//! deployments, plus the context (subscription, resource group, create or update).
+//!
+//! Closed value sets are enums; free text stays `String` so that nothing a user typed is lost and the
+//! rules can say exactly what is wrong with it. Keys amlnet does not model are carried in `extra`
+//! (in input order) and written back unchanged.
+
+use serde::Serialize;
+
+/// A generic YAML value, for keys carried through unchanged.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Value {
+    Null,
+    Bool(bool),
+    Int(i64),
+    /// A float, kept as the text that was written so it round-trips exactly.
+    Float(String),
+    Str(String),
+    Seq(Vec<Value>),
+    Map(Vec<(String, Value)>),
+}
+
+/// What kind of document a YAML file is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DocumentKind {
+    Workspace,
+    OnlineEndpoint,
+    OnlineDeployment,
+}
+
+impl DocumentKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DocumentKind::Workspace => "workspace",
+            DocumentKind::OnlineEndpoint => "online_endpoint",
+            DocumentKind::OnlineDeployment => "online_deployment",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        match text.to_ascii_lowercase().replace('-', "_").as_str() {
+            "workspace" => Some(DocumentKind::Workspace),
+            "endpoint" | "online_endpoint" => Some(DocumentKind::OnlineEndpoint),
+            "deployment" | "online_deployment" => Some(DocumentKind::OnlineDeployment),
+            _ => None,
+        }
+    }
+
+    /// The `$schema` URL the CLI's reference documents for this kind.
+    pub fn schema_url(self) -> &'static str {
+        match self {
+            DocumentKind::Workspace => "https://azuremlschemas.azureedge.net/latest/workspace.schema.json",
+            DocumentKind::OnlineEndpoint => "https://azuremlschemas.azureedge.net/latest/managedOnlineEndpoint.schema.json",
+            DocumentKind::OnlineDeployment => "https://azuremlschemas.azureedge.net/latest/managedOnlineDeployment.schema.json",
+        }
+    }
+}
+
+/// `managed_network.isolation_mode`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum IsolationMode {
+    Disabled,
+    AllowInternetOutbound,
+    AllowOnlyApprovedOutbound,
+}
+
+impl IsolationMode {
+    pub const ALL: [IsolationMode; 3] =
+        [IsolationMode::Disabled, IsolationMode::AllowInternetOutbound, IsolationMode::AllowOnlyApprovedOutbound];
+
+    /// The YAML and `az` spelling.
+    pub fn yaml(self) -> &'static str {
+        match self {
+            IsolationMode::Disabled => "disabled",
+            IsolationMode::AllowInternetOutbound => "allow_internet_outbound",
+            IsolationMode::AllowOnlyApprovedOutbound => "allow_only_approved_outbound",
+        }
+    }
+
+    /// The SDK constant (`IsolationMode.<NAME>`).
+    pub fn python_constant(self) -> &'static str {
+        match self {
+            IsolationMode::Disabled => "DISABLED",
+            IsolationMode::AllowInternetOutbound => "ALLOW_INTERNET_OUTBOUND",
+            IsolationMode::AllowOnlyApprovedOutbound => "ALLOW_ONLY_APPROVED_OUTBOUND",
+        }
+    }
+
+    /// The portal's name for the outbound choice.
+    pub fn portal_name(self) -> &'static str {
+        match self {
+            IsolationMode::Disabled => "Public",
+            IsolationMode::AllowInternetOutbound => "Private with Internet Outbound",
+            IsolationMode::AllowOnlyApprovedOutbound => "Private with Approved Outbound",
+        }
+    }
+
+    /// Parses like the SDK: case-insensitive, snake_case or PascalCase (`camel_to_snake`).
+    pub fn parse(text: &str) -> Option<Self> {
+        match normalize_enum(text).as_str() {
+            "disabled" => Some(IsolationMode::Disabled),
+            "allow_internet_outbound" => Some(IsolationMode::AllowInternetOutbound),
+            "allow_only_approved_outbound" => Some(IsolationMode::AllowOnlyApprovedOutbound),
+            _ => None,
+        }
+    }
+}
+
+/// Lower-cases and turns PascalCase into snake_case, as the SDK's `camel_to_snake` does.
+pub fn normalize_enum(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 4);
+    let chars: Vec<char> = text.trim().chars().collect();
+    for (i, c) in chars.iter().enumerate() {
+        if c.is_ascii_uppercase() && i > 0 && chars[i - 1] != '_' && !chars[i - 1].is_ascii_uppercase() {
+            out.push('_');
+        }
+        out.push(c.to_ascii_lowercase());
+    }
+    out
+}
+
+/// `managed_network.firewall_sku`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FirewallSku {
+    Standard,
+    Basic,
+}
+
+impl FirewallSku {
+    pub fn yaml(self) -> &'static str {
+        match self {
+            FirewallSku::Standard => "standard",
+            FirewallSku::Basic => "basic",
+        }
+    }
+    /// The REST and SDK value.
+    pub fn pascal(self) -> &'static str {
+        match self {
+            FirewallSku::Standard => "Standard",
+            FirewallSku::Basic => "Basic",
+        }
+    }
+    pub fn parse(text: &str) -> Option<Self> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "standard" => Some(FirewallSku::Standard),
+            "basic" => Some(FirewallSku::Basic),
+            _ => None,
+        }
+    }
+}
+
+/// `public_network_access` of a workspace or endpoint, and `egress_public_network_access` of a deployment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NetworkAccess {
+    Enabled,
+    Disabled,
+}
+
+impl NetworkAccess {
+    pub fn lower(self) -> &'static str {
+        match self {
+            NetworkAccess::Enabled => "enabled",
+            NetworkAccess::Disabled => "disabled",
+        }
+    }
+    pub fn pascal(self) -> &'static str {
+        match self {
+            NetworkAccess::Enabled => "Enabled",
+            NetworkAccess::Disabled => "Disabled",
+        }
+    }
+    pub fn parse(text: &str) -> Option<Self> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "enabled" => Some(NetworkAccess::Enabled),
+            "disabled" => Some(NetworkAccess::Disabled),
+            _ => None,
+        }
+    }
+}
+
+/// An online endpoint's `auth_mode`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AuthMode {
+    Key,
+    AmlToken,
+    AadToken,
+}
+
+impl AuthMode {
+    pub const ALL: [AuthMode; 3] = [AuthMode::Key, AuthMode::AmlToken, AuthMode::AadToken];
+    pub fn yaml(self) -> &'static str {
+        match self {
+            AuthMode::Key => "key",
+            AuthMode::AmlToken => "aml_token",
+            AuthMode::AadToken => "aad_token",
+        }
+    }
+    pub fn parse(text: &str) -> Option<Self> {
+        match text.trim().to_ascii_lowercase().replace('_', "").as_str() {
+            "key" => Some(AuthMode::Key),
+            "amltoken" => Some(AuthMode::AmlToken),
+            "aadtoken" => Some(AuthMode::AadToken),
+            _ => None,
+        }
+    }
+}
+
+/// A user-defined outbound rule.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OutboundRule {
+    pub name: String,
+    pub destination: Destination,
+}
+
+/// The three rule types, each with its destination fields.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Destination {
+    PrivateEndpoint(PrivateEndpointDestination),
+    ServiceTag(ServiceTagDestination),
+    Fqdn(FqdnDestination),
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct PrivateEndpointDestination {
+    pub service_resource_id: String,
+    pub subresource_target: String,
+    pub spark_enabled: bool,
+    /// Rule-level `fqdns` (Application Gateway targets); empty when not set.
+    pub fqdns: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct ServiceTagDestination {
+    pub service_tag: String,
+    pub protocol: String,
+    pub port_ranges: String,
+    pub address_prefixes: Option<Vec<String>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct FqdnDestination {
+    pub destination: String,
+}
+
+/// The rule type as YAML and `az --type` spell it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RuleType {
+    PrivateEndpoint,
+    ServiceTag,
+    Fqdn,
+}
+
+impl RuleType {
+    pub fn yaml(self) -> &'static str {
+        match self {
+            RuleType::PrivateEndpoint => "private_endpoint",
+            RuleType::ServiceTag => "service_tag",
+            RuleType::Fqdn => "fqdn",
+        }
+    }
+    pub fn parse(text: &str) -> Option<Self> {
+        match normalize_enum(text).as_str() {
+            "private_endpoint" => Some(RuleType::PrivateEndpoint),
+            "service_tag" => Some(RuleType::ServiceTag),
+            "fqdn" | "f_q_d_n" => Some(RuleType::Fqdn),
+            _ => None,
+        }
+    }
+    /// The portal's "Destination type" label.
+    pub fn portal_name(self) -> &'static str {
+        match self {
+            RuleType::PrivateEndpoint => "Private Endpoint",
+            RuleType::ServiceTag => "Service Tag",
+            RuleType::Fqdn => "FQDN",
+        }
+    }
+}
+
+impl Destination {
+    pub fn rule_type(&self) -> RuleType {
+        match self {
+            Destination::PrivateEndpoint(_) => RuleType::PrivateEndpoint,
+            Destination::ServiceTag(_) => RuleType::ServiceTag,
+            Destination::Fqdn(_) => RuleType::Fqdn,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct ManagedNetwork {
+    /// `None` only when an imported document left it out (an error).
+    pub isolation_mode: Option<IsolationMode>,
+    pub firewall_sku: Option<FirewallSku>,
+    pub outbound_rules: Vec<OutboundRule>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct Workspace {
+    pub name: String,
+    pub location: Option<String>,
+    pub display_name: Option<String>,
+    pub description: Option<String>,
+    pub tags: Vec<(String, String)>,
+    pub public_network_access: Option<NetworkAccess>,
+    pub image_build_compute: Option<String>,
+    pub provision_network_now: Option<bool>,
+    pub managed_network: Option<ManagedNetwork>,
+    /// `v1_legacy_mode`, which blocks managed online endpoints when true.
+    pub v1_legacy_mode: Option<bool>,
+    /// Other keys the SDK accepts, carried through unchanged in input order.
+    pub extra: Vec<(String, Value)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct OnlineEndpoint {
+    pub name: String,
+    pub description: Option<String>,
+    pub tags: Vec<(String, String)>,
+    pub auth_mode: Option<AuthMode>,
+    pub public_network_access: Option<NetworkAccess>,
+    /// The `identity` mapping, carried as written.
+    pub identity: Option<Value>,
+    pub extra: Vec<(String, Value)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct CodeConfiguration {
+    pub code: String,
+    pub scoring_script: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct OnlineDeployment {
+    pub name: String,
+    pub endpoint_name: String,
+    /// A reference (`azureml:name:version`) or an inline mapping.
+    pub model: Option<Value>,
+    /// A reference or an inline mapping.
+    pub environment: Option<Value>,
+    pub code_configuration: Option<CodeConfiguration>,
+    pub instance_type: Option<String>,
+    pub instance_count: Option<i64>,
+    pub app_insights_enabled: Option<bool>,
+    pub egress_public_network_access: Option<NetworkAccess>,
+    pub extra: Vec<(String, Value)>,
+}
+
+/// Whether the export creates a workspace or changes an existing one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Operation {
+    #[default]
+    Create,
+    Update,
+}
+
+/// What a real change needs besides the documents.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct Context {
+    pub subscription_id: Option<String>,
+    pub resource_group: Option<String>,
+    pub operation: Operation,
+    /// For an update: the workspace's current isolation mode, to judge one-way transitions.
+    pub current_isolation_mode: Option<IsolationMode>,
+    /// For an update: the rules the workspace has now.
+    pub current_rules: Vec<OutboundRule>,
+}
+
+/// Everything amlnet validates and exports.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct Config {
+    pub context: Context,
+    pub workspace: Option<Workspace>,
+    pub endpoint: Option<OnlineEndpoint>,
+    pub deployments: Vec<OnlineDeployment>,
+}
+
+impl Config {
+    /// The workspace's isolation mode, if a managed network is configured.
+    pub fn isolation_mode(&self) -> Option<IsolationMode> {
+        self.workspace.as_ref()?.managed_network.as_ref()?.isolation_mode
+    }
+
+    /// The user-defined outbound rules (empty without a workspace or managed network).
+    pub fn rules(&self) -> &[OutboundRule] {
+        self.workspace
+            .as_ref()
+            .and_then(|w| w.managed_network.as_ref())
+            .map_or(&[], |m| m.outbound_rules.as_slice())
+    }
+}
+
+/// The field path of outbound rule `index`.
+pub fn rule_path(index: usize) -> String {
+    format!("managed_network.outbound_rules[{index}]")
+}

@@ -1,0 +1,52 @@
+//! `duplicate-rule-name`: two outbound rules with the same name.
+
+use super::prelude::*;
+use crate::model::rule_path;
+
+pub(crate) const INFO: RuleInfo = RuleInfo {
+    code: "duplicate-rule-name",
+    severity: Severity::Error,
+    summary: "Two outbound rules share a name",
+    docs: r#"## What it catches
+Two or more rules in `managed_network.outbound_rules` with the same `name` (compared without regard to
+case, as Azure resource names are).
+
+## Why it matters
+Rules are stored in a dictionary keyed by name. azure-ai-ml does not complain: the later rule replaces
+the earlier one and the first silently disappears. The portal requires names to be unique in the
+workspace.
+
+## Example
+```yaml
+  outbound_rules:
+  - name: storage
+    type: private_endpoint
+    destination: {service_resource_id: /subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/sa, subresource_target: blob, spark_enabled: false}
+  - name: storage
+    type: private_endpoint
+    destination: {service_resource_id: /subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/sa, subresource_target: file, spark_enabled: false}
+```
+
+## Instead
+Name them `storage-blob` and `storage-file`.
+"#,
+};
+
+pub(crate) fn check(cx: &mut Checker<'_>) {
+    let rules = cx.config.rules();
+    for (i, rule) in rules.iter().enumerate() {
+        if rule.name.is_empty() {
+            continue;
+        }
+        let first = rules[..i].iter().position(|r| r.name.eq_ignore_ascii_case(&rule.name));
+        if let Some(first) = first {
+            let d = INFO
+                .at(
+                    &format!("{}.name", rule_path(i)),
+                    format!("rule name `{}` is already used by rule {} (`{}`); only one of them would be created", rule.name, first + 1, rules[first].name),
+                )
+                .with_help("give each rule its own name");
+            cx.report(Target::Workspace, d);
+        }
+    }
+}

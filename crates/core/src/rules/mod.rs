@@ -1,0 +1,130 @@
+//! The rule registry: every diagnostic code, its documentation, and the model checks.
+//!
+//! One rule, one file. Each file holds an `INFO` with the code, default severity, a one-line summary
+//! and the documentation (what it catches, why it matters, an example, what to write instead). Rules
+//! that judge the typed model also have a `check` function; rules reported while reading YAML (the
+//! syntax layer and the lowering) have only their `INFO`. `amlnet rules` and `amlnet explain` read
+//! this registry, and the fixture tests in `tests/fixtures/<code>/` cover every entry.
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::Config;
+
+mod prelude {
+    pub(crate) use super::{Checker, RuleInfo, Target};
+    pub(crate) use crate::diagnostic::Severity;
+}
+
+/// A rule's identity and documentation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RuleInfo {
+    /// Stable kebab-case code.
+    pub code: &'static str,
+    /// The severity it is reported with (a few rules raise or lower it case by case).
+    pub severity: Severity,
+    /// One line for `amlnet rules`.
+    pub summary: &'static str,
+    /// Markdown: what it catches, why it matters, an example, what to write instead.
+    pub docs: &'static str,
+}
+
+impl RuleInfo {
+    /// Starts a diagnostic of this rule at `path`.
+    pub(crate) fn at(&self, path: &str, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(self.code, self.severity, path, message)
+    }
+}
+
+/// Which document a model-level finding belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Target {
+    Workspace,
+    Endpoint,
+    Deployment(usize),
+}
+
+/// What a model rule sees and where it reports.
+pub(crate) struct Checker<'a> {
+    pub(crate) config: &'a Config,
+    pub(crate) findings: Vec<(Target, Diagnostic)>,
+}
+
+impl Checker<'_> {
+    pub(crate) fn report(&mut self, target: Target, diagnostic: Diagnostic) {
+        self.findings.push((target, diagnostic));
+    }
+}
+
+macro_rules! registry {
+    (
+        reading: [$($reading:ident),* $(,)?],
+        model: [$($model:ident),* $(,)?] $(,)?
+    ) => {
+        $(mod $reading;)*
+        $(mod $model;)*
+
+        /// Every rule, in documentation order.
+        pub static ALL: &[&RuleInfo] = &[$(&$reading::INFO,)* $(&$model::INFO,)*];
+
+        /// Runs every model rule over `config`.
+        pub(crate) fn check_model(config: &Config) -> Vec<(Target, Diagnostic)> {
+            let mut checker = Checker { config, findings: Vec::new() };
+            $($model::check(&mut checker);)*
+            checker.findings
+        }
+    };
+}
+
+registry! {
+    reading: [
+        input_not_utf8,
+        yaml_syntax_error,
+        input_too_large,
+        nesting_too_deep,
+        alias_expansion_too_large,
+        yaml_unsupported_tag,
+        yaml_multiple_documents,
+        document_kind_unknown,
+        duplicate_document,
+        duplicate_key,
+        unknown_key,
+        read_only_key,
+        missing_required_key,
+        wrong_value_type,
+        unquoted_value_not_a_string,
+        value_not_allowed,
+        isolation_mode_missing,
+        outbound_rules_not_a_list,
+        rule_type_invalid,
+        rule_type_mismatch,
+    ],
+    model: [
+        rule_type_not_allowed_in_isolation_mode,
+        duplicate_rule_name,
+        port_range_invalid,
+    ],
+}
+
+/// Short handles to the rules the reading stage reports.
+pub(crate) mod codes {
+    use super::RuleInfo;
+    pub(crate) const INPUT_NOT_UTF8: &RuleInfo = &super::input_not_utf8::INFO;
+    pub(crate) const DUPLICATE_DOCUMENT: &RuleInfo = &super::duplicate_document::INFO;
+    pub(crate) const DOCUMENT_KIND_UNKNOWN: &RuleInfo = &super::document_kind_unknown::INFO;
+    pub(crate) const YAML_MULTIPLE_DOCUMENTS: &RuleInfo = &super::yaml_multiple_documents::INFO;
+    pub(crate) const DUPLICATE_KEY: &RuleInfo = &super::duplicate_key::INFO;
+    pub(crate) const UNKNOWN_KEY: &RuleInfo = &super::unknown_key::INFO;
+    pub(crate) const READ_ONLY_KEY: &RuleInfo = &super::read_only_key::INFO;
+    pub(crate) const MISSING_REQUIRED_KEY: &RuleInfo = &super::missing_required_key::INFO;
+    pub(crate) const WRONG_VALUE_TYPE: &RuleInfo = &super::wrong_value_type::INFO;
+    pub(crate) const UNQUOTED_VALUE_NOT_A_STRING: &RuleInfo = &super::unquoted_value_not_a_string::INFO;
+    pub(crate) const VALUE_NOT_ALLOWED: &RuleInfo = &super::value_not_allowed::INFO;
+    pub(crate) const ISOLATION_MODE_MISSING: &RuleInfo = &super::isolation_mode_missing::INFO;
+    pub(crate) const OUTBOUND_RULES_NOT_A_LIST: &RuleInfo = &super::outbound_rules_not_a_list::INFO;
+    pub(crate) const RULE_TYPE_INVALID: &RuleInfo = &super::rule_type_invalid::INFO;
+    pub(crate) const RULE_TYPE_MISMATCH: &RuleInfo = &super::rule_type_mismatch::INFO;
+}
+
+/// Looks a rule up by its code.
+pub fn find(code: &str) -> Option<&'static RuleInfo> {
+    ALL.iter().copied().find(|r| r.code == code)
+}

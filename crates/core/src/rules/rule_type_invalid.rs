@@ -1,0 +1,32 @@
+//! `rule-type-invalid`: a rule's `type` is missing or not one of private_endpoint, service_tag, fqdn.
+
+use super::RuleInfo;
+use crate::diagnostic::Severity;
+
+pub(crate) const INFO: RuleInfo = RuleInfo {
+    code: "rule-type-invalid",
+    severity: Severity::Error,
+    summary: "A rule's `type` is missing or not one of private_endpoint, service_tag, fqdn",
+    docs: r#"## What it catches
+Rules without `type`, or with a `type` such as `PrivateEndpoint` spelled in a way the YAML schema does
+not define, or an unknown type.
+
+## Why it matters
+azure-ai-ml does not check `type` at all: it guesses the rule class from the destination's shape, so
+`type: bogus` with a string destination silently becomes an FQDN rule. The service and the `az`
+outbound-rule commands need a real type.
+
+## Example
+```yaml
+  - name: pypi
+    type: website
+    destination: pypi.org
+```
+
+## Instead
+```yaml
+  - name: pypi
+    type: fqdn
+    destination: pypi.org
+```"#,
+};

@@ -1,0 +1,1406 @@
+#!/usr/bin/env python3
+"""Conformance runner for amlnet's exports, with azure-ai-ml 1.35.2 as the oracle.
+
+    python3 tests/conformance/conformance.py CASES_DIR [--keep-temp]
+
+CASES_DIR holds one directory per case (a directory that itself has `input/` is run as a single case).
+A case directory contains
+    input/      workspace.yml, endpoint.yml, deployment.yml or deployment-<name>.yml (.yaml also accepted)
+    yaml/       amlnet's YAML export
+    cli/        amlnet's bash export (deploy.sh)
+    python/     amlnet's Python export (amlnet_deploy.py)
+    case.json   optional: {"operation": "create"|"update", "subscription_id": ..., "resource_group": ...,
+                "workspace_name": ...}; a key given as null means "unknown: the script must refuse to run
+                without the environment variable"; a missing key is not checked.
+One line per check (`PASS name` / `FAIL name: reason`), then `conformance: N passed, M failed`; exit 1 if M > 0.
+See README.md in this directory for what each check means and the SDK quirks behind the choices.
+"""
+from __future__ import annotations
+
+import contextlib
+import copy
+import inspect
+import io
+import json
+import logging
+import os
+import re
+import runpy
+import shlex
+import shutil
+import stat
+import subprocess
+import sys
+import tempfile
+import traceback
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Dict, List, Optional, Tuple
+from unittest import mock
+
+import yaml
+
+warnings.filterwarnings("ignore")
+logging.getLogger("azure").setLevel(logging.ERROR)
+
+import azure.ai.ml  # noqa: E402
+import azure.identity  # noqa: E402
+from azure.ai.ml import MLClient, load_online_deployment, load_online_endpoint, load_workspace  # noqa: E402
+from azure.ai.ml.entities import (  # noqa: E402
+    FqdnDestination,
+    ManagedNetwork,
+    ManagedNetworkProvisionStatus,
+    OnlineDeployment,
+    OnlineEndpoint,
+    PrivateEndpointDestination,
+    ServiceTagDestination,
+    Workspace,
+)
+from azure.ai.ml.operations import (  # noqa: E402
+    OnlineDeploymentOperations,
+    OnlineEndpointOperations,
+    WorkspaceOperations,
+)
+from azure.ai.ml.operations._workspace_outbound_rule_operations import WorkspaceOutboundRuleOperations  # noqa: E402
+from azure.core.exceptions import ResourceNotFoundError  # noqa: E402
+
+# importing azure.ai.ml gives some module loggers their own levels; silence the "experimental" notices
+for _name in list(logging.root.manager.loggerDict):
+    if _name.startswith("azure"):
+        logging.getLogger(_name).setLevel(logging.ERROR)
+
+REAL_MLCLIENT = MLClient
+REAL_CREDENTIAL = azure.identity.DefaultAzureCredential
+
+LOCATION = "eastus"  # location argument for the endpoint/deployment REST bodies (any fixed value works)
+# Values put into the environment of the exported scripts. They deliberately differ from every input's names,
+# so a script that hard-codes a name instead of reading the environment is caught.
+TEST_ENV = {
+    "SUBSCRIPTION_ID": "5a5a5a5a-0000-4000-8000-00000000c0de",
+    "RESOURCE_GROUP": "conformance-rg",
+    "WORKSPACE_NAME": "conformance-ws",
+}
+CASE_KEYS = {"SUBSCRIPTION_ID": "subscription_id", "RESOURCE_GROUP": "resource_group", "WORKSPACE_NAME": "workspace_name"}
+SCHEMA_URL = {
+    "workspace": "https://azuremlschemas.azureedge.net/latest/workspace.schema.json",
+    "endpoint": "https://azuremlschemas.azureedge.net/latest/managedOnlineEndpoint.schema.json",
+    "deployment": "https://azuremlschemas.azureedge.net/latest/managedOnlineDeployment.schema.json",
+}
+ANON_ENV_NAME = "CliV2AnonymousEnvironment"
+# Keys whose SDK field is a bool/int: an input may legitimately give them as strings ('true', '1') and the
+# export may normalise them to the typed value. Everywhere else a str in the input must stay a str.
+TYPED_KEYS = {
+    "spark_enabled", "hbi_workspace", "provision_network_now", "enable_data_isolation",
+    "allow_roleassignment_on_rg", "no_public_ip", "app_insights_enabled", "private_network_connection",
+    "instance_count", "request_timeout_ms", "max_concurrent_requests_per_instance", "max_queue_wait_ms",
+    "initial_delay", "period", "timeout", "success_threshold", "failure_threshold", "port",
+    "min_instances", "max_instances", "polling_interval", "target_utilization_percentage",
+}
+
+# ----------------------------------------------------------------------------------------------- results
+
+
+class Results:
+    def __init__(self) -> None:
+        self.passed = 0
+        self.failed = 0
+
+    def add(self, name: str, ok: bool, reason: str = "") -> bool:
+        if ok:
+            self.passed += 1
+            print(f"PASS {name}", flush=True)
+        else:
+            self.failed += 1
+            reason = reason.replace("\r", "\\r").replace("\n", "\\n")
+            if len(reason) > 900:
+                reason = reason[:900] + "..."
+            print(f"FAIL {name}: {reason}", flush=True)
+        return ok
+
+    def problems(self, name: str, problems: List[str]) -> bool:
+        return self.add(name, not problems, "; ".join(problems))
+
+
+def short(v: Any, n: int = 120) -> str:
+    s = repr(v)
+    return s if len(s) <= n else s[:n] + "..."
+
+
+def deep_diff(a: Any, b: Any, path: str = "$", out: Optional[List[str]] = None, limit: int = 6,
+              la: str = "expected", lb: str = "got") -> List[str]:
+    """Differences between a and b (types matter: True != 1, '1' != 1)."""
+    if out is None:
+        out = []
+    if len(out) >= limit:
+        return out
+    if isinstance(a, dict) and isinstance(b, dict):
+        for k in sorted(set(a) | set(b), key=str):
+            if k not in b:
+                out.append(f"{path}.{k}: {la} {short(a[k])}, {lb} nothing")
+            elif k not in a:
+                out.append(f"{path}.{k}: {la} nothing, {lb} {short(b[k])}")
+            else:
+                deep_diff(a[k], b[k], f"{path}.{k}", out, limit, la, lb)
+            if len(out) >= limit:
+                break
+    elif isinstance(a, list) and isinstance(b, list):
+        if len(a) != len(b):
+            out.append(f"{path}: {la} {len(a)} items {short(a)}, {lb} {len(b)} items {short(b)}")
+        else:
+            for i, (x, y) in enumerate(zip(a, b)):
+                deep_diff(x, y, f"{path}[{i}]", out, limit, la, lb)
+    elif type(a) is not type(b) or a != b:
+        out.append(f"{path}: {la} {short(a)}, {lb} {short(b)}")
+    return out
+
+
+def exc_text(e: BaseException) -> str:
+    msg = str(e).strip().splitlines()
+    # the SDK's ValidationError messages are long; keep the informative head
+    return f"{type(e).__name__}: " + " ".join(line.strip() for line in msg[:12])
+
+
+# ------------------------------------------------------------------------------------ SDK fingerprints
+
+
+def fp_workspace(ws: Workspace) -> Dict[str, Any]:
+    # Workspace._to_rest_object() returns an arm_ml_service model; it has as_dict() but no serialize()
+    # in 1.35.2. The body includes the workspace name.
+    return ws._to_rest_object().as_dict()
+
+
+def fp_endpoint(ep: OnlineEndpoint) -> Dict[str, Any]:
+    # _to_rest_online_endpoint(location) is the PUT body; the endpoint name is a URL path parameter and is
+    # not in the body, so it is compared separately.
+    return {"name": ep.name, "rest": ep._to_rest_online_endpoint(location=LOCATION).as_dict()}
+
+
+def _normalise_dep_dict(d: Any) -> Any:
+    d = copy.deepcopy(d)
+    env = d.get("environment") if isinstance(d, dict) else None
+    if isinstance(env, dict) and env.get("name") == ANON_ENV_NAME:
+        # An anonymous (inline) environment gets a content-hash version, and the hash differs between a
+        # YAML-loaded Environment (inference_config keys camelCased by the schema) and a Python-built one
+        # (keys as given) although both produce the same REST environment. Compare the content, not the hash.
+        env.pop("version", None)
+    return d
+
+
+def _strip_azureml_prefix(v: Any) -> Any:
+    # The YAML schema strips the `azureml:` prefix of a short asset reference ("azureml:my-model:1" ->
+    # "my-model:1") while a Python-built entity keeps it; OnlineDeploymentOperations resolves both forms to the
+    # same ARM id (_operation_orchestrator.get_asset_arm_id / parse_prefixed_name_version), so compare without it.
+    if isinstance(v, str) and v.startswith("azureml:") and not v.startswith("azureml://"):
+        return v[len("azureml:"):]
+    return v
+
+
+def fp_deployment(dep: OnlineDeployment) -> Dict[str, Any]:
+    # _to_rest_object(location=...) works with local paths, but for a local model (Model entity) or an inline
+    # environment it silently leaves `model` / `environmentId` out of the body (they are uploaded/registered
+    # by the operations layer first). So the REST body alone would miss model/environment differences: the
+    # fingerprint is the REST body plus the entity's _to_dict() (local paths made absolute by the loader).
+    rest = dep._to_rest_object(location=LOCATION).as_dict()
+    props = rest.get("properties", {})
+    for k in ("model", "environmentId"):
+        if k in props:
+            props[k] = _strip_azureml_prefix(props[k])
+    if isinstance(props.get("codeConfiguration"), dict) and "codeId" in props["codeConfiguration"]:
+        props["codeConfiguration"]["codeId"] = _strip_azureml_prefix(props["codeConfiguration"]["codeId"])
+    return {"rest": rest, "entity": _normalise_dep_dict(dep._to_dict())}
+
+
+def load_kind(kind: str, path: Path, *, name: Optional[str] = None, endpoint_name: Optional[str] = None,
+              stub: Optional[Path] = None):
+    overrides = []
+    if name is not None:
+        overrides.append({"name": name})
+    if endpoint_name is not None:
+        overrides.append({"endpoint_name": endpoint_name})
+    po = overrides or None
+    if kind == "workspace":
+        return load_workspace(str(path), params_override=po)
+    if kind == "endpoint":
+        return load_online_endpoint(str(path), params_override=po)
+    if kind == "deployment":
+        # relative_origin is a *file* path; its parent directory becomes the base for local paths. All
+        # deployment YAMLs of a case are loaded against the same stub directory so their paths agree.
+        ro = str(stub / "deployment.yml") if stub is not None else None
+        return load_online_deployment(str(path), relative_origin=ro, params_override=po)
+    raise ValueError(kind)
+
+
+def kind_of(filename: str) -> Optional[str]:
+    for k in ("workspace", "endpoint", "deployment"):
+        if filename.startswith(k):
+            return k
+    return None
+
+
+def fingerprint(kind: str, entity: Any) -> Dict[str, Any]:
+    return {"workspace": fp_workspace, "endpoint": fp_endpoint, "deployment": fp_deployment}[kind](entity)
+
+
+def merge_rules(ws: Workspace, rules: List[Any]) -> Workspace:
+    """Workspace with `rules` added to (or replacing same-named rules in) its managed network."""
+    ws = copy.deepcopy(ws)
+    if not rules:
+        return ws
+    if ws.managed_network is None:
+        ws.managed_network = ManagedNetwork()
+    existing = list(ws.managed_network.outbound_rules or [])
+    names = {r.name for r in rules}
+    ws.managed_network.outbound_rules = [r for r in existing if r.name not in names] + list(rules)
+    return ws
+
+
+def is_spark_rule(r: Any) -> bool:
+    return isinstance(r, PrivateEndpointDestination) and bool(r.spark_enabled)
+
+
+# ---------------------------------------------------------------------------------- string-type check
+
+
+def _pair_lists(a: list, b: list) -> List[Tuple[str, Any, Any]]:
+    if all(isinstance(x, dict) and "name" in x for x in a) and all(isinstance(y, dict) and "name" in y for y in b):
+        bmap = {y["name"]: y for y in b}
+        return [(f"[name={x['name']}]", x, bmap[x["name"]]) for x in a if x["name"] in bmap]
+    return [(f"[{i}]", x, y) for i, (x, y) in enumerate(zip(a, b))]
+
+
+def string_type_problems(inp: Any, out: Any, path: str = "$", key: Optional[str] = None) -> List[str]:
+    """Where the input has a str, the export (at the same path) must have a str too."""
+    probs: List[str] = []
+    if isinstance(inp, dict) and isinstance(out, dict):
+        for k, v in inp.items():
+            if k in out:
+                probs += string_type_problems(v, out[k], f"{path}.{k}", str(k))
+        # keys: a str key in the input must be a str key in the export (tags: {'on': x} vs {True: x})
+        missing = [k for k in inp if isinstance(k, str) and k not in out]
+        non_str = [k for k in out if not isinstance(k, str)]
+        if missing and non_str:
+            probs.append(f"{path}: str keys {missing} missing, export has non-str keys {non_str}")
+    elif isinstance(inp, list) and isinstance(out, list):
+        for suffix, x, y in _pair_lists(inp, out):
+            probs += string_type_problems(x, y, path + suffix, key)
+    elif isinstance(inp, str) and not isinstance(out, str):
+        if key in TYPED_KEYS and isinstance(out, (bool, int, float)):
+            return probs
+        probs.append(f"{path}: input {inp!r} (str), export {out!r} ({type(out).__name__})")
+    return probs
+
+
+# ------------------------------------------------------------------------------------------- the case
+
+
+@dataclass
+class InputDoc:
+    kind: str
+    path: Path
+    raw: Any
+    entity: Any = None
+    error: Optional[str] = None
+
+
+@dataclass
+class Case:
+    dir: Path
+    name: str
+    operation: str = "create"
+    opts: Dict[str, Any] = field(default_factory=dict)
+    has_case_json: bool = False
+    workspace: Optional[InputDoc] = None
+    endpoint: Optional[InputDoc] = None
+    deployments: List[InputDoc] = field(default_factory=list)
+    stub: Optional[Path] = None
+    tmp: Optional[Path] = None
+
+    # expected fingerprints of the input as the scripts must reproduce it (workspace renamed to WORKSPACE_NAME)
+    def expected_ws_for(self, ws_name: str) -> Tuple[Dict[str, Any], Workspace]:
+        ent = load_kind("workspace", self.workspace.path, name=ws_name)
+        return fp_workspace(ent), ent
+
+    @property
+    def input_rules(self) -> List[Any]:
+        if self.workspace is None or self.workspace.entity is None or self.workspace.entity.managed_network is None:
+            return []
+        return list(self.workspace.entity.managed_network.outbound_rules or [])
+
+    @property
+    def isolation(self) -> str:
+        if self.workspace is None or self.workspace.entity is None or self.workspace.entity.managed_network is None:
+            return "Disabled"
+        return str(self.workspace.entity.managed_network.isolation_mode)
+
+    def dep_by_name(self) -> Dict[str, InputDoc]:
+        return {d.entity.name: d for d in self.deployments if d.entity is not None}
+
+
+def find_input(dirpath: Path, stem: str) -> Optional[Path]:
+    for ext in (".yml", ".yaml"):
+        p = dirpath / (stem + ext)
+        if p.is_file():
+            return p
+    return None
+
+
+def local_path_refs(dep_raw: Any) -> List[Tuple[str, str]]:
+    """(path, role) for every local path a deployment YAML references."""
+    refs: List[Tuple[str, str]] = []
+
+    def is_local(p: Any) -> bool:
+        return isinstance(p, str) and p != "" and not re.match(r"^(azureml:|azureml://|https?://|wasbs?://|abfss?://)", p)
+
+    if not isinstance(dep_raw, dict):
+        return refs
+    model = dep_raw.get("model")
+    if isinstance(model, dict) and is_local(model.get("path")):
+        refs.append((model["path"], "model"))
+    cc = dep_raw.get("code_configuration")
+    if isinstance(cc, dict) and is_local(cc.get("code")):
+        refs.append((cc["code"], "code:" + str(cc.get("scoring_script") or "score.py")))
+    env = dep_raw.get("environment")
+    if isinstance(env, dict):
+        if is_local(env.get("conda_file")):
+            refs.append((env["conda_file"], "conda"))
+        build = env.get("build")
+        if isinstance(build, dict) and is_local(build.get("path")):
+            refs.append((build["path"], "build"))
+    return refs
+
+
+def build_stub_dir(case: Case) -> None:
+    """Directory against which every deployment YAML of the case resolves its local paths. Files that exist
+    next to the input are copied; missing ones are created as placeholders."""
+    stub = case.tmp / "stub"
+    stub.mkdir()
+    case.stub = stub
+    for d in case.deployments:
+        for rel, role in local_path_refs(d.raw):
+            if os.path.isabs(rel):
+                continue
+            src = d.path.parent / rel
+            dst = stub / rel
+            if dst.exists():
+                continue
+            if src.exists():
+                if src.is_dir():
+                    shutil.copytree(src, dst)
+                else:
+                    dst.parent.mkdir(parents=True, exist_ok=True)
+                    shutil.copy2(src, dst)
+                continue
+            if role == "model":
+                if rel.endswith("/"):
+                    dst.mkdir(parents=True, exist_ok=True)
+                    (dst / "model.bin").write_text("conformance stub\n")
+                else:
+                    dst.parent.mkdir(parents=True, exist_ok=True)
+                    dst.write_text("conformance stub\n")
+            elif role.startswith("code:"):
+                dst.mkdir(parents=True, exist_ok=True)
+                script = role.split(":", 1)[1]
+                (dst / script).parent.mkdir(parents=True, exist_ok=True)
+                (dst / script).write_text("def init():\n    pass\n\n\ndef run(raw):\n    return raw\n")
+            elif role == "conda":
+                dst.parent.mkdir(parents=True, exist_ok=True)
+                dst.write_text("name: conformance-stub\ndependencies:\n- python=3.10\n")
+            elif role == "build":
+                dst.mkdir(parents=True, exist_ok=True)
+                (dst / "Dockerfile").write_text("FROM mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04\n")
+
+
+def load_case(case_dir: Path, res: Results, tmp_root: Path) -> Optional[Case]:
+    case = Case(dir=case_dir, name=case_dir.name)
+    pfx = f"{case.name}/input"
+    cj = case_dir / "case.json"
+    if cj.is_file():
+        case.has_case_json = True
+        try:
+            case.opts = json.loads(cj.read_text(encoding="utf-8"))
+        except ValueError as e:
+            res.add(f"{pfx}/case.json", False, f"invalid JSON: {e}")
+            return None
+        case.operation = case.opts.get("operation", "create")
+        if case.operation not in ("create", "update"):
+            res.add(f"{pfx}/case.json", False, f"operation must be create or update, got {case.operation!r}")
+            return None
+    inp = case_dir / "input"
+    if not inp.is_dir():
+        res.add(pfx, False, "no input/ directory")
+        return None
+    case.tmp = Path(tempfile.mkdtemp(prefix=f"conf-{case.name}-", dir=tmp_root))
+    docs: List[InputDoc] = []
+    wp, ep = find_input(inp, "workspace"), find_input(inp, "endpoint")
+    if wp:
+        case.workspace = InputDoc("workspace", wp, None)
+        docs.append(case.workspace)
+    if ep:
+        case.endpoint = InputDoc("endpoint", ep, None)
+        docs.append(case.endpoint)
+    for p in sorted(inp.iterdir()):
+        if p.is_file() and re.match(r"^deployment(-.+)?\.ya?ml$", p.name):
+            d = InputDoc("deployment", p, None)
+            case.deployments.append(d)
+            docs.append(d)
+    if not docs:
+        res.add(pfx, False, "input/ has no workspace/endpoint/deployment YAML")
+        return None
+    ok = True
+    for d in docs:
+        try:
+            d.raw = yaml.safe_load(d.path.read_text(encoding="utf-8"))
+        except yaml.YAMLError as e:
+            d.error = f"yaml.safe_load: {e}"
+    build_stub_dir(case)
+    for d in docs:
+        if d.error:
+            continue
+        try:
+            name = None
+            if d.kind == "workspace" and not (isinstance(d.raw, dict) and d.raw.get("name")):
+                # load_workspace requires `name` ("Missing data for required field"); the CLI supplies it from
+                # --name. Fragments without a name are loaded with the case's workspace name.
+                name = case.opts.get("workspace_name") or TEST_ENV["WORKSPACE_NAME"]
+            d.entity = load_kind(d.kind, d.path, name=name, stub=case.stub)
+            fingerprint(d.kind, d.entity)
+        except Exception as e:  # noqa: BLE001
+            d.error = exc_text(e)
+    for d in docs:
+        if d.error:
+            ok = False
+            res.add(f"{pfx}/{d.path.name}", False, f"the input itself does not load with the SDK: {d.error}")
+    names = [d.entity.name for d in case.deployments if d.entity is not None]
+    if len(set(names)) != len(names):
+        ok = res.add(f"{pfx}/deployment-names", False, f"duplicate deployment names {names}")
+    return case if ok else None
+
+
+def expected_yaml_files(case: Case) -> Dict[str, InputDoc]:
+    exp: Dict[str, InputDoc] = {}
+    if case.workspace:
+        exp["workspace.yml"] = case.workspace
+    if case.endpoint:
+        exp["endpoint.yml"] = case.endpoint
+    if len(case.deployments) == 1:
+        exp["deployment.yml"] = case.deployments[0]
+    else:
+        for d in case.deployments:
+            exp[f"deployment-{d.entity.name}.yml"] = d
+    return exp
+
+
+# ------------------------------------------------------------------------------------------- (a) YAML
+
+
+def check_yaml(case: Case, res: Results) -> None:
+    pfx = f"{case.name}/yaml"
+    ydir = case.dir / "yaml"
+    exp = expected_yaml_files(case)
+    present = sorted(p.name for p in ydir.iterdir()) if ydir.is_dir() else []
+    res.add(f"{pfx}/files", sorted(exp) == present,
+            f"expected files {sorted(exp)}, found {present}")
+    for fname, doc in exp.items():
+        path = ydir / fname
+        if not path.is_file():
+            continue
+        fp = f"{pfx}/{fname}"
+        text = path.read_text(encoding="utf-8")
+        first = text.split("\n", 1)[0]
+        try:
+            data = yaml.safe_load(text)
+        except yaml.YAMLError as e:
+            res.add(f"{fp}/safe-load", False, str(e))
+            continue
+        schema_ok = first.startswith("$schema:") and isinstance(data, dict) and data.get("$schema") == SCHEMA_URL[doc.kind]
+        res.add(f"{fp}/schema-line", schema_ok,
+                f"first line must be `$schema: {SCHEMA_URL[doc.kind]}`, got {first!r}")
+        res.problems(f"{fp}/string-types", string_type_problems(doc.raw, data))
+        try:
+            name = None
+            if doc.kind == "workspace" and not doc.raw.get("name"):
+                name = doc.entity.name
+            ent = load_kind(doc.kind, path, name=name, stub=case.stub)
+            got = fingerprint(doc.kind, ent)
+        except Exception as e:  # noqa: BLE001
+            res.add(f"{fp}/load", False, exc_text(e))
+            continue
+        res.add(f"{fp}/load", True)
+        want = fingerprint(doc.kind, doc.entity)
+        res.problems(f"{fp}/rest-body", deep_diff(want, got, la="input", lb="export"))
+
+
+# ------------------------------------------------------------------------------- operation stream (b,c)
+
+
+@dataclass
+class Op:
+    kind: str  # workspace | rule | provision | endpoint | deployment
+    label: str  # how it was issued, for messages
+    rg: Optional[str] = None
+    ws: Optional[str] = None
+    mode: Optional[str] = None  # workspace: create | update
+    entity: Any = None
+    include_spark: Optional[bool] = None
+    all_traffic: Optional[bool] = None
+    file: Optional[Path] = None
+
+
+def check_ops(case: Case, ops: List[Op], env: Dict[str, str], pfx: str, res: Results, *, cli: bool) -> None:
+    """Checks shared by the Python and the bash export: the sequence of effective operations."""
+    rg, wsn = env["RESOURCE_GROUP"], env["WORKSPACE_NAME"]
+
+    def target_problems(op: Op, need_ws: bool = True) -> List[str]:
+        p = []
+        if op.rg != rg:
+            p.append(f"{op.label}: resource group {op.rg!r}, expected {rg!r} (RESOURCE_GROUP)")
+        if need_ws and op.ws != wsn:
+            p.append(f"{op.label}: workspace {op.ws!r}, expected {wsn!r} (WORKSPACE_NAME)")
+        return p
+
+    ws_ops = [o for o in ops if o.kind == "workspace"]
+    rule_ops = [o for o in ops if o.kind == "rule"]
+    prov_ops = [o for o in ops if o.kind == "provision"]
+    ep_ops = [o for o in ops if o.kind == "endpoint"]
+    dep_ops = [o for o in ops if o.kind == "deployment"]
+
+    # workspace + rules
+    if case.workspace is not None:
+        p: List[str] = []
+        if len(ws_ops) != 1:
+            p.append(f"expected exactly one workspace {case.operation}, got {[o.label for o in ws_ops]}")
+        else:
+            o = ws_ops[0]
+            if o.mode != case.operation:
+                p.append(f"case operation is {case.operation}, script does {o.label}")
+            p += target_problems(o)
+            try:
+                want, _ = case.expected_ws_for(wsn)
+                got = fp_workspace(merge_rules(o.entity, [r.entity for r in rule_ops if r.entity is not None]))
+                p += deep_diff(want, got, la="input", lb="script")
+            except Exception as e:  # noqa: BLE001
+                p.append(f"cannot build the workspace REST body: {exc_text(e)}")
+        res.problems(f"{pfx}/workspace", p)
+        if rule_ops or case.operation == "update":
+            p = []
+            names = [o.entity.name for o in rule_ops if o.entity is not None]
+            dups = sorted({n for n in names if names.count(n) > 1})
+            if dups:
+                p.append(f"rules set more than once: {dups}")
+            for o in rule_ops:
+                p += target_problems(o)
+            res.problems(f"{pfx}/outbound-rules", p)
+    else:
+        stray = [o.label for o in ws_ops + rule_ops]
+        if stray:
+            res.add(f"{pfx}/workspace", False, f"no workspace in the input, but the script does {stray}")
+
+    # provisioning
+    spark = any(is_spark_rule(r) for r in case.input_rules)
+    ws_ent = case.workspace.entity if case.workspace else None
+    needed_for_deploy = (case.workspace is not None and case.isolation != "Disabled" and bool(case.deployments)
+                         and not bool(getattr(ws_ent, "provision_network_now", False)))
+    if prov_ops or spark or needed_for_deploy:
+        p = []
+        if len(prov_ops) > 1:
+            p.append(f"provisioned {len(prov_ops)} times")
+        if not prov_ops:
+            why = ("a private_endpoint rule has spark_enabled: true (needs provisioning with Spark)" if spark else
+                   "online deployments need a provisioned managed network and provision_network_now is not set")
+            p.append(f"no provision-network call, but {why}")
+        for o in prov_ops:
+            p += target_problems(o)
+            if bool(o.include_spark) != spark:
+                p.append(f"{o.label}: include_spark={bool(o.include_spark)}, expected {spark} "
+                         f"(true iff some rule has spark_enabled: true)")
+        res.problems(f"{pfx}/provision-network", p)
+
+    # endpoint
+    if case.endpoint is not None or ep_ops:
+        p = []
+        if case.endpoint is None:
+            p.append(f"no endpoint in the input, but the script does {[o.label for o in ep_ops]}")
+        elif len(ep_ops) != 1:
+            p.append(f"expected exactly one endpoint create, got {[o.label for o in ep_ops]}")
+        else:
+            o = ep_ops[0]
+            p += target_problems(o)
+            try:
+                p += deep_diff(fp_endpoint(case.endpoint.entity), fp_endpoint(o.entity), la="input", lb="script")
+            except Exception as e:  # noqa: BLE001
+                p.append(f"cannot build the endpoint REST body: {exc_text(e)}")
+        res.problems(f"{pfx}/endpoint", p)
+
+    # deployments
+    want_deps = case.dep_by_name()
+    got_names = [getattr(o.entity, "name", None) for o in dep_ops]
+    if want_deps or dep_ops:
+        p = []
+        if sorted(got_names, key=str) != sorted(want_deps):
+            p.append(f"deployments created {got_names}, expected {sorted(want_deps)} (each once)")
+        res.problems(f"{pfx}/deployments", p)
+    for o in dep_ops:
+        name = getattr(o.entity, "name", None)
+        if name not in want_deps:
+            continue
+        p = target_problems(o)
+        if cli and len(want_deps) == 1 and not o.all_traffic:
+            p.append(f"{o.label}: missing --all-traffic")
+        try:
+            p += deep_diff(fp_deployment(want_deps[name].entity), fp_deployment(o.entity), la="input", lb="script")
+        except Exception as e:  # noqa: BLE001
+            p.append(f"cannot build the deployment REST body: {exc_text(e)}")
+        res.problems(f"{pfx}/deployment:{name}", p)
+
+    # order: workspace -> rules -> provision -> endpoint -> deployments
+    rank = {"workspace": 0, "rule": 1, "provision": 2, "endpoint": 3, "deployment": 4}
+    kinds = [o.kind for o in ops if o.kind in rank]
+    if len(set(kinds)) >= 2:
+        bad = [f"{a.label} after {b.label}" for i, b in enumerate(ops) for a in ops[i + 1:]
+               if a.kind in rank and b.kind in rank and rank[a.kind] < rank[b.kind]]
+        res.add(f"{pfx}/order", not bad,
+                "order must be workspace, outbound rules, provision-network, endpoint, deployments: "
+                + "; ".join(bad[:4]))
+
+
+# ------------------------------------------------------------------------------------ (b) Python export
+
+
+class FakePoller:
+    def __init__(self, world: "World", value: Any, label: str) -> None:
+        self._value, self.label, self.awaited = value, label, False
+        world.pollers.append(self)
+
+    def result(self, timeout: Any = None) -> Any:
+        self.awaited = True
+        return self._value
+
+    def wait(self, timeout: Any = None) -> None:
+        self.awaited = True
+
+    def done(self) -> bool:
+        return True
+
+    def status(self) -> str:
+        return "Succeeded"
+
+
+@dataclass
+class Call:
+    group: str
+    method: str
+    args: Dict[str, Any]
+    client: Dict[str, Any]
+    label: str
+
+
+class World:
+    def __init__(self) -> None:
+        self.calls: List[Call] = []
+        self.pollers: List[FakePoller] = []
+        self.clients: List[Dict[str, Any]] = []
+        self.credentials: List[Any] = []
+        self.shape_errors: List[str] = []
+        self.private_access: List[str] = []
+
+
+def _fmt_call(name: str, args: tuple, kwargs: dict) -> str:
+    parts = [type(a).__name__ if not isinstance(a, (str, int, bool, type(None))) else repr(a) for a in args]
+    parts += [f"{k}=" + (type(v).__name__ if not isinstance(v, (str, int, bool, type(None))) else repr(v))
+              for k, v in kwargs.items()]
+    return f"{name}({', '.join(parts)})"
+
+
+def _bind(world: World, real_func: Any, label: str, args: tuple, kwargs: dict) -> Dict[str, Any]:
+    """Bind like the real method (self included) and return the arguments with **kwargs flattened."""
+    sig = inspect.signature(real_func)
+    try:
+        bound = sig.bind(None, *args, **kwargs)
+    except TypeError as e:
+        msg = f"{_fmt_call(label, args, kwargs)}: {e} (real signature {label}{sig})"
+        world.shape_errors.append(msg)
+        raise TypeError(msg) from None
+    out: Dict[str, Any] = {}
+    for pname, val in bound.arguments.items():
+        kind = sig.parameters[pname].kind
+        if pname == "self":
+            continue
+        if kind is inspect.Parameter.VAR_KEYWORD:
+            out.update(val)
+        elif kind is inspect.Parameter.VAR_POSITIONAL:
+            out["*" + pname] = val
+        else:
+            out[pname] = val
+    return out
+
+
+def _make_group(world: World, client_args: Dict[str, Any], attr_name: str, real_cls: type):
+    class Group:
+        def __getattr__(self, meth: str) -> Any:
+            real = getattr(real_cls, meth, None)
+            if meth.startswith("_") or real is None or not callable(real):
+                raise AttributeError(f"{real_cls.__name__} has no public method {meth!r} "
+                                     f"(conformance fake of ml_client.{attr_name})")
+            label = f"ml_client.{attr_name}.{meth}"
+
+            def method(*args: Any, **kwargs: Any) -> Any:
+                a = _bind(world, real, label, args, kwargs)
+                world.calls.append(Call(attr_name, meth, a, client_args, _fmt_call(label, args, kwargs)))
+                if meth == "get":
+                    raise ResourceNotFoundError(f"conformance fake: {label} finds nothing")
+                if meth == "list":
+                    return iter(())
+                if meth.startswith("begin_"):
+                    if meth == "begin_provision_network":
+                        value = ManagedNetworkProvisionStatus(status="Active", spark_ready=bool(a.get("include_spark")))
+                    else:
+                        value = next((v for k, v in a.items() if k in ("workspace", "rule", "endpoint", "deployment")), None)
+                    return FakePoller(world, value, label)
+                return None
+
+            return method
+
+    return Group()
+
+
+def make_fakes(world: World):
+    class FakeCredential:
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            _bind(world, REAL_CREDENTIAL.__init__, "DefaultAzureCredential", args, kwargs)
+            world.credentials.append(self)
+
+        def get_token(self, *a: Any, **k: Any) -> Any:
+            raise RuntimeError("conformance fake credential: no tokens")
+
+    class FakeMLClient:
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            a = _bind(world, REAL_MLCLIENT.__init__, "MLClient", args, kwargs)
+            a["_credential_is_fake_default"] = isinstance(a.get("credential"), FakeCredential)
+            world.clients.append(a)
+            self._args = a
+            self.workspaces = _make_group(world, a, "workspaces", WorkspaceOperations)
+            self.workspace_outbound_rules = _make_group(world, a, "workspace_outbound_rules",
+                                                        WorkspaceOutboundRuleOperations)
+            self.online_endpoints = _make_group(world, a, "online_endpoints", OnlineEndpointOperations)
+            self.online_deployments = _make_group(world, a, "online_deployments", OnlineDeploymentOperations)
+
+        def begin_create_or_update(self, *args: Any, **kwargs: Any) -> Any:
+            a = _bind(world, REAL_MLCLIENT.begin_create_or_update, "ml_client.begin_create_or_update", args, kwargs)
+            entity = a.pop("entity")
+            # dispatch like azure.ai.ml._ml_client._begin_create_or_update
+            if isinstance(entity, Workspace):
+                return self.workspaces.begin_create(entity, **a)
+            if isinstance(entity, OnlineEndpoint):
+                return self.online_endpoints.begin_create_or_update(entity, **a)
+            if isinstance(entity, OnlineDeployment):
+                return self.online_deployments.begin_create_or_update(entity, **a)
+            world.calls.append(Call("", "begin_create_or_update", {"entity": entity}, self._args,
+                                    f"ml_client.begin_create_or_update({type(entity).__name__})"))
+            return FakePoller(world, entity, "ml_client.begin_create_or_update")
+
+        def __getattr__(self, name: str) -> Any:
+            if name.startswith("_"):
+                world.private_access.append(name)
+            raise AttributeError(f"conformance fake MLClient has no attribute {name!r} (only workspaces, "
+                                 "workspace_outbound_rules, online_endpoints, online_deployments, "
+                                 "begin_create_or_update are modelled)")
+
+    return FakeMLClient, FakeCredential
+
+
+@contextlib.contextmanager
+def script_env(values: Dict[str, Optional[str]], cwd: Path):
+    saved_env = dict(os.environ)
+    saved_cwd = os.getcwd()
+    try:
+        for k, v in values.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+        os.chdir(cwd)
+        yield
+    finally:
+        os.chdir(saved_cwd)
+        os.environ.clear()
+        os.environ.update(saved_env)
+
+
+def run_python_script(script: Path, env_values: Dict[str, Optional[str]], cwd: Path, run_name: str):
+    world = World()
+    FakeMLClient, FakeCredential = make_fakes(world)
+    out, err = io.StringIO(), io.StringIO()
+    error: Optional[str] = None
+    glb: Dict[str, Any] = {}
+    with script_env(env_values, cwd), mock.patch.object(azure.ai.ml, "MLClient", FakeMLClient), \
+            mock.patch.object(azure.identity, "DefaultAzureCredential", FakeCredential), \
+            contextlib.redirect_stdout(out), contextlib.redirect_stderr(err), \
+            mock.patch.object(sys, "stdin", io.StringIO("")):
+        try:
+            glb = runpy.run_path(str(script), run_name=run_name)
+        except SystemExit as e:
+            if e.code not in (0, None):
+                error = f"SystemExit({e.code!r})"
+        except BaseException as e:  # noqa: BLE001
+            tb = traceback.extract_tb(e.__traceback__)
+            where = next((f"{Path(f.filename).name}:{f.lineno}" for f in reversed(tb)
+                          if f.filename == str(script)), "?")
+            error = f"{exc_text(e)} (at {where})"
+    if error and err.getvalue().strip():
+        error += " | stderr: " + err.getvalue().strip()[-300:]
+    return world, glb, error
+
+
+def python_ops(world: World) -> Tuple[List[Op], List[str]]:
+    ops: List[Op] = []
+    problems: List[str] = []
+    for c in world.calls:
+        rg = c.args.get("resource_group") or c.client.get("resource_group_name")
+        cws = c.client.get("workspace_name")
+        key = (c.group, c.method)
+        if key in (("workspaces", "begin_create"), ("workspaces", "begin_update")):
+            w = c.args.get("workspace")
+            if not isinstance(w, Workspace):
+                problems.append(f"{c.label}: argument is {type(w).__name__}, not a Workspace")
+                continue
+            ops.append(Op("workspace", c.label, rg=rg, ws=w.name, entity=w,
+                          mode="create" if c.method == "begin_create" else "update"))
+        elif key in (("workspace_outbound_rules", "begin_create"), ("workspace_outbound_rules", "begin_update")):
+            r = c.args.get("rule")
+            if not isinstance(r, (FqdnDestination, ServiceTagDestination, PrivateEndpointDestination)):
+                problems.append(f"{c.label}: rule is {type(r).__name__}")
+                continue
+            ops.append(Op("rule", c.label, rg=rg, ws=c.args.get("workspace_name"), entity=r))
+        elif key == ("workspaces", "begin_provision_network"):
+            ops.append(Op("provision", c.label, rg=rg, ws=c.args.get("workspace_name") or cws,
+                          include_spark=bool(c.args.get("include_spark", False))))
+        elif key == ("online_endpoints", "begin_create_or_update"):
+            if c.args.get("local"):
+                problems.append(f"{c.label}: local=True")
+            ops.append(Op("endpoint", c.label, rg=rg, ws=cws, entity=c.args.get("endpoint")))
+        elif key == ("online_deployments", "begin_create_or_update"):
+            if c.args.get("local"):
+                problems.append(f"{c.label}: local=True")
+            ops.append(Op("deployment", c.label, rg=rg, ws=cws, entity=c.args.get("deployment")))
+        elif c.method in ("get", "list"):
+            continue
+        else:
+            problems.append(f"unexpected call {c.label}")
+    return ops, problems
+
+
+def check_python(case: Case, res: Results) -> None:
+    pfx = f"{case.name}/python"
+    script = case.dir / "python" / "amlnet_deploy.py"
+    if not res.add(f"{pfx}/exists", script.is_file(), f"{script} missing"):
+        return
+    src = script.read_text(encoding="utf-8")
+    try:
+        compile(src, str(script), "exec")
+    except SyntaxError as e:
+        res.add(f"{pfx}/compile", False, str(e))
+        return
+    res.add(f"{pfx}/compile", True)
+    p = []
+    for imp in ("from azure.ai.ml import MLClient", "from azure.identity import DefaultAzureCredential"):
+        if not re.search(r"^" + re.escape(imp).replace(r"\ ", r"\s+") + r"\b", src, re.M):
+            p.append(f"missing `{imp}`")
+    res.problems(f"{pfx}/imports", p)
+
+    # imported under another name: nothing may happen
+    world, glb, err = run_python_script(script, dict(TEST_ENV), case.stub, "amlnet_deploy")
+    res.add(f"{pfx}/import-without-side-effects", err is None and not world.calls and not world.clients,
+            err or f"importing the module (run_name != '__main__') made calls: {[c.label for c in world.calls]}")
+
+    world, glb, err = run_python_script(script, dict(TEST_ENV), case.stub, "__main__")
+    shape = world.shape_errors
+    if shape:
+        res.add(f"{pfx}/call-shapes", False, "; ".join(shape))
+    if not res.add(f"{pfx}/run", err is None, err or ""):
+        return
+    if not shape:
+        res.add(f"{pfx}/call-shapes", True)
+    want_fns = ["main"] + (["build_workspace"] if case.workspace else []) + \
+        (["build_outbound_rules"] if case.input_rules else []) + \
+        (["build_endpoint"] if case.endpoint else []) + (["build_deployments"] if case.deployments else [])
+    missing = [f for f in want_fns if not callable(glb.get(f))]
+    res.add(f"{pfx}/functions", not missing, f"missing functions {missing}")
+
+    p = []
+    if not world.clients:
+        p.append("MLClient was never constructed")
+    for cl in world.clients:
+        for env_key, arg in (("SUBSCRIPTION_ID", "subscription_id"), ("RESOURCE_GROUP", "resource_group_name"),
+                             ("WORKSPACE_NAME", "workspace_name")):
+            if cl.get(arg) != TEST_ENV[env_key]:
+                p.append(f"MLClient {arg}={cl.get(arg)!r}, expected {TEST_ENV[env_key]!r} from ${env_key}")
+        if not cl.get("_credential_is_fake_default"):
+            p.append(f"MLClient credential is {type(cl.get('credential')).__name__}, not DefaultAzureCredential()")
+    if world.private_access:
+        p.append(f"uses private MLClient attributes {sorted(set(world.private_access))}")
+    res.problems(f"{pfx}/mlclient", p)
+
+    ops, problems = python_ops(world)
+    res.problems(f"{pfx}/calls", problems)
+    not_awaited = [pl.label for pl in world.pollers if not pl.awaited]
+    res.add(f"{pfx}/results-awaited", not not_awaited,
+            f".result() never called on {not_awaited} (later steps would race the LRO)")
+    with script_env({}, case.stub):
+        check_ops(case, ops, TEST_ENV, pfx, res, cli=False)
+
+    # defaults: environment variables unset
+    known = {k: case.opts[v] for k, v in CASE_KEYS.items() if v in case.opts}
+    if known:
+        env_values: Dict[str, Optional[str]] = dict(TEST_ENV)
+        for k in known:
+            env_values[k] = None
+        world2, _, err2 = run_python_script(script, env_values, case.stub, "__main__")
+        p = []
+        if any(v is None for v in known.values()):
+            unknown = [k for k, v in known.items() if v is None]
+            if err2 is None or world2.calls:
+                p.append(f"with {unknown} unset (unknown in case.json) the script must fail before any call")
+        elif err2 is not None:
+            p.append(f"with the variables unset the script failed: {err2}")
+        else:
+            arg = {"SUBSCRIPTION_ID": "subscription_id", "RESOURCE_GROUP": "resource_group_name",
+                   "WORKSPACE_NAME": "workspace_name"}
+            for cl in world2.clients:
+                for k, v in known.items():
+                    if cl.get(arg[k]) != v:
+                        p.append(f"default {k}: MLClient got {cl.get(arg[k])!r}, case.json says {v!r}")
+            if not world2.clients:
+                p.append("MLClient was never constructed")
+        res.problems(f"{pfx}/defaults", p)
+
+
+# -------------------------------------------------------------------------------------- (c) bash export
+
+# Accepted flags per command: alias -> canonical. Every flag here is in reference §C; §C flags that change
+# what is created but are not modelled by this check (--set, --managed-network, --tags, ...) and --no-wait
+# (later steps depend on completion) are rejected too.
+CMDS: Dict[Tuple[str, ...], Dict[str, str]] = {
+    ("account", "set"): {"--subscription": "--subscription", "-s": "--subscription"},
+    ("ml", "workspace", "create"): {"--file": "--file", "-f": "--file", "--resource-group": "--resource-group",
+                                    "-g": "--resource-group", "--name": "--name", "-n": "--name"},
+    ("ml", "workspace", "update"): {"--file": "--file", "-f": "--file", "--resource-group": "--resource-group",
+                                    "-g": "--resource-group", "--name": "--name", "-n": "--name"},
+    ("ml", "workspace", "provision-network"): {"--name": "--name", "-n": "--name",
+                                               "--resource-group": "--resource-group", "-g": "--resource-group",
+                                               "--include-spark": "--include-spark"},
+    ("ml", "workspace", "outbound-rule", "set"): {
+        "--resource-group": "--resource-group", "-g": "--resource-group", "--workspace-name": "--workspace-name",
+        "-w": "--workspace-name", "--rule": "--rule", "--type": "--type", "--destination": "--destination",
+        "--service-tag": "--service-tag", "--protocol": "--protocol", "--port-ranges": "--port-ranges",
+        "--address-prefixes": "--address-prefixes", "--service-resource-id": "--service-resource-id",
+        "--subresource-target": "--subresource-target", "--spark-enabled": "--spark-enabled", "--fqdns": "--fqdns"},
+    ("ml", "workspace", "outbound-rule", "list"): {"--resource-group": "--resource-group", "-g": "--resource-group",
+                                                   "--workspace-name": "--workspace-name", "-w": "--workspace-name"},
+    ("ml", "workspace", "outbound-rule", "show"): {"--resource-group": "--resource-group", "-g": "--resource-group",
+                                                   "--workspace-name": "--workspace-name", "-w": "--workspace-name",
+                                                   "--rule": "--rule"},
+    ("ml", "online-endpoint", "create"): {"--file": "--file", "-f": "--file", "--resource-group": "--resource-group",
+                                          "-g": "--resource-group", "--workspace-name": "--workspace-name",
+                                          "-w": "--workspace-name", "--name": "--name", "-n": "--name"},
+    ("ml", "online-deployment", "create"): {"--file": "--file", "-f": "--file",
+                                            "--resource-group": "--resource-group", "-g": "--resource-group",
+                                            "--workspace-name": "--workspace-name", "-w": "--workspace-name",
+                                            "--name": "--name", "-n": "--name", "--endpoint-name": "--endpoint-name",
+                                            "-e": "--endpoint-name", "--all-traffic": "--all-traffic"},
+}
+PRESENCE_FLAGS = {"--include-spark", "--all-traffic"}
+# §C flags that exist but are rejected here (for a clearer message than "unknown flag")
+KNOWN_UNMODELLED = {"--no-wait", "--set", "--add", "--remove", "--force-string", "--managed-network", "-m",
+                    "--location", "-l", "--display-name", "--description", "--tags", "--provision-network-now",
+                    "--public-network-access", "--local", "--web", "--package-model", "--skip-script-validation",
+                    "--auth-mode", "--update-dependent-resources", "-u", "--image-build-compute", "-i"}
+
+AZ_STUB = r'''#!/usr/bin/env python3
+# conformance stub for `az`: log argv, copy --file/-f inputs, succeed.
+import json, os, shutil, sys
+LOG = __LOG__
+args = sys.argv[1:]
+logf = os.path.join(LOG, "az.log")
+n = 0
+if os.path.exists(logf):
+    with open(logf, encoding="utf-8") as f:
+        n = sum(1 for _ in f)
+with open(logf, "a", encoding="utf-8") as f:
+    f.write(json.dumps(args) + "\n")
+for i, a in enumerate(args):
+    src = None
+    if a in ("--file", "-f") and i + 1 < len(args):
+        src = args[i + 1]
+    elif a.startswith("--file="):
+        src = a[len("--file="):]
+    if src is not None:
+        rec = {"call": n, "arg": i, "orig": os.path.abspath(src), "copy": None}
+        if os.path.isfile(src):
+            dst = os.path.join(LOG, "files", "%d-%d.yml" % (n, i))
+            os.makedirs(os.path.dirname(dst), exist_ok=True)
+            shutil.copyfile(src, dst)
+            rec["copy"] = dst
+        with open(os.path.join(LOG, "files.log"), "a", encoding="utf-8") as f:
+            f.write(json.dumps(rec) + "\n")
+words = [a for a in args[:5] if not a.startswith("-")]
+if "show" in words:
+    print("{}")
+elif "list" in words:
+    print("[]")
+sys.exit(0)
+'''
+
+
+RM_GUARD = r'''#!/usr/bin/env bash
+# conformance guard: the exported script may only delete below the run's own temp directory (its workdir).
+# Anything else is logged and refused, so an injection such as `'; rm -rf ~; '` leaking out of a quoted
+# value cannot do damage and is reported.
+allowed=__ALLOWED__
+opts=1
+for a in "$@"; do
+  if [ "$opts" = 1 ] && [ "$a" = "--" ]; then opts=0; continue; fi
+  if [ "$opts" = 1 ] && [ "${a#-}" != "$a" ]; then continue; fi
+  p="$(realpath -m -- "$a")"
+  case "$p" in
+    "$allowed"/*) ;;
+    *) printf '%s\n' "rm $*" >> __LOG__; exit 1 ;;
+  esac
+done
+exec /bin/rm "$@"
+'''
+
+
+def parse_az(argv: List[str]) -> Tuple[Optional[Tuple[str, ...]], Dict[str, Optional[str]], List[str]]:
+    """(command words, canonical flags, problems)"""
+    problems: List[str] = []
+    words: List[str] = []
+    i = 0
+    while i < len(argv) and not argv[i].startswith("-"):
+        words.append(argv[i])
+        i += 1
+    cmd = tuple(words)
+    if cmd not in CMDS:
+        return None, {}, [f"command `az {' '.join(words)}` is not one of the expected commands"]
+    allowed = CMDS[cmd]
+    flags: Dict[str, Optional[str]] = {}
+    while i < len(argv):
+        tok = argv[i]
+        if not tok.startswith("-"):
+            problems.append(f"unexpected positional argument {tok!r}")
+            i += 1
+            continue
+        name, eq, val = tok.partition("=")
+        canon = allowed.get(name)
+        if canon is None:
+            why = "is in §C but changes/defers what is created and is not modelled" if name in KNOWN_UNMODELLED \
+                else "is not a §C flag of this command"
+            problems.append(f"flag {name} {why}")
+            i += 1
+            if not eq and name not in ("--no-wait", "--local", "--web", "--package-model", "--skip-script-validation",
+                                       "--provision-network-now") and i < len(argv) and not argv[i].startswith("-"):
+                i += 1
+            continue
+        if canon in flags:
+            problems.append(f"flag {canon} given twice")
+        if canon in PRESENCE_FLAGS:
+            if eq:
+                problems.append(f"{canon} is a presence flag, got {tok!r}")
+            flags[canon] = None
+            i += 1
+            continue
+        if eq:
+            flags[canon] = val
+            i += 1
+        elif i + 1 < len(argv):
+            flags[canon] = argv[i + 1]
+            i += 2
+        else:
+            problems.append(f"flag {canon} without a value")
+            i += 1
+    return cmd, flags, problems
+
+
+def expected_rule_flags(r: Any) -> Dict[str, str]:
+    if isinstance(r, FqdnDestination):
+        return {"--type": "fqdn", "--destination": r.destination}
+    if isinstance(r, ServiceTagDestination):
+        f = {"--type": "service_tag", "--protocol": r.protocol, "--port-ranges": r.port_ranges}
+        if r.service_tag is not None:
+            f["--service-tag"] = r.service_tag
+        if r.address_prefixes:
+            f["--address-prefixes"] = ",".join(r.address_prefixes)
+        return f
+    if isinstance(r, PrivateEndpointDestination):
+        f = {"--type": "private_endpoint", "--service-resource-id": r.service_resource_id,
+             "--subresource-target": r.subresource_target, "--spark-enabled": "true" if r.spark_enabled else "false"}
+        if r.fqdns:
+            f["--fqdns"] = ",".join(r.fqdns)
+        return f
+    raise ValueError(type(r).__name__)
+
+
+def rule_from_flags(name: str, f: Dict[str, Optional[str]]) -> Any:
+    t = f.get("--type")
+    if t == "fqdn":
+        return FqdnDestination(name=name, destination=f.get("--destination"))
+    if t == "service_tag":
+        ap = f.get("--address-prefixes")
+        return ServiceTagDestination(name=name, service_tag=f.get("--service-tag"), protocol=f.get("--protocol"),
+                                     port_ranges=f.get("--port-ranges"), address_prefixes=ap.split(",") if ap else None)
+    if t == "private_endpoint":
+        fq = f.get("--fqdns")
+        return PrivateEndpointDestination(name=name, service_resource_id=f.get("--service-resource-id"),
+                                          subresource_target=f.get("--subresource-target"),
+                                          spark_enabled=f.get("--spark-enabled") == "true",
+                                          fqdns=fq.split(",") if fq else None)
+    return None
+
+
+def run_bash(case: Case, script: Path, env_values: Dict[str, Optional[str]], tag: str):
+    base = case.tmp / f"bash-{tag}"
+    stubbin, logdir, tmpdir, home = base / "bin", base / "log", base / "tmp", base / "home"
+    for d in (stubbin, logdir, tmpdir, home):
+        d.mkdir(parents=True)
+    az = stubbin / "az"
+    az.write_text(AZ_STUB.replace("__LOG__", repr(str(logdir))), encoding="utf-8")
+    az.chmod(az.stat().st_mode | stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH)
+    rm = stubbin / "rm"
+    rm.write_text(RM_GUARD.replace("__ALLOWED__", shlex.quote(str(tmpdir)))
+                  .replace("__LOG__", shlex.quote(str(logdir / "rm-refused.log"))), encoding="utf-8")
+    rm.chmod(0o755)
+    env = {"PATH": f"{stubbin}:{os.environ.get('PATH', '/usr/bin:/bin')}", "HOME": str(home),
+           "TMPDIR": str(tmpdir), "LANG": "C.UTF-8"}
+    for k, v in env_values.items():
+        if v is not None:
+            env[k] = v
+    try:
+        proc = subprocess.run(["bash", str(script)], env=env, cwd=str(case.stub), capture_output=True, timeout=120,
+                              stdin=subprocess.DEVNULL)
+        rc, err = proc.returncode, proc.stderr.decode("utf-8", "replace")
+    except subprocess.TimeoutExpired:
+        rc, err = -1, "timeout after 120 s"
+    calls: List[List[str]] = []
+    if (logdir / "az.log").exists():
+        calls = [json.loads(line) for line in (logdir / "az.log").read_text(encoding="utf-8").splitlines() if line]
+    files: Dict[int, dict] = {}
+    if (logdir / "files.log").exists():
+        for line in (logdir / "files.log").read_text(encoding="utf-8").splitlines():
+            rec = json.loads(line)
+            files[rec["call"]] = rec
+    leftovers = sorted(str(p.relative_to(tmpdir)) for p in tmpdir.iterdir())
+    refused = (logdir / "rm-refused.log").read_text(encoding="utf-8").splitlines() \
+        if (logdir / "rm-refused.log").exists() else []
+    return rc, err, calls, files, leftovers, refused
+
+
+def check_cli(case: Case, res: Results) -> None:
+    pfx = f"{case.name}/cli"
+    script = case.dir / "cli" / "deploy.sh"
+    if not res.add(f"{pfx}/exists", script.is_file(), f"{script} missing"):
+        return
+    text = script.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    p = []
+    if lines[0] != "#!/usr/bin/env bash":
+        p.append(f"first line must be `#!/usr/bin/env bash`, got {lines[0]!r}")
+    if not re.search(r"^set -euo pipefail$", text, re.M):
+        p.append("no `set -euo pipefail` line")
+    res.problems(f"{pfx}/header", p)
+    proc = subprocess.run(["bash", "-n", str(script)], capture_output=True, text=True)
+    res.add(f"{pfx}/bash-n", proc.returncode == 0, proc.stderr.strip())
+    sc = shutil.which("shellcheck")
+    if sc is None:
+        res.add(f"{pfx}/shellcheck", False, "shellcheck is not installed (apt-get install shellcheck)")
+    else:
+        proc = subprocess.run([sc, "-s", "bash", "-f", "gcc", str(script)], capture_output=True, text=True)
+        res.add(f"{pfx}/shellcheck", proc.returncode == 0, (proc.stdout + proc.stderr).strip())
+
+    rc, err, calls, files, leftovers, refused = run_bash(case, script, dict(TEST_ENV), "env")
+    res.add(f"{pfx}/no-stray-rm", not refused, f"rm outside the workdir (refused by the guard): {refused[:3]}")
+    if not res.add(f"{pfx}/run", rc == 0, f"exit {rc}: {err.strip()[-600:]}"):
+        return
+    res.add(f"{pfx}/workdir-cleanup", not leftovers, f"left behind in $TMPDIR: {leftovers}")
+
+    ops: List[Op] = []
+    cmd_problems: List[str] = []
+    rule_problems: List[str] = []
+    str_problems: List[str] = []
+    account: List[Tuple[int, Optional[str]]] = []
+    first_ml = None
+    want_rules = {r.name: r for r in case.input_rules}
+    for n, argv in enumerate(calls):
+        cmd, flags, probs = parse_az(argv)
+        label = "az " + " ".join(w for w in argv[:4] if not w.startswith("-"))
+        cmd_problems += [f"call {n} `{label}`: {x}" for x in probs]
+        if cmd is None:
+            continue
+        if cmd[0] == "ml" and first_ml is None:
+            first_ml = n
+        if cmd == ("account", "set"):
+            account.append((n, flags.get("--subscription")))
+            continue
+        rg = flags.get("--resource-group")
+        entity = None
+        if "--file" in flags:
+            rec = files.get(n)
+            if rec is None or rec.get("copy") is None:
+                cmd_problems.append(f"call {n} `{label}`: --file {flags['--file']!r} did not exist when az ran")
+            else:
+                kind = {"workspace": "workspace", "online-endpoint": "endpoint", "online-deployment": "deployment"}.get(cmd[1])
+                copy_path = Path(rec["copy"])
+                try:
+                    raw = yaml.safe_load(copy_path.read_text(encoding="utf-8"))
+                    inp = {"workspace": case.workspace, "endpoint": case.endpoint}.get(kind)
+                    if kind == "deployment" and isinstance(raw, dict):
+                        inp = case.dep_by_name().get(flags.get("--name") or raw.get("name"))
+                        rel = [r for r, _ in local_path_refs(raw) if not os.path.isabs(r)]
+                        if rel:
+                            cmd_problems.append(f"call {n} `{label}`: relative local paths {rel} would resolve "
+                                                f"against the directory of {rec['orig']} (the temp workdir)")
+                    if inp is not None:
+                        str_problems += [f"{label}: {x}" for x in string_type_problems(inp.raw, raw)]
+                    if kind == "workspace":
+                        entity = load_kind(kind, copy_path, name=flags.get("--name"))
+                    elif kind == "endpoint":
+                        entity = load_kind(kind, copy_path, name=flags.get("--name"))
+                    else:
+                        entity = load_kind(kind, copy_path, name=flags.get("--name"),
+                                           endpoint_name=flags.get("--endpoint-name"), stub=case.stub)
+                except Exception as e:  # noqa: BLE001
+                    cmd_problems.append(f"call {n} `{label}`: its --file does not load with the SDK: {exc_text(e)}")
+        if cmd[:2] == ("ml", "workspace") and cmd[2] in ("create", "update"):
+            if entity is None and "--file" not in flags:
+                cmd_problems.append(f"call {n} `{label}`: no --file")
+            if entity is not None:
+                ops.append(Op("workspace", label, rg=rg, ws=flags.get("--name"), entity=entity, mode=cmd[2]))
+        elif cmd == ("ml", "workspace", "outbound-rule", "set"):
+            name = flags.get("--rule")
+            r = want_rules.get(name)
+            if r is None:
+                rule_problems.append(f"call {n}: rule {name!r} is not in the input")
+            else:
+                want = {"--rule": name, "--resource-group": rg, "--workspace-name": flags.get("--workspace-name")}
+                want.update(expected_rule_flags(r))
+                rule_problems += [f"rule {name}: {d}" for d in
+                                  deep_diff(want, dict(flags), la="expected", lb="script")]
+            ent = rule_from_flags(name, flags)
+            if ent is None:
+                rule_problems.append(f"call {n}: --type {flags.get('--type')!r} is not fqdn|private_endpoint|service_tag")
+            else:
+                ops.append(Op("rule", label, rg=rg, ws=flags.get("--workspace-name"), entity=ent))
+        elif cmd == ("ml", "workspace", "provision-network"):
+            ops.append(Op("provision", label, rg=rg, ws=flags.get("--name"), include_spark="--include-spark" in flags))
+        elif cmd == ("ml", "online-endpoint", "create"):
+            if entity is None and "--file" not in flags:
+                cmd_problems.append(f"call {n} `{label}`: no --file")
+            if entity is not None:
+                ops.append(Op("endpoint", label, rg=rg, ws=flags.get("--workspace-name"), entity=entity))
+        elif cmd == ("ml", "online-deployment", "create"):
+            if entity is None and "--file" not in flags:
+                cmd_problems.append(f"call {n} `{label}`: no --file")
+            if entity is not None:
+                ops.append(Op("deployment", label, rg=rg, ws=flags.get("--workspace-name"), entity=entity,
+                              all_traffic="--all-traffic" in flags))
+    res.problems(f"{pfx}/commands", cmd_problems)
+    p = []
+    if not account:
+        p.append("no `az account set --subscription ...`")
+    elif any(s != TEST_ENV["SUBSCRIPTION_ID"] for _, s in account):
+        p.append(f"az account set --subscription {[s for _, s in account]}, expected {TEST_ENV['SUBSCRIPTION_ID']!r}")
+    elif first_ml is not None and account[0][0] > first_ml:
+        p.append("az account set comes after the first az ml command")
+    res.problems(f"{pfx}/account", p)
+    if case.input_rules and any(o.kind == "rule" for o in ops) or case.operation == "update" and case.input_rules:
+        set_names = [o.entity.name for o in ops if o.kind == "rule" and o.entity is not None]
+        ws_ops = [o for o in ops if o.kind == "workspace"]
+        in_file = set()
+        if ws_ops and ws_ops[0].entity is not None and ws_ops[0].entity.managed_network is not None:
+            in_file = {r.name for r in ws_ops[0].entity.managed_network.outbound_rules or []}
+        if case.operation == "update":
+            missing = sorted(set(want_rules) - set(set_names) - in_file)
+            if missing:
+                rule_problems.append(f"rules never set: {missing}")
+        res.problems(f"{pfx}/outbound-rule-flags", rule_problems)
+    elif rule_problems:
+        res.problems(f"{pfx}/outbound-rule-flags", rule_problems)
+    res.problems(f"{pfx}/string-types", str_problems)
+    check_ops(case, ops, TEST_ENV, pfx, res, cli=True)
+
+    known = {k: case.opts[v] for k, v in CASE_KEYS.items() if v in case.opts}
+    if known:
+        env_values: Dict[str, Optional[str]] = dict(TEST_ENV)
+        for k in known:
+            env_values[k] = None
+        rc2, err2, calls2, _, _, refused2 = run_bash(case, script, env_values, "defaults")
+        p = [f"rm outside the workdir (refused by the guard): {refused2[:3]}"] if refused2 else []
+        if any(v is None for v in known.values()):
+            unknown = [k for k, v in known.items() if v is None]
+            if rc2 == 0 or calls2:
+                p.append(f"with {unknown} unset (unknown in case.json) the script must fail before calling az")
+        elif rc2 != 0:
+            p.append(f"with the variables unset the script failed: exit {rc2}: {err2.strip()[-300:]}")
+        else:
+            for argv in calls2:
+                cmd, flags, _ = parse_az(argv)
+                if cmd == ("account", "set") and "SUBSCRIPTION_ID" in known and flags.get("--subscription") != known["SUBSCRIPTION_ID"]:
+                    p.append(f"default subscription {flags.get('--subscription')!r}, case.json says {known['SUBSCRIPTION_ID']!r}")
+                if cmd and cmd[0] == "ml":
+                    if "RESOURCE_GROUP" in known and flags.get("--resource-group") not in (None, known["RESOURCE_GROUP"]):
+                        p.append(f"`az {' '.join(cmd)}`: default resource group {flags.get('--resource-group')!r}, "
+                                 f"case.json says {known['RESOURCE_GROUP']!r}")
+                    wsv = flags.get("--workspace-name") or (flags.get("--name") if cmd[1] == "workspace" else None)
+                    if "WORKSPACE_NAME" in known and wsv not in (None, known["WORKSPACE_NAME"]):
+                        p.append(f"`az {' '.join(cmd)}`: default workspace {wsv!r}, case.json says {known['WORKSPACE_NAME']!r}")
+            if not calls2:
+                p.append("no az calls")
+        res.problems(f"{pfx}/defaults", p)
+
+
+# ------------------------------------------------------------------------------------------------ main
+
+
+def case_dirs(root: Path) -> List[Path]:
+    if (root / "input").is_dir():
+        return [root]
+    return sorted(p for p in root.iterdir() if p.is_dir() and (p / "input").is_dir())
+
+
+def main(argv: List[str]) -> int:
+    args = [a for a in argv if not a.startswith("--")]
+    keep = "--keep-temp" in argv
+    if len(args) != 1 or not Path(args[0]).is_dir():
+        print(__doc__, file=sys.stderr)
+        return 2
+    root = Path(args[0]).resolve()
+    res = Results()
+    tmp_root = Path(tempfile.mkdtemp(prefix="amlnet-conformance-"))
+    try:
+        dirs = case_dirs(root)
+        if not dirs:
+            res.add(str(root), False, "no case directories (a case is a directory with input/)")
+        for d in dirs:
+            try:
+                case = load_case(d, res, tmp_root)
+            except Exception as e:  # noqa: BLE001
+                res.add(f"{d.name}/input", False, "runner crashed: " + exc_text(e))
+                continue
+            if case is None:
+                continue
+            for fn in (check_yaml, check_python, check_cli):
+                try:
+                    fn(case, res)
+                except Exception as e:  # noqa: BLE001 - a crash in one group must not hide the others
+                    res.add(f"{case.name}/{fn.__name__}", False, "runner crashed: " + exc_text(e) + " "
+                            + traceback.format_exc(limit=3).replace("\n", " | "))
+    finally:
+        if keep:
+            print(f"# temp files kept in {tmp_root}", file=sys.stderr)
+        else:
+            shutil.rmtree(tmp_root, ignore_errors=True)
+    print(f"conformance: {res.passed} passed, {res.failed} failed")
+    return 1 if res.failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
