@@ -653,6 +653,20 @@ def check_ops(case: Case, ops: List[Op], env: Dict[str, str], pfx: str, res: Res
             p.append(f"cannot build the deployment REST body: {exc_text(e)}")
         res.problems(f"{pfx}/deployment:{name}", p)
 
+    # traffic (Python): at most one endpoint update after the deployments, sending 100% to the first one
+    traffic_ops = [o for o in ops if o.kind == "traffic"]
+    if traffic_ops:
+        p = []
+        if len(traffic_ops) != 1:
+            p.append(f"expected at most one traffic update, got {[o.label for o in traffic_ops]}")
+        first = dep_ops[0].entity.name if dep_ops and dep_ops[0].entity is not None else None
+        for o in traffic_ops:
+            got = dict(getattr(o.entity, "traffic", None) or {})
+            if got != {first: 100}:
+                p.append(f"{o.label}: traffic {got!r}, expected {{{first!r}: 100}}")
+            p += target_problems(o)
+        res.problems(f"{pfx}/traffic", p)
+
     # order: workspace -> rules -> provision -> endpoint -> deployments
     rank = {"workspace": 0, "rule": 1, "provision": 2, "endpoint": 3, "deployment": 4}
     kinds = [o.kind for o in ops if o.kind in rank]
@@ -878,7 +892,9 @@ def python_ops(world: World) -> Tuple[List[Op], List[str]]:
         elif key == ("online_endpoints", "begin_create_or_update"):
             if c.args.get("local"):
                 problems.append(f"{c.label}: local=True")
-            ops.append(Op("endpoint", c.label, rg=rg, ws=cws, entity=c.args.get("endpoint")))
+            # A second endpoint call after the deployments is the traffic switch (`--all-traffic` in the CLI).
+            kind = "traffic" if any(o.kind == "deployment" for o in ops) else "endpoint"
+            ops.append(Op(kind, c.label, rg=rg, ws=cws, entity=c.args.get("endpoint")))
         elif key == ("online_deployments", "begin_create_or_update"):
             if c.args.get("local"):
                 problems.append(f"{c.label}: local=True")
@@ -1255,7 +1271,7 @@ def check_cli(case: Case, res: Results) -> None:
                     if kind == "deployment" and isinstance(raw, dict):
                         inp = case.dep_by_name().get(flags.get("--name") or raw.get("name"))
                         rel = [r for r, _ in local_path_refs(raw) if not os.path.isabs(r)]
-                        if rel:
+                        if rel and os.path.dirname(os.path.abspath(rec["orig"])) != os.path.abspath(case.stub):
                             cmd_problems.append(f"call {n} `{label}`: relative local paths {rel} would resolve "
                                                 f"against the directory of {rec['orig']} (the temp workdir)")
                     if inp is not None:

@@ -112,7 +112,7 @@ impl ArmId<'_> {
 pub fn parse_arm_id(id: &str) -> Option<ArmId<'_>> {
     let rest = id.strip_prefix('/')?;
     let parts: Vec<&str> = rest.split('/').collect();
-    if parts.len() < 7 || parts.len() % 2 == 0 {
+    if parts.len() < 8 || parts.len() % 2 == 1 {
         return None;
     }
     if !parts[0].eq_ignore_ascii_case("subscriptions") || !parts[2].eq_ignore_ascii_case("resourceGroups") || !parts[4].eq_ignore_ascii_case("providers") {

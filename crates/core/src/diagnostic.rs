@@ -115,6 +115,9 @@ pub fn sort_diagnostics(diagnostics: &mut [Diagnostic]) {
     });
 }
 
+/// Source lines longer than this are shown as a window around the diagnostic.
+const MAX_SHOWN: usize = 120;
+
 /// Renders diagnostics like rustc: `error[code]: message`, the location, the source line with a caret, help.
 pub fn render(diagnostics: &[Diagnostic], file_name: &str, source: Option<&str>) -> String {
     use std::fmt::Write as _;
@@ -129,15 +132,23 @@ pub fn render(diagnostics: &[Diagnostic], file_name: &str, source: Option<&str>)
                 if let Some(text) = lines.get(r.line.saturating_sub(1)) {
                     let gutter = r.line.to_string();
                     let pad = " ".repeat(gutter.len());
-                    let shown: String = text.chars().map(|c| if c == '\t' { ' ' } else { c }).collect();
+                    let chars: Vec<char> = text.chars().map(|c| if c == '\t' || c.is_control() { ' ' } else { c }).collect();
                     let width = if r.end_line == r.line {
                         r.end_column.saturating_sub(r.column).max(1)
                     } else {
-                        shown.chars().count().saturating_sub(r.column - 1).max(1)
+                        chars.len().saturating_sub(r.column - 1).max(1)
                     };
+                    // Long lines (minified or junk input) are shown as a window around the column.
+                    let start = if chars.len() > MAX_SHOWN { (r.column - 1).saturating_sub(MAX_SHOWN / 2) } else { 0 };
+                    let end = (start + MAX_SHOWN).min(chars.len());
+                    let prefix = if start > 0 { "…" } else { "" };
+                    let suffix = if end < chars.len() { "…" } else { "" };
+                    let shown: String = chars[start.min(end)..end].iter().collect();
+                    let caret_at = (r.column - 1).saturating_sub(start) + prefix.chars().count();
+                    let caret_width = width.min(MAX_SHOWN.saturating_sub(caret_at).max(1));
                     let _ = writeln!(out, "{pad} |");
-                    let _ = writeln!(out, "{gutter} | {shown}");
-                    let _ = writeln!(out, "{pad} | {}{}", " ".repeat(r.column - 1), "^".repeat(width));
+                    let _ = writeln!(out, "{gutter} | {prefix}{shown}{suffix}");
+                    let _ = writeln!(out, "{pad} | {}{}", " ".repeat(caret_at), "^".repeat(caret_width));
                 }
             }
             None => {

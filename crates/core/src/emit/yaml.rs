@@ -323,7 +323,7 @@ fn is_plain_safe(text: &str) -> bool {
     if "-?:,[]{}#&*!|>'\"%@`.~=<".contains(first) && !(first == '.' && !text.starts_with("..") && text.len() > 1 && text != ".") {
         return false;
     }
-    if text.ends_with(' ') || text.ends_with(':') {
+    if text.starts_with(' ') || text.ends_with(' ') || text.ends_with(':') {
         return false;
     }
     if text.contains(": ") || text.contains(" #") || text.contains(":\t") {
