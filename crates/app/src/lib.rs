@@ -1,0 +1,10 @@
+//! The amlnet builder: a portal-style wizard that builds a network-isolation configuration, checks it
+//! with the core while the user types, and shows the core's exports.
+//!
+//! `state` (the reducer), `share`, `presets` and `zip` are plain Rust and tested natively; the
+//! components render the state and send actions. The core does all validation and generation.
+
+pub mod presets;
+pub mod share;
+pub mod state;
+pub mod zip;

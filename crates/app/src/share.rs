@@ -1,0 +1,179 @@
+//! Snapshots of the state for the share link (URL fragment) and local storage.
+//!
+//! A snapshot is the exported YAML documents plus the context, as JSON, base64url-encoded. Restoring
+//! reads the documents with the core's `analyze`, so a link is validated like any import, and the
+//! model types need no `Deserialize`.
+
+use amlnet_core::model::{IsolationMode, Operation};
+use amlnet_core::{analyze, export, Config, Context, Diagnostic, ExportFormat, SourceFile};
+use serde::{Deserialize, Serialize};
+
+use crate::state::State;
+
+/// The context fields a snapshot carries.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct SnapshotContext {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subscription_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resource_group: Option<String>,
+    /// `create` or `update`.
+    #[serde(default)]
+    pub operation: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub current_isolation_mode: Option<String>,
+}
+
+/// What a share link or local storage holds.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Snapshot {
+    /// Format version.
+    pub v: u32,
+    pub context: SnapshotContext,
+    /// `(file name, YAML text)`.
+    pub files: Vec<(String, String)>,
+    /// The wizard step to open.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub step: Option<String>,
+}
+
+/// The prefix of the URL fragment.
+pub const FRAGMENT_PREFIX: &str = "#c=";
+
+impl Snapshot {
+    pub fn of(state: &State) -> Snapshot {
+        let ctx = &state.config.context;
+        Snapshot {
+            v: 1,
+            context: SnapshotContext {
+                subscription_id: ctx.subscription_id.clone(),
+                resource_group: ctx.resource_group.clone(),
+                operation: if ctx.operation == Operation::Update { "update" } else { "create" }.to_owned(),
+                current_isolation_mode: ctx.current_isolation_mode.map(|m| m.yaml().to_owned()),
+            },
+            files: export(&state.config, ExportFormat::Yaml).into_iter().map(|f| (f.path, f.contents)).collect(),
+            step: Some(state.step.id().to_owned()),
+        }
+    }
+
+    pub fn context(&self) -> Context {
+        Context {
+            subscription_id: self.context.subscription_id.clone(),
+            resource_group: self.context.resource_group.clone(),
+            operation: if self.context.operation == "update" { Operation::Update } else { Operation::Create },
+            current_isolation_mode: self.context.current_isolation_mode.as_deref().and_then(IsolationMode::parse),
+            current_rules: Vec::new(),
+        }
+    }
+
+    /// Reads the documents back with the core: the model and every diagnostic.
+    pub fn restore(&self) -> (Config, Vec<Diagnostic>) {
+        let files: Vec<SourceFile> = self.files.iter().map(|(n, t)| SourceFile::new(n.clone(), t.clone())).collect();
+        let analysis = analyze(&files, self.context());
+        (analysis.config, analysis.diagnostics)
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    pub fn from_json(text: &str) -> Option<Snapshot> {
+        serde_json::from_str(text).ok()
+    }
+
+    /// base64url (no padding) of the JSON.
+    pub fn encode(&self) -> String {
+        base64url_encode(self.to_json().as_bytes())
+    }
+
+    pub fn decode(text: &str) -> Option<Snapshot> {
+        let bytes = base64url_decode(text.trim())?;
+        Snapshot::from_json(std::str::from_utf8(&bytes).ok()?)
+    }
+
+    /// Reads a URL fragment (`#c=...`).
+    pub fn from_fragment(fragment: &str) -> Option<Snapshot> {
+        Snapshot::decode(fragment.strip_prefix(FRAGMENT_PREFIX)?)
+    }
+}
+
+const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+pub fn base64url_encode(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [chunk[0], chunk.get(1).copied().unwrap_or(0), chunk.get(2).copied().unwrap_or(0)];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..=chunk.len() {
+            out.push(char::from(ALPHABET[((n >> (18 - 6 * i)) & 63) as usize]));
+        }
+    }
+    out
+}
+
+pub fn base64url_decode(text: &str) -> Option<Vec<u8>> {
+    let text = text.trim_end_matches('=');
+    let mut out = Vec::with_capacity(text.len() * 3 / 4);
+    let mut acc: u32 = 0;
+    let mut bits = 0;
+    for c in text.bytes() {
+        let v = match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'-' | b'+' => 62,
+            b'_' | b'/' => 63,
+            _ => return None,
+        };
+        acc = (acc << 6) | u32::from(v);
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push(((acc >> bits) & 0xff) as u8);
+        }
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64url_round_trips() {
+        for text in ["", "a", "ab", "abc", "abcd", "hello, wörld ✓ \u{0}\u{ff}"] {
+            let enc = base64url_encode(text.as_bytes());
+            assert!(!enc.contains(['+', '/', '=']));
+            assert_eq!(base64url_decode(&enc).as_deref(), Some(text.as_bytes()));
+        }
+        assert_eq!(base64url_encode(b"foobar"), "Zm9vYmFy");
+        assert_eq!(base64url_encode(b"fo"), "Zm8");
+        assert_eq!(base64url_decode("Zm9v!"), None);
+    }
+
+    #[test]
+    fn demo_round_trips_through_a_fragment() {
+        let state = State::demo();
+        let snap = Snapshot::of(&state);
+        let fragment = format!("{FRAGMENT_PREFIX}{}", snap.encode());
+        let back = Snapshot::from_fragment(&fragment).expect("decodes");
+        assert_eq!(back, snap);
+        let (config, diagnostics) = back.restore();
+        assert_eq!(config, state.config);
+        assert!(!diagnostics.iter().any(Diagnostic::is_error));
+        assert_eq!(Snapshot::from_fragment("#other"), None);
+        assert_eq!(Snapshot::from_fragment("#c=%%%"), None);
+    }
+
+    #[test]
+    fn a_tampered_link_is_validated_like_an_import() {
+        let snap = Snapshot {
+            v: 1,
+            context: SnapshotContext::default(),
+            files: vec![("workspace.yml".into(), "name: [unclosed\n".into())],
+            step: None,
+        };
+        let (_, diagnostics) = Snapshot::decode(&snap.encode()).expect("decodes").restore();
+        assert!(diagnostics.iter().any(|d| d.is_error() && d.range.is_some()));
+    }
+}

@@ -1,0 +1,1288 @@
+//! The app's state as a pure reducer: the wizard step, the model being built, the rule dialog, the
+//! import panel and focus requests. Every transition is a [`Action`] applied by [`State::apply`], which
+//! has no DOM access, so the whole flow is tested natively. Validation and exports are the core's
+//! (`check`, `export`, `analyze`); nothing here re-implements a rule.
+
+use std::rc::Rc;
+
+use amlnet_core::catalog::{self, PRIVATE_ENDPOINT_TARGETS, RECOMMENDED_SETS};
+use amlnet_core::model::{
+    rule_path, AuthMode, Destination, FirewallSku, FqdnDestination, IsolationMode, ManagedNetwork, NetworkAccess, OnlineDeployment,
+    OnlineEndpoint, Operation, OutboundRule, PrivateEndpointDestination, RuleType, ServiceTagDestination, Value, Workspace,
+};
+use amlnet_core::{analyze, check, Config, Diagnostic, SourceFile};
+
+use crate::share::Snapshot;
+
+/// The wizard's steps, in the portal's order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Step {
+    Basics,
+    Networking,
+    Rules,
+    Endpoint,
+    Review,
+}
+
+impl Step {
+    pub const ALL: [Step; 5] = [Step::Basics, Step::Networking, Step::Rules, Step::Endpoint, Step::Review];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Step::Basics => "Basics",
+            Step::Networking => "Networking",
+            Step::Rules => "Outbound rules",
+            Step::Endpoint => "Online endpoint",
+            Step::Review => "Review + export",
+        }
+    }
+
+    pub fn index(self) -> usize {
+        Step::ALL.iter().position(|s| *s == self).unwrap_or(0)
+    }
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Step::Basics => "basics",
+            Step::Networking => "networking",
+            Step::Rules => "rules",
+            Step::Endpoint => "endpoint",
+            Step::Review => "review",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Step> {
+        Step::ALL.into_iter().find(|s| s.id() == text)
+    }
+
+    pub fn next(self) -> Option<Step> {
+        Step::ALL.get(self.index() + 1).copied()
+    }
+
+    pub fn previous(self) -> Option<Step> {
+        self.index().checked_sub(1).map(|i| Step::ALL[i])
+    }
+}
+
+/// A form field of the wizard outside the rule dialog.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Field {
+    SubscriptionId,
+    ResourceGroup,
+    WorkspaceName,
+    Region,
+    Operation,
+    CurrentIsolationMode,
+    PublicNetworkAccess,
+    IsolationMode,
+    FirewallSku,
+    ProvisionNow,
+    EndpointName,
+    AuthMode,
+    EndpointPublicAccess,
+    DeploymentName,
+    Model,
+    Environment,
+    InstanceType,
+    InstanceCount,
+    EgressPublicAccess,
+}
+
+impl Field {
+    pub const ALL: [Field; 19] = [
+        Field::SubscriptionId,
+        Field::ResourceGroup,
+        Field::WorkspaceName,
+        Field::Region,
+        Field::Operation,
+        Field::CurrentIsolationMode,
+        Field::PublicNetworkAccess,
+        Field::IsolationMode,
+        Field::FirewallSku,
+        Field::ProvisionNow,
+        Field::EndpointName,
+        Field::AuthMode,
+        Field::EndpointPublicAccess,
+        Field::DeploymentName,
+        Field::Model,
+        Field::Environment,
+        Field::InstanceType,
+        Field::InstanceCount,
+        Field::EgressPublicAccess,
+    ];
+
+    /// The visible label (the portal's field name).
+    pub fn label(self) -> &'static str {
+        match self {
+            Field::SubscriptionId => "Subscription ID",
+            Field::ResourceGroup => "Resource group",
+            Field::WorkspaceName => "Workspace name",
+            Field::Region => "Region",
+            Field::Operation => "Create or update",
+            Field::CurrentIsolationMode => "Current outbound access",
+            Field::PublicNetworkAccess => "Public network access (inbound)",
+            Field::IsolationMode => "Outbound access",
+            Field::FirewallSku => "Azure Firewall SKU",
+            Field::ProvisionNow => "Provision managed network at creation",
+            Field::EndpointName => "Endpoint name",
+            Field::AuthMode => "Authentication type",
+            Field::EndpointPublicAccess => "Endpoint public network access",
+            Field::DeploymentName => "Deployment name",
+            Field::Model => "Model",
+            Field::Environment => "Environment",
+            Field::InstanceType => "Instance type",
+            Field::InstanceCount => "Instance count",
+            Field::EgressPublicAccess => "Egress public network access (legacy)",
+        }
+    }
+
+    /// The DOM id of the control.
+    pub fn id(self) -> &'static str {
+        match self {
+            Field::SubscriptionId => "f-subscription-id",
+            Field::ResourceGroup => "f-resource-group",
+            Field::WorkspaceName => "f-workspace-name",
+            Field::Region => "f-region",
+            Field::Operation => "f-operation",
+            Field::CurrentIsolationMode => "f-current-isolation-mode",
+            Field::PublicNetworkAccess => "f-public-network-access",
+            Field::IsolationMode => "f-isolation-mode",
+            Field::FirewallSku => "f-firewall-sku",
+            Field::ProvisionNow => "f-provision-now",
+            Field::EndpointName => "f-endpoint-name",
+            Field::AuthMode => "f-auth-mode",
+            Field::EndpointPublicAccess => "f-endpoint-public-access",
+            Field::DeploymentName => "f-deployment-name",
+            Field::Model => "f-model",
+            Field::Environment => "f-environment",
+            Field::InstanceType => "f-instance-type",
+            Field::InstanceCount => "f-instance-count",
+            Field::EgressPublicAccess => "f-egress-public-access",
+        }
+    }
+
+    pub fn step(self) -> Step {
+        match self {
+            Field::SubscriptionId
+            | Field::ResourceGroup
+            | Field::WorkspaceName
+            | Field::Region
+            | Field::Operation
+            | Field::CurrentIsolationMode => Step::Basics,
+            Field::PublicNetworkAccess | Field::IsolationMode | Field::FirewallSku | Field::ProvisionNow => Step::Networking,
+            _ => Step::Endpoint,
+        }
+    }
+
+    /// The document and field path the core's diagnostics use for this field.
+    pub fn location(self) -> (&'static str, &'static str) {
+        match self {
+            Field::SubscriptionId => ("", "subscription_id"),
+            Field::ResourceGroup => ("", "resource_group"),
+            Field::Operation => ("", "operation"),
+            Field::CurrentIsolationMode => ("", "current_isolation_mode"),
+            Field::WorkspaceName => ("workspace.yml", "name"),
+            Field::Region => ("workspace.yml", "location"),
+            Field::PublicNetworkAccess => ("workspace.yml", "public_network_access"),
+            Field::IsolationMode => ("workspace.yml", "managed_network.isolation_mode"),
+            Field::FirewallSku => ("workspace.yml", "managed_network.firewall_sku"),
+            Field::ProvisionNow => ("workspace.yml", "provision_network_now"),
+            Field::EndpointName => ("endpoint.yml", "name"),
+            Field::AuthMode => ("endpoint.yml", "auth_mode"),
+            Field::EndpointPublicAccess => ("endpoint.yml", "public_network_access"),
+            Field::DeploymentName => ("deployment.yml", "name"),
+            Field::Model => ("deployment.yml", "model"),
+            Field::Environment => ("deployment.yml", "environment"),
+            Field::InstanceType => ("deployment.yml", "instance_type"),
+            Field::InstanceCount => ("deployment.yml", "instance_count"),
+            Field::EgressPublicAccess => ("deployment.yml", "egress_public_network_access"),
+        }
+    }
+}
+
+/// Where a diagnostic belongs in the wizard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Anchor {
+    Field(Field),
+    /// A user-defined outbound rule, by index.
+    Rule(usize),
+    /// A whole document or a field the wizard does not show; listed in the summary only.
+    Step(Step),
+}
+
+impl Anchor {
+    /// Places a core diagnostic (`file` + `path`) on a wizard control.
+    pub fn of(d: &Diagnostic) -> Anchor {
+        let file = d.file.as_deref().unwrap_or("");
+        let path = d.path.as_str();
+        if let Some(rest) = path.strip_prefix("managed_network.outbound_rules[") {
+            if let Some(index) = rest.split(']').next().and_then(|n| n.parse().ok()) {
+                return Anchor::Rule(index);
+            }
+        }
+        let kind = if file.starts_with("endpoint") {
+            "endpoint.yml"
+        } else if file.starts_with("deployment") {
+            "deployment.yml"
+        } else if file.starts_with("workspace") {
+            "workspace.yml"
+        } else {
+            ""
+        };
+        let best = Field::ALL
+            .into_iter()
+            .filter(|f| {
+                let (f_file, f_path) = f.location();
+                (f_file == kind || (f_file.is_empty() && path.starts_with("context")))
+                    && (path == f_path
+                        || path.strip_prefix("context.") == Some(f_path)
+                        || path.starts_with(&format!("{f_path}."))
+                        || path.starts_with(&format!("{f_path}[")))
+            })
+            .max_by_key(|f| f.location().1.len());
+        match best {
+            Some(field) => Anchor::Field(field),
+            None => Anchor::Step(match kind {
+                "endpoint.yml" | "deployment.yml" => Step::Endpoint,
+                _ if path.starts_with("managed_network.outbound_rules") => Step::Rules,
+                _ if path.starts_with("managed_network") => Step::Networking,
+                _ => Step::Basics,
+            }),
+        }
+    }
+
+    pub fn step(self) -> Step {
+        match self {
+            Anchor::Field(f) => f.step(),
+            Anchor::Rule(_) => Step::Rules,
+            Anchor::Step(s) => s,
+        }
+    }
+
+    /// The DOM id to focus for this anchor.
+    pub fn dom_id(self) -> String {
+        match self {
+            Anchor::Field(f) => f.id().to_owned(),
+            Anchor::Rule(i) => format!("rule-{i}-edit"),
+            Anchor::Step(s) => format!("step-{}-heading", s.id()),
+        }
+    }
+}
+
+/// A field of the rule dialog.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DraftField {
+    Name,
+    Type,
+    Subscription,
+    ResourceGroup,
+    ResourceType,
+    ResourceName,
+    Subresource,
+    Spark,
+    ServiceTag,
+    TagSearch,
+    Protocol,
+    PortRanges,
+    Fqdn,
+}
+
+impl DraftField {
+    pub fn id(self) -> &'static str {
+        match self {
+            DraftField::Name => "r-name",
+            DraftField::Type => "r-type",
+            DraftField::Subscription => "r-subscription",
+            DraftField::ResourceGroup => "r-resource-group",
+            DraftField::ResourceType => "r-resource-type",
+            DraftField::ResourceName => "r-resource-name",
+            DraftField::Subresource => "r-subresource",
+            DraftField::Spark => "r-spark",
+            DraftField::ServiceTag => "r-service-tag",
+            DraftField::TagSearch => "r-tag-search",
+            DraftField::Protocol => "r-protocol",
+            DraftField::PortRanges => "r-port-ranges",
+            DraftField::Fqdn => "r-fqdn",
+        }
+    }
+
+    /// The dialog field a rule diagnostic's sub-path (after `outbound_rules[i]`) belongs to.
+    pub fn of_subpath(sub: &str, rule_type: RuleType) -> DraftField {
+        let sub = sub.trim_start_matches('.');
+        match sub {
+            "name" => DraftField::Name,
+            "type" => DraftField::Type,
+            s if s.starts_with("destination.subresource_target") => DraftField::Subresource,
+            s if s.starts_with("destination.spark_enabled") => DraftField::Spark,
+            s if s.starts_with("destination.service_resource_id") => DraftField::ResourceName,
+            s if s.starts_with("destination.service_tag") => DraftField::ServiceTag,
+            s if s.starts_with("destination.protocol") => DraftField::Protocol,
+            s if s.starts_with("destination.port_ranges") => DraftField::PortRanges,
+            _ => match rule_type {
+                RuleType::PrivateEndpoint => DraftField::ResourceName,
+                RuleType::ServiceTag => DraftField::ServiceTag,
+                RuleType::Fqdn => DraftField::Fqdn,
+            },
+        }
+    }
+}
+
+/// The "Workspace outbound rules" dialog's fields, as typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleDraft {
+    /// The rule being edited, or `None` for a new one.
+    pub index: Option<usize>,
+    pub name: String,
+    pub rule_type: RuleType,
+    pub subscription: String,
+    pub resource_group: String,
+    /// `Namespace/type` of the target.
+    pub resource_type: String,
+    pub resource_name: String,
+    /// When an existing rule's ID is not a plain ARM ID, it is kept as written.
+    pub raw_resource_id: Option<String>,
+    pub subresource: String,
+    pub spark_enabled: bool,
+    pub service_tag: String,
+    pub tag_search: String,
+    pub protocol: String,
+    pub port_ranges: String,
+    pub fqdn: String,
+}
+
+impl RuleDraft {
+    fn new(rule_type: RuleType, subscription: &str, resource_group: &str) -> Self {
+        let target = &PRIVATE_ENDPOINT_TARGETS[0];
+        RuleDraft {
+            index: None,
+            name: String::new(),
+            rule_type,
+            subscription: subscription.to_owned(),
+            resource_group: resource_group.to_owned(),
+            resource_type: target.resource_type.to_owned(),
+            resource_name: String::new(),
+            raw_resource_id: None,
+            subresource: target.subresources[0].to_owned(),
+            spark_enabled: false,
+            service_tag: String::new(),
+            tag_search: String::new(),
+            protocol: "TCP".to_owned(),
+            port_ranges: "443".to_owned(),
+            fqdn: String::new(),
+        }
+    }
+
+    fn of_rule(index: usize, rule: &OutboundRule, subscription: &str, resource_group: &str) -> Self {
+        let mut draft = RuleDraft::new(rule.destination.rule_type(), subscription, resource_group);
+        draft.index = Some(index);
+        draft.name = rule.name.clone();
+        match &rule.destination {
+            Destination::PrivateEndpoint(pe) => {
+                match catalog::parse_arm_id(&pe.service_resource_id) {
+                    Some(id) if pe.service_resource_id.split('/').count() == 9 => {
+                        draft.subscription = id.subscription.to_owned();
+                        draft.resource_group = id.resource_group.to_owned();
+                        draft.resource_type = catalog::private_endpoint_target(&id.full_type())
+                            .map_or_else(|| id.full_type(), |t| t.resource_type.to_owned());
+                        draft.resource_name = id.name.to_owned();
+                    }
+                    _ => draft.raw_resource_id = Some(pe.service_resource_id.clone()),
+                }
+                draft.subresource = pe.subresource_target.clone();
+                draft.spark_enabled = pe.spark_enabled;
+            }
+            Destination::ServiceTag(st) => {
+                draft.service_tag = st.service_tag.clone();
+                draft.protocol = st.protocol.clone();
+                draft.port_ranges = st.port_ranges.clone();
+            }
+            Destination::Fqdn(f) => draft.fqdn = f.destination.clone(),
+        }
+        draft
+    }
+
+    /// The ARM ID the private-endpoint fields make.
+    pub fn resource_id(&self) -> String {
+        match &self.raw_resource_id {
+            Some(raw) => raw.clone(),
+            None => format!(
+                "/subscriptions/{}/resourceGroups/{}/providers/{}/{}",
+                self.subscription.trim(),
+                self.resource_group.trim(),
+                self.resource_type.trim(),
+                self.resource_name.trim()
+            ),
+        }
+    }
+
+    /// The sub-resources valid for the chosen resource type (the catalog's list).
+    pub fn subresource_choices(&self) -> &'static [&'static str] {
+        catalog::private_endpoint_target(&self.resource_type).map_or(&[], |t| t.subresources)
+    }
+
+    /// Whether the portal offers "Spark enabled" for the chosen type.
+    pub fn spark_offered(&self) -> bool {
+        catalog::private_endpoint_target(&self.resource_type).is_some_and(|t| t.spark_in_portal)
+    }
+
+    /// Service tags matching the search text.
+    pub fn matching_tags(&self) -> Vec<&'static str> {
+        let needle = self.tag_search.trim().to_ascii_lowercase();
+        catalog::SERVICE_TAGS.iter().copied().filter(|t| needle.is_empty() || t.to_ascii_lowercase().contains(&needle)).collect()
+    }
+
+    /// The rule as the model holds it.
+    pub fn to_rule(&self) -> OutboundRule {
+        let destination = match self.rule_type {
+            RuleType::PrivateEndpoint => Destination::PrivateEndpoint(PrivateEndpointDestination {
+                service_resource_id: self.resource_id(),
+                subresource_target: self.subresource.clone(),
+                spark_enabled: self.spark_enabled,
+                fqdns: Vec::new(),
+            }),
+            RuleType::ServiceTag => Destination::ServiceTag(ServiceTagDestination {
+                service_tag: self.service_tag.clone(),
+                protocol: self.protocol.clone(),
+                port_ranges: self.port_ranges.clone(),
+                address_prefixes: None,
+            }),
+            RuleType::Fqdn => Destination::Fqdn(FqdnDestination { destination: self.fqdn.trim().to_owned() }),
+        };
+        OutboundRule { name: self.name.trim().to_owned(), destination }
+    }
+}
+
+/// What an import produced: the texts as given and the core's diagnostics on them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportResult {
+    pub files: Vec<(String, String)>,
+    pub diagnostics: Vec<Diagnostic>,
+    /// Whether the wizard now holds what was read.
+    pub applied: bool,
+    /// What was read, kept until the user applies it (when it had errors).
+    pub config: Config,
+}
+
+/// The import panel.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ImportPanel {
+    pub open: bool,
+    /// The text of the paste box.
+    pub text: String,
+    pub result: Option<ImportResult>,
+}
+
+/// A request to move focus after the next render; the counter makes repeated requests distinct.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FocusRequest {
+    pub serial: u32,
+    pub id: String,
+}
+
+/// The whole app state.
+#[derive(Debug, Clone, PartialEq)]
+pub struct State {
+    pub step: Step,
+    /// The model being built; the workspace and its managed network are always present.
+    pub config: Config,
+    /// The instance count as typed (the model holds a number).
+    pub instance_count_text: String,
+    pub dialog: Option<RuleDraft>,
+    pub import: ImportPanel,
+    pub focus: Option<FocusRequest>,
+    /// A short status message for the live region ("Copied workspace.yml").
+    pub notice: String,
+}
+
+/// Everything that can happen.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    GoTo(Step),
+    Next,
+    Back,
+    Set(Field, String),
+    /// Add or remove the online endpoint and its deployment.
+    SetEndpointEnabled(bool),
+    OpenRuleDialog(Option<usize>),
+    SetDraft(DraftField, String),
+    SaveRule,
+    CloseRuleDialog,
+    DeleteRule(usize),
+    /// Add a recommended FQDN set by id (rules whose name exists are skipped).
+    AddRecommendedSet(String),
+    /// Move focus to where a diagnostic belongs.
+    Reveal(Anchor),
+    OpenImport(bool),
+    SetImportText(String),
+    /// Import these files (name, text); applied at once when the core finds no errors.
+    Import(Vec<(String, String)>),
+    ApplyImport,
+    /// Replace everything with a snapshot (share link, local storage, preset).
+    Restore(Snapshot),
+    LoadPreset(String),
+    StartOver,
+    Notice(String),
+}
+
+impl Default for State {
+    fn default() -> Self {
+        State::from_config(blank_config())
+    }
+}
+
+/// A new workspace with nothing filled in: public, as the portal starts.
+pub fn blank_config() -> Config {
+    Config {
+        workspace: Some(Workspace {
+            managed_network: Some(ManagedNetwork { isolation_mode: Some(IsolationMode::Disabled), ..ManagedNetwork::default() }),
+            ..Workspace::default()
+        }),
+        ..Config::default()
+    }
+}
+
+fn value_text(value: Option<&Value>) -> String {
+    match value {
+        Some(Value::Str(s)) => s.clone(),
+        Some(Value::Int(i)) => i.to_string(),
+        Some(Value::Float(f)) => f.clone(),
+        _ => String::new(),
+    }
+}
+
+fn opt(text: &str) -> Option<String> {
+    (!text.trim().is_empty()).then(|| text.to_owned())
+}
+
+impl State {
+    /// A state holding `config`, on the first step.
+    pub fn from_config(mut config: Config) -> Self {
+        let ws = config.workspace.get_or_insert_with(Workspace::default);
+        ws.managed_network.get_or_insert_with(ManagedNetwork::default);
+        let instance_count_text = config.deployments.first().and_then(|d| d.instance_count).map(|n| n.to_string()).unwrap_or_default();
+        State {
+            step: Step::Basics,
+            config,
+            instance_count_text,
+            dialog: None,
+            import: ImportPanel::default(),
+            focus: None,
+            notice: String::new(),
+        }
+    }
+
+    /// The demo configuration (the core's demo files and context).
+    pub fn demo() -> Self {
+        State::from_config(amlnet_core::demo::demo_config())
+    }
+
+    pub fn workspace(&self) -> &Workspace {
+        static EMPTY: std::sync::OnceLock<Workspace> = std::sync::OnceLock::new();
+        self.config.workspace.as_ref().unwrap_or_else(|| EMPTY.get_or_init(Workspace::default))
+    }
+
+    fn workspace_mut(&mut self) -> &mut Workspace {
+        self.config.workspace.get_or_insert_with(Workspace::default)
+    }
+
+    fn network_mut(&mut self) -> &mut ManagedNetwork {
+        self.workspace_mut().managed_network.get_or_insert_with(ManagedNetwork::default)
+    }
+
+    pub fn isolation_mode(&self) -> IsolationMode {
+        self.config.isolation_mode().unwrap_or(IsolationMode::Disabled)
+    }
+
+    pub fn rules(&self) -> &[OutboundRule] {
+        self.config.rules()
+    }
+
+    pub fn endpoint_enabled(&self) -> bool {
+        self.config.endpoint.is_some()
+    }
+
+    /// The core's diagnostics for the current model.
+    pub fn diagnostics(&self) -> Vec<Diagnostic> {
+        check(&self.config)
+    }
+
+    /// The text shown in a field's control.
+    pub fn value(&self, field: Field) -> String {
+        let ctx = &self.config.context;
+        let ws = self.workspace();
+        let ep = self.config.endpoint.as_ref();
+        let dep = self.config.deployments.first();
+        match field {
+            Field::SubscriptionId => ctx.subscription_id.clone().unwrap_or_default(),
+            Field::ResourceGroup => ctx.resource_group.clone().unwrap_or_default(),
+            Field::Operation => if ctx.operation == Operation::Update { "update" } else { "create" }.to_owned(),
+            Field::CurrentIsolationMode => ctx.current_isolation_mode.map(|m| m.yaml().to_owned()).unwrap_or_default(),
+            Field::WorkspaceName => ws.name.clone(),
+            Field::Region => ws.location.clone().unwrap_or_default(),
+            Field::PublicNetworkAccess => ws.public_network_access.map(|a| a.lower().to_owned()).unwrap_or_default(),
+            Field::IsolationMode => self.isolation_mode().yaml().to_owned(),
+            Field::FirewallSku => {
+                ws.managed_network.as_ref().and_then(|m| m.firewall_sku).map(|s| s.yaml().to_owned()).unwrap_or_default()
+            }
+            Field::ProvisionNow => if ws.provision_network_now == Some(true) { "true" } else { "false" }.to_owned(),
+            Field::EndpointName => ep.map(|e| e.name.clone()).unwrap_or_default(),
+            Field::AuthMode => ep.and_then(|e| e.auth_mode).map(|a| a.yaml().to_owned()).unwrap_or_default(),
+            Field::EndpointPublicAccess => ep.and_then(|e| e.public_network_access).map(|a| a.lower().to_owned()).unwrap_or_default(),
+            Field::DeploymentName => dep.map(|d| d.name.clone()).unwrap_or_default(),
+            Field::Model => value_text(dep.and_then(|d| d.model.as_ref())),
+            Field::Environment => value_text(dep.and_then(|d| d.environment.as_ref())),
+            Field::InstanceType => dep.and_then(|d| d.instance_type.clone()).unwrap_or_default(),
+            Field::InstanceCount => self.instance_count_text.clone(),
+            Field::EgressPublicAccess => dep.and_then(|d| d.egress_public_network_access).map(|a| a.lower().to_owned()).unwrap_or_default(),
+        }
+    }
+
+    /// Whether the instance count text is not a whole number (the model cannot hold it).
+    pub fn instance_count_invalid(&self) -> bool {
+        let text = self.instance_count_text.trim();
+        !text.is_empty() && text.parse::<i64>().is_err()
+    }
+
+    fn set(&mut self, field: Field, text: String) {
+        match field {
+            Field::SubscriptionId => self.config.context.subscription_id = opt(&text),
+            Field::ResourceGroup => self.config.context.resource_group = opt(&text),
+            Field::Operation => {
+                self.config.context.operation = if text == "update" { Operation::Update } else { Operation::Create };
+                if self.config.context.operation == Operation::Create {
+                    self.config.context.current_isolation_mode = None;
+                } else {
+                    self.workspace_mut().provision_network_now = None;
+                }
+            }
+            Field::CurrentIsolationMode => self.config.context.current_isolation_mode = IsolationMode::parse(&text),
+            Field::WorkspaceName => self.workspace_mut().name = text,
+            Field::Region => self.workspace_mut().location = opt(&text),
+            Field::PublicNetworkAccess => self.workspace_mut().public_network_access = NetworkAccess::parse(&text),
+            Field::IsolationMode => {
+                let mode = IsolationMode::parse(&text).unwrap_or(IsolationMode::Disabled);
+                let net = self.network_mut();
+                net.isolation_mode = Some(mode);
+                if mode != IsolationMode::AllowOnlyApprovedOutbound {
+                    net.firewall_sku = None;
+                }
+            }
+            Field::FirewallSku => self.network_mut().firewall_sku = FirewallSku::parse(&text),
+            Field::ProvisionNow => self.workspace_mut().provision_network_now = (text == "true").then_some(true),
+            Field::EndpointName => {
+                let ep = self.config.endpoint.get_or_insert_with(OnlineEndpoint::default);
+                ep.name = text.clone();
+                for dep in &mut self.config.deployments {
+                    dep.endpoint_name = text.clone();
+                }
+            }
+            Field::AuthMode => self.config.endpoint.get_or_insert_with(OnlineEndpoint::default).auth_mode = AuthMode::parse(&text),
+            Field::EndpointPublicAccess => {
+                self.config.endpoint.get_or_insert_with(OnlineEndpoint::default).public_network_access = NetworkAccess::parse(&text);
+            }
+            Field::DeploymentName => self.deployment_mut().name = text,
+            Field::Model => self.deployment_mut().model = opt(&text).map(Value::Str),
+            Field::Environment => self.deployment_mut().environment = opt(&text).map(Value::Str),
+            Field::InstanceType => self.deployment_mut().instance_type = opt(&text),
+            Field::InstanceCount => {
+                self.deployment_mut().instance_count = text.trim().parse().ok();
+                self.instance_count_text = text;
+            }
+            Field::EgressPublicAccess => self.deployment_mut().egress_public_network_access = NetworkAccess::parse(&text),
+        }
+    }
+
+    fn deployment_mut(&mut self) -> &mut OnlineDeployment {
+        if self.config.deployments.is_empty() {
+            let endpoint_name = self.config.endpoint.as_ref().map(|e| e.name.clone()).unwrap_or_default();
+            self.config.deployments.push(OnlineDeployment { endpoint_name, ..OnlineDeployment::default() });
+        }
+        &mut self.config.deployments[0]
+    }
+
+    fn focus_on(&mut self, id: impl Into<String>) {
+        let serial = self.focus.as_ref().map_or(1, |f| f.serial.wrapping_add(1));
+        self.focus = Some(FocusRequest { serial, id: id.into() });
+    }
+
+    /// The dialog's diagnostics: the core's findings for the draft rule, placed in the model where it
+    /// would go.
+    pub fn draft_diagnostics(&self) -> Vec<(DraftField, Diagnostic)> {
+        let Some(draft) = &self.dialog else { return Vec::new() };
+        let mut config = self.config.clone();
+        let rules = &mut config.workspace.get_or_insert_with(Workspace::default).managed_network.get_or_insert_with(ManagedNetwork::default).outbound_rules;
+        let index = match draft.index {
+            Some(i) if i < rules.len() => {
+                rules[i] = draft.to_rule();
+                i
+            }
+            _ => {
+                rules.push(draft.to_rule());
+                rules.len() - 1
+            }
+        };
+        let prefix = rule_path(index);
+        check(&config)
+            .into_iter()
+            .filter_map(|d| {
+                let sub = d.path.strip_prefix(&prefix)?;
+                if !(sub.is_empty() || sub.starts_with('.') || sub.starts_with('[')) {
+                    return None;
+                }
+                Some((DraftField::of_subpath(sub, draft.rule_type), d))
+            })
+            .collect()
+    }
+
+    /// Applies one action.
+    pub fn apply(&mut self, action: Action) {
+        match action {
+            Action::GoTo(step) => {
+                self.step = step;
+                self.focus_on(format!("step-{}-heading", step.id()));
+            }
+            Action::Next => {
+                if let Some(step) = self.step.next() {
+                    self.apply(Action::GoTo(step));
+                }
+            }
+            Action::Back => {
+                if let Some(step) = self.step.previous() {
+                    self.apply(Action::GoTo(step));
+                }
+            }
+            Action::Set(field, text) => self.set(field, text),
+            Action::SetEndpointEnabled(on) => {
+                if on && self.config.endpoint.is_none() {
+                    self.config.endpoint = Some(OnlineEndpoint {
+                        auth_mode: Some(AuthMode::Key),
+                        public_network_access: Some(NetworkAccess::Disabled),
+                        ..OnlineEndpoint::default()
+                    });
+                    self.config.deployments = vec![OnlineDeployment {
+                        name: "blue".to_owned(),
+                        instance_count: Some(1),
+                        ..OnlineDeployment::default()
+                    }];
+                    self.instance_count_text = "1".to_owned();
+                } else if !on {
+                    self.config.endpoint = None;
+                    self.config.deployments.clear();
+                    self.instance_count_text.clear();
+                }
+            }
+            Action::OpenRuleDialog(index) => {
+                let sub = self.config.context.subscription_id.clone().unwrap_or_default();
+                let rg = self.config.context.resource_group.clone().unwrap_or_default();
+                let default_type = if self.isolation_mode() == IsolationMode::AllowOnlyApprovedOutbound {
+                    RuleType::Fqdn
+                } else {
+                    RuleType::PrivateEndpoint
+                };
+                self.dialog = Some(match index.and_then(|i| self.rules().get(i).map(|r| (i, r))) {
+                    Some((i, rule)) => RuleDraft::of_rule(i, rule, &sub, &rg),
+                    None => RuleDraft::new(default_type, &sub, &rg),
+                });
+                self.focus_on(DraftField::Name.id());
+            }
+            Action::SetDraft(field, text) => {
+                if let Some(draft) = &mut self.dialog {
+                    match field {
+                        DraftField::Name => draft.name = text,
+                        DraftField::Type => draft.rule_type = RuleType::parse(&text).unwrap_or(draft.rule_type),
+                        DraftField::Subscription => draft.subscription = text,
+                        DraftField::ResourceGroup => draft.resource_group = text,
+                        DraftField::ResourceType => {
+                            draft.resource_type = text;
+                            let choices = draft.subresource_choices();
+                            if !choices.iter().any(|c| *c == draft.subresource) {
+                                draft.subresource = choices.first().map(|c| (*c).to_owned()).unwrap_or_default();
+                            }
+                            if !draft.spark_offered() {
+                                draft.spark_enabled = false;
+                            }
+                        }
+                        DraftField::ResourceName => {
+                            draft.resource_name = text;
+                            draft.raw_resource_id = None;
+                        }
+                        DraftField::Subresource => draft.subresource = text,
+                        DraftField::Spark => draft.spark_enabled = text == "true",
+                        DraftField::ServiceTag => draft.service_tag = text,
+                        DraftField::TagSearch => draft.tag_search = text,
+                        DraftField::Protocol => draft.protocol = text,
+                        DraftField::PortRanges => draft.port_ranges = text,
+                        DraftField::Fqdn => draft.fqdn = text,
+                    }
+                }
+            }
+            Action::SaveRule => {
+                if let Some(draft) = self.dialog.take() {
+                    let rule = draft.to_rule();
+                    let name = rule.name.clone();
+                    let rules = &mut self.network_mut().outbound_rules;
+                    let index = match draft.index {
+                        Some(i) if i < rules.len() => {
+                            rules[i] = rule;
+                            i
+                        }
+                        _ => {
+                            rules.push(rule);
+                            rules.len() - 1
+                        }
+                    };
+                    self.notice = format!("Saved rule {name}");
+                    self.focus_on(format!("rule-{index}-edit"));
+                }
+            }
+            Action::CloseRuleDialog => {
+                let index = self.dialog.take().and_then(|d| d.index);
+                self.focus_on(match index {
+                    Some(i) => format!("rule-{i}-edit"),
+                    None => "add-rule".to_owned(),
+                });
+            }
+            Action::DeleteRule(index) => {
+                let rules = &mut self.network_mut().outbound_rules;
+                if index < rules.len() {
+                    let removed = rules.remove(index);
+                    self.notice = format!("Deleted rule {}", removed.name);
+                    self.focus_on("add-rule");
+                }
+            }
+            Action::AddRecommendedSet(id) => {
+                if let Some(set) = RECOMMENDED_SETS.iter().find(|s| s.id == id) {
+                    let rules = &mut self.network_mut().outbound_rules;
+                    let mut added = 0;
+                    for (name, destination) in set.rules {
+                        if !rules.iter().any(|r| r.name == *name) {
+                            rules.push(OutboundRule {
+                                name: (*name).to_owned(),
+                                destination: Destination::Fqdn(FqdnDestination { destination: (*destination).to_owned() }),
+                            });
+                            added += 1;
+                        }
+                    }
+                    self.notice = format!("Added {added} rules for {}", set.label);
+                }
+            }
+            Action::Reveal(anchor) => {
+                self.step = anchor.step();
+                self.dialog = None;
+                self.focus_on(anchor.dom_id());
+            }
+            Action::OpenImport(open) => {
+                self.import.open = open;
+                self.focus_on(if open { "import-text" } else { "open-import" });
+            }
+            Action::SetImportText(text) => self.import.text = text,
+            Action::Import(files) => {
+                let sources: Vec<SourceFile> = files.iter().map(|(n, t)| SourceFile::new(n.clone(), t.clone())).collect();
+                let analysis = analyze(&sources, self.config.context.clone());
+                let has_errors = analysis.has_errors();
+                let errors = analysis.diagnostics.iter().filter(|d| d.is_error()).count();
+                self.import.result =
+                    Some(ImportResult { files, diagnostics: analysis.diagnostics, applied: false, config: analysis.config });
+                if has_errors {
+                    self.notice = format!("Import found {errors} errors; the wizard is unchanged");
+                    self.focus_on("import-result-heading");
+                } else {
+                    self.apply(Action::ApplyImport);
+                }
+            }
+            Action::ApplyImport => {
+                if let Some(result) = &mut self.import.result {
+                    result.applied = true;
+                    let imported = result.config.clone();
+                    // Documents the import did not contain keep what the wizard had.
+                    let mut config = self.config.clone();
+                    if imported.workspace.is_some() {
+                        config.workspace = imported.workspace;
+                    }
+                    if imported.endpoint.is_some() {
+                        config.endpoint = imported.endpoint;
+                    }
+                    if !imported.deployments.is_empty() {
+                        config.deployments = imported.deployments;
+                    }
+                    let import = self.import.clone();
+                    *self = State { import, focus: self.focus.clone(), ..State::from_config(config) };
+                    self.notice = "Imported; the wizard is filled in".to_owned();
+                    self.focus_on("import-result-heading");
+                }
+            }
+            Action::Restore(snapshot) => {
+                let (config, diagnostics) = snapshot.restore();
+                let step = snapshot.step.as_deref().and_then(Step::parse).unwrap_or(Step::Basics);
+                let focus = self.focus.clone();
+                *self = State { step, focus, ..State::from_config(config) };
+                let read_errors: Vec<Diagnostic> = diagnostics.into_iter().filter(|d| d.is_error() && d.range.is_some()).collect();
+                if !read_errors.is_empty() {
+                    self.import = ImportPanel {
+                        open: true,
+                        text: String::new(),
+                        result: Some(ImportResult {
+                            files: snapshot.files.clone(),
+                            diagnostics: read_errors,
+                            applied: true,
+                            config: self.config.clone(),
+                        }),
+                    };
+                }
+            }
+            Action::LoadPreset(id) => {
+                if let Some(preset) = crate::presets::PRESETS.iter().find(|p| p.id == id) {
+                    let focus = self.focus.clone();
+                    *self = State { focus, ..State::from_config((preset.build)()) };
+                    self.notice = format!("Loaded preset: {}", preset.label);
+                    self.focus_on("step-basics-heading");
+                }
+            }
+            Action::StartOver => {
+                let focus = self.focus.clone();
+                *self = State { focus, ..State::default() };
+                self.notice = "Started over with an empty workspace".to_owned();
+                self.focus_on("step-basics-heading");
+            }
+            Action::Notice(text) => self.notice = text,
+        }
+    }
+}
+
+impl yew::Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        next.apply(action);
+        Rc::new(next)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use amlnet_core::{export, ExportFormat, Severity};
+
+    fn state_with(actions: &[Action]) -> State {
+        let mut s = State::default();
+        for a in actions {
+            s.apply(a.clone());
+        }
+        s
+    }
+
+    #[test]
+    fn steps_move_forward_and_back_and_request_focus_on_the_heading() {
+        let mut s = State::default();
+        assert_eq!(s.step, Step::Basics);
+        s.apply(Action::Back);
+        assert_eq!(s.step, Step::Basics);
+        for expected in [Step::Networking, Step::Rules, Step::Endpoint, Step::Review] {
+            s.apply(Action::Next);
+            assert_eq!(s.step, expected);
+            assert_eq!(s.focus.as_ref().map(|f| f.id.clone()), Some(format!("step-{}-heading", expected.id())));
+        }
+        s.apply(Action::Next);
+        assert_eq!(s.step, Step::Review);
+        s.apply(Action::Back);
+        assert_eq!(s.step, Step::Endpoint);
+        s.apply(Action::GoTo(Step::Networking));
+        assert_eq!(s.step, Step::Networking);
+    }
+
+    #[test]
+    fn focus_requests_are_distinct() {
+        let mut s = State::default();
+        s.apply(Action::GoTo(Step::Rules));
+        let first = s.focus.clone();
+        s.apply(Action::GoTo(Step::Rules));
+        assert_ne!(first, s.focus);
+    }
+
+    #[test]
+    fn basics_fields_fill_the_context_and_workspace() {
+        let s = state_with(&[
+            Action::Set(Field::SubscriptionId, "00000000-1111-2222-3333-444444444444".into()),
+            Action::Set(Field::ResourceGroup, "rg".into()),
+            Action::Set(Field::WorkspaceName, "ws".into()),
+            Action::Set(Field::Region, "westeurope".into()),
+        ]);
+        assert_eq!(s.config.context.subscription_id.as_deref(), Some("00000000-1111-2222-3333-444444444444"));
+        assert_eq!(s.value(Field::ResourceGroup), "rg");
+        assert_eq!(s.workspace().name, "ws");
+        assert_eq!(s.value(Field::Region), "westeurope");
+        let cleared = {
+            let mut s = s.clone();
+            s.apply(Action::Set(Field::Region, String::new()));
+            s
+        };
+        assert_eq!(cleared.workspace().location, None);
+    }
+
+    #[test]
+    fn update_operation_keeps_the_current_mode_and_create_clears_it() {
+        let mut s = state_with(&[
+            Action::Set(Field::Operation, "update".into()),
+            Action::Set(Field::CurrentIsolationMode, "allow_only_approved_outbound".into()),
+            Action::Set(Field::IsolationMode, "allow_internet_outbound".into()),
+        ]);
+        assert_eq!(s.config.context.operation, Operation::Update);
+        assert_eq!(s.config.context.current_isolation_mode, Some(IsolationMode::AllowOnlyApprovedOutbound));
+        assert_eq!(s.value(Field::CurrentIsolationMode), "allow_only_approved_outbound");
+        s.apply(Action::Set(Field::Operation, "create".into()));
+        assert_eq!(s.config.context.current_isolation_mode, None);
+    }
+
+    #[test]
+    fn networking_choices_and_firewall_only_with_approved_outbound() {
+        let mut s = state_with(&[
+            Action::Set(Field::PublicNetworkAccess, "disabled".into()),
+            Action::Set(Field::IsolationMode, "allow_only_approved_outbound".into()),
+            Action::Set(Field::FirewallSku, "basic".into()),
+            Action::Set(Field::ProvisionNow, "true".into()),
+        ]);
+        assert_eq!(s.workspace().public_network_access, Some(NetworkAccess::Disabled));
+        assert_eq!(s.isolation_mode(), IsolationMode::AllowOnlyApprovedOutbound);
+        assert_eq!(s.value(Field::FirewallSku), "basic");
+        assert_eq!(s.workspace().provision_network_now, Some(true));
+        s.apply(Action::Set(Field::IsolationMode, "allow_internet_outbound".into()));
+        assert_eq!(s.value(Field::FirewallSku), "");
+        s.apply(Action::Set(Field::ProvisionNow, "false".into()));
+        assert_eq!(s.workspace().provision_network_now, None);
+    }
+
+    #[test]
+    fn rule_dialog_adds_each_rule_type() {
+        let mut s = state_with(&[
+            Action::Set(Field::SubscriptionId, "00000000-1111-2222-3333-444444444444".into()),
+            Action::Set(Field::ResourceGroup, "rg".into()),
+            Action::Set(Field::IsolationMode, "allow_only_approved_outbound".into()),
+            Action::OpenRuleDialog(None),
+        ]);
+        assert_eq!(s.focus.as_ref().map(|f| f.id.as_str()), Some("r-name"));
+        let draft = s.dialog.clone().expect("dialog open");
+        assert_eq!(draft.rule_type, RuleType::Fqdn);
+        assert_eq!(draft.subscription, "00000000-1111-2222-3333-444444444444");
+        for a in [
+            Action::SetDraft(DraftField::Name, "storage".into()),
+            Action::SetDraft(DraftField::Type, "private_endpoint".into()),
+            Action::SetDraft(DraftField::ResourceType, "Microsoft.KeyVault/vaults".into()),
+        ] {
+            s.apply(a);
+        }
+        assert_eq!(s.dialog.as_ref().map(|d| d.subresource.as_str()), Some("vault"), "sub resource follows the type");
+        s.apply(Action::SetDraft(DraftField::ResourceType, "Microsoft.Storage/storageAccounts".into()));
+        s.apply(Action::SetDraft(DraftField::ResourceName, "sa".into()));
+        s.apply(Action::SetDraft(DraftField::Subresource, "dfs".into()));
+        s.apply(Action::SetDraft(DraftField::Spark, "true".into()));
+        s.apply(Action::SaveRule);
+        assert!(s.dialog.is_none());
+        assert_eq!(s.focus.as_ref().map(|f| f.id.as_str()), Some("rule-0-edit"));
+        let Destination::PrivateEndpoint(pe) = &s.rules()[0].destination else { panic!("private endpoint") };
+        assert_eq!(pe.service_resource_id, "/subscriptions/00000000-1111-2222-3333-444444444444/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/sa");
+        assert_eq!(pe.subresource_target, "dfs");
+        assert!(pe.spark_enabled);
+
+        for a in [
+            Action::OpenRuleDialog(None),
+            Action::SetDraft(DraftField::Name, "monitor".into()),
+            Action::SetDraft(DraftField::Type, "service_tag".into()),
+            Action::SetDraft(DraftField::TagSearch, "monit".into()),
+        ] {
+            s.apply(a);
+        }
+        assert_eq!(s.dialog.as_ref().map(DraftField_matching), Some(vec!["AzureMonitor"]));
+        s.apply(Action::SetDraft(DraftField::ServiceTag, "AzureMonitor".into()));
+        s.apply(Action::SetDraft(DraftField::PortRanges, "443,8080-8081".into()));
+        s.apply(Action::SaveRule);
+        s.apply(Action::OpenRuleDialog(None));
+        s.apply(Action::SetDraft(DraftField::Name, "pypi".into()));
+        s.apply(Action::SetDraft(DraftField::Fqdn, "pypi.org".into()));
+        s.apply(Action::SaveRule);
+        let types: Vec<RuleType> = s.rules().iter().map(|r| r.destination.rule_type()).collect();
+        assert_eq!(types, [RuleType::PrivateEndpoint, RuleType::ServiceTag, RuleType::Fqdn]);
+        assert!(s.diagnostics().iter().all(|d| !d.is_error()), "{:?}", s.diagnostics());
+    }
+
+    #[allow(non_snake_case)]
+    fn DraftField_matching(d: &RuleDraft) -> Vec<&'static str> {
+        d.matching_tags()
+    }
+
+    #[test]
+    fn edit_prefills_the_dialog_and_cancel_returns_focus() {
+        let mut s = State::demo();
+        s.apply(Action::OpenRuleDialog(Some(0)));
+        let draft = s.dialog.clone().expect("open");
+        assert_eq!(draft.name, "datalake-dfs");
+        assert_eq!(draft.resource_name, "contosodatalake");
+        assert_eq!(draft.resource_group, "contoso-data");
+        assert_eq!(draft.resource_id(), match &s.rules()[0].destination {
+            Destination::PrivateEndpoint(pe) => pe.service_resource_id.clone(),
+            _ => String::new(),
+        });
+        s.apply(Action::SetDraft(DraftField::Name, "renamed".into()));
+        s.apply(Action::CloseRuleDialog);
+        assert_eq!(s.rules()[0].name, "datalake-dfs", "cancel keeps the rule");
+        assert_eq!(s.focus.as_ref().map(|f| f.id.as_str()), Some("rule-0-edit"));
+        s.apply(Action::OpenRuleDialog(Some(2)));
+        s.apply(Action::SetDraft(DraftField::Fqdn, "test.pypi.org".into()));
+        s.apply(Action::SaveRule);
+        assert_eq!(s.rules()[2].destination, Destination::Fqdn(FqdnDestination { destination: "test.pypi.org".into() }));
+        assert_eq!(s.rules().len(), 4);
+    }
+
+    #[test]
+    fn draft_diagnostics_come_from_the_core_for_the_rule_being_edited() {
+        let mut s = State::demo();
+        s.apply(Action::OpenRuleDialog(None));
+        s.apply(Action::SetDraft(DraftField::Name, "pypi".into()));
+        s.apply(Action::SetDraft(DraftField::Type, "service_tag".into()));
+        s.apply(Action::SetDraft(DraftField::ServiceTag, "Storage".into()));
+        s.apply(Action::SetDraft(DraftField::PortRanges, "99999".into()));
+        let found = s.draft_diagnostics();
+        assert!(found.iter().any(|(f, d)| *f == DraftField::Name && d.code == "duplicate-rule-name"), "{found:?}");
+        assert!(found.iter().any(|(f, d)| *f == DraftField::PortRanges && d.is_error()), "{found:?}");
+    }
+
+    #[test]
+    fn delete_and_recommended_sets() {
+        let mut s = State::demo();
+        let before = s.rules().len();
+        s.apply(Action::AddRecommendedSet("python-packages".into()));
+        // pypi and pythonhosted already exist in the demo.
+        assert_eq!(s.rules().len(), before + 3);
+        s.apply(Action::AddRecommendedSet("python-packages".into()));
+        assert_eq!(s.rules().len(), before + 3);
+        s.apply(Action::DeleteRule(0));
+        assert_eq!(s.rules().len(), before + 2);
+        assert_eq!(s.focus.as_ref().map(|f| f.id.as_str()), Some("add-rule"));
+        s.apply(Action::DeleteRule(99));
+        assert_eq!(s.rules().len(), before + 2);
+    }
+
+    #[test]
+    fn endpoint_step_adds_and_removes_the_endpoint_and_deployment() {
+        let mut s = state_with(&[
+            Action::SetEndpointEnabled(true),
+            Action::Set(Field::EndpointName, "ep".into()),
+            Action::Set(Field::AuthMode, "aml_token".into()),
+            Action::Set(Field::EndpointPublicAccess, "disabled".into()),
+            Action::Set(Field::DeploymentName, "green".into()),
+            Action::Set(Field::Model, "azureml:m:1".into()),
+            Action::Set(Field::Environment, "azureml:e:1".into()),
+            Action::Set(Field::InstanceType, "Standard_DS3_v2".into()),
+            Action::Set(Field::InstanceCount, "2".into()),
+            Action::Set(Field::EgressPublicAccess, "disabled".into()),
+        ]);
+        let dep = &s.config.deployments[0];
+        assert_eq!(dep.endpoint_name, "ep");
+        assert_eq!(dep.instance_count, Some(2));
+        assert_eq!(dep.model, Some(Value::Str("azureml:m:1".into())));
+        assert_eq!(s.value(Field::AuthMode), "aml_token");
+        assert_eq!(s.value(Field::EgressPublicAccess), "disabled");
+        s.apply(Action::Set(Field::InstanceCount, "two".into()));
+        assert_eq!(s.value(Field::InstanceCount), "two", "what was typed is kept");
+        assert!(s.instance_count_invalid());
+        assert_eq!(s.config.deployments[0].instance_count, None);
+        s.apply(Action::SetEndpointEnabled(false));
+        assert!(s.config.endpoint.is_none() && s.config.deployments.is_empty());
+    }
+
+    #[test]
+    fn anchors_place_core_diagnostics_on_fields_and_rules() {
+        let d = |file: &str, path: &str| Diagnostic { file: Some(file.into()), ..Diagnostic::new("x", Severity::Error, path, "m") };
+        assert_eq!(Anchor::of(&d("workspace.yml", "managed_network.outbound_rules[2].destination.port_ranges")), Anchor::Rule(2));
+        assert_eq!(Anchor::of(&d("workspace.yml", "managed_network.firewall_sku")), Anchor::Field(Field::FirewallSku));
+        assert_eq!(Anchor::of(&d("workspace.yml", "name")), Anchor::Field(Field::WorkspaceName));
+        assert_eq!(Anchor::of(&d("endpoint.yml", "name")), Anchor::Field(Field::EndpointName));
+        assert_eq!(Anchor::of(&d("deployment.yml", "egress_public_network_access")), Anchor::Field(Field::EgressPublicAccess));
+        assert_eq!(Anchor::of(&d("deployment-blue.yml", "instance_count")), Anchor::Field(Field::InstanceCount));
+        assert_eq!(Anchor::of(&d("workspace.yml", "managed_network")), Anchor::Step(Step::Networking));
+        assert_eq!(Anchor::of(&d("workspace.yml", "identity")), Anchor::Step(Step::Basics));
+        let mut s = State::default();
+        s.apply(Action::Reveal(Anchor::Rule(1)));
+        assert_eq!(s.step, Step::Rules);
+        assert_eq!(s.focus.as_ref().map(|f| f.id.as_str()), Some("rule-1-edit"));
+        s.apply(Action::Reveal(Anchor::Field(Field::Region)));
+        assert_eq!(s.step, Step::Basics);
+        assert_eq!(s.focus.as_ref().map(|f| f.id.as_str()), Some("f-region"));
+    }
+
+    #[test]
+    fn validation_follows_the_model() {
+        let mut s = State::demo();
+        assert!(!s.diagnostics().iter().any(Diagnostic::is_error), "{:?}", s.diagnostics());
+        s.apply(Action::Set(Field::IsolationMode, "allow_internet_outbound".into()));
+        // The demo's service tag and FQDN rules are not allowed with internet outbound.
+        let errors: Vec<Anchor> = s.diagnostics().iter().filter(|d| d.is_error()).map(Anchor::of).collect();
+        assert!(errors.contains(&Anchor::Rule(1)) && errors.contains(&Anchor::Rule(2)), "{errors:?}");
+    }
+
+    #[test]
+    fn import_applies_clean_files_and_keeps_the_wizard_on_errors() {
+        let mut s = State::demo();
+        s.apply(Action::OpenImport(true));
+        assert!(s.import.open);
+        let broken = "name: x\nmanaged_network:\n  isolation_mode: allow_only_approved_outbound\n  outbound_rules:\n  - name: a\n    type: fqdn\n    destination: pypi.org\n  - name: a\n    type: service_tag\n    destination:\n      service_tag: Storage\n      protocol: TCP\n      port_ranges: '99999'\n";
+        s.apply(Action::Import(vec![("workspace.yml".into(), broken.into())]));
+        let result = s.import.result.clone().expect("result");
+        assert!(!result.applied);
+        assert!(result.diagnostics.iter().any(|d| d.is_error() && d.range.is_some_and(|r| r.line == 13)), "{:?}", result.diagnostics);
+        assert_eq!(s.workspace().name, "contoso-ml", "the wizard is unchanged");
+        s.apply(Action::ApplyImport);
+        assert_eq!(s.workspace().name, "x");
+        assert_eq!(s.rules().len(), 2);
+        assert!(s.endpoint_enabled(), "documents not imported are kept");
+
+        let mut s = State::default();
+        let files: Vec<(String, String)> = amlnet_core::demo::DEMO_FILES.iter().map(|(n, t)| ((*n).to_owned(), (*t).to_owned())).collect();
+        s.apply(Action::Import(files));
+        assert!(s.import.result.as_ref().is_some_and(|r| r.applied));
+        assert_eq!(s.config.workspace, State::demo().config.workspace);
+        assert_eq!(s.value(Field::InstanceCount), "1");
+    }
+
+    #[test]
+    fn restore_from_a_snapshot_round_trips_the_model() {
+        let mut s = State::demo();
+        s.apply(Action::AddRecommendedSet("conda".into()));
+        s.apply(Action::Set(Field::Operation, "update".into()));
+        s.apply(Action::Set(Field::CurrentIsolationMode, "allow_internet_outbound".into()));
+        s.apply(Action::GoTo(Step::Rules));
+        let snap = Snapshot::of(&s);
+        let mut t = State::default();
+        t.apply(Action::Restore(Snapshot::decode(&snap.encode()).expect("decodes")));
+        assert_eq!(t.config, s.config);
+        assert_eq!(t.step, Step::Rules);
+        assert!(t.import.result.is_none());
+    }
+
+    #[test]
+    fn presets_load_and_start_over_clears() {
+        let mut s = State::default();
+        for preset in crate::presets::PRESETS {
+            s.apply(Action::LoadPreset(preset.id.to_owned()));
+            assert_eq!(s.config, State::from_config((preset.build)()).config);
+            let errors: Vec<Diagnostic> = s.diagnostics().into_iter().filter(Diagnostic::is_error).collect();
+            assert!(errors.is_empty(), "{}: {errors:?}", preset.id);
+            assert!(!export(&s.config, ExportFormat::Yaml).is_empty());
+        }
+        s.apply(Action::StartOver);
+        assert_eq!(s.config, State::default().config);
+        assert_eq!(s.step, Step::Basics);
+    }
+
+    #[test]
+    fn notices_and_import_text() {
+        let mut s = State::default();
+        s.apply(Action::SetImportText("name: a".into()));
+        assert_eq!(s.import.text, "name: a");
+        s.apply(Action::Notice("Copied".into()));
+        assert_eq!(s.notice, "Copied");
+        s.apply(Action::OpenImport(false));
+        assert!(!s.import.open);
+        assert_eq!(s.focus.as_ref().map(|f| f.id.as_str()), Some("open-import"));
+    }
+}
