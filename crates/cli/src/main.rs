@@ -115,7 +115,8 @@ fn parse_options(args: &[String]) -> Result<Options, Fatal> {
             }
             "--kind" => {
                 let v = value(&mut i, arg)?;
-                opts.kind = Some(DocumentKind::parse(&v).ok_or_else(|| Fatal(format!("`--kind` takes workspace, endpoint or deployment, not `{v}`")))?);
+                opts.kind =
+                    Some(DocumentKind::parse(&v).ok_or_else(|| Fatal(format!("`--kind` takes workspace, endpoint or deployment, not `{v}`")))?);
             }
             "--to" => {
                 let v = value(&mut i, arg)?;
@@ -128,8 +129,9 @@ fn parse_options(args: &[String]) -> Result<Options, Fatal> {
             "--update" => opts.context.operation = Operation::Update,
             "--current-isolation-mode" => {
                 let v = value(&mut i, arg)?;
-                opts.context.current_isolation_mode =
-                    Some(IsolationMode::parse(&v).ok_or_else(|| Fatal(format!("`{v}` is not an isolation mode (disabled, allow_internet_outbound, allow_only_approved_outbound)")))?);
+                opts.context.current_isolation_mode = Some(IsolationMode::parse(&v).ok_or_else(|| {
+                    Fatal(format!("`{v}` is not an isolation mode (disabled, allow_internet_outbound, allow_only_approved_outbound)"))
+                })?);
                 opts.context.operation = Operation::Update;
             }
             "--current" => {
@@ -162,9 +164,7 @@ fn read_source(path: &str, kind: Option<DocumentKind>) -> Result<SourceFile, Fat
         std::io::stdin().read_to_end(&mut bytes).map_err(|e| Fatal(format!("cannot read standard input: {e}")))?;
     } else {
         let limit = amlnet_core::syntax::MAX_INPUT_BYTES as u64 + 1;
-        std::fs::File::open(path)
-            .and_then(|f| f.take(limit).read_to_end(&mut bytes))
-            .map_err(|e| Fatal(format!("cannot read `{path}`: {e}")))?;
+        std::fs::File::open(path).and_then(|f| f.take(limit).read_to_end(&mut bytes)).map_err(|e| Fatal(format!("cannot read `{path}`: {e}")))?;
     }
     let mut file = amlnet_core::SourceFile::from_bytes(path, &bytes);
     file.kind = kind;

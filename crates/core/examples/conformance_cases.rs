@@ -8,8 +8,8 @@
 mod random;
 
 use amlnet_core::model::{Config, Context, Operation};
-use random::{random_config, Rng};
 use amlnet_core::{analyze, export, ExportFormat, SourceFile};
+use random::{random_config, Rng};
 use std::path::{Path, PathBuf};
 
 fn main() {
@@ -33,8 +33,10 @@ fn main() {
         };
         let mut inputs: Vec<PathBuf> = std::fs::read_dir(dir.join("input")).expect("input dir").map(|e| e.expect("entry").path()).collect();
         inputs.sort();
-        let files: Vec<SourceFile> =
-            inputs.iter().map(|p| SourceFile::from_bytes(p.file_name().and_then(|n| n.to_str()).unwrap_or("x"), &std::fs::read(p).expect("read"))).collect();
+        let files: Vec<SourceFile> = inputs
+            .iter()
+            .map(|p| SourceFile::from_bytes(p.file_name().and_then(|n| n.to_str()).unwrap_or("x"), &std::fs::read(p).expect("read")))
+            .collect();
         let analysis = analyze(&files, context);
         let case = out.join(&name);
         copy_dir(&dir.join("input"), &case.join("input"));
@@ -82,4 +84,3 @@ fn copy_dir(from: &Path, to: &Path) {
         std::fs::copy(&path, to.join(path.file_name().expect("name"))).expect("copy");
     }
 }
-

@@ -18,11 +18,29 @@ pub const PRIVATE_ENDPOINT_TARGETS: &[PrivateEndpointTarget] = &[
     PrivateEndpointTarget {
         label: "Storage account",
         resource_type: "Microsoft.Storage/storageAccounts",
-        subresources: &["blob", "file", "queue", "table", "web", "dfs", "blob_secondary", "file_secondary", "queue_secondary", "table_secondary", "web_secondary", "dfs_secondary"],
+        subresources: &[
+            "blob",
+            "file",
+            "queue",
+            "table",
+            "web",
+            "dfs",
+            "blob_secondary",
+            "file_secondary",
+            "queue_secondary",
+            "table_secondary",
+            "web_secondary",
+            "dfs_secondary",
+        ],
         spark_in_portal: true,
     },
     PrivateEndpointTarget { label: "Key vault", resource_type: "Microsoft.KeyVault/vaults", subresources: &["vault"], spark_in_portal: false },
-    PrivateEndpointTarget { label: "Container registry", resource_type: "Microsoft.ContainerRegistry/registries", subresources: &["registry"], spark_in_portal: false },
+    PrivateEndpointTarget {
+        label: "Container registry",
+        resource_type: "Microsoft.ContainerRegistry/registries",
+        subresources: &["registry"],
+        spark_in_portal: false,
+    },
     PrivateEndpointTarget {
         label: "Azure Machine Learning workspace",
         resource_type: "Microsoft.MachineLearningServices/workspaces",
@@ -41,26 +59,61 @@ pub const PRIVATE_ENDPOINT_TARGETS: &[PrivateEndpointTarget] = &[
         subresources: &["account"],
         spark_in_portal: false,
     },
-    PrivateEndpointTarget { label: "Azure AI Search", resource_type: "Microsoft.Search/searchServices", subresources: &["searchService"], spark_in_portal: false },
+    PrivateEndpointTarget {
+        label: "Azure AI Search",
+        resource_type: "Microsoft.Search/searchServices",
+        subresources: &["searchService"],
+        spark_in_portal: false,
+    },
     PrivateEndpointTarget { label: "Azure SQL server", resource_type: "Microsoft.Sql/servers", subresources: &["sqlServer"], spark_in_portal: false },
-    PrivateEndpointTarget { label: "Data Factory", resource_type: "Microsoft.DataFactory/factories", subresources: &["dataFactory"], spark_in_portal: false },
+    PrivateEndpointTarget {
+        label: "Data Factory",
+        resource_type: "Microsoft.DataFactory/factories",
+        subresources: &["dataFactory"],
+        spark_in_portal: false,
+    },
     PrivateEndpointTarget {
         label: "Cosmos DB",
         resource_type: "Microsoft.DocumentDB/databaseAccounts",
         subresources: &["Sql", "MongoDB", "Cassandra", "Gremlin", "Table"],
         spark_in_portal: false,
     },
-    PrivateEndpointTarget { label: "Event Hubs", resource_type: "Microsoft.EventHub/namespaces", subresources: &["namespace"], spark_in_portal: false },
-    PrivateEndpointTarget { label: "Azure Cache for Redis", resource_type: "Microsoft.Cache/Redis", subresources: &["redisCache"], spark_in_portal: false },
-    PrivateEndpointTarget { label: "Azure Managed Redis", resource_type: "Microsoft.Cache/redisEnterprise", subresources: &["redisEnterprise"], spark_in_portal: false },
+    PrivateEndpointTarget {
+        label: "Event Hubs",
+        resource_type: "Microsoft.EventHub/namespaces",
+        subresources: &["namespace"],
+        spark_in_portal: false,
+    },
+    PrivateEndpointTarget {
+        label: "Azure Cache for Redis",
+        resource_type: "Microsoft.Cache/Redis",
+        subresources: &["redisCache"],
+        spark_in_portal: false,
+    },
+    PrivateEndpointTarget {
+        label: "Azure Managed Redis",
+        resource_type: "Microsoft.Cache/redisEnterprise",
+        subresources: &["redisEnterprise"],
+        spark_in_portal: false,
+    },
     PrivateEndpointTarget {
         label: "Azure Databricks",
         resource_type: "Microsoft.Databricks/workspaces",
         subresources: &["databricks_ui_api", "browser_authentication"],
         spark_in_portal: false,
     },
-    PrivateEndpointTarget { label: "MariaDB", resource_type: "Microsoft.DBforMariaDB/servers", subresources: &["mariadbServer"], spark_in_portal: false },
-    PrivateEndpointTarget { label: "PostgreSQL", resource_type: "Microsoft.DBforPostgreSQL/servers", subresources: &["postgresqlServer"], spark_in_portal: false },
+    PrivateEndpointTarget {
+        label: "MariaDB",
+        resource_type: "Microsoft.DBforMariaDB/servers",
+        subresources: &["mariadbServer"],
+        spark_in_portal: false,
+    },
+    PrivateEndpointTarget {
+        label: "PostgreSQL",
+        resource_type: "Microsoft.DBforPostgreSQL/servers",
+        subresources: &["postgresqlServer"],
+        spark_in_portal: false,
+    },
     PrivateEndpointTarget {
         label: "PostgreSQL flexible server",
         resource_type: "Microsoft.DBforPostgreSQL/flexibleServers",
@@ -68,8 +121,18 @@ pub const PRIVATE_ENDPOINT_TARGETS: &[PrivateEndpointTarget] = &[
         spark_in_portal: false,
     },
     PrivateEndpointTarget { label: "MySQL", resource_type: "Microsoft.DBforMySQL/servers", subresources: &["mysqlServer"], spark_in_portal: false },
-    PrivateEndpointTarget { label: "MySQL flexible server", resource_type: "Microsoft.DBforMySQL/flexibleServers", subresources: &["mysqlServer"], spark_in_portal: false },
-    PrivateEndpointTarget { label: "API Management", resource_type: "Microsoft.ApiManagement/service", subresources: &["Gateway"], spark_in_portal: false },
+    PrivateEndpointTarget {
+        label: "MySQL flexible server",
+        resource_type: "Microsoft.DBforMySQL/flexibleServers",
+        subresources: &["mysqlServer"],
+        spark_in_portal: false,
+    },
+    PrivateEndpointTarget {
+        label: "API Management",
+        resource_type: "Microsoft.ApiManagement/service",
+        subresources: &["Gateway"],
+        spark_in_portal: false,
+    },
     PrivateEndpointTarget {
         label: "Application Gateway",
         resource_type: "Microsoft.Network/applicationGateways",
@@ -82,7 +145,12 @@ pub const PRIVATE_ENDPOINT_TARGETS: &[PrivateEndpointTarget] = &[
         subresources: &["azuremonitor"],
         spark_in_portal: false,
     },
-    PrivateEndpointTarget { label: "Private Link service", resource_type: "Microsoft.Network/privateLinkServices", subresources: &["default"], spark_in_portal: false },
+    PrivateEndpointTarget {
+        label: "Private Link service",
+        resource_type: "Microsoft.Network/privateLinkServices",
+        subresources: &["default"],
+        spark_in_portal: false,
+    },
 ];
 
 /// Finds the target for an ARM resource type (`Namespace/type`), ignoring case.
@@ -115,7 +183,10 @@ pub fn parse_arm_id(id: &str) -> Option<ArmId<'_>> {
     if parts.len() < 8 || parts.len() % 2 == 1 {
         return None;
     }
-    if !parts[0].eq_ignore_ascii_case("subscriptions") || !parts[2].eq_ignore_ascii_case("resourceGroups") || !parts[4].eq_ignore_ascii_case("providers") {
+    if !parts[0].eq_ignore_ascii_case("subscriptions")
+        || !parts[2].eq_ignore_ascii_case("resourceGroups")
+        || !parts[4].eq_ignore_ascii_case("providers")
+    {
         return None;
     }
     if parts.iter().any(|p| p.is_empty() || p.chars().any(|c| c.is_whitespace() || c.is_control())) {
@@ -134,33 +205,95 @@ pub fn parse_arm_id(id: &str) -> Option<ArmId<'_>> {
 /// Whether `text` is a GUID (`xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx`, hex digits).
 pub fn is_guid(text: &str) -> bool {
     let groups: Vec<&str> = text.split('-').collect();
-    groups.len() == 5
-        && groups.iter().zip([8, 4, 4, 4, 12]).all(|(g, n)| g.len() == n && g.chars().all(|c| c.is_ascii_hexdigit()))
+    groups.len() == 5 && groups.iter().zip([8, 4, 4, 4, 12]).all(|(g, n)| g.len() == n && g.chars().all(|c| c.is_ascii_hexdigit()))
 }
 
 /// Service tags known to be valid for outbound rules (Terraform's allow-list, reference §B.6). Advisory:
 /// regional tags such as `Storage.EastUS` are accepted by the service too.
 pub const SERVICE_TAGS: &[&str] = &[
-    "AppConfiguration", "AppService", "AppServiceManagement", "AutonomousDevelopmentPlatform", "AzureActiveDirectory",
-    "AzureActiveDirectoryDomainServices", "AzureAdvancedThreatProtection", "AzureArcInfrastructure", "AzureAttestation",
-    "AzureBackup", "AzureBotService", "AzureCloud", "AzureConnectors", "AzureContainerAppsService", "AzureContainerRegistry",
-    "AzureCosmosDB", "AzureDatabricks", "AzureDataLake", "AzureDevSpaces", "AzureDeviceUpdate", "AzureEventGrid",
-    "AzureFrontDoor.Backend", "AzureFrontDoor.FirstParty", "AzureFrontDoor.Frontend", "AzureHealthcareAPIs",
-    "AzureInformationProtection", "AzureIoTHub", "AzureKeyVault", "AzureLoadBalancer", "AzureMachineLearning",
-    "AzureManagedGrafana", "AzureMonitor", "AzureOpenDatasets", "AzurePlatformDNS", "AzurePlatformIMDS", "AzurePlatformLKM",
-    "AzureResourceManager", "AzureSignalR", "AzureSiteRecovery", "AzureSphere", "AzureSpringCloud", "AzureStack",
-    "AzureUpdateDelivery", "AzureWebPubSub", "BatchNodeManagement", "ChaosStudio", "CognitiveServicesFrontend",
-    "CognitiveServicesManagement", "DataFactory", "DataFactoryManagement", "Dynamics365BusinessCentral",
-    "Dynamics365ForMarketingEmail", "EOPExternalPublishedIPs", "EventHub", "GuestAndHybridManagement", "Internet", "LogicApps",
-    "M365ManagementActivityApi", "Marketplace", "MicrosoftAzureFluidRelay", "MicrosoftCloudAppSecurity",
-    "MicrosoftContainerRegistry", "MicrosoftDefenderForEndpoint", "PowerBI", "PowerPlatformInfra", "PowerQueryOnline",
-    "ServiceBus", "ServiceFabric", "Sql", "SqlManagement", "Storage", "StorageSyncService", "VirtualNetwork",
-    "WindowsAdminCenter", "WindowsVirtualDesktop",
+    "AppConfiguration",
+    "AppService",
+    "AppServiceManagement",
+    "AutonomousDevelopmentPlatform",
+    "AzureActiveDirectory",
+    "AzureActiveDirectoryDomainServices",
+    "AzureAdvancedThreatProtection",
+    "AzureArcInfrastructure",
+    "AzureAttestation",
+    "AzureBackup",
+    "AzureBotService",
+    "AzureCloud",
+    "AzureConnectors",
+    "AzureContainerAppsService",
+    "AzureContainerRegistry",
+    "AzureCosmosDB",
+    "AzureDatabricks",
+    "AzureDataLake",
+    "AzureDevSpaces",
+    "AzureDeviceUpdate",
+    "AzureEventGrid",
+    "AzureFrontDoor.Backend",
+    "AzureFrontDoor.FirstParty",
+    "AzureFrontDoor.Frontend",
+    "AzureHealthcareAPIs",
+    "AzureInformationProtection",
+    "AzureIoTHub",
+    "AzureKeyVault",
+    "AzureLoadBalancer",
+    "AzureMachineLearning",
+    "AzureManagedGrafana",
+    "AzureMonitor",
+    "AzureOpenDatasets",
+    "AzurePlatformDNS",
+    "AzurePlatformIMDS",
+    "AzurePlatformLKM",
+    "AzureResourceManager",
+    "AzureSignalR",
+    "AzureSiteRecovery",
+    "AzureSphere",
+    "AzureSpringCloud",
+    "AzureStack",
+    "AzureUpdateDelivery",
+    "AzureWebPubSub",
+    "BatchNodeManagement",
+    "ChaosStudio",
+    "CognitiveServicesFrontend",
+    "CognitiveServicesManagement",
+    "DataFactory",
+    "DataFactoryManagement",
+    "Dynamics365BusinessCentral",
+    "Dynamics365ForMarketingEmail",
+    "EOPExternalPublishedIPs",
+    "EventHub",
+    "GuestAndHybridManagement",
+    "Internet",
+    "LogicApps",
+    "M365ManagementActivityApi",
+    "Marketplace",
+    "MicrosoftAzureFluidRelay",
+    "MicrosoftCloudAppSecurity",
+    "MicrosoftContainerRegistry",
+    "MicrosoftDefenderForEndpoint",
+    "PowerBI",
+    "PowerPlatformInfra",
+    "PowerQueryOnline",
+    "ServiceBus",
+    "ServiceFabric",
+    "Sql",
+    "SqlManagement",
+    "Storage",
+    "StorageSyncService",
+    "VirtualNetwork",
+    "WindowsAdminCenter",
+    "WindowsVirtualDesktop",
 ];
 
 /// Whether a service tag is known, also in its regional form (`Storage.EastUS`).
 pub fn is_known_service_tag(tag: &str) -> bool {
-    SERVICE_TAGS.contains(&tag) || tag.split_once('.').is_some_and(|(base, region)| SERVICE_TAGS.contains(&base) && !region.is_empty() && region.chars().all(|c| c.is_ascii_alphanumeric()))
+    SERVICE_TAGS.contains(&tag)
+        || tag
+            .split_once('.')
+            .is_some_and(|(base, region)| SERVICE_TAGS.contains(&base) && !region.is_empty() && region.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
 /// A rule the service adds by itself (category Required); shown read-only, never exported.
@@ -173,7 +306,11 @@ pub struct RequiredRule {
 
 /// The required rules of a managed network (reference §B.9).
 pub const REQUIRED_RULES: &[RequiredRule] = &[
-    RequiredRule { destination: "Workspace, default storage (blob, file), key vault, container registry", kind: "Private endpoint", reason: "Always in approved outbound; in internet outbound only for resources with public network access disabled" },
+    RequiredRule {
+        destination: "Workspace, default storage (blob, file), key vault, container registry",
+        kind: "Private endpoint",
+        reason: "Always in approved outbound; in internet outbound only for resources with public network access disabled",
+    },
     RequiredRule { destination: "AzureMachineLearning", kind: "Service tag", reason: "Compute instance and cluster management" },
     RequiredRule { destination: "AzureActiveDirectory", kind: "Service tag", reason: "Microsoft Entra ID authentication" },
     RequiredRule { destination: "BatchNodeManagement.<region>", kind: "Service tag", reason: "Azure Batch back end for compute" },
@@ -197,7 +334,13 @@ pub const RECOMMENDED_SETS: &[RecommendedSet] = &[
     RecommendedSet {
         id: "python-packages",
         label: "Python packages (PyPI, PyTorch, TensorFlow)",
-        rules: &[("pypi", "pypi.org"), ("pythonhosted", "files.pythonhosted.org"), ("pytorch", "pytorch.org"), ("pytorch-all", "*.pytorch.org"), ("tensorflow", "*.tensorflow.org")],
+        rules: &[
+            ("pypi", "pypi.org"),
+            ("pythonhosted", "files.pythonhosted.org"),
+            ("pytorch", "pytorch.org"),
+            ("pytorch-all", "*.pytorch.org"),
+            ("tensorflow", "*.tensorflow.org"),
+        ],
     },
     RecommendedSet {
         id: "conda",
@@ -242,7 +385,8 @@ mod tests {
 
     #[test]
     fn arm_ids() {
-        let id = parse_arm_id("/subscriptions/00000000-1111-2222-3333-444444444444/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/sa").expect("valid");
+        let id = parse_arm_id("/subscriptions/00000000-1111-2222-3333-444444444444/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/sa")
+            .expect("valid");
         assert_eq!(id.full_type(), "Microsoft.Storage/storageAccounts");
         assert_eq!(id.name, "sa");
         assert!(parse_arm_id("/someappgwid").is_none());

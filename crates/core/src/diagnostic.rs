@@ -66,16 +66,7 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn new(code: &'static str, severity: Severity, path: impl Into<String>, message: impl Into<String>) -> Self {
-        Diagnostic {
-            code,
-            severity,
-            message: message.into(),
-            path: path.into(),
-            file: None,
-            range: None,
-            help: None,
-            fix: None,
-        }
+        Diagnostic { code, severity, message: message.into(), path: path.into(), file: None, range: None, help: None, fix: None }
     }
 
     #[must_use]

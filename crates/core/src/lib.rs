@@ -142,7 +142,11 @@ fn read_file(file: &SourceFile, config: &mut Config, sources: &mut Sources, out:
     match stream.documents.first() {
         None => {
             if !local.iter().any(Diagnostic::is_error) {
-                local.push(codes::DOCUMENT_KIND_UNKNOWN.at("", "the file is empty").with_help("write a workspace, online endpoint or online deployment document"));
+                local.push(
+                    codes::DOCUMENT_KIND_UNKNOWN
+                        .at("", "the file is empty")
+                        .with_help("write a workspace, online endpoint or online deployment document"),
+                );
             }
         }
         Some(root) => {

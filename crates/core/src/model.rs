@@ -68,8 +68,7 @@ pub enum IsolationMode {
 }
 
 impl IsolationMode {
-    pub const ALL: [IsolationMode; 3] =
-        [IsolationMode::Disabled, IsolationMode::AllowInternetOutbound, IsolationMode::AllowOnlyApprovedOutbound];
+    pub const ALL: [IsolationMode; 3] = [IsolationMode::Disabled, IsolationMode::AllowInternetOutbound, IsolationMode::AllowOnlyApprovedOutbound];
 
     /// The YAML and `az` spelling.
     pub fn yaml(self) -> &'static str {
@@ -391,10 +390,7 @@ impl Config {
 
     /// The user-defined outbound rules (empty without a workspace or managed network).
     pub fn rules(&self) -> &[OutboundRule] {
-        self.workspace
-            .as_ref()
-            .and_then(|w| w.managed_network.as_ref())
-            .map_or(&[], |m| m.outbound_rules.as_slice())
+        self.workspace.as_ref().and_then(|w| w.managed_network.as_ref()).map_or(&[], |m| m.outbound_rules.as_slice())
     }
 }
 

@@ -12,10 +12,61 @@ use std::process::{Command, Stdio};
 
 fn corpus() -> Vec<String> {
     let mut out: Vec<String> = [
-        "yes", "Yes", "YES", "no", "on", "Off", "y", "n", "true", "~", "null", "Null", "NULL", "", "0", "-0", "+1", "0123", "08", "0o17", "0x1F",
-        "0b101", "-0b1", "1_000", "1:30", "1:60", "190:20:30", "1:30.5", "12:30:00", "1e3", "1.0e+3", "1.e-3", ".5", "-.5", ".inf", "-.Inf", ".NaN",
-        "1.", "._", "2024-01-01", "2024-1-1", "2024-01-01T10:00:00Z", "2024-01-01 10:00:00.5 +01:00", "2024-01-01t1:00:00", "<<", "=", "==",
-        "80, 8080", "443", "blob", "*", "Standard", "-", "--", "...",
+        "yes",
+        "Yes",
+        "YES",
+        "no",
+        "on",
+        "Off",
+        "y",
+        "n",
+        "true",
+        "~",
+        "null",
+        "Null",
+        "NULL",
+        "",
+        "0",
+        "-0",
+        "+1",
+        "0123",
+        "08",
+        "0o17",
+        "0x1F",
+        "0b101",
+        "-0b1",
+        "1_000",
+        "1:30",
+        "1:60",
+        "190:20:30",
+        "1:30.5",
+        "12:30:00",
+        "1e3",
+        "1.0e+3",
+        "1.e-3",
+        ".5",
+        "-.5",
+        ".inf",
+        "-.Inf",
+        ".NaN",
+        "1.",
+        "._",
+        "2024-01-01",
+        "2024-1-1",
+        "2024-01-01T10:00:00Z",
+        "2024-01-01 10:00:00.5 +01:00",
+        "2024-01-01t1:00:00",
+        "<<",
+        "=",
+        "==",
+        "80, 8080",
+        "443",
+        "blob",
+        "*",
+        "Standard",
+        "-",
+        "--",
+        "...",
     ]
     .iter()
     .map(|s| (*s).to_owned())
@@ -97,7 +148,27 @@ fn resolver_agrees_with_pyyaml() {
 #[test]
 fn emitted_strings_read_back_exactly() {
     let mut strings = corpus();
-    strings.extend(["a: b", "x #y", " lead", "trail ", "tab\t", "two\nlines", "nel\u{85}", "ls\u{2028}", "\u{feff}bom", "\u{1f600}", "caf\u{e9}", "'", "\"", "\\", "\0nul", "\u{7f}"].map(str::to_owned));
+    strings.extend(
+        [
+            "a: b",
+            "x #y",
+            " lead",
+            "trail ",
+            "tab\t",
+            "two\nlines",
+            "nel\u{85}",
+            "ls\u{2028}",
+            "\u{feff}bom",
+            "\u{1f600}",
+            "caf\u{e9}",
+            "'",
+            "\"",
+            "\\",
+            "\0nul",
+            "\u{7f}",
+        ]
+        .map(str::to_owned),
+    );
     let doc = Value::Map(strings.iter().enumerate().map(|(i, s)| (format!("k{i}"), Value::Str(s.clone()))).collect());
     let keys = Value::Map(strings.iter().map(|s| (s.clone(), Value::Int(1))).collect());
     let text = format!("values:\n{}keys:\n{}", indent(&to_yaml(&doc)), indent(&to_yaml(&keys)));

@@ -22,7 +22,10 @@ fn random_configs_round_trip_through_yaml() {
         let config = random_config(&mut rng);
         let (back, diagnostics) = reimport(&config);
         assert_eq!(back, config, "case {i}: the model changed through YAML");
-        let reading: Vec<_> = diagnostics.iter().filter(|d| d.code.contains("yaml") || d.code == "unquoted-value-not-a-string" || d.code == "wrong-value-type").collect();
+        let reading: Vec<_> = diagnostics
+            .iter()
+            .filter(|d| d.code.contains("yaml") || d.code == "unquoted-value-not-a-string" || d.code == "wrong-value-type")
+            .collect();
         assert!(reading.is_empty(), "case {i}: our own YAML reads with problems: {reading:?}");
         for format in ExportFormat::ALL {
             assert_eq!(export(&config, format), export(&config, format), "case {i}: {format:?} export is not deterministic");

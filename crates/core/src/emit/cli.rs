@@ -99,11 +99,8 @@ pub fn script(config: &Config) -> String {
         }
     }
     if plan.provision {
-        let why = if plan.include_spark {
-            "with Spark (a rule is spark_enabled; this cannot be undone)"
-        } else {
-            "before the first online deployment"
-        };
+        let why =
+            if plan.include_spark { "with Spark (a rule is spark_enabled; this cannot be undone)" } else { "before the first online deployment" };
         let _ = writeln!(out, "\n# Provision the managed network {why}.");
         let spark = if plan.include_spark { " --include-spark" } else { "" };
         let _ = writeln!(out, "az ml workspace provision-network {target}{spark}");

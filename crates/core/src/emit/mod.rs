@@ -51,10 +51,7 @@ pub struct GeneratedFile {
 /// Generates the files of one format.
 pub fn export(config: &Config, format: ExportFormat) -> Vec<GeneratedFile> {
     match format {
-        ExportFormat::Yaml => yaml::documents(config, true)
-            .into_iter()
-            .map(|(path, contents)| GeneratedFile { path, contents })
-            .collect(),
+        ExportFormat::Yaml => yaml::documents(config, true).into_iter().map(|(path, contents)| GeneratedFile { path, contents }).collect(),
         ExportFormat::Cli => vec![GeneratedFile { path: "deploy.sh".to_owned(), contents: cli::script(config) }],
         ExportFormat::Python => vec![GeneratedFile { path: "amlnet_deploy.py".to_owned(), contents: python::script(config) }],
     }
@@ -92,8 +89,8 @@ impl Plan {
     pub(crate) fn of(config: &Config) -> Self {
         let operation = config.context.operation;
         let managed = matches!(config.isolation_mode(), Some(IsolationMode::AllowInternetOutbound | IsolationMode::AllowOnlyApprovedOutbound));
-        let include_spark = managed
-            && config.rules().iter().any(|r| matches!(&r.destination, crate::model::Destination::PrivateEndpoint(pe) if pe.spark_enabled));
+        let include_spark =
+            managed && config.rules().iter().any(|r| matches!(&r.destination, crate::model::Destination::PrivateEndpoint(pe) if pe.spark_enabled));
         let provisioned_at_creation = operation == Operation::Create && config.workspace.as_ref().and_then(|w| w.provision_network_now) == Some(true);
         let provision = managed && (include_spark || (!config.deployments.is_empty() && !provisioned_at_creation));
         Plan { operation, managed, provision, include_spark }

@@ -80,17 +80,17 @@ fn identifier_safe(key: &str) -> bool {
 /// Keyword arguments from a mapping: `Class(a=1, b="x")`, or `Class(**{...})` when a key is not an identifier.
 fn kwargs_call(class: &str, value: &Value) -> String {
     match value {
-        Value::Map(entries) if entries.iter().all(|(k, _)| identifier_safe(k) && !PY_KEYWORDS.contains(&k.as_str())) => format!(
-            "{class}({})",
-            entries.iter().map(|(k, v)| format!("{k}={}", py_value(v))).collect::<Vec<_>>().join(", ")
-        ),
+        Value::Map(entries) if entries.iter().all(|(k, _)| identifier_safe(k) && !PY_KEYWORDS.contains(&k.as_str())) => {
+            format!("{class}({})", entries.iter().map(|(k, v)| format!("{k}={}", py_value(v))).collect::<Vec<_>>().join(", "))
+        }
         other => format!("{class}(**{})", py_value(other)),
     }
 }
 
 const PY_KEYWORDS: &[&str] = &[
-    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del", "elif", "else", "except", "finally", "for",
-    "from", "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
+    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del", "elif", "else", "except",
+    "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while",
+    "with", "yield",
 ];
 
 struct Args(Vec<String>);
@@ -400,7 +400,9 @@ pub fn script(config: &Config) -> String {
     if let Some(ws) = &config.workspace {
         let has_rules = ws.managed_network.as_ref().is_some_and(|m| !m.outbound_rules.is_empty());
         match plan.operation {
-            Operation::Create => body.push_str("    workspace = ml_client.workspaces.begin_create(build_workspace()).result()\n    print(f\"Created workspace {workspace.name}\")\n"),
+            Operation::Create => body.push_str(
+                "    workspace = ml_client.workspaces.begin_create(build_workspace()).result()\n    print(f\"Created workspace {workspace.name}\")\n",
+            ),
             Operation::Update => {
                 body.push_str("    workspace = ml_client.workspaces.begin_update(build_workspace()).result()\n    print(f\"Updated workspace {workspace.name}\")\n");
                 if has_rules {

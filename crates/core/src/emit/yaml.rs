@@ -38,8 +38,19 @@ const WORKSPACE_ORDER: &[&str] = &[
 ];
 
 /// The SDK's `ManagedOnlineEndpointSchema` field order.
-const ENDPOINT_ORDER: &[&str] =
-    &["$schema", "name", "description", "tags", "properties", "auth_mode", "location", "identity", "traffic", "mirror_traffic", "public_network_access"];
+const ENDPOINT_ORDER: &[&str] = &[
+    "$schema",
+    "name",
+    "description",
+    "tags",
+    "properties",
+    "auth_mode",
+    "location",
+    "identity",
+    "traffic",
+    "mirror_traffic",
+    "public_network_access",
+];
 
 /// The SDK's `ManagedOnlineDeploymentSchema` field order.
 const DEPLOYMENT_ORDER: &[&str] = &[
@@ -183,7 +194,10 @@ pub fn deployment_value(dep: &OnlineDeployment) -> Value {
         e.push(("model".to_owned(), model.clone()));
     }
     if let Some(cc) = &dep.code_configuration {
-        e.push(("code_configuration".to_owned(), Value::Map(vec![("code".to_owned(), s(&cc.code)), ("scoring_script".to_owned(), s(&cc.scoring_script))])));
+        e.push((
+            "code_configuration".to_owned(),
+            Value::Map(vec![("code".to_owned(), s(&cc.code)), ("scoring_script".to_owned(), s(&cc.scoring_script))]),
+        ));
     }
     if let Some(env) = &dep.environment {
         e.push(("environment".to_owned(), env.clone()));
@@ -369,7 +383,9 @@ mod tests {
 
     #[test]
     fn traps_are_quoted() {
-        for text in ["yes", "on", "0123", "1:30", "2024-01-01", "<<", "=", "443", "", " a", "*.pytorch.org", "a: b", "x #y", "-x", "null", "~", "1e3x"] {
+        for text in
+            ["yes", "on", "0123", "1:30", "2024-01-01", "<<", "=", "443", "", " a", "*.pytorch.org", "a: b", "x #y", "-x", "null", "~", "1e3x"]
+        {
             let out = scalar(text);
             if text == "1e3x" {
                 assert_eq!(out, "1e3x");
@@ -384,7 +400,10 @@ mod tests {
     #[test]
     fn nested_layout() {
         let v = Value::Map(vec![
-            ("a".to_owned(), Value::Map(vec![("b".to_owned(), Value::Seq(vec![Value::Map(vec![("c".to_owned(), s("d")), ("e".to_owned(), Value::Bool(true))])]))])),
+            (
+                "a".to_owned(),
+                Value::Map(vec![("b".to_owned(), Value::Seq(vec![Value::Map(vec![("c".to_owned(), s("d")), ("e".to_owned(), Value::Bool(true))])]))]),
+            ),
             ("f".to_owned(), Value::Map(vec![])),
         ]);
         assert_eq!(to_yaml(&v), "a:\n  b:\n  - c: d\n    e: true\nf: {}\n");

@@ -31,10 +31,66 @@ impl Rng {
 
 /// Free-text values that every generator must carry exactly (descriptions, tags).
 pub const HOSTILE: &[&str] = &[
-    "yes", "No", "ON", "off", "y", "~", "null", "", " ", "0123", "0o17", "0x1F", "1_000", "1:30", "12:30:00", "2024-01-01", "2024-01-01T10:00:00Z",
-    "<<", "=", "-", "- x", "? x", "a: b", "#x", "x #y", "@x", "`id`", "!x", "&x", "*x", "%x", "|", ">", " lead", "trail ", "tab\there", "two\nlines",
-    "it's", "say \"hi\"", "back\\slash", "$(rm -rf /)", "'; rm -rf ~; '", "$HOME", "${IFS}", "caf\u{e9}", "\u{1f600}", "nel\u{85}x", "ls\u{2028}ps",
-    "AMLNET_YAML", "\u{7f}del", "\u{1b}[31mred", "1e3", "1.0e+3", ".inf", "-.5", "True", "FALSE", "{a: 1}", "[1, 2]", "80, 8080",
+    "yes",
+    "No",
+    "ON",
+    "off",
+    "y",
+    "~",
+    "null",
+    "",
+    " ",
+    "0123",
+    "0o17",
+    "0x1F",
+    "1_000",
+    "1:30",
+    "12:30:00",
+    "2024-01-01",
+    "2024-01-01T10:00:00Z",
+    "<<",
+    "=",
+    "-",
+    "- x",
+    "? x",
+    "a: b",
+    "#x",
+    "x #y",
+    "@x",
+    "`id`",
+    "!x",
+    "&x",
+    "*x",
+    "%x",
+    "|",
+    ">",
+    " lead",
+    "trail ",
+    "tab\there",
+    "two\nlines",
+    "it's",
+    "say \"hi\"",
+    "back\\slash",
+    "$(rm -rf /)",
+    "'; rm -rf ~; '",
+    "$HOME",
+    "${IFS}",
+    "caf\u{e9}",
+    "\u{1f600}",
+    "nel\u{85}x",
+    "ls\u{2028}ps",
+    "AMLNET_YAML",
+    "\u{7f}del",
+    "\u{1b}[31mred",
+    "1e3",
+    "1.0e+3",
+    ".inf",
+    "-.5",
+    "True",
+    "FALSE",
+    "{a: 1}",
+    "[1, 2]",
+    "80, 8080",
 ];
 
 /// Resource-group names that are valid in Azure but look like other YAML types.
@@ -76,7 +132,9 @@ fn random_rule(rng: &mut Rng, i: usize, approved: bool) -> OutboundRule {
             port_ranges: (*rng.pick(&["443", "80, 8080-8089", "0123", "1:30", "*", "22,443"])).to_owned(),
             address_prefixes: if rng.chance(30) { Some(vec!["10.0.0.0/24".to_owned(), "168.63.129.16".to_owned()]) } else { None },
         }),
-        _ => Destination::Fqdn(FqdnDestination { destination: (*rng.pick(&["pypi.org", "*.pytorch.org", "on.example.com", "yes.contoso.com", "1.2.3.example"])).to_owned() }),
+        _ => Destination::Fqdn(FqdnDestination {
+            destination: (*rng.pick(&["pypi.org", "*.pytorch.org", "on.example.com", "yes.contoso.com", "1.2.3.example"])).to_owned(),
+        }),
     };
     OutboundRule { name, destination }
 }
@@ -87,7 +145,8 @@ pub fn random_config(rng: &mut Rng) -> Config {
     let n_rules = if mode == IsolationMode::Disabled { 0 } else { rng.below(6) };
     let rules: Vec<OutboundRule> = (0..n_rules).map(|i| random_rule(rng, i, approved)).collect();
     let has_fqdn = rules.iter().any(|r| matches!(r.destination, Destination::Fqdn(_)));
-    let tags: Vec<(String, String)> = (0..rng.below(4)).map(|i| (if rng.chance(50) { hostile(rng) } else { format!("tag{i}") }, hostile(rng))).collect();
+    let tags: Vec<(String, String)> =
+        (0..rng.below(4)).map(|i| (if rng.chance(50) { hostile(rng) } else { format!("tag{i}") }, hostile(rng))).collect();
     let mut tags_dedup: Vec<(String, String)> = Vec::new();
     for (k, v) in tags {
         if !tags_dedup.iter().any(|(x, _)| *x == k) {

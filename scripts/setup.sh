@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Installs everything the tests and the app build need, idempotently: every step is skipped when the
+# right version is already there. Uses only the package registries (apt, crates.io, PyPI, npm).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+
+TRUNK_VERSION=0.21.14          # trunk 0.22 needs rustc >= 1.96.1
+WASM_PACK_VERSION=0.15.1
+CARGO_FUZZ_VERSION=0.13.2
+# wasm-bindgen-cli must equal the wasm-bindgen crate in Cargo.lock (pinned with "=" in Cargo.toml).
+WASM_BINDGEN_VERSION=$(awk '$0=="name = \"wasm-bindgen\""{getline; gsub(/version = |"/,""); print; exit}' Cargo.lock)
+: "${WASM_BINDGEN_VERSION:?wasm-bindgen not found in Cargo.lock}"
+
+step() { printf '\n=== setup: %s (%ss)\n' "$*" "$SECONDS"; }
+
+step "system packages"
+missing=()
+command -v shellcheck   >/dev/null || missing+=(shellcheck)
+command -v chromium     >/dev/null || missing+=(chromium)
+command -v chromedriver >/dev/null || missing+=(chromium-driver)
+if ((${#missing[@]})); then
+  sudo_cmd=()
+  [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+  "${sudo_cmd[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+step "rust target and cargo tools"
+rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+rustup component list --installed | grep -q '^rustfmt' || rustup component add rustfmt
+rustup component list --installed | grep -q '^clippy' || rustup component add clippy
+has() { command -v "$1" >/dev/null 2>&1 && [ "$("$1" --version 2>/dev/null | awk '{print $2}')" = "$2" ]; }
+has trunk "$TRUNK_VERSION"               || cargo install --locked "trunk@$TRUNK_VERSION"
+# No --locked: wasm-bindgen-cli's own lockfile pins webpki-roots 1.0.11, which the registry lacks.
+has wasm-bindgen "$WASM_BINDGEN_VERSION" || cargo install --force "wasm-bindgen-cli@$WASM_BINDGEN_VERSION"
+has wasm-pack "$WASM_PACK_VERSION"       || cargo install --locked "wasm-pack@$WASM_PACK_VERSION"
+[ "$(cargo fuzz --version 2>/dev/null | awk '{print $2}')" = "$CARGO_FUZZ_VERSION" ] || cargo install --locked "cargo-fuzz@$CARGO_FUZZ_VERSION"
+
+step "python packages (the azure-ai-ml oracle)"
+python3 -c 'import importlib.metadata as m, yaml; assert m.version("azure-ai-ml") == "1.35.2"' 2>/dev/null \
+  || python3 -m pip install -q --disable-pip-version-check azure-ai-ml==1.35.2 pyyaml
+
+step "crates"
+cargo fetch --locked
+(cd fuzz && cargo fetch)
+step "setup done"

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Runs every test of amlnet: native Rust tests (rules, fixtures, round trips, hostile input), the
+# conformance suite against the real azure-ai-ml 1.35.2, a bounded fuzz run, the npm package tests,
+# the web app's end-to-end tests in headless Chromium, and prints the benchmark and budget figures.
+# Installs what it needs first (scripts/setup.sh, idempotent).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+export PATH="$HOME/.cargo/bin:$PATH"
+export CARGO_TERM_COLOR=never
+FUZZ_SECONDS=${FUZZ_SECONDS:-60}
+CONFORMANCE_RANDOM_CASES=${CONFORMANCE_RANDOM_CASES:-40}
+
+bash scripts/setup.sh
+
+step() { printf '\n=== %s (%ss)\n' "$*" "$SECONDS"; }
+
+step "native tests (cargo test --workspace)"
+cargo test --workspace --locked 2>&1 | tee /tmp/amlnet-cargo-test.log
+awk '/^test result:/ {p+=$4; f+=$6} END {printf "cargo: %d passed, %d failed\n", p, f}' /tmp/amlnet-cargo-test.log
+
+step "conformance against azure-ai-ml 1.35.2 (YAML, Python, bash)"
+cases=$(mktemp -d)
+trap 'rm -rf "$cases"' EXIT
+cargo run -q --locked -p amlnet-core --example conformance_cases -- "$cases" "$CONFORMANCE_RANDOM_CASES"
+python3 tests/conformance/conformance.py "$cases" | grep -v '^PASS '
+
+step "CLI smoke: demo | check, and the exit codes"
+cargo build -q --locked --release --bin amlnet
+AMLNET="$ROOT/target/release/amlnet"
+"$AMLNET" demo | "$AMLNET" check -
+set +e
+"$AMLNET" check tests/examples/ws-mvnet-sdk-test-all-rule-types.yaml >/dev/null 2>&1; rc_err=$?
+"$AMLNET" check --nonexistent-flag x >/dev/null 2>&1; rc_usage=$?
+set -e
+[ "$rc_err" = 1 ] && [ "$rc_usage" = 2 ] || { echo "cli exit codes: errors gave $rc_err (want 1), usage gave $rc_usage (want 2)"; exit 1; }
+echo "cli: 3 passed, 0 failed"
+
+step "fuzz import -> validate -> export for ${FUZZ_SECONDS}s"
+(cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run import_validate_export --sanitizer none -- \
+  -max_total_time="$FUZZ_SECONDS" -rss_limit_mb=2048 -print_final_stats=1 2>&1 | grep -E '^(Done|stat::number_of_executed_units|==|.*panicked)' || true)
+test ! -d fuzz/artifacts/import_validate_export || [ -z "$(ls -A fuzz/artifacts/import_validate_export 2>/dev/null)" ] \
+  || { echo "fuzz: crash inputs in fuzz/artifacts/import_validate_export"; exit 1; }
+echo "fuzz: 1 passed, 0 failed"
+
+if [ -f tests/npm/run.sh ]; then
+  step "npm package"
+  bash tests/npm/run.sh
+fi
+
+if [ -f tests/e2e/run.sh ]; then
+  step "web app end to end (headless Chromium)"
+  AMLNET_BIN="$AMLNET" bash tests/e2e/run.sh
+fi
+
+step "benchmark: check + export of 1, 50, 1000 rules"
+cargo bench -q --locked -p amlnet-core --bench check_export 2>/dev/null
+
+step "all tests done"
