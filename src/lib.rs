@@ -1,2 +1,215 @@
-//! WebAssembly binding for the npm package (placeholder until the package lands).
-pub use amlnet_core as core;
+//! The npm binding of amlnet: `validate`, `exportConfig`, `rules` and `explain` for JavaScript.
+//!
+//! Each export translates: a JS value in, checked and turned into a DTO, one core call, a DTO out.
+//! The translation from DTOs to results ([`validate_text`], [`export_sources`]) is plain Rust, so
+//! native `cargo test` covers it; only the `#[wasm_bindgen]` wrappers touch JS values. Bad input from
+//! JavaScript (a wrong type, an unknown field, an unknown format) throws a JS `Error` whose message
+//! says what to pass instead; nothing panics.
+
+pub mod dto;
+
+use amlnet_core::{analyze, SourceFile};
+use dto::{Diagnostic, ExportFormat, ExportResult, GeneratedFile, Options, RuleDocs, RuleSummary, SourceFileInput, ValidateResult};
+use tsify::{Ts, Tsify};
+use wasm_bindgen::prelude::*;
+
+/// Validates one YAML text.
+pub fn validate_text(text: &str, options: &Options) -> ValidateResult {
+    let file = options.source_file(text);
+    let analysis = analyze(std::slice::from_ref(&file), options.context());
+    ValidateResult {
+        kind: analysis.kinds.first().and_then(|(_, kind)| *kind).map(Into::into),
+        diagnostics: analysis.diagnostics.iter().map(Diagnostic::from).collect(),
+        has_errors: analysis.has_errors(),
+    }
+}
+
+/// Reads the files as one configuration and generates `format`; no files when there are errors,
+/// unless `options.force`.
+pub fn export_sources(files: &[SourceFile], format: ExportFormat, options: &Options) -> ExportResult {
+    let analysis = analyze(files, options.context());
+    let has_errors = analysis.has_errors();
+    let files = if has_errors && options.force != Some(true) {
+        Vec::new()
+    } else {
+        amlnet_core::export(&analysis.config, format.into()).into_iter().map(GeneratedFile::from).collect()
+    };
+    ExportResult { files, diagnostics: analysis.diagnostics.iter().map(Diagnostic::from).collect(), has_errors }
+}
+
+/// Every rule, in documentation order.
+pub fn rule_summaries() -> Vec<RuleSummary> {
+    amlnet_core::RULES.iter().map(|rule| RuleSummary::from(*rule)).collect()
+}
+
+/// One rule's documentation, or `None` for an unknown code.
+pub fn rule_docs(code: &str) -> Option<RuleDocs> {
+    amlnet_core::rules::find(code).map(RuleDocs::from)
+}
+
+/// The export format named by `name` (`yaml`, `cli`, `python`; also `yml`, `az`, `bash`, `py`).
+pub fn parse_format(name: &str) -> Result<ExportFormat, String> {
+    match amlnet_core::ExportFormat::parse(name) {
+        Some(amlnet_core::ExportFormat::Yaml) => Ok(ExportFormat::Yaml),
+        Some(amlnet_core::ExportFormat::Cli) => Ok(ExportFormat::Cli),
+        Some(amlnet_core::ExportFormat::Python) => Ok(ExportFormat::Python),
+        None => Err(format!("unknown export format `{name}`: use \"yaml\", \"cli\" or \"python\"")),
+    }
+}
+
+/// The JS type of a value, for error messages (`null` and `array` told apart from `object`).
+fn type_name(value: &JsValue) -> String {
+    if value.is_null() {
+        "null".to_owned()
+    } else if value.is_array() {
+        "an array".to_owned()
+    } else {
+        value.js_typeof().as_string().unwrap_or_else(|| "unknown".to_owned())
+    }
+}
+
+fn read_options(options: Option<Ts<Options>>) -> Result<Options, JsError> {
+    match options {
+        None => Ok(Options::default()),
+        Some(options) => serde_wasm_bindgen::from_value(options.into()).map_err(|e| {
+            JsError::new(&format!(
+                "invalid options: {e}; pass an object such as {{ subscriptionId, resourceGroup, operation: \"create\" | \"update\", currentIsolationMode, kind }}"
+            ))
+        }),
+    }
+}
+
+fn read_text(text: &JsValue, what: &str) -> Result<String, JsError> {
+    text.as_string().ok_or_else(|| JsError::new(&format!("`{what}` must be a string of YAML, not {}", type_name(text))))
+}
+
+fn to_js<T: Tsify + serde::Serialize>(value: &T) -> Result<Ts<T>, JsError> {
+    value.into_ts().map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// Validates one YAML document (a workspace, an online endpoint or an online deployment).
+///
+/// Returns the detected kind and the diagnostics; never throws for bad YAML, only for arguments of
+/// the wrong type.
+#[wasm_bindgen]
+pub fn validate(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue, options: Option<Ts<Options>>) -> Result<Ts<ValidateResult>, JsError> {
+    let text = read_text(&text, "text")?;
+    let options = read_options(options)?;
+    to_js(&validate_text(&text, &options))
+}
+
+/// Generates YAML documents, an `az` bash script or a Python script from one YAML text or from
+/// several files (a workspace, an endpoint and its deployments).
+///
+/// When the configuration has errors, `files` is empty (pass `force: true` to generate anyway);
+/// `diagnostics` says why.
+#[wasm_bindgen(js_name = exportConfig)]
+pub fn export_config(
+    #[wasm_bindgen(js_name = textOrFiles, unchecked_param_type = "string | SourceFileInput[]")] text_or_files: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ExportFormat")] format: JsValue,
+    options: Option<Ts<Options>>,
+) -> Result<Ts<ExportResult>, JsError> {
+    let options = read_options(options)?;
+    let format = match format.as_string() {
+        Some(name) => parse_format(&name).map_err(|e| JsError::new(&e))?,
+        None => return Err(JsError::new(&format!("`format` must be \"yaml\", \"cli\" or \"python\", not {}", type_name(&format)))),
+    };
+    let files: Vec<SourceFile> = match text_or_files.as_string() {
+        Some(text) => vec![options.source_file(&text)],
+        None if text_or_files.is_array() => {
+            let inputs: Vec<SourceFileInput> = serde_wasm_bindgen::from_value(text_or_files).map_err(|e| {
+                JsError::new(&format!("invalid `textOrFiles`: {e}; each file is an object {{ name: string, text: string, kind?: string }}"))
+            })?;
+            inputs.into_iter().map(SourceFile::from).collect()
+        }
+        None => {
+            return Err(JsError::new(&format!(
+                "`textOrFiles` must be a YAML string or an array of {{ name, text }} objects, not {}",
+                type_name(&text_or_files)
+            )))
+        }
+    };
+    to_js(&export_sources(&files, format, &options))
+}
+
+/// Every rule amlnet checks, in documentation order.
+#[wasm_bindgen]
+pub fn rules() -> Result<Vec<Ts<RuleSummary>>, JsError> {
+    rule_summaries().iter().map(to_js).collect()
+}
+
+/// The documentation of one rule code (Markdown), or `undefined` for a code amlnet does not have.
+#[wasm_bindgen]
+pub fn explain(#[wasm_bindgen(unchecked_param_type = "string")] code: JsValue) -> Result<Option<Ts<RuleDocs>>, JsError> {
+    let code = code.as_string().ok_or_else(|| JsError::new(&format!("`code` must be a rule code string, not {}", type_name(&code))))?;
+    rule_docs(&code).as_ref().map(to_js).transpose()
+}
+
+/// The amlnet version (the npm package's `version` export reads it).
+#[wasm_bindgen(js_name = amlnetVersion)]
+pub fn amlnet_version() -> String {
+    amlnet_core::VERSION.to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dto::{DocumentKind, Operation, Severity};
+
+    const BROKEN: &str = "\
+$schema: https://azuremlschemas.azureedge.net/latest/workspace.schema.json
+name: contoso-ws
+managed_network:
+  isolation_mode: allow_internet_outbound
+  outbound_rules:
+  - name: pypi
+    type: fqdn
+    destination: pypi.org
+";
+
+    #[test]
+    fn validate_reports_kind_and_positions() {
+        let result = validate_text(BROKEN, &Options::default());
+        assert_eq!(result.kind, Some(DocumentKind::Workspace));
+        assert!(result.has_errors, "{:#?}", result.diagnostics);
+        let d = result.diagnostics.iter().find(|d| d.severity == Severity::Error).expect("an error");
+        assert_eq!(d.code, "rule-type-not-allowed-in-isolation-mode");
+        assert_eq!(d.file.as_deref(), Some(dto::DEFAULT_FILE_NAME));
+        assert_eq!((d.line, d.column), (Some(7), Some(11)), "{d:#?}");
+    }
+
+    #[test]
+    fn export_refuses_errors_unless_forced() {
+        let files = [SourceFile::new("ws.yml", BROKEN)];
+        let result = export_sources(&files, ExportFormat::Cli, &Options::default());
+        assert!(result.files.is_empty());
+        let forced = export_sources(&files, ExportFormat::Cli, &Options { force: Some(true), ..Options::default() });
+        assert_eq!(forced.files.len(), 1);
+    }
+
+    #[test]
+    fn demo_exports_every_format() {
+        let files: Vec<SourceFile> = amlnet_core::demo::DEMO_FILES.iter().map(|(name, text)| SourceFile::new(*name, *text)).collect();
+        let options = Options { subscription_id: Some("sub".into()), resource_group: Some("rg".into()), ..Options::default() };
+        for format in [ExportFormat::Yaml, ExportFormat::Cli, ExportFormat::Python] {
+            let result = export_sources(&files, format, &options);
+            assert!(!result.has_errors, "{:#?}", result.diagnostics);
+            assert!(!result.files.is_empty());
+        }
+    }
+
+    #[test]
+    fn options_map_to_context() {
+        let options = Options { operation: Some(Operation::Update), ..Options::default() };
+        assert_eq!(options.context().operation, amlnet_core::model::Operation::Update);
+    }
+
+    #[test]
+    fn registry_is_exposed() {
+        assert_eq!(rule_summaries().len(), amlnet_core::RULES.len());
+        assert!(rule_docs("port-range-invalid").is_some());
+        assert!(rule_docs("no-such-rule").is_none());
+        assert!(parse_format("az").is_ok());
+        assert!(parse_format("toml").is_err());
+    }
+}

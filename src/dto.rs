@@ -1,0 +1,337 @@
+//! The JavaScript-facing shapes: plain objects with camelCase fields, typed for TypeScript by tsify.
+//!
+//! Only this module knows what crosses the boundary. Each DTO is a serializable counterpart of a core
+//! type with a conversion from it (or, for inputs, into it); the core stays free of JS concerns.
+//! Optional fields are left out of the object when absent (`help?: string`), never `null`, so the
+//! TypeScript types and the runtime values agree.
+
+use amlnet_core as core;
+use amlnet_core::{Context, RuleInfo, SourceFile};
+use serde::{Deserialize, Serialize};
+use tsify::Tsify;
+
+/// How bad a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The service (or the SDK) rejects the configuration.
+    Error,
+    /// Accepted, but probably not what was meant.
+    Warning,
+    /// Worth knowing; nothing to change.
+    Info,
+}
+
+impl From<core::Severity> for Severity {
+    fn from(severity: core::Severity) -> Self {
+        match severity {
+            core::Severity::Error => Severity::Error,
+            core::Severity::Warning => Severity::Warning,
+            core::Severity::Info => Severity::Info,
+        }
+    }
+}
+
+/// The kind of a YAML document, spelled as in the CLI's JSON output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[serde(rename_all = "snake_case")]
+pub enum DocumentKind {
+    Workspace,
+    OnlineEndpoint,
+    OnlineDeployment,
+}
+
+impl From<core::DocumentKind> for DocumentKind {
+    fn from(kind: core::DocumentKind) -> Self {
+        match kind {
+            core::DocumentKind::Workspace => DocumentKind::Workspace,
+            core::DocumentKind::OnlineEndpoint => DocumentKind::OnlineEndpoint,
+            core::DocumentKind::OnlineDeployment => DocumentKind::OnlineDeployment,
+        }
+    }
+}
+
+impl From<DocumentKind> for core::DocumentKind {
+    fn from(kind: DocumentKind) -> Self {
+        match kind {
+            DocumentKind::Workspace => core::DocumentKind::Workspace,
+            DocumentKind::OnlineEndpoint => core::DocumentKind::OnlineEndpoint,
+            DocumentKind::OnlineDeployment => core::DocumentKind::OnlineDeployment,
+        }
+    }
+}
+
+/// A workspace's managed-network isolation mode, as written in YAML.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[serde(rename_all = "snake_case")]
+pub enum IsolationMode {
+    Disabled,
+    AllowInternetOutbound,
+    AllowOnlyApprovedOutbound,
+}
+
+impl From<IsolationMode> for core::model::IsolationMode {
+    fn from(mode: IsolationMode) -> Self {
+        match mode {
+            IsolationMode::Disabled => core::model::IsolationMode::Disabled,
+            IsolationMode::AllowInternetOutbound => core::model::IsolationMode::AllowInternetOutbound,
+            IsolationMode::AllowOnlyApprovedOutbound => core::model::IsolationMode::AllowOnlyApprovedOutbound,
+        }
+    }
+}
+
+/// Whether the change creates a workspace or updates an existing one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[serde(rename_all = "lowercase")]
+pub enum Operation {
+    Create,
+    Update,
+}
+
+/// An export target: YAML documents for `az ml`, a bash script of `az` commands, or a Python script
+/// using azure-ai-ml.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[serde(rename_all = "lowercase")]
+pub enum ExportFormat {
+    Yaml,
+    Cli,
+    Python,
+}
+
+impl From<ExportFormat> for core::ExportFormat {
+    fn from(format: ExportFormat) -> Self {
+        match format {
+            ExportFormat::Yaml => core::ExportFormat::Yaml,
+            ExportFormat::Cli => core::ExportFormat::Cli,
+            ExportFormat::Python => core::ExportFormat::Python,
+        }
+    }
+}
+
+/// What a real change needs besides the documents. Every field is optional.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Options {
+    /// The Azure subscription the scripts target.
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subscription_id: Option<String>,
+    /// The resource group the scripts target.
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resource_group: Option<String>,
+    /// `create` (the default) or `update` an existing workspace.
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub operation: Option<Operation>,
+    /// For an update: the workspace's isolation mode today, to catch one-way changes.
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub current_isolation_mode: Option<IsolationMode>,
+    /// The document's kind, when known; otherwise it is detected from `$schema` or the keys.
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<DocumentKind>,
+    /// The file name diagnostics refer to (default `config.yml`).
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file_name: Option<String>,
+    /// `exportConfig` only: generate files even when there are errors (default `false`).
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub force: Option<bool>,
+}
+
+/// The file name used for a single text when the options name none.
+pub const DEFAULT_FILE_NAME: &str = "config.yml";
+
+impl Options {
+    pub fn context(&self) -> Context {
+        Context {
+            subscription_id: self.subscription_id.clone(),
+            resource_group: self.resource_group.clone(),
+            operation: match self.operation {
+                Some(Operation::Update) => core::model::Operation::Update,
+                Some(Operation::Create) | None => core::model::Operation::Create,
+            },
+            current_isolation_mode: self.current_isolation_mode.map(core::model::IsolationMode::from),
+            current_rules: Vec::new(),
+        }
+    }
+
+    /// One source file from a text, named and typed by the options.
+    pub fn source_file(&self, text: &str) -> SourceFile {
+        let mut file = SourceFile::new(self.file_name.as_deref().unwrap_or(DEFAULT_FILE_NAME), text);
+        file.kind = self.kind.map(core::DocumentKind::from);
+        file
+    }
+}
+
+/// One input document of `exportConfig`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct SourceFileInput {
+    /// The name diagnostics refer to, e.g. `workspace.yml`.
+    pub name: String,
+    /// The YAML text.
+    pub text: String,
+    /// The document's kind, when known.
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<DocumentKind>,
+}
+
+impl From<SourceFileInput> for SourceFile {
+    fn from(input: SourceFileInput) -> Self {
+        let mut file = SourceFile::new(input.name, input.text);
+        file.kind = input.kind.map(core::DocumentKind::from);
+        file
+    }
+}
+
+/// A change that resolves a diagnostic.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct Fix {
+    /// What the fix does ("Quote the value").
+    pub title: String,
+    /// The field the fix changes.
+    pub path: String,
+    /// The new value as YAML text; absent when the fix removes the key.
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub replacement: Option<String>,
+}
+
+/// One finding: the fields of `amlnet check --format json`, in camelCase. Lines and columns are
+/// 1-based and count Unicode code points; the end is exclusive.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct Diagnostic {
+    /// The file the finding belongs to.
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+    /// Stable kebab-case rule code; `explain(code)` documents it.
+    pub code: String,
+    pub severity: Severity,
+    pub message: String,
+    /// The field, e.g. `managed_network.outbound_rules[2].destination`; empty for the whole document.
+    pub path: String,
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<u32>,
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub column: Option<u32>,
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end_line: Option<u32>,
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end_column: Option<u32>,
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub help: Option<String>,
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fix: Option<Fix>,
+}
+
+/// Positions beyond `u32` cannot occur (inputs are limited far below 4 GiB); saturate rather than wrap.
+fn position(value: usize) -> u32 {
+    u32::try_from(value).unwrap_or(u32::MAX)
+}
+
+impl From<&core::Diagnostic> for Diagnostic {
+    fn from(d: &core::Diagnostic) -> Self {
+        Diagnostic {
+            file: d.file.clone(),
+            code: d.code.to_owned(),
+            severity: d.severity.into(),
+            message: d.message.clone(),
+            path: d.path.clone(),
+            line: d.range.map(|r| position(r.line)),
+            column: d.range.map(|r| position(r.column)),
+            end_line: d.range.map(|r| position(r.end_line)),
+            end_column: d.range.map(|r| position(r.end_column)),
+            help: d.help.clone(),
+            fix: d.fix.as_ref().map(|f| Fix { title: f.title.clone(), path: f.path.clone(), replacement: f.replacement.clone() }),
+        }
+    }
+}
+
+/// What `validate` returns.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct ValidateResult {
+    /// The detected (or given) kind; absent when the text is not a document amlnet knows.
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<DocumentKind>,
+    /// All findings, sorted by position.
+    pub diagnostics: Vec<Diagnostic>,
+    /// True when at least one diagnostic is an error.
+    pub has_errors: bool,
+}
+
+/// One generated file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct GeneratedFile {
+    /// A relative file name: `workspace.yml`, `deploy.sh`, `amlnet_deploy.py`.
+    pub path: String,
+    pub contents: String,
+}
+
+impl From<core::GeneratedFile> for GeneratedFile {
+    fn from(file: core::GeneratedFile) -> Self {
+        GeneratedFile { path: file.path, contents: file.contents }
+    }
+}
+
+/// What `exportConfig` returns.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct ExportResult {
+    /// The generated files; empty when there are errors, unless `force` was set.
+    pub files: Vec<GeneratedFile>,
+    /// All findings, sorted by file and position.
+    pub diagnostics: Vec<Diagnostic>,
+    /// True when at least one diagnostic is an error.
+    pub has_errors: bool,
+}
+
+/// One rule of the registry, as listed by `rules()`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct RuleSummary {
+    pub code: String,
+    /// The severity the rule is reported with by default.
+    pub severity: Severity,
+    /// One line.
+    pub summary: String,
+}
+
+impl From<&RuleInfo> for RuleSummary {
+    fn from(rule: &RuleInfo) -> Self {
+        RuleSummary { code: rule.code.to_owned(), severity: rule.severity.into(), summary: rule.summary.to_owned() }
+    }
+}
+
+/// A rule with its documentation, as returned by `explain(code)`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct RuleDocs {
+    pub code: String,
+    pub severity: Severity,
+    pub summary: String,
+    /// Markdown: what it catches, why it matters, an example, what to write instead.
+    pub docs: String,
+}
+
+impl From<&RuleInfo> for RuleDocs {
+    fn from(rule: &RuleInfo) -> Self {
+        RuleDocs { code: rule.code.to_owned(), severity: rule.severity.into(), summary: rule.summary.to_owned(), docs: rule.docs.to_owned() }
+    }
+}
