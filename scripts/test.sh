@@ -37,7 +37,8 @@ set -e
 echo "cli: 3 passed, 0 failed"
 
 step "fuzz import -> validate -> export for ${FUZZ_SECONDS}s"
-(cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run import_validate_export --sanitizer none -- \
+mkdir -p fuzz/corpus
+(cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run import_validate_export corpus seeds --sanitizer none -- \
   -max_total_time="$FUZZ_SECONDS" -rss_limit_mb=2048 -print_final_stats=1 2>&1 | grep -E '^(Done|stat::number_of_executed_units|==|.*panicked)' || true)
 test ! -d fuzz/artifacts/import_validate_export || [ -z "$(ls -A fuzz/artifacts/import_validate_export 2>/dev/null)" ] \
   || { echo "fuzz: crash inputs in fuzz/artifacts/import_validate_export"; exit 1; }
