@@ -152,7 +152,13 @@ const ST_KEYS: &[&str] = &["service_tag", "protocol", "port_ranges", "address_pr
 /// against it (the SDK does not look at `type` at all).
 fn lower_rule(lw: &mut Lowerer, node: &Node, path: &str) -> Option<OutboundRule> {
     let fields = lw.fields(node, path)?;
-    lw.check_keys(&fields, &["name", "type", "destination", "fqdns"], &["category", "status", "parent_rule_names"], UnknownKeys::Dropped, "an outbound rule");
+    lw.check_keys(
+        &fields,
+        &["name", "type", "destination", "fqdns"],
+        &["category", "status", "parent_rule_names"],
+        UnknownKeys::Dropped,
+        "an outbound rule",
+    );
     let name = match fields.get("name") {
         Some(n) => lw.string(n, &fields.path("name")).unwrap_or_default(),
         None => {
@@ -244,9 +250,10 @@ fn lower_rule(lw: &mut Lowerer, node: &Node, path: &str) -> Option<OutboundRule>
             _ => {
                 let range = lw.map.key_range(&fqdns_path);
                 lw.report(
-                    codes::UNKNOWN_KEY
-                        .at(&fqdns_path, "`fqdns` belongs to private endpoint rules; azure-ai-ml drops it here")
+                    codes::FQDNS_ONLY_FOR_APPLICATION_GATEWAY
+                        .at(&fqdns_path, "`fqdns` belongs to private endpoint rules to an Application Gateway; azure-ai-ml drops it here")
                         .with_range(range)
+                        .with_help("remove `fqdns`; on this rule type it has no effect")
                         .with_fix("Remove `fqdns`", None),
                 );
             }
@@ -279,7 +286,12 @@ fn lower_pe(lw: &mut Lowerer, node: &Node, path: &str) -> Option<PrivateEndpoint
             lw.report(
                 codes::MISSING_REQUIRED_KEY
                     .at(&fields.path("spark_enabled"), "`spark_enabled` is required in YAML; azure-ai-ml 1.35 rejects the rule without it")
-                    .with_range(range.map(|r| crate::diagnostic::TextRange { end_line: r.line, end_column: r.column + 1, ..r }))
+                    .with_range(range.map(|r| crate::diagnostic::TextRange {
+                        end_line: r.line,
+                        end_column: r.column + 1,
+                        end_byte: r.start_byte + 1,
+                        ..r
+                    }))
                     .with_help("add `spark_enabled: false` (or `true` to reach this resource from serverless Spark)")
                     .with_fix("Add `spark_enabled: false`", Some("false".to_owned())),
             );

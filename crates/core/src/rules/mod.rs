@@ -98,9 +98,33 @@ registry! {
         rule_type_mismatch,
     ],
     model: [
+        workspace_name_invalid,
+        v1_legacy_mode_enabled,
+        isolation_mode_transition_not_allowed,
+        managed_network_migration_needs_empty_workspace,
+        image_build_compute_missing,
+        firewall_sku_without_effect,
         rule_type_not_allowed_in_isolation_mode,
         duplicate_rule_name,
+        rule_name_invalid,
+        private_endpoint_rule_without_managed_network,
+        service_resource_id_invalid,
+        subresource_target_unknown,
+        fqdns_only_for_application_gateway,
+        spark_enabled_unsupported_target,
+        spark_needs_public_network_access_disabled,
+        service_tag_unknown,
+        protocol_invalid,
         port_range_invalid,
+        address_prefix_invalid,
+        fqdn_destination_invalid,
+        fqdn_rule_to_storage,
+        fqdn_rule_creates_firewall,
+        endpoint_name_invalid,
+        deployment_name_invalid,
+        deployment_endpoint_mismatch,
+        instance_count_invalid,
+        egress_public_network_access_legacy,
     ],
 }
 
@@ -122,6 +146,7 @@ pub(crate) mod codes {
     pub(crate) const OUTBOUND_RULES_NOT_A_LIST: &RuleInfo = &super::outbound_rules_not_a_list::INFO;
     pub(crate) const RULE_TYPE_INVALID: &RuleInfo = &super::rule_type_invalid::INFO;
     pub(crate) const RULE_TYPE_MISMATCH: &RuleInfo = &super::rule_type_mismatch::INFO;
+    pub(crate) const FQDNS_ONLY_FOR_APPLICATION_GATEWAY: &RuleInfo = &super::fqdns_only_for_application_gateway::INFO;
 }
 
 /// Looks a rule up by its code.

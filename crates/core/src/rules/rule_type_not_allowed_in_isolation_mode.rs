@@ -50,13 +50,20 @@ pub(crate) fn check(cx: &mut Checker<'_>) {
             continue;
         }
         let why = match mode {
-            IsolationMode::AllowInternetOutbound => "internet outbound already allows every destination, and the service accepts only private endpoint rules there",
+            IsolationMode::AllowInternetOutbound => {
+                "internet outbound already allows every destination, and the service accepts only private endpoint rules there"
+            }
             _ => "without a managed network there is nothing to apply it to",
         };
+        let article = if rule_type == RuleType::Fqdn { "an" } else { "a" };
         let d = INFO
             .at(
                 &format!("{}.type", rule_path(i)),
-                format!("rule `{}` is a {} rule, which only `allow_only_approved_outbound` accepts; {why}", rule.name, rule_type.portal_name()),
+                format!(
+                    "rule `{}` is {article} {} rule, which only `allow_only_approved_outbound` accepts; {why}",
+                    rule.name,
+                    rule_type.portal_name()
+                ),
             )
             .with_help("remove the rule, or set `managed_network.isolation_mode: allow_only_approved_outbound`");
         cx.report(Target::Workspace, d);
