@@ -34,12 +34,14 @@ Name them `storage-blob` and `storage-file`.
 
 pub(crate) fn check(cx: &mut Checker<'_>) {
     let rules = cx.config.rules();
+    // First index of each name, compared without regard to case; one pass, so 1000 rules stay cheap.
+    let mut first_by_name: std::collections::HashMap<String, usize> = std::collections::HashMap::with_capacity(rules.len());
     for (i, rule) in rules.iter().enumerate() {
         if rule.name.is_empty() {
             continue;
         }
-        let first = rules[..i].iter().position(|r| r.name.eq_ignore_ascii_case(&rule.name));
-        if let Some(first) = first {
+        let first = *first_by_name.entry(rule.name.to_ascii_lowercase()).or_insert(i);
+        if first != i {
             let d = INFO
                 .at(
                     &format!("{}.name", rule_path(i)),
