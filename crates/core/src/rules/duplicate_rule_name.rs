@@ -45,7 +45,12 @@ pub(crate) fn check(cx: &mut Checker<'_>) {
             let d = INFO
                 .at(
                     &format!("{}.name", rule_path(i)),
-                    format!("rule name `{}` is already used by rule {} (`{}`); only one of them would be created", rule.name, first + 1, rules[first].name),
+                    format!(
+                        "rule name `{}` is already used by rule {} (`{}`); only one of them would be created",
+                        rule.name,
+                        first + 1,
+                        rules[first].name
+                    ),
                 )
                 .with_help("give each rule its own name");
             cx.report(Target::Workspace, d);

@@ -1,7 +1,7 @@
 //! `fqdn-rule-creates-firewall`: the first FQDN rule deploys a billed Azure Firewall.
 
 use super::prelude::*;
-use crate::model::{rule_path, Destination, FirewallSku, IsolationMode};
+use crate::model::{rule_path, Destination, FirewallSku, IsolationMode, Operation};
 
 pub(crate) const INFO: RuleInfo = RuleInfo {
     code: "fqdn-rule-creates-firewall",
@@ -9,7 +9,8 @@ pub(crate) const INFO: RuleInfo = RuleInfo {
     summary: "An FQDN rule in approved-outbound mode deploys an Azure Firewall (billed, slower provisioning, ports 80/443 only)",
     docs: r#"## What it catches
 The first FQDN rule of a workspace whose `isolation_mode` is `allow_only_approved_outbound`. It is
-reported once per workspace, at that rule.
+reported once per workspace, at that rule, and not for an update of a workspace that has FQDN rules in
+approved outbound already (its firewall exists).
 
 ## Why it matters
 The managed network implements FQDN rules with a managed Azure Firewall, which the first FQDN rule
@@ -43,6 +44,14 @@ pub(crate) fn check(cx: &mut Checker<'_>) {
         return;
     }
     let Some(i) = cx.config.rules().iter().position(|r| matches!(r.destination, Destination::Fqdn(_))) else { return };
+    // An update of a workspace that already has FQDN rules in approved outbound already has its firewall.
+    let context = &cx.config.context;
+    if context.operation == Operation::Update
+        && context.current_isolation_mode == Some(IsolationMode::AllowOnlyApprovedOutbound)
+        && context.current_rules.iter().any(|r| matches!(r.destination, Destination::Fqdn(_)))
+    {
+        return;
+    }
     let sku = cx.config.workspace.as_ref().and_then(|w| w.managed_network.as_ref()).and_then(|m| m.firewall_sku);
     let sku_text = match sku {
         Some(s) => format!("{} SKU, from `firewall_sku`", s.pascal()),
@@ -62,4 +71,36 @@ pub(crate) fn check(cx: &mut Checker<'_>) {
         )
         .with_help(help);
     cx.report(Target::Workspace, d);
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::{Config, Destination, FqdnDestination, IsolationMode, ManagedNetwork, Operation, OutboundRule, Workspace};
+
+    fn pypi() -> OutboundRule {
+        OutboundRule { name: "pypi".to_owned(), destination: Destination::Fqdn(FqdnDestination { destination: "pypi.org".to_owned() }) }
+    }
+
+    fn reported(config: &Config) -> bool {
+        crate::check(config).iter().any(|d| d.code == super::INFO.code)
+    }
+
+    #[test]
+    fn existing_firewall_is_not_reported_again() {
+        let network = ManagedNetwork {
+            isolation_mode: Some(IsolationMode::AllowOnlyApprovedOutbound),
+            outbound_rules: vec![pypi()],
+            ..ManagedNetwork::default()
+        };
+        let mut config = Config {
+            workspace: Some(Workspace { name: "ws-fixture".to_owned(), managed_network: Some(network), ..Workspace::default() }),
+            ..Config::default()
+        };
+        assert!(reported(&config));
+        config.context.operation = Operation::Update;
+        config.context.current_isolation_mode = Some(IsolationMode::AllowOnlyApprovedOutbound);
+        assert!(reported(&config));
+        config.context.current_rules = vec![pypi()];
+        assert!(!reported(&config));
+    }
 }

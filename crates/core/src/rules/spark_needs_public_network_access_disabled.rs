@@ -1,7 +1,7 @@
 //! `spark-needs-public-network-access-disabled`: Spark-enabled private endpoints on a workspace with public access.
 
 use super::prelude::*;
-use crate::model::{rule_path, Destination, NetworkAccess};
+use crate::model::{rule_path, Destination, NetworkAccess, Operation};
 
 pub(crate) const INFO: RuleInfo = RuleInfo {
     code: "spark-needs-public-network-access-disabled",
@@ -56,6 +56,13 @@ pub(crate) fn check(cx: &mut Checker<'_>) {
             )
             .with_help(help)
             .with_fix("Write `disabled`", Some("disabled".to_owned())),
+        // An update leaves an unset value as it is, which may already be disabled.
+        None if cx.config.context.operation == Operation::Update => INFO
+            .at(
+                &format!("{}.destination.spark_enabled", rule_path(i)),
+                format!("rule `{name}` enables serverless Spark; unless the workspace's public network access is already disabled, disable it before provisioning the managed network, or the workspace private endpoints may not be created"),
+            )
+            .with_help(help),
         None => INFO
             .at(
                 &format!("{}.destination.spark_enabled", rule_path(i)),
