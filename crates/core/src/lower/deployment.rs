@@ -39,11 +39,11 @@ pub(crate) fn lower_deployment(lw: &mut Lowerer, root: &Node) -> Option<OnlineDe
     lw.check_keys(&fields, &known, READ_ONLY, UnknownKeys::Reject, "a managed online deployment");
     let mut dep = OnlineDeployment::default();
     match fields.get("name") {
-        Some(n) => dep.name = lw.string(n, "name").unwrap_or_default(),
+        Some(n) => dep.name = lw.required_string(n, "name"),
         None => lw.missing("", "name", "; `--name` can override it, but amlnet needs it to export"),
     }
     match fields.get("endpoint_name") {
-        Some(n) => dep.endpoint_name = lw.string(n, "endpoint_name").unwrap_or_default(),
+        Some(n) => dep.endpoint_name = lw.required_string(n, "endpoint_name"),
         None => lw.missing("", "endpoint_name", "; the deployment must name its endpoint"),
     }
     for key in ["model", "environment"] {
@@ -88,8 +88,7 @@ pub(crate) fn lower_deployment(lw: &mut Lowerer, root: &Node) -> Option<OnlineDe
         dep.app_insights_enabled = lw.boolean(n, "app_insights_enabled");
     }
     if let Some(n) = fields.get("egress_public_network_access") {
-        dep.egress_public_network_access =
-            lw.enumeration(n, "egress_public_network_access", super::workspace::NETWORK_ACCESS, NetworkAccess::parse);
+        dep.egress_public_network_access = lw.enumeration(n, "egress_public_network_access", super::workspace::NETWORK_ACCESS, NetworkAccess::parse);
     }
     for key in CARRIED {
         if let Some(n) = fields.get(key) {

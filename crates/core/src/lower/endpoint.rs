@@ -15,7 +15,7 @@ pub(crate) fn lower_endpoint(lw: &mut Lowerer, root: &Node) -> Option<OnlineEndp
     lw.check_keys(&fields, &known, READ_ONLY, UnknownKeys::Reject, "a managed online endpoint");
     let mut ep = OnlineEndpoint::default();
     match fields.get("name") {
-        Some(n) => ep.name = lw.string(n, "name").unwrap_or_default(),
+        Some(n) => ep.name = lw.required_string(n, "name"),
         None => lw.missing("", "name", "; the endpoint name is part of its scoring URI"),
     }
     if let Some(n) = fields.get("description") {

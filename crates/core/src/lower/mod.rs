@@ -127,9 +127,7 @@ impl Lowerer {
         for (key, value) in raw {
             let Some(key_scalar) = key.as_scalar() else {
                 self.report(
-                    codes::WRONG_VALUE_TYPE
-                        .at(path, "a key here is a mapping or a list; keys must be plain names")
-                        .with_range(Some(key.range)),
+                    codes::WRONG_VALUE_TYPE.at(path, "a key here is a mapping or a list; keys must be plain names").with_range(Some(key.range)),
                 );
                 continue;
             };
@@ -196,11 +194,12 @@ impl Lowerer {
     pub(crate) fn missing(&mut self, parent_path: &str, key: &str, why: &str) {
         let path = join_path(parent_path, key);
         let range = self.map.range(parent_path);
-        self.report(
-            codes::MISSING_REQUIRED_KEY
-                .at(&path, format!("`{key}` is required{why}"))
-                .with_range(range.map(|r| TextRange { end_line: r.line, end_column: r.column + 1, end_byte: r.start_byte + 1, ..r })),
-        );
+        self.report(codes::MISSING_REQUIRED_KEY.at(&path, format!("`{key}` is required{why}")).with_range(range.map(|r| TextRange {
+            end_line: r.line,
+            end_column: r.column + 1,
+            end_byte: r.start_byte + 1,
+            ..r
+        })));
     }
 
     /// A string field. Plain scalars that PyYAML reads as another type are reported (the SDK rejects
@@ -223,16 +222,22 @@ impl Lowerer {
         }
     }
 
+    /// A required string field: like [`Lowerer::string`], and an explicit empty value is reported too.
+    pub(crate) fn required_string(&mut self, node: &Node, path: &str) -> String {
+        let value = self.string(node, path).unwrap_or_default();
+        if value.trim().is_empty() && matches!(&node.kind, NodeKind::Scalar(s) if s.py_type == PyType::Str) {
+            self.report(
+                codes::MISSING_REQUIRED_KEY.at(path, format!("`{}` is empty; it needs a value", last_segment(path))).with_range(Some(node.range)),
+            );
+        }
+        value
+    }
+
     fn not_a_string(&mut self, s: &Scalar, range: TextRange, path: &str) {
-        let reading = match s.py_type {
-            PyType::Bool => format!("the boolean {}", crate::syntax::pyyaml::bool_value(&s.text).unwrap_or(false)),
-            PyType::Int => "an int".to_owned(),
-            PyType::Float => "a float".to_owned(),
-            PyType::Null => "null (no value)".to_owned(),
-            PyType::Timestamp => "a date".to_owned(),
-            PyType::Merge | PyType::Value => "a YAML special key that safe_load cannot construct".to_owned(),
-            PyType::Str => return,
-        };
+        if s.py_type == PyType::Str {
+            return;
+        }
+        let reading = py_reading(s);
         let quoted = crate::emit::yaml::quote_always(&s.text);
         self.report(
             codes::UNQUOTED_VALUE_NOT_A_STRING
@@ -298,6 +303,16 @@ impl Lowerer {
         let Some(fields) = self.fields(node, path) else {
             return Vec::new();
         };
+        // Keys must be strings too: `on: x` is the key True under PyYAML.
+        if let NodeKind::Map(raw) = &node.kind {
+            for (key, _) in raw {
+                if let NodeKind::Scalar(k) = &key.kind {
+                    if k.py_type != PyType::Str {
+                        self.not_a_string(k, key.range, &join_path(path, &k.text));
+                    }
+                }
+            }
+        }
         let mut out = Vec::new();
         for key in fields.keys().collect::<Vec<_>>() {
             if let Some(value) = fields.get(key) {
@@ -325,7 +340,7 @@ impl Lowerer {
                 }
             }
             let d = codes::UNQUOTED_VALUE_NOT_A_STRING
-                .at(path, format!("`{}` is unquoted, so PyYAML reads it as {}, which is not one of {}", s.text, node.describe(), allowed.join(", ")))
+                .at(path, format!("`{}` is unquoted, so PyYAML reads it as {}, which is not one of {}", s.text, py_reading(s), allowed.join(", ")))
                 .with_range(Some(node.range));
             let d = match fix_value {
                 Some(v) => d.with_help(format!("write `{v}`")).with_fix(format!("Write `{v}`"), Some(v.to_owned())),
@@ -351,6 +366,19 @@ impl Lowerer {
     }
 }
 
+/// How PyYAML reads a plain scalar, for messages ("the boolean false", "an int").
+fn py_reading(s: &Scalar) -> String {
+    match s.py_type {
+        PyType::Bool => format!("the boolean {}", crate::syntax::pyyaml::bool_value(&s.text).unwrap_or(false)),
+        PyType::Int => "an int".to_owned(),
+        PyType::Float => "a float".to_owned(),
+        PyType::Null => "null (no value)".to_owned(),
+        PyType::Timestamp => "a date".to_owned(),
+        PyType::Merge | PyType::Value => "a YAML special key that safe_load cannot construct".to_owned(),
+        PyType::Str => "a string".to_owned(),
+    }
+}
+
 /// Converts a node to a carried-through value, as PyYAML would construct it.
 pub(crate) fn to_value(node: &Node) -> Value {
     match &node.kind {
@@ -365,12 +393,17 @@ pub(crate) fn to_value(node: &Node) -> Value {
             PyType::Float => Value::Float(s.text.clone()),
         },
         NodeKind::Seq(items) => Value::Seq(items.iter().map(to_value).collect()),
-        NodeKind::Map(entries) => Value::Map(
-            entries
-                .iter()
-                .filter_map(|(k, v)| k.as_scalar().map(|k| (k.text.clone(), to_value(v))))
-                .collect(),
-        ),
+        NodeKind::Map(entries) => {
+            // Duplicate keys: the last one wins, as in PyYAML (the lowering reports them).
+            let mut out: Vec<(String, Value)> = Vec::with_capacity(entries.len());
+            for (k, v) in entries {
+                if let Some(k) = k.as_scalar() {
+                    out.retain(|(existing, _)| *existing != k.text);
+                    out.push((k.text.clone(), to_value(v)));
+                }
+            }
+            Value::Map(out)
+        }
     }
 }
 
@@ -402,12 +435,7 @@ fn last_segment(path: &str) -> &str {
 
 /// The allowed spelling nearest to `word` (edit distance at most 3), for "did you mean" hints.
 pub(crate) fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
-    candidates
-        .iter()
-        .map(|c| (edit_distance(word, c), *c))
-        .filter(|(d, c)| *d <= 3.min(c.len() / 2 + 1))
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, c)| c)
+    candidates.iter().map(|c| (edit_distance(word, c), *c)).filter(|(d, c)| *d <= 3.min(c.len() / 2 + 1)).min_by_key(|(d, _)| *d).map(|(_, c)| c)
 }
 
 fn edit_distance(a: &str, b: &str) -> usize {
@@ -444,7 +472,13 @@ pub(crate) fn detect_kind(root: &Node) -> Option<DocumentKind> {
     let has = |name: &str| key(name).is_some();
     if has("endpoint_name") || has("instance_type") || has("model") || has("egress_public_network_access") {
         Some(DocumentKind::OnlineDeployment)
-    } else if has("managed_network") || has("image_build_compute") || has("provision_network_now") || has("hbi_workspace") || has("display_name") || has("location") {
+    } else if has("managed_network")
+        || has("image_build_compute")
+        || has("provision_network_now")
+        || has("hbi_workspace")
+        || has("display_name")
+        || has("location")
+    {
         Some(DocumentKind::Workspace)
     } else if has("auth_mode") || has("traffic") {
         Some(DocumentKind::OnlineEndpoint)

@@ -54,7 +54,7 @@ pub(crate) fn lower_workspace(lw: &mut Lowerer, root: &Node) -> Option<Workspace
 
     let mut ws = Workspace::default();
     match fields.get("name") {
-        Some(node) => ws.name = lw.string(node, "name").unwrap_or_default(),
+        Some(node) => ws.name = lw.required_string(node, "name"),
         None => lw.missing("", "name", " (an update may take it from `--name`; amlnet needs it to export)"),
     }
     ws.location = opt_string(lw, &fields, "location");
@@ -160,7 +160,7 @@ fn lower_rule(lw: &mut Lowerer, node: &Node, path: &str) -> Option<OutboundRule>
         "an outbound rule",
     );
     let name = match fields.get("name") {
-        Some(n) => lw.string(n, &fields.path("name")).unwrap_or_default(),
+        Some(n) => lw.required_string(n, &fields.path("name")),
         None => {
             lw.missing(path, "name", "; every rule needs a name unique in the workspace");
             String::new()
@@ -236,7 +236,7 @@ fn lower_rule(lw: &mut Lowerer, node: &Node, path: &str) -> Option<OutboundRule>
     }
     let destination = match shape {
         RuleType::Fqdn => {
-            let destination = lw.string(dest_node, &dest_path).unwrap_or_default();
+            let destination = lw.required_string(dest_node, &dest_path);
             Destination::Fqdn(FqdnDestination { destination })
         }
         RuleType::PrivateEndpoint => Destination::PrivateEndpoint(lower_pe(lw, dest_node, &dest_path)?),
@@ -269,7 +269,7 @@ fn lower_pe(lw: &mut Lowerer, node: &Node, path: &str) -> Option<PrivateEndpoint
     for key in ["service_resource_id", "subresource_target"] {
         match fields.get(key) {
             Some(n) => {
-                let value = lw.string(n, &fields.path(key)).unwrap_or_default();
+                let value = lw.required_string(n, &fields.path(key));
                 if key == "service_resource_id" {
                     pe.service_resource_id = value;
                 } else {
@@ -306,7 +306,7 @@ fn lower_service_tag(lw: &mut Lowerer, node: &Node, path: &str) -> Option<Servic
     let mut st = ServiceTagDestination::default();
     for key in ["service_tag", "protocol", "port_ranges"] {
         let value = match fields.get(key) {
-            Some(n) => lw.string(n, &fields.path(key)).unwrap_or_default(),
+            Some(n) => lw.required_string(n, &fields.path(key)),
             None => {
                 lw.missing(path, key, " in a service tag destination");
                 String::new()

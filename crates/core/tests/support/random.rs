@@ -1,7 +1,7 @@
 //! Random valid configurations with hostile free-text values, shared by the round-trip tests and the
 //! conformance case generator (`examples/conformance_cases.rs`).
 
-#![allow(dead_code)]
+#![allow(dead_code, unreachable_pub)]
 
 use amlnet_core::model::{
     AuthMode, Config, Context, Destination, FirewallSku, FqdnDestination, IsolationMode, ManagedNetwork, NetworkAccess, OnlineDeployment,
