@@ -72,6 +72,18 @@ pub(crate) fn lower_workspace(lw: &mut Lowerer, root: &Node) -> Option<Workspace
     }
     if let Some(node) = fields.get("v1_legacy_mode") {
         ws.v1_legacy_mode = lw.boolean(node, "v1_legacy_mode");
+        if ws.v1_legacy_mode == Some(false) {
+            // `true` is reported by the `v1-legacy-mode-enabled` rule; `false` is harmless but still a key
+            // the az ml YAML schema does not know.
+            let range = lw.map.key_range("v1_legacy_mode");
+            lw.report(
+                codes::UNKNOWN_KEY
+                    .at("v1_legacy_mode", "`v1_legacy_mode` is not a key of the az ml workspace YAML; azure-ai-ml rejects the document (\"Unknown field\")")
+                    .with_range(range)
+                    .with_help("remove it; `false` is already what managed online endpoints need, and amlnet does not export it")
+                    .with_fix("Remove `v1_legacy_mode`", None),
+            );
+        }
     }
     if let Some(node) = fields.get("managed_network") {
         ws.managed_network = lower_managed_network(lw, node);
