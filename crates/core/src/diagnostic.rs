@@ -117,9 +117,12 @@ pub fn render(diagnostics: &[Diagnostic], file_name: &str, source: Option<&str>)
     for d in diagnostics {
         let _ = writeln!(out, "{}[{}]: {}", d.severity.as_str(), d.code, d.message);
         let file = d.file.as_deref().unwrap_or(file_name);
+        // Notes line up with the gutter, as in rustc.
+        let note_pad = " ".repeat(d.range.map_or(1, |r| r.line.to_string().len()) + 1);
         match d.range {
             Some(r) => {
-                let _ = writeln!(out, "  --> {file}:{}:{}", r.line, r.column);
+                let arrow_pad = " ".repeat(r.line.to_string().len());
+                let _ = writeln!(out, "{arrow_pad}--> {file}:{}:{}", r.line, r.column);
                 if let Some(text) = lines.get(r.line.saturating_sub(1)) {
                     let gutter = r.line.to_string();
                     let pad = " ".repeat(gutter.len());
@@ -143,22 +146,22 @@ pub fn render(diagnostics: &[Diagnostic], file_name: &str, source: Option<&str>)
                 }
             }
             None => {
-                let _ = writeln!(out, "  --> {file}");
+                let _ = writeln!(out, " --> {file}");
             }
         }
         if !d.path.is_empty() {
-            let _ = writeln!(out, "   = field: {}", d.path);
+            let _ = writeln!(out, "{note_pad}= field: {}", d.path);
         }
         if let Some(help) = &d.help {
-            let _ = writeln!(out, "   = help: {help}");
+            let _ = writeln!(out, "{note_pad}= help: {help}");
         }
         if let Some(fix) = &d.fix {
             match &fix.replacement {
                 Some(r) => {
-                    let _ = writeln!(out, "   = fix: {}: {r}", fix.title);
+                    let _ = writeln!(out, "{note_pad}= fix: {}: {r}", fix.title);
                 }
                 None => {
-                    let _ = writeln!(out, "   = fix: {}", fix.title);
+                    let _ = writeln!(out, "{note_pad}= fix: {}", fix.title);
                 }
             }
         }
