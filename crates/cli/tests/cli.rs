@@ -1,0 +1,144 @@
+//! The `amlnet` binary end to end: exit codes, JSON output, stdin, export refusal, rules and explain.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn amlnet(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_amlnet"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run amlnet");
+    let mut input = child.stdin.take().expect("stdin");
+    if let Some(text) = stdin {
+        input.write_all(text.as_bytes()).expect("write stdin");
+    }
+    drop(input);
+    child.wait_with_output().expect("wait")
+}
+
+fn temp_file(name: &str, text: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("amlnet-cli-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let path = dir.join(name);
+    std::fs::write(&path, text).expect("write");
+    path
+}
+
+const BROKEN: &str = "name: ws1\nimage_build_compute: b\nmanaged_network:\n  isolation_mode: allow_only_approved_outbound\n  outbound_rules:\n  - name: monitor\n    type: service_tag\n    destination:\n      service_tag: AzureMonitor\n      protocol: TCP\n      port_ranges: 443\n";
+
+#[test]
+fn demo_checks_clean_from_stdin() {
+    let demo = amlnet(&["demo"], None);
+    assert!(demo.status.success());
+    let check = amlnet(&["check", "-"], Some(&String::from_utf8_lossy(&demo.stdout)));
+    assert_eq!(check.status.code(), Some(0), "{}", String::from_utf8_lossy(&check.stdout));
+}
+
+#[test]
+fn errors_exit_1_with_json_fields() {
+    let path = temp_file("broken.yml", BROKEN);
+    let out = amlnet(&["check", "--format", "json", path.to_str().expect("path")], None);
+    assert_eq!(out.status.code(), Some(1));
+    let list: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON array");
+    let d = list.as_array().expect("array").iter().find(|d| d["code"] == "unquoted-value-not-a-string").expect("the port_ranges diagnostic");
+    assert_eq!(d["path"], "managed_network.outbound_rules[0].destination.port_ranges");
+    assert_eq!((d["line"].as_u64(), d["column"].as_u64(), d["end_column"].as_u64()), (Some(11), Some(20), Some(23)));
+    assert_eq!(d["severity"], "error");
+    assert!(d["file"].as_str().expect("file").ends_with("broken.yml"));
+    for key in ["message", "help", "end_line"] {
+        assert!(!d[key].is_null(), "{key}");
+    }
+}
+
+#[test]
+fn text_output_has_a_caret_under_the_value() {
+    let path = temp_file("caret.yml", BROKEN);
+    let out = amlnet(&["check", path.to_str().expect("path")], None);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("11 |       port_ranges: 443\n   |                    ^^^\n"), "{text}");
+}
+
+#[test]
+fn usage_and_io_errors_exit_2() {
+    assert_eq!(amlnet(&["check"], None).status.code(), Some(2));
+    assert_eq!(amlnet(&["check", "--bogus", "x"], None).status.code(), Some(2));
+    assert_eq!(amlnet(&["check", "/nonexistent/file.yml"], None).status.code(), Some(2));
+    assert_eq!(amlnet(&["frobnicate"], None).status.code(), Some(2));
+    assert_eq!(amlnet(&["explain", "no-such-code"], None).status.code(), Some(2));
+}
+
+#[test]
+fn export_refuses_errors_unless_forced() {
+    let path = temp_file("refuse.yml", BROKEN);
+    let p = path.to_str().expect("path");
+    let refused = amlnet(&["export", p, "--to", "yaml"], None);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(refused.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("--force"));
+    let forced = amlnet(&["export", p, "--to", "yaml", "--force"], None);
+    assert_eq!(forced.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&forced.stdout).contains("port_ranges: \"443\""));
+}
+
+#[test]
+fn export_writes_files_to_a_directory() {
+    let demo_dir = std::env::temp_dir().join(format!("amlnet-cli-demo-{}", std::process::id()));
+    assert!(amlnet(&["demo", "--out", demo_dir.to_str().expect("dir")], None).status.success());
+    let out_dir = demo_dir.join("out");
+    let files: Vec<String> = ["workspace.yml", "endpoint.yml", "deployment.yml"].iter().map(|f| demo_dir.join(f).display().to_string()).collect();
+    for format in ["yaml", "cli", "python"] {
+        let mut args = vec![
+            "export",
+            "--to",
+            format,
+            "--out",
+            out_dir.to_str().expect("dir"),
+            "--subscription",
+            "00000000-1111-2222-3333-444444444444",
+            "--resource-group",
+            "rg1",
+        ];
+        args.extend(files.iter().map(String::as_str));
+        let out = amlnet(&args, None);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    }
+    for name in ["workspace.yml", "endpoint.yml", "deployment.yml", "deploy.sh", "amlnet_deploy.py"] {
+        assert!(out_dir.join(name).is_file(), "{name}");
+    }
+    let script = std::fs::read_to_string(out_dir.join("deploy.sh")).expect("script");
+    assert!(script.contains("az ml workspace provision-network --resource-group \"$RESOURCE_GROUP\" --name \"$WORKSPACE_NAME\" --include-spark"));
+    assert!(script.contains("then RESOURCE_GROUP='rg1'; fi"));
+}
+
+#[test]
+fn rules_and_explain() {
+    let rules = String::from_utf8(amlnet(&["rules"], None).stdout).expect("utf8");
+    assert!(rules.lines().count() >= 40);
+    assert!(rules.contains("port-range-invalid"));
+    let explain = String::from_utf8(amlnet(&["explain", "port-range-invalid"], None).stdout).expect("utf8");
+    for section in ["## What it catches", "## Why it matters", "## Example", "## Instead"] {
+        assert!(explain.contains(section), "{section}");
+    }
+}
+
+#[test]
+fn update_context_judges_transitions() {
+    let path = temp_file("aio.yml", "name: ws1\nmanaged_network:\n  isolation_mode: allow_internet_outbound\n");
+    let out = amlnet(&["check", "--format", "json", "--current-isolation-mode", "allow_only_approved_outbound", path.to_str().expect("path")], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("isolation-mode-transition-not-allowed"));
+}
+
+#[test]
+fn invalid_utf8_is_a_diagnostic_not_a_crash() {
+    let dir = std::env::temp_dir().join(format!("amlnet-cli-bin-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let path = dir.join("latin1.yml");
+    std::fs::write(&path, b"name: caf\xe9\n").expect("write");
+    let out = amlnet(&["check", path.to_str().expect("path")], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("input-not-utf8"));
+}
