@@ -78,7 +78,10 @@ pub(crate) fn lower_workspace(lw: &mut Lowerer, root: &Node) -> Option<Workspace
             let range = lw.map.key_range("v1_legacy_mode");
             lw.report(
                 codes::UNKNOWN_KEY
-                    .at("v1_legacy_mode", "`v1_legacy_mode` is not a key of the az ml workspace YAML; azure-ai-ml rejects the document (\"Unknown field\")")
+                    .at(
+                        "v1_legacy_mode",
+                        "`v1_legacy_mode` is not a key of the az ml workspace YAML; azure-ai-ml rejects the document (\"Unknown field\")",
+                    )
                     .with_range(range)
                     .with_help("remove it; `false` is already what managed online endpoints need, and amlnet does not export it")
                     .with_fix("Remove `v1_legacy_mode`", None),
