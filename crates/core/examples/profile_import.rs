@@ -1,7 +1,8 @@
 //! Profiling aid: imports and checks a workspace with N rules once (`valgrind --tool=callgrind`).
 fn main() {
     let n: usize = std::env::args().nth(1).and_then(|s| s.parse().ok()).unwrap_or(1000);
-    let mut text = String::from("name: ws1\nimage_build_compute: b\nmanaged_network:\n  isolation_mode: allow_only_approved_outbound\n  outbound_rules:\n");
+    let mut text =
+        String::from("name: ws1\nimage_build_compute: b\nmanaged_network:\n  isolation_mode: allow_only_approved_outbound\n  outbound_rules:\n");
     for i in 0..n {
         text.push_str(&format!("  - name: fqdn-rule-{i}\n    type: fqdn\n    destination: host{i}.contoso.com\n"));
     }
