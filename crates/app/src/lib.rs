@@ -2,9 +2,12 @@
 //! with the core while the user types, and shows the core's exports.
 //!
 //! `state` (the reducer), `share`, `presets` and `zip` are plain Rust and tested natively; the
-//! components render the state and send actions. The core does all validation and generation.
+//! components render the state and send actions, and `web` holds the browser side effects. The core
+//! does all validation and generation.
 
+pub mod components;
 pub mod presets;
 pub mod share;
 pub mod state;
+pub mod web;
 pub mod zip;

@@ -46,12 +46,19 @@ fn fqdn_set(ids: &[&str]) -> Vec<OutboundRule> {
         .iter()
         .filter(|s| ids.contains(&s.id))
         .flat_map(|s| s.rules.iter())
-        .map(|(name, dest)| OutboundRule { name: (*name).to_owned(), destination: Destination::Fqdn(FqdnDestination { destination: (*dest).to_owned() }) })
+        .map(|(name, dest)| OutboundRule {
+            name: (*name).to_owned(),
+            destination: Destination::Fqdn(FqdnDestination { destination: (*dest).to_owned() }),
+        })
         .collect()
 }
 
 fn approved_pypi_conda() -> Config {
-    Config { context: context(), workspace: Some(workspace("ml-approved", IsolationMode::AllowOnlyApprovedOutbound, fqdn_set(&["python-packages", "conda"]))), ..Config::default() }
+    Config {
+        context: context(),
+        workspace: Some(workspace("ml-approved", IsolationMode::AllowOnlyApprovedOutbound, fqdn_set(&["python-packages", "conda"]))),
+        ..Config::default()
+    }
 }
 
 fn internet_storage_spark() -> Config {

@@ -167,12 +167,8 @@ mod tests {
 
     #[test]
     fn a_tampered_link_is_validated_like_an_import() {
-        let snap = Snapshot {
-            v: 1,
-            context: SnapshotContext::default(),
-            files: vec![("workspace.yml".into(), "name: [unclosed\n".into())],
-            step: None,
-        };
+        let snap =
+            Snapshot { v: 1, context: SnapshotContext::default(), files: vec![("workspace.yml".into(), "name: [unclosed\n".into())], step: None };
         let (_, diagnostics) = Snapshot::decode(&snap.encode()).expect("decodes").restore();
         assert!(diagnostics.iter().any(|d| d.is_error() && d.range.is_some()));
     }

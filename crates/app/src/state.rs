@@ -7,8 +7,8 @@ use std::rc::Rc;
 
 use amlnet_core::catalog::{self, PRIVATE_ENDPOINT_TARGETS, RECOMMENDED_SETS};
 use amlnet_core::model::{
-    rule_path, AuthMode, Destination, FirewallSku, FqdnDestination, IsolationMode, ManagedNetwork, NetworkAccess, OnlineDeployment,
-    OnlineEndpoint, Operation, OutboundRule, PrivateEndpointDestination, RuleType, ServiceTagDestination, Value, Workspace,
+    rule_path, AuthMode, Destination, FirewallSku, FqdnDestination, IsolationMode, ManagedNetwork, NetworkAccess, OnlineDeployment, OnlineEndpoint,
+    Operation, OutboundRule, PrivateEndpointDestination, RuleType, ServiceTagDestination, Value, Workspace,
 };
 use amlnet_core::{analyze, check, Config, Diagnostic, SourceFile};
 
@@ -163,12 +163,9 @@ impl Field {
 
     pub fn step(self) -> Step {
         match self {
-            Field::SubscriptionId
-            | Field::ResourceGroup
-            | Field::WorkspaceName
-            | Field::Region
-            | Field::Operation
-            | Field::CurrentIsolationMode => Step::Basics,
+            Field::SubscriptionId | Field::ResourceGroup | Field::WorkspaceName | Field::Region | Field::Operation | Field::CurrentIsolationMode => {
+                Step::Basics
+            }
             Field::PublicNetworkAccess | Field::IsolationMode | Field::FirewallSku | Field::ProvisionNow => Step::Networking,
             _ => Step::Endpoint,
         }
@@ -382,8 +379,8 @@ impl RuleDraft {
                     Some(id) if pe.service_resource_id.split('/').count() == 9 => {
                         draft.subscription = id.subscription.to_owned();
                         draft.resource_group = id.resource_group.to_owned();
-                        draft.resource_type = catalog::private_endpoint_target(&id.full_type())
-                            .map_or_else(|| id.full_type(), |t| t.resource_type.to_owned());
+                        draft.resource_type =
+                            catalog::private_endpoint_target(&id.full_type()).map_or_else(|| id.full_type(), |t| t.resource_type.to_owned());
                         draft.resource_name = id.name.to_owned();
                     }
                     _ => draft.raw_resource_id = Some(pe.service_resource_id.clone()),
@@ -560,15 +557,7 @@ impl State {
         let ws = config.workspace.get_or_insert_with(Workspace::default);
         ws.managed_network.get_or_insert_with(ManagedNetwork::default);
         let instance_count_text = config.deployments.first().and_then(|d| d.instance_count).map(|n| n.to_string()).unwrap_or_default();
-        State {
-            step: Step::Basics,
-            config,
-            instance_count_text,
-            dialog: None,
-            import: ImportPanel::default(),
-            focus: None,
-            notice: String::new(),
-        }
+        State { step: Step::Basics, config, instance_count_text, dialog: None, import: ImportPanel::default(), focus: None, notice: String::new() }
     }
 
     /// The demo configuration (the core's demo files and context).
@@ -621,9 +610,7 @@ impl State {
             Field::Region => ws.location.clone().unwrap_or_default(),
             Field::PublicNetworkAccess => ws.public_network_access.map(|a| a.lower().to_owned()).unwrap_or_default(),
             Field::IsolationMode => self.isolation_mode().yaml().to_owned(),
-            Field::FirewallSku => {
-                ws.managed_network.as_ref().and_then(|m| m.firewall_sku).map(|s| s.yaml().to_owned()).unwrap_or_default()
-            }
+            Field::FirewallSku => ws.managed_network.as_ref().and_then(|m| m.firewall_sku).map(|s| s.yaml().to_owned()).unwrap_or_default(),
             Field::ProvisionNow => if ws.provision_network_now == Some(true) { "true" } else { "false" }.to_owned(),
             Field::EndpointName => ep.map(|e| e.name.clone()).unwrap_or_default(),
             Field::AuthMode => ep.and_then(|e| e.auth_mode).map(|a| a.yaml().to_owned()).unwrap_or_default(),
@@ -710,7 +697,8 @@ impl State {
     pub fn draft_diagnostics(&self) -> Vec<(DraftField, Diagnostic)> {
         let Some(draft) = &self.dialog else { return Vec::new() };
         let mut config = self.config.clone();
-        let rules = &mut config.workspace.get_or_insert_with(Workspace::default).managed_network.get_or_insert_with(ManagedNetwork::default).outbound_rules;
+        let rules =
+            &mut config.workspace.get_or_insert_with(Workspace::default).managed_network.get_or_insert_with(ManagedNetwork::default).outbound_rules;
         let index = match draft.index {
             Some(i) if i < rules.len() => {
                 rules[i] = draft.to_rule();
@@ -759,11 +747,8 @@ impl State {
                         public_network_access: Some(NetworkAccess::Disabled),
                         ..OnlineEndpoint::default()
                     });
-                    self.config.deployments = vec![OnlineDeployment {
-                        name: "blue".to_owned(),
-                        instance_count: Some(1),
-                        ..OnlineDeployment::default()
-                    }];
+                    self.config.deployments =
+                        vec![OnlineDeployment { name: "blue".to_owned(), instance_count: Some(1), ..OnlineDeployment::default() }];
                     self.instance_count_text = "1".to_owned();
                 } else if !on {
                     self.config.endpoint = None;
@@ -774,11 +759,8 @@ impl State {
             Action::OpenRuleDialog(index) => {
                 let sub = self.config.context.subscription_id.clone().unwrap_or_default();
                 let rg = self.config.context.resource_group.clone().unwrap_or_default();
-                let default_type = if self.isolation_mode() == IsolationMode::AllowOnlyApprovedOutbound {
-                    RuleType::Fqdn
-                } else {
-                    RuleType::PrivateEndpoint
-                };
+                let default_type =
+                    if self.isolation_mode() == IsolationMode::AllowOnlyApprovedOutbound { RuleType::Fqdn } else { RuleType::PrivateEndpoint };
                 self.dialog = Some(match index.and_then(|i| self.rules().get(i).map(|r| (i, r))) {
                     Some((i, rule)) => RuleDraft::of_rule(i, rule, &sub, &rg),
                     None => RuleDraft::new(default_type, &sub, &rg),
@@ -881,8 +863,7 @@ impl State {
                 let analysis = analyze(&sources, self.config.context.clone());
                 let has_errors = analysis.has_errors();
                 let errors = analysis.diagnostics.iter().filter(|d| d.is_error()).count();
-                self.import.result =
-                    Some(ImportResult { files, diagnostics: analysis.diagnostics, applied: false, config: analysis.config });
+                self.import.result = Some(ImportResult { files, diagnostics: analysis.diagnostics, applied: false, config: analysis.config });
                 if has_errors {
                     self.notice = format!("Import found {errors} errors; the wizard is unchanged");
                     self.focus_on("import-result-heading");
@@ -1080,7 +1061,10 @@ mod tests {
         assert!(s.dialog.is_none());
         assert_eq!(s.focus.as_ref().map(|f| f.id.as_str()), Some("rule-0-edit"));
         let Destination::PrivateEndpoint(pe) = &s.rules()[0].destination else { panic!("private endpoint") };
-        assert_eq!(pe.service_resource_id, "/subscriptions/00000000-1111-2222-3333-444444444444/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/sa");
+        assert_eq!(
+            pe.service_resource_id,
+            "/subscriptions/00000000-1111-2222-3333-444444444444/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/sa"
+        );
         assert_eq!(pe.subresource_target, "dfs");
         assert!(pe.spark_enabled);
 
@@ -1118,10 +1102,13 @@ mod tests {
         assert_eq!(draft.name, "datalake-dfs");
         assert_eq!(draft.resource_name, "contosodatalake");
         assert_eq!(draft.resource_group, "contoso-data");
-        assert_eq!(draft.resource_id(), match &s.rules()[0].destination {
-            Destination::PrivateEndpoint(pe) => pe.service_resource_id.clone(),
-            _ => String::new(),
-        });
+        assert_eq!(
+            draft.resource_id(),
+            match &s.rules()[0].destination {
+                Destination::PrivateEndpoint(pe) => pe.service_resource_id.clone(),
+                _ => String::new(),
+            }
+        );
         s.apply(Action::SetDraft(DraftField::Name, "renamed".into()));
         s.apply(Action::CloseRuleDialog);
         assert_eq!(s.rules()[0].name, "datalake-dfs", "cancel keeps the rule");

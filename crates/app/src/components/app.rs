@@ -1,0 +1,118 @@
+//! The root component: holds the reducer, runs the core's check once per change, and lays out the
+//! toolbar, the steps, the preview (diagram and exports) and the rule dialog. Side effects (focus,
+//! local storage) run after render.
+
+use std::rc::Rc;
+
+use amlnet_core::{check, Severity};
+use yew::prelude::*;
+
+use super::basics::Basics;
+use super::diagram::Diagram;
+use super::endpoint::Endpoint;
+use super::export_panel::ExportPanel;
+use super::import_panel::ImportPanel;
+use super::networking::Networking;
+use super::review::Review;
+use super::rule_dialog::RuleDialog;
+use super::rules::Rules;
+use super::stepper::Stepper;
+use super::toolbar::Toolbar;
+use super::StepProps;
+use crate::share::Snapshot;
+use crate::state::{Action, State, Step};
+use crate::web;
+
+/// The state on load: a share link first, then local storage, then the demo.
+fn initial_state() -> State {
+    let mut state = State::demo();
+    if let Some(snapshot) = web::take_fragment_snapshot().or_else(web::load_snapshot) {
+        state.apply(Action::Restore(snapshot));
+    }
+    state
+}
+
+#[function_component(App)]
+pub fn app() -> Html {
+    let state = use_reducer(initial_state);
+    let diagnostics = use_memo(state.config.clone(), check);
+    let dispatch = {
+        let state = state.clone();
+        Callback::from(move |action: Action| state.dispatch(action))
+    };
+    {
+        use_effect_with(state.focus.clone(), |focus| {
+            if let Some(f) = focus {
+                web::focus(&f.id);
+            }
+        });
+    }
+    {
+        let handle = state.clone();
+        use_effect_with((state.config.clone(), state.step), move |_| web::save_snapshot(&Snapshot::of(&handle)));
+    }
+    let props = StepProps { state: Rc::new((*state).clone()), diagnostics: diagnostics.clone(), dispatch: dispatch.clone() };
+    let step = state.step;
+    let body = match step {
+        Step::Basics => html! { <Basics ..props.clone() /> },
+        Step::Networking => html! { <Networking ..props.clone() /> },
+        Step::Rules => html! { <Rules ..props.clone() /> },
+        Step::Endpoint => html! { <Endpoint ..props.clone() /> },
+        Step::Review => html! { <Review ..props.clone() /> },
+    };
+    let errors = diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
+    let warnings = diagnostics.iter().filter(|d| d.severity == Severity::Warning).count();
+    let dialog_open = state.dialog.is_some();
+    let back = {
+        let d = dispatch.clone();
+        Callback::from(move |_| d.emit(Action::Back))
+    };
+    let next = {
+        let d = dispatch.clone();
+        Callback::from(move |_| d.emit(Action::Next))
+    };
+    html! {
+        <>
+            <div class="page" inert={dialog_open}>
+                <a class="skip" href="#main">{ "Skip to the wizard" }</a>
+                <header class="top">
+                    <div class="brand">
+                        <h1>{ "amlnet builder" }</h1>
+                        <p>{ "Azure Machine Learning network isolation: build, check and export" }</p>
+                    </div>
+                    <Toolbar ..props.clone() />
+                </header>
+                <div class="layout">
+                    <main id="main" tabindex="-1">
+                        <ImportPanel ..props.clone() />
+                        <Stepper ..props.clone() />
+                        <div class="step">{ body }</div>
+                        <div class="step-nav">
+                            if let Some(prev) = step.previous() {
+                                <button type="button" onclick={back}>{ format!("Back: {}", prev.title()) }</button>
+                            }
+                            if let Some(following) = step.next() {
+                                <button type="button" class="primary" onclick={next}>{ format!("Next: {}", following.title()) }</button>
+                            }
+                        </div>
+                    </main>
+                    <aside class="preview" aria-label="Preview">
+                        <section class="panel" aria-labelledby="diagram-heading">
+                            <h2 id="diagram-heading">{ "Diagram" }</h2>
+                            <Diagram config={state.config.clone()} />
+                        </section>
+                        <ExportPanel ..props.clone() />
+                    </aside>
+                </div>
+                <footer class="foot">
+                    <p>{ "Runs entirely in your browser: nothing is sent anywhere. " }
+                    <span class="counts">{ format!("{errors} errors, {warnings} warnings") }</span></p>
+                </footer>
+            </div>
+            <RuleDialog ..props.clone() />
+            <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">
+                { format!("{} {errors} errors, {warnings} warnings.", state.notice) }
+            </div>
+        </>
+    }
+}

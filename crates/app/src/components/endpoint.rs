@@ -1,0 +1,60 @@
+//! Step 4, Online endpoint (optional): endpoint name, auth mode, public network access; a deployment
+//! with instance type and count, model and environment, and the legacy egress option with its warning.
+
+use amlnet_core::{Diagnostic, Severity};
+use yew::prelude::*;
+
+use super::field::CheckField;
+use super::{select_for, step_heading, text_for, StepProps};
+use crate::state::{Action, Anchor, Field, Step};
+
+#[function_component(Endpoint)]
+pub fn endpoint(p: &StepProps) -> Html {
+    let enabled = p.state.endpoint_enabled();
+    let toggle = {
+        let d = p.dispatch.clone();
+        Callback::from(move |on: bool| d.emit(Action::SetEndpointEnabled(on)))
+    };
+    let count = {
+        let dispatch = p.dispatch.clone();
+        let mut found = p.at(Anchor::Field(Field::InstanceCount));
+        if p.state.instance_count_invalid() {
+            found.insert(0, Diagnostic::new("instance-count-not-a-number", Severity::Error, "instance_count", "enter a whole number"));
+        }
+        html! {
+            <super::field::TextField id={Field::InstanceCount.id()} label={Field::InstanceCount.label()} value={p.state.value(Field::InstanceCount)}
+                inputmode={AttrValue::from("numeric")} diagnostics={found}
+                oninput={Callback::from(move |v| dispatch.emit(Action::Set(Field::InstanceCount, v)))} />
+        }
+    };
+    html! {
+        <section aria-labelledby="step-endpoint-heading">
+            { step_heading(Step::Endpoint, "Optional: a managed online endpoint in this workspace and its deployment.") }
+            <CheckField id="f-endpoint-enabled" label="Create an online endpoint" checked={enabled} onchange={toggle} />
+            if enabled {
+                <fieldset>
+                    <legend>{ "Endpoint" }</legend>
+                    { text_for(p, Field::EndpointName, Some("Unique in the region; 3-32 characters")) }
+                    { select_for(p, Field::AuthMode, &[("key", "Key"), ("aml_token", "Azure ML token"), ("aad_token", "Microsoft Entra token")], None) }
+                    { select_for(p, Field::EndpointPublicAccess, &[("", "Not set (enabled)"), ("enabled", "Enabled"), ("disabled", "Disabled")],
+                        Some("Disabled: scoring requests only through the workspace's private endpoint")) }
+                </fieldset>
+                <fieldset>
+                    <legend>{ "Deployment" }</legend>
+                    { text_for(p, Field::DeploymentName, None) }
+                    { text_for(p, Field::Model, Some("A reference such as azureml:my-model:1")) }
+                    { text_for(p, Field::Environment, Some("A reference such as azureml:my-env:1")) }
+                    { text_for(p, Field::InstanceType, Some("For example Standard_DS3_v2")) }
+                    { count }
+                    <div class="legacy">
+                        <p class="note warning-note" id="egress-legacy-note" role="note">
+                            <strong>{ "Legacy option. " }</strong>
+                            { "Egress public network access on a deployment is the older way to isolate it; with a managed network, leave it unset and use outbound rules instead." }
+                        </p>
+                        { select_for(p, Field::EgressPublicAccess, &[("", "Not set (recommended)"), ("enabled", "Enabled"), ("disabled", "Disabled")], None) }
+                    </div>
+                </fieldset>
+            }
+        </section>
+    }
+}

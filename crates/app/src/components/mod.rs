@@ -1,0 +1,89 @@
+//! The view: one component per file. Components render the state and send [`Action`]s; they hold no
+//! model logic of their own.
+
+use std::rc::Rc;
+
+use amlnet_core::Diagnostic;
+use yew::prelude::*;
+
+use crate::state::{Action, Anchor, State};
+
+pub mod app;
+pub mod basics;
+pub mod diagram;
+pub mod endpoint;
+pub mod export_panel;
+pub mod field;
+pub mod import_panel;
+pub mod messages;
+pub mod networking;
+pub mod review;
+pub mod rule_dialog;
+pub mod rules;
+pub mod stepper;
+pub mod toolbar;
+
+/// What every step receives.
+#[derive(Properties, PartialEq, Clone)]
+pub struct StepProps {
+    pub state: Rc<State>,
+    pub diagnostics: Rc<Vec<Diagnostic>>,
+    pub dispatch: Callback<Action>,
+}
+
+impl StepProps {
+    /// The diagnostics placed on one anchor.
+    pub fn at(&self, anchor: Anchor) -> Vec<Diagnostic> {
+        self.diagnostics.iter().filter(|d| Anchor::of(d) == anchor).cloned().collect()
+    }
+}
+
+/// Reads the value of the input, select or textarea that fired an event.
+pub fn event_value(e: &Event) -> String {
+    use wasm_bindgen::JsCast;
+    let Some(target) = e.target() else { return String::new() };
+    if let Some(input) = target.dyn_ref::<web_sys::HtmlInputElement>() {
+        if input.type_() == "checkbox" {
+            return input.checked().to_string();
+        }
+        return input.value();
+    }
+    if let Some(select) = target.dyn_ref::<web_sys::HtmlSelectElement>() {
+        return select.value();
+    }
+    if let Some(area) = target.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        return area.value();
+    }
+    String::new()
+}
+
+/// A text field bound to a wizard field.
+pub fn text_for(p: &StepProps, field: crate::state::Field, hint: Option<&'static str>) -> Html {
+    let dispatch = p.dispatch.clone();
+    html! {
+        <field::TextField id={field.id()} label={field.label()} value={p.state.value(field)}
+            oninput={Callback::from(move |v| dispatch.emit(Action::Set(field, v)))}
+            diagnostics={p.at(Anchor::Field(field))} hint={hint.map(AttrValue::from)} />
+    }
+}
+
+/// A select bound to a wizard field.
+pub fn select_for(p: &StepProps, field: crate::state::Field, options: &[(&'static str, &'static str)], hint: Option<&'static str>) -> Html {
+    let dispatch = p.dispatch.clone();
+    html! {
+        <field::SelectField id={field.id()} label={field.label()} value={p.state.value(field)}
+            options={options.iter().map(|(v, l)| (AttrValue::from(*v), AttrValue::from(*l))).collect::<Vec<_>>()}
+            onchange={Callback::from(move |v| dispatch.emit(Action::Set(field, v)))}
+            diagnostics={p.at(Anchor::Field(field))} hint={hint.map(AttrValue::from)} />
+    }
+}
+
+/// The heading of a step; focus moves here when the step opens.
+pub fn step_heading(step: crate::state::Step, intro: &'static str) -> Html {
+    html! {
+        <>
+            <h2 id={format!("step-{}-heading", step.id())} tabindex="-1">{ step.title() }</h2>
+            <p class="intro">{ intro }</p>
+        </>
+    }
+}

@@ -1,0 +1,31 @@
+//! The step list: one button per step, the current one marked, with the number of errors in each.
+
+use yew::prelude::*;
+
+use super::StepProps;
+use crate::state::{Action, Anchor, Step};
+
+#[function_component(Stepper)]
+pub fn stepper(p: &StepProps) -> Html {
+    html! {
+        <nav class="stepper" aria-label="Wizard steps">
+            <ol>
+                { for Step::ALL.iter().map(|step| {
+                    let step = *step;
+                    let errors = p.diagnostics.iter().filter(|d| d.is_error() && Anchor::of(d).step() == step).count();
+                    let current = p.state.step == step;
+                    let d = p.dispatch.clone();
+                    html! {
+                        <li>
+                            <button type="button" class={classes!(current.then_some("current"))} aria-current={current.then_some("step")}
+                                onclick={Callback::from(move |_| d.emit(Action::GoTo(step)))}>
+                                <span class="num">{ step.index() + 1 }</span>{ step.title() }
+                                if errors > 0 { <span class="badge">{ format!("{errors}") }<span class="sr-only">{ " errors" }</span></span> }
+                            </button>
+                        </li>
+                    }
+                }) }
+            </ol>
+        </nav>
+    }
+}
