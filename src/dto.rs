@@ -142,6 +142,17 @@ pub struct Options {
     pub force: Option<bool>,
 }
 
+impl Options {
+    /// The field names JavaScript may pass (serde-wasm-bindgen reads only known fields, so unknown
+    /// ones are found by listing the object's keys against this).
+    pub const FIELDS: &'static [&'static str] =
+        &["subscriptionId", "resourceGroup", "operation", "currentIsolationMode", "kind", "fileName", "force"];
+}
+
+impl SourceFileInput {
+    pub const FIELDS: &'static [&'static str] = &["name", "text", "kind"];
+}
+
 /// The file name used for a single text when the options name none.
 pub const DEFAULT_FILE_NAME: &str = "config.yml";
 

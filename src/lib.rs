@@ -68,15 +68,49 @@ fn type_name(value: &JsValue) -> String {
     }
 }
 
-fn read_options(options: Option<Ts<Options>>) -> Result<Options, JsError> {
-    match options {
-        None => Ok(Options::default()),
-        Some(options) => serde_wasm_bindgen::from_value(options.into()).map_err(|e| {
-            JsError::new(&format!(
-                "invalid options: {e}; pass an object such as {{ subscriptionId, resourceGroup, operation: \"create\" | \"update\", currentIsolationMode, kind }}"
-            ))
-        }),
+/// A serde-wasm-bindgen error as text, without the `Error: ` its JS form starts with.
+fn error_text(error: &serde_wasm_bindgen::Error) -> String {
+    let text = error.to_string();
+    text.strip_prefix("Error: ").map(str::to_owned).unwrap_or(text)
+}
+
+/// The first key of a JS object that is not one of `fields` (serde-wasm-bindgen ignores those).
+fn unknown_field(value: &JsValue, fields: &[&str]) -> Option<String> {
+    if !value.is_object() {
+        return None;
     }
+    js_sys::Object::keys(value.unchecked_ref::<js_sys::Object>()).iter().filter_map(|key| key.as_string()).find(|key| !fields.contains(&key.as_str()))
+}
+
+fn read_options(options: Option<Ts<Options>>) -> Result<Options, JsError> {
+    const EXPECTED: &str = "pass an object such as { subscriptionId, resourceGroup, operation: \"create\" | \"update\", currentIsolationMode, kind }";
+    let Some(options) = options else { return Ok(Options::default()) };
+    let value = JsValue::from(options);
+    if value.is_undefined() || value.is_null() {
+        return Ok(Options::default());
+    }
+    if !value.is_object() || value.is_array() {
+        return Err(JsError::new(&format!("invalid options: got {}; {EXPECTED}", type_name(&value))));
+    }
+    if let Some(key) = unknown_field(&value, Options::FIELDS) {
+        return Err(JsError::new(&format!("invalid options: unknown field `{key}`, expected one of {}", Options::FIELDS.join(", "))));
+    }
+    serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&format!("invalid options: {}; {EXPECTED}", error_text(&e))))
+}
+
+fn read_files(value: JsValue) -> Result<Vec<SourceFile>, JsError> {
+    const EXPECTED: &str = "each file is an object { name: string, text: string, kind?: string }";
+    let inputs = js_sys::Array::from(&value);
+    let mut files = Vec::with_capacity(inputs.length() as usize);
+    for (index, input) in inputs.iter().enumerate() {
+        if let Some(key) = unknown_field(&input, SourceFileInput::FIELDS) {
+            return Err(JsError::new(&format!("invalid `textOrFiles[{index}]`: unknown field `{key}`; {EXPECTED}")));
+        }
+        let file: SourceFileInput = serde_wasm_bindgen::from_value(input)
+            .map_err(|e| JsError::new(&format!("invalid `textOrFiles[{index}]`: {}; {EXPECTED}", error_text(&e))))?;
+        files.push(SourceFile::from(file));
+    }
+    Ok(files)
 }
 
 fn read_text(text: &JsValue, what: &str) -> Result<String, JsError> {
@@ -116,12 +150,7 @@ pub fn export_config(
     };
     let files: Vec<SourceFile> = match text_or_files.as_string() {
         Some(text) => vec![options.source_file(&text)],
-        None if text_or_files.is_array() => {
-            let inputs: Vec<SourceFileInput> = serde_wasm_bindgen::from_value(text_or_files).map_err(|e| {
-                JsError::new(&format!("invalid `textOrFiles`: {e}; each file is an object {{ name: string, text: string, kind?: string }}"))
-            })?;
-            inputs.into_iter().map(SourceFile::from).collect()
-        }
+        None if text_or_files.is_array() => read_files(text_or_files)?,
         None => {
             return Err(JsError::new(&format!(
                 "`textOrFiles` must be a YAML string or an array of {{ name, text }} objects, not {}",

@@ -1,0 +1,197 @@
+// Packs pkg/ with `npm pack`, installs the tarball into a fresh temporary project (offline: the
+// package has no dependencies), and uses it the ways consumers do: an ES module and CommonJS under
+// Node, the web build through `initSync`, and the types through `tsc --strict`.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { assert, assertEqual, run, test } from './harness.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '../..');
+const pkg = join(root, 'pkg');
+const tsc = join(here, 'node_modules/.bin/tsc');
+
+const BROKEN = `$schema: https://azuremlschemas.azureedge.net/latest/workspace.schema.json
+name: contoso-ml
+managed_network:
+  isolation_mode: allow_internet_outbound
+  outbound_rules:
+  - name: pypi
+    type: fqdn
+    destination: pypi.org
+  - name: monitor
+    type: service_tag
+    destination:
+      service_tag: AzureMonitor
+      protocol: TCP
+      port_ranges: "443-99999"
+`;
+const VALID = BROKEN.replace('allow_internet_outbound', 'allow_only_approved_outbound').replace('99999', '444');
+
+// The consumer script, run as ESM (.mjs) and as CommonJS (.cjs); prints one JSON line.
+const consumer = (load) => `${load}
+const BROKEN = ${JSON.stringify(BROKEN)};
+const VALID = ${JSON.stringify(VALID)};
+async function main(amlnet) {
+  await amlnet.init();
+  const broken = amlnet.validate(BROKEN);
+  const cli = amlnet.exportConfig(VALID, 'cli', { subscriptionId: 'sub-1234', resourceGroup: 'rg-test' });
+  const python = amlnet.exportConfig([{ name: 'workspace.yml', text: VALID }], 'python', { resourceGroup: 'rg-test' });
+  const yaml = amlnet.exportConfig(VALID, 'yaml');
+  const refused = amlnet.exportConfig(BROKEN, 'cli');
+  const errors = [];
+  for (const call of [() => amlnet.validate(42), () => amlnet.validate('x', { subscriptionID: 'typo' }),
+    () => amlnet.exportConfig(VALID, 'toml'), () => amlnet.exportConfig([{ name: 'a.yml' }], 'cli'),
+    () => amlnet.validate('x', { operation: 'delete' })]) {
+    try { call(); errors.push(null); } catch (e) { errors.push({ isError: e instanceof Error, message: e.message }); }
+  }
+  const rules = amlnet.rules();
+  console.log(JSON.stringify({
+    version: amlnet.version,
+    kind: broken.kind,
+    hasErrors: broken.hasErrors,
+    diagnostics: broken.diagnostics.map((d) => [d.code, d.severity, d.line, d.column, d.file]),
+    cli: cli.files,
+    cliErrors: cli.hasErrors,
+    python: python.files,
+    yaml: yaml.files.map((f) => f.path),
+    refused: refused.files.length,
+    errors,
+    ruleCount: rules.length,
+    ruleSample: rules[0],
+    explained: amlnet.explain('port-range-invalid'),
+    unknown: amlnet.explain('no-such-rule') === undefined,
+  }));
+}
+`;
+
+function sh(command, args, cwd) {
+  return execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+function checkResult(out, expectedVersion) {
+  assertEqual(out.version, expectedVersion, 'version');
+  assertEqual(out.kind, 'workspace', 'detected kind');
+  assert(out.hasErrors, 'the broken configuration has errors');
+  assertEqual(out.diagnostics, [
+    ['rule-type-not-allowed-in-isolation-mode', 'error', 7, 11, 'config.yml'],
+    ['rule-type-not-allowed-in-isolation-mode', 'error', 10, 11, 'config.yml'],
+    ['port-range-invalid', 'error', 14, 20, 'config.yml'],
+  ], 'diagnostics of the broken configuration');
+  assert(!out.cliErrors, 'the valid configuration has no errors');
+  assertEqual(out.cli.map((f) => f.path), ['deploy.sh'], 'cli file');
+  const script = out.cli[0].contents;
+  for (const needle of ['az ml workspace create', "SUBSCRIPTION_ID='sub-1234'", "RESOURCE_GROUP='rg-test'", 'port_ranges: 443-444', 'isolation_mode: allow_only_approved_outbound']) {
+    assert(script.includes(needle), `deploy.sh contains ${needle}`);
+  }
+  assertEqual(out.python.map((f) => f.path), ['amlnet_deploy.py'], 'python file');
+  const py = out.python[0].contents;
+  for (const needle of ['from azure.ai.ml', 'IsolationMode.ALLOW_ONLY_APPROVED_OUTBOUND', 'FqdnDestination', 'pypi.org']) {
+    assert(py.includes(needle), `amlnet_deploy.py contains ${needle}`);
+  }
+  assert(out.yaml.includes('workspace.yml'), `yaml export has workspace.yml: ${out.yaml}`);
+  assertEqual(out.refused, 0, 'no files for a configuration with errors');
+  const [notString, typo, format, missing, variant] = out.errors;
+  assert(notString?.isError && /`text` must be a string/.test(notString.message), `validate(42) throws: ${JSON.stringify(notString)}`);
+  assert(typo?.isError && /unknown field `subscriptionID`/.test(typo.message), `typo throws: ${JSON.stringify(typo)}`);
+  assert(format?.isError && /unknown export format `toml`/.test(format.message), `format throws: ${JSON.stringify(format)}`);
+  assert(missing?.isError && /missing field `text`/.test(missing.message), `missing text throws: ${JSON.stringify(missing)}`);
+  assert(variant?.isError && /unknown variant `delete`/.test(variant.message), `bad operation throws: ${JSON.stringify(variant)}`);
+  assert(out.ruleCount >= 20, `rules() lists the registry (${out.ruleCount})`);
+  assertEqual(Object.keys(out.ruleSample).sort(), ['code', 'severity', 'summary'], 'rule summary fields');
+  assert(out.explained?.code === 'port-range-invalid' && out.explained.docs.length > 100, 'explain returns the docs');
+  assert(out.unknown, 'explain of an unknown code is undefined');
+}
+
+const TS_CONSUMER = `import init, { validate, exportConfig, rules, explain, version } from 'amlnet';
+import type { Diagnostic, ExportResult, Options, Severity, ValidateResult } from 'amlnet';
+import { AmlnetSnippetElement } from 'amlnet/snippet';
+import { fragmentFor } from 'amlnet/builder';
+
+await init();
+const options: Options = { subscriptionId: 's', resourceGroup: 'rg', operation: 'update', currentIsolationMode: 'disabled', kind: 'workspace' };
+const result: ValidateResult = validate('name: x', options);
+const first: Diagnostic | undefined = result.diagnostics[0];
+const line: number | undefined = first?.line;
+const severity: Severity | undefined = first?.severity;
+const exported: ExportResult = exportConfig([{ name: 'w.yml', text: 'name: x' }], 'python');
+const paths: string[] = exported.files.map((f) => f.path);
+const summary: string = rules()[0].summary;
+const docs: string | undefined = explain('port-range-invalid')?.docs;
+const v: string = version;
+const snippet: AmlnetSnippetElement | null = document.querySelector('amlnet-snippet');
+const fragment: string = fragmentFor({ preset: 'demo' });
+// @ts-expect-error the text must be a string
+validate(42);
+// @ts-expect-error unknown export format
+exportConfig('x', 'toml');
+// @ts-expect-error operation is create or update
+validate('x', { operation: 'delete' });
+// @ts-expect-error unknown option
+validate('x', { subscriptionID: 's' });
+export { line, severity, paths, summary, docs, v, snippet, fragment };
+`;
+
+let version;
+
+test('npm pack lists the entry points, both builds, types, README and LICENSE', (ctx) => {
+  const files = ctx.packed.files.map((f) => f.path).sort();
+  for (const required of ['package.json', 'README.md', 'LICENSE', 'index.js', 'index.cjs', 'node.mjs', 'index.d.ts',
+    'snippet.js', 'snippet.d.ts', 'builder.js', 'builder.d.ts', 'web/amlnet.js', 'web/amlnet_bg.wasm', 'web/amlnet.d.ts',
+    'node/amlnet.js', 'node/amlnet_bg.wasm', 'node/package.json']) {
+    assert(files.includes(required), `tarball has ${required} (has ${files.join(', ')})`);
+  }
+  assertEqual(ctx.packed.name, 'amlnet', 'package name');
+  const manifest = JSON.parse(readFileSync(join(ctx.project, 'node_modules/amlnet/package.json'), 'utf8'));
+  assertEqual(manifest.type, 'module', 'type');
+  assert(manifest.exports['.'].node && manifest.exports['.'].default === './index.js', 'conditional exports');
+  assertEqual(manifest.dependencies ?? {}, {}, 'no dependencies');
+});
+
+test('ES module consumer (import, node condition)', (ctx) => {
+  writeFileSync(join(ctx.project, 'esm.mjs'), consumer(`import * as amlnet from 'amlnet';\nmain(amlnet);`));
+  checkResult(JSON.parse(sh('node', ['esm.mjs'], ctx.project)), version);
+});
+
+test('CommonJS consumer (require)', (ctx) => {
+  writeFileSync(join(ctx.project, 'cjs.cjs'), consumer(`const amlnet = require('amlnet');\nmain(amlnet);`));
+  checkResult(JSON.parse(sh('node', ['cjs.cjs'], ctx.project)), version);
+});
+
+test('the web build (default condition) works with initSync', (ctx) => {
+  const load = `import * as web from './node_modules/amlnet/index.js';
+import { readFileSync } from 'node:fs';
+web.initSync({ module: readFileSync('./node_modules/amlnet/web/amlnet_bg.wasm') });
+await web.default();
+main({ ...web, init: async () => {} });`;
+  writeFileSync(join(ctx.project, 'web.mjs'), consumer(load));
+  checkResult(JSON.parse(sh('node', ['web.mjs'], ctx.project)), version);
+});
+
+test('types: a consumer compiles with tsc --strict, and misuse does not', (ctx) => {
+  writeFileSync(join(ctx.project, 'consumer.ts'), TS_CONSUMER);
+  try {
+    sh(tsc, ['--strict', '--noEmit', '--target', 'es2022', '--module', 'nodenext', '--moduleResolution', 'nodenext',
+      '--lib', 'es2022,dom', 'consumer.ts'], ctx.project);
+  } catch (error) {
+    throw new Error(`tsc --strict failed:\n${error.stdout}${error.stderr}`);
+  }
+});
+
+await run('npm-pack', {
+  before() {
+    version = JSON.parse(readFileSync(join(pkg, 'package.json'), 'utf8')).version;
+    const work = mkdtempSync(join(tmpdir(), 'amlnet-pack-'));
+    const [packed] = JSON.parse(sh('npm', ['pack', '--json', '--pack-destination', work], pkg));
+    const project = join(work, 'consumer');
+    sh('mkdir', ['-p', project]);
+    writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
+    sh('npm', ['install', '--offline', '--no-audit', '--no-fund', join(work, packed.filename)], project);
+    return { work, project, packed };
+  },
+  after(ctx) {
+    if (ctx?.work) rmSync(ctx.work, { recursive: true, force: true });
+  },
+});

@@ -1,0 +1,16 @@
+// amlnet for Node.js (CommonJS): the `nodejs` build, which loads its wasm synchronously on require.
+'use strict';
+
+const wasm = require('./node/amlnet.js');
+
+exports.validate = wasm.validate;
+exports.exportConfig = wasm.exportConfig;
+exports.rules = wasm.rules;
+exports.explain = wasm.explain;
+exports.version = '__AMLNET_VERSION__';
+// The Node build is ready as soon as it is required; `init` exists so code shared with browsers runs unchanged.
+exports.init = function init() {
+  return Promise.resolve();
+};
+exports.initSync = function initSync() {};
+exports.default = exports.init;
