@@ -27,7 +27,7 @@ python3 tests/conformance/conformance.py "$cases" | grep -v '^PASS '
 
 step "CLI smoke: demo | check, and the exit codes"
 cargo build -q --locked --release --bin amlnet
-AMLNET="$ROOT/target/release/amlnet"
+AMLNET="${CARGO_TARGET_DIR:-$ROOT/target}/release/amlnet"
 "$AMLNET" demo | "$AMLNET" check -
 set +e
 "$AMLNET" check tests/examples/ws-mvnet-sdk-test-all-rule-types.yaml >/dev/null 2>&1; rc_err=$?
