@@ -31,7 +31,7 @@ const STYLE = `
   border-radius: var(--amlnet-radius, 6px);
   overflow: hidden;
 }
-.root * { box-sizing: border-box; font: inherit; color: inherit; letter-spacing: normal; text-transform: none; }
+.root * { box-sizing: border-box; }
 .bar { display: flex; align-items: center; gap: 4px; padding: 4px 8px; border-bottom: 1px solid var(--amlnet-border, #d0d7de); flex-wrap: wrap; }
 [role="tablist"] { display: flex; gap: 2px; flex: 1 1 auto; }
 button {

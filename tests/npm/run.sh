@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# The npm package's checks: installs the node tools (idempotent), builds pkg/, and runs the
+# wasm-bindgen tests, the pack test (ESM, CommonJS, tsc --strict), the headless-Chromium test and
+# the size budget. Ends with `npm: N passed, M failed`; exits non-zero on any failure.
+#
+# Needs wasm-pack, wasm-bindgen (= the Cargo.lock version) and wasm-bindgen-test-runner on PATH,
+# the wasm32-unknown-unknown target, and /usr/bin/chromium. Downloads no browser or tool binaries.
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+ROOT=$PWD
+NPM_DIR=$ROOT/tests/npm
+export PATH="$NPM_DIR/node_modules/.bin:$PATH"
+
+passed=0
+failed=0
+count() { # count LOG: add the numbers of the `X: N passed, M failed` lines of LOG
+  local p f
+  p=$(grep -Eo '^[a-z-]+: [0-9]+ passed, [0-9]+ failed$' "$1" | awk '{s+=$2} END {print s+0}')
+  f=$(grep -Eo '^[a-z-]+: [0-9]+ passed, [0-9]+ failed$' "$1" | awk '{s+=$4} END {print s+0}')
+  passed=$((passed + p)); failed=$((failed + f))
+}
+step() { printf '\n=== npm: %s (%ss)\n' "$*" "$SECONDS"; }
+LOGS=$(mktemp -d)
+trap 'rm -rf "$LOGS"' EXIT
+
+step "node tools (binaryen wasm-opt, playwright-core, typescript)"
+if ! (cd "$NPM_DIR" && npm ls --depth=0 >/dev/null 2>&1); then
+  (cd "$NPM_DIR" && npm ci --no-audit --no-fund --loglevel=error) || { echo "npm: 0 passed, 1 failed"; exit 1; }
+fi
+wasm-opt --version
+
+step "build pkg/"
+if ! bash scripts/build-npm.sh; then
+  echo "npm-build: 0 passed, 1 failed"
+  echo "npm: 0 passed, 1 failed"
+  exit 1
+fi
+
+step "wasm-bindgen-test (Node)"
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  cargo test --target wasm32-unknown-unknown -p amlnet --test web 2>&1 | tee "$LOGS/wasm.log"
+if grep -Eq '^test result: ok\. ' "$LOGS/wasm.log"; then
+  passed=$((passed + $(grep -Eo '^test result: ok\. [0-9]+ passed' "$LOGS/wasm.log" | awk '{print $4}')))
+else
+  failed=$((failed + $(grep -Eo '[0-9]+ failed' "$LOGS/wasm.log" | tail -1 | awk '{print $1}' || echo 1) ))
+  [ "$failed" -eq 0 ] && failed=1
+fi
+
+for t in pack browser; do
+  step "$t test"
+  node "$NPM_DIR/$t.test.mjs" 2>&1 | tee "$LOGS/$t.log"
+  grep -Eq '^[a-z-]+: [0-9]+ passed, [0-9]+ failed$' "$LOGS/$t.log" || echo "npm-$t: 0 passed, 1 failed" >>"$LOGS/$t.log"
+  count "$LOGS/$t.log"
+done
+
+step "size budget"
+node "$NPM_DIR/size.mjs" 2>&1 | tee "$LOGS/size.log"
+count "$LOGS/size.log"
+
+echo
+echo "npm: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
