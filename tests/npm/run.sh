@@ -42,8 +42,9 @@ CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 if grep -Eq '^test result: ok\. ' "$LOGS/wasm.log"; then
   passed=$((passed + $(grep -Eo '^test result: ok\. [0-9]+ passed' "$LOGS/wasm.log" | awk '{print $4}')))
 else
-  failed=$((failed + $(grep -Eo '[0-9]+ failed' "$LOGS/wasm.log" | tail -1 | awk '{print $1}' || echo 1) ))
-  [ "$failed" -eq 0 ] && failed=1
+  n=$(grep -Eo '[0-9]+ failed' "$LOGS/wasm.log" | tail -1 | awk '{print $1}')
+  failed=$((failed + ${n:-1}))
+  [ "${n:-1}" -eq 0 ] && failed=$((failed + 1)) # it did not build or run
 fi
 
 for t in pack browser; do
