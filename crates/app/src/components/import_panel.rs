@@ -31,7 +31,7 @@ fn annotated(name: &str, text: &str, diagnostics: &[Diagnostic]) -> Html {
     html! {
         <figure class="annotated">
             <figcaption>{ name }</figcaption>
-            <ol class="source">
+            <ol class="source" tabindex="0" aria-label={format!("{name}, line by line")}>
                 { for text.lines().enumerate().map(|(i, line)| {
                     let n = i + 1;
                     let here: Vec<&&Diagnostic> = mine.iter().filter(|d| d.range.is_some_and(|r| r.line == n)).collect();

@@ -1,0 +1,393 @@
+// End-to-end tests of the builder in headless Chromium, by visible labels and roles, against the built
+// site (dist/) on 127.0.0.1. Expected exports and diagnostics come from the amlnet CLI (the same core).
+// Prints `e2e: N passed, M failed` and exits non-zero on failure. Screenshots go to artifacts/e2e/.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { launch, openPage } from './browser.mjs';
+import { serve } from './server.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = resolve(here, '../..');
+const dist = resolve(process.env.DIST_DIR ?? join(repo, 'dist'));
+const shots = resolve(process.env.ARTIFACTS_DIR ?? join(repo, 'artifacts/e2e'));
+mkdirSync(shots, { recursive: true });
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+const SUB = '00000000-1111-2222-3333-444444444444';
+const RG = 'e2e-rg';
+
+/** Runs the amlnet CLI (AMLNET_BIN, or `cargo run`). Returns { status, stdout, stderr }. */
+function amlnet(args) {
+  const [cmd, pre] = process.env.AMLNET_BIN
+    ? [process.env.AMLNET_BIN, []]
+    : ['cargo', ['run', '-q', '-p', 'amlnet-cli', '--bin', 'amlnet', '--']];
+  try {
+    const stdout = execFileSync(cmd, [...pre, ...args], { cwd: repo, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    return { status: 0, stdout, stderr: '' };
+  } catch (e) {
+    return { status: e.status, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
+  }
+}
+
+function assert(cond, message) {
+  if (!cond) throw new Error(message);
+}
+function assertEqual(actual, expected, message) {
+  if (actual !== expected) {
+    const a = String(actual).split('\n'), b = String(expected).split('\n');
+    const i = a.findIndex((line, k) => line !== b[k]);
+    throw new Error(`${message}: first difference at line ${i + 1}:\n  app: ${JSON.stringify(a[i])}\n  cli: ${JSON.stringify(b[i])}`);
+  }
+}
+
+async function axe(page, label) {
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+  });
+  assert(result.length === 0, `axe violations at ${label}:\n    ${result.join('\n    ')}`);
+}
+
+async function shot(page, name) {
+  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+}
+
+async function noProblems(page, problems) {
+  const csp = await page.evaluate(() => window.__cspViolations ?? []);
+  assert(csp.length === 0, `CSP violations: ${csp.join('; ')}`);
+  assert(problems.length === 0, `browser problems:\n    ${problems.join('\n    ')}`);
+}
+
+/** The files of the visible export tab: [{ name, text }]. */
+async function exportFiles(page, tab) {
+  await page.getByRole('tab', { name: tab }).click();
+  return page.locator('[role="tabpanel"] pre[data-file]').evaluateAll((els) => els.map((e) => ({ name: e.dataset.file, text: e.textContent })));
+}
+
+async function gotoStep(page, title) {
+  await page.getByRole('navigation', { name: 'Wizard steps' }).getByRole('button', { name: new RegExp(title.replace(/[+]/g, '\\+')) }).click();
+  await page.getByRole('heading', { name: title, level: 2 }).waitFor();
+}
+
+async function addRule(page, fill) {
+  await page.getByRole('button', { name: 'Add user-defined outbound rules' }).click();
+  const dialog = page.getByRole('dialog', { name: /outbound rule/ });
+  await dialog.waitFor();
+  await fill(dialog);
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await dialog.waitFor({ state: 'detached' });
+}
+
+// ---- the tests ----
+
+const tests = [];
+const test = (name, fn) => tests.push({ name, fn });
+let server, browser, shareUrl, builtYaml;
+
+test('loads offline with the demo, a CSP and no violations', async () => {
+  const { context, page, problems } = await openPage(browser, server.url);
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  assert(/default-src 'none'/.test(csp) && /connect-src 'self'/.test(csp) && !/unsafe-inline/.test(csp), `unexpected CSP: ${csp}`);
+  assertEqual(await page.getByLabel('Workspace name').inputValue(), 'contoso-ml', 'demo workspace name');
+  await page.getByRole('img', { name: /Network diagram/ }).waitFor();
+  await noProblems(page, problems);
+  await context.close();
+});
+
+test('builds an approved-outbound workspace with all three rule types; tabs equal the CLI', async () => {
+  const { context, page, problems } = await openPage(browser, server.url);
+  await page.getByRole('button', { name: 'Start over' }).click();
+  assertEqual(await page.getByLabel('Workspace name').inputValue(), '', 'start over clears');
+  // Basics
+  await page.getByLabel('Subscription ID').fill(SUB);
+  await page.getByLabel('Resource group').fill(RG);
+  await page.getByLabel('Workspace name').fill('e2e-ws');
+  await page.getByLabel('Region').fill('westeurope');
+  await axe(page, 'Basics');
+  await shot(page, '1-basics');
+  await page.getByRole('button', { name: 'Next: Networking' }).click();
+  // Networking
+  await page.getByRole('heading', { name: 'Networking', level: 2 }).waitFor();
+  await page.getByLabel('Public network access (inbound)').selectOption('disabled');
+  await page.getByLabel('Private with Approved Outbound').check();
+  await page.getByLabel('Azure Firewall SKU').selectOption('basic');
+  await axe(page, 'Networking');
+  await shot(page, '2-networking');
+  await page.getByRole('button', { name: 'Next: Outbound rules' }).click();
+  // Outbound rules
+  await page.getByRole('heading', { name: 'Outbound rules', level: 2 }).waitFor();
+  await addRule(page, async (d) => {
+    await d.getByLabel('Rule name').fill('storage-blob');
+    await d.getByLabel('Destination type').selectOption('private_endpoint');
+    assertEqual(await d.getByLabel('Subscription', { exact: true }).inputValue(), SUB, 'dialog subscription prefilled');
+    await d.getByLabel('Resource type').selectOption('Microsoft.Storage/storageAccounts');
+    await d.getByLabel('Resource name').fill('e2edata');
+    await d.getByLabel('Sub resource').selectOption('blob');
+    await d.getByLabel('Spark enabled').check();
+    await axe(page, 'Rule dialog (private endpoint)');
+    await shot(page, '3a-rule-dialog');
+  });
+  await addRule(page, async (d) => {
+    await d.getByLabel('Rule name').fill('monitor');
+    await d.getByLabel('Destination type').selectOption('service_tag');
+    await d.getByLabel('Search service tags').fill('monitor');
+    await d.getByLabel('Service tag', { exact: true }).selectOption('AzureMonitor');
+    await d.getByLabel('Protocol').selectOption('TCP');
+    await d.getByLabel('Port ranges').fill('443');
+  });
+  await addRule(page, async (d) => {
+    await d.getByLabel('Rule name').fill('pypi');
+    await d.getByLabel('Destination type').selectOption('fqdn');
+    await d.getByLabel('FQDN destination').fill('pypi.org');
+    await d.getByText(/adds to the cost/).waitFor();
+  });
+  const rows = page.getByRole('table').filter({ has: page.getByRole('columnheader', { name: 'Rule name' }) }).getByRole('row');
+  assertEqual(await rows.count(), 4, 'header + three rule rows');
+  await axe(page, 'Outbound rules');
+  await shot(page, '3-rules');
+  await page.getByRole('button', { name: 'Next: Online endpoint' }).click();
+  await page.getByRole('heading', { name: 'Online endpoint', level: 2 }).waitFor();
+  await axe(page, 'Online endpoint');
+  await shot(page, '4-endpoint');
+  await page.getByRole('button', { name: 'Next: Review + export' }).click();
+  await page.getByRole('heading', { name: 'Review + export', level: 2 }).waitFor();
+  const status = await page.locator('.summary .status').textContent();
+  assert(/^0 errors/.test(status), `summary: ${status}`);
+  await axe(page, 'Review + export');
+  await shot(page, '5-review');
+
+  // The exports equal what the CLI makes of the YAML the app shows.
+  const yaml = await exportFiles(page, 'YAML');
+  builtYaml = yaml;
+  assert(yaml.some((f) => f.name === 'workspace.yml'), 'workspace.yml exported');
+  const dir = mkdtempSync(join(tmpdir(), 'amlnet-e2e-yaml-'));
+  for (const f of yaml) writeFileSync(join(dir, f.name), f.text);
+  const inputs = yaml.map((f) => join(dir, f.name));
+  for (const [tab, to] of [['YAML', 'yaml'], ['Azure CLI', 'cli'], ['Python', 'python']]) {
+    const files = await exportFiles(page, tab);
+    const out = join(dir, `out-${to}`);
+    const r = amlnet(['export', ...inputs, '--to', to, '--out', out, '--subscription', SUB, '--resource-group', RG]);
+    assert(r.status === 0, `amlnet export --to ${to} failed: ${r.stderr}`);
+    const expected = readdirSync(out).sort();
+    assertEqual(files.map((f) => f.name).sort().join(','), expected.join(','), `${tab} file names`);
+    for (const f of files) assertEqual(f.text, readFileSync(join(out, f.name), 'utf8'), `${tab} tab, ${f.name}`);
+  }
+  await axe(page, 'Review + export (Python tab)');
+  await noProblems(page, problems);
+  await context.close();
+});
+
+test('validation shows next to the field and the summary moves focus there', async () => {
+  const { context, page, problems } = await openPage(browser, server.url);
+  await gotoStep(page, 'Networking');
+  await page.getByLabel('Private with Internet Outbound').check();
+  // The demo's service tag and FQDN rules are not allowed with internet outbound.
+  await gotoStep(page, 'Review + export');
+  assert(/^[1-9]\d* errors/.test(await page.locator('.summary .status').textContent()), 'errors counted');
+  await page.locator('#export-warning').waitFor();
+  const finding = page.locator('.finding.error button').first();
+  await finding.click();
+  await page.getByRole('heading', { name: 'Outbound rules', level: 2 }).waitFor();
+  const focused = await page.evaluate(() => document.activeElement?.id);
+  assert(/^rule-\d+-edit$/.test(focused), `focus after summary click: ${focused}`);
+  await page.locator('tr.has-error .msg.error').first().waitFor();
+  await axe(page, 'Outbound rules with errors');
+  await shot(page, '6-validation');
+  // An error next to a plain field: an invalid instance count.
+  await gotoStep(page, 'Online endpoint');
+  await page.getByLabel('Instance count').fill('two');
+  await page.locator('#f-instance-count-msg .msg.error').waitFor();
+  assertEqual(await page.getByLabel('Instance count').getAttribute('aria-invalid'), 'true', 'aria-invalid');
+  assertEqual(await page.getByLabel('Instance count').inputValue(), 'two', 'typed text is kept');
+  await noProblems(page, problems);
+  await context.close();
+});
+
+const BROKEN = `$schema: https://azuremlschemas.azureedge.net/latest/workspace.schema.json
+name: broken-ws
+managed_network:
+  isolation_mode: allow_only_approved_outbound
+  outbound_rules:
+  - name: tag
+    type: service_tag
+    destination:
+      service_tag: AzureMonitor
+      protocol: TCP
+      port_ranges: '70000'
+  - name: tag
+    type: fqdn
+    destination: pypi.org
+  firewall_sku: platinum
+`;
+
+test('import of a broken file lists each diagnostic at its line and keeps the wizard', async () => {
+  const { context, page, problems } = await openPage(browser, server.url);
+  const dir = mkdtempSync(join(tmpdir(), 'amlnet-e2e-broken-'));
+  writeFileSync(join(dir, 'pasted.yml'), BROKEN);
+  const cli = amlnet(['check', '--format', 'json', join(dir, 'pasted.yml')]);
+  const parsed = JSON.parse(cli.stdout);
+  const expected = (Array.isArray(parsed) ? parsed : parsed.diagnostics ?? parsed.files?.flatMap((f) => f.diagnostics) ?? []);
+  assert(expected.length >= 2, `the CLI finds the problems: ${cli.stdout.slice(0, 300)}`);
+  await page.getByRole('button', { name: 'Import YAML' }).click();
+  await page.getByLabel('Paste YAML').fill(BROKEN);
+  await page.getByRole('button', { name: 'Import pasted YAML' }).click();
+  await page.getByRole('heading', { name: 'Import result' }).waitFor();
+  const listed = await page.getByRole('list', { name: 'Import diagnostics' }).getByRole('listitem').allTextContents();
+  assertEqual(listed.length, expected.length, 'one entry per diagnostic');
+  for (const d of expected) {
+    const line = d.range?.line ?? d.line;
+    const code = d.code;
+    if (line) {
+      assert(listed.some((t) => t.startsWith(`pasted.yml:${line}:`) && t.includes(`[${code}]`)), `listed ${code} at line ${line}: ${listed.join(' | ')}`);
+      const li = page.locator(`ol.source li[data-line="${line}"]`);
+      assert(/line-(error|warning|note)/.test(await li.getAttribute('class')), `line ${line} marked`);
+      assert((await li.textContent()).includes(`[${code}]`), `message for ${code} shown under line ${line}`);
+    }
+  }
+  assertEqual(await page.getByLabel('Paste YAML').inputValue(), BROKEN, 'the pasted text is kept');
+  assertEqual(await page.getByLabel('Workspace name').inputValue(), 'contoso-ml', 'the wizard is unchanged');
+  await axe(page, 'Import with errors');
+  await shot(page, '7-import-errors');
+  await page.getByRole('button', { name: 'Apply what could be read' }).click();
+  assertEqual(await page.getByLabel('Workspace name').inputValue(), 'broken-ws', 'applied on request');
+  await noProblems(page, problems);
+  await context.close();
+});
+
+test('copy and download', async () => {
+  const { context, page, problems } = await openPage(browser, server.url);
+  const files = await exportFiles(page, 'YAML');
+  await page.getByRole('button', { name: 'Copy workspace.yml' }).click();
+  await page.getByRole('status').filter({ hasText: 'Copied workspace.yml' }).waitFor();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assertEqual(copied, files.find((f) => f.name === 'workspace.yml').text, 'clipboard holds workspace.yml');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download workspace.yml' }).click()]);
+  assertEqual(download.suggestedFilename(), 'workspace.yml', 'download name');
+  assertEqual(readFileSync(await download.path(), 'utf8'), copied, 'downloaded text');
+  const [zip] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download all files (.zip)' }).click()]);
+  assertEqual(zip.suggestedFilename(), 'amlnet-export.zip', 'zip name');
+  const bytes = readFileSync(await zip.path());
+  assert(bytes.subarray(0, 2).toString() === 'PK' && bytes.includes('deploy.sh') && bytes.includes('amlnet_deploy.py'), 'zip holds all files');
+  await noProblems(page, problems);
+  await context.close();
+});
+
+test('a share link reopened in a fresh page restores the same state', async () => {
+  const { context, page, problems } = await openPage(browser, server.url);
+  await page.getByLabel('Workspace name').fill('shared-ws');
+  await gotoStep(page, 'Outbound rules');
+  await page.getByRole('button', { name: /Add Conda packages/ }).click();
+  const before = await exportFiles(page, 'YAML');
+  await page.getByRole('button', { name: 'Create share link' }).click();
+  shareUrl = await page.getByLabel('Share link').inputValue();
+  assert(shareUrl.startsWith(server.url) && shareUrl.includes('#c='), `share link: ${shareUrl.slice(0, 80)}`);
+  await context.close();
+  const fresh = await openPage(browser, shareUrl);
+  await fresh.page.getByRole('heading', { name: 'Outbound rules', level: 2 }).waitFor();
+  const after = await exportFiles(fresh.page, 'YAML');
+  assertEqual(JSON.stringify(after), JSON.stringify(before), 'same YAML after restore');
+  assert(!(await fresh.page.evaluate(() => location.hash)).includes('c='), 'fragment cleared after restore');
+  // Local storage keeps the state across a reload; Start over clears it.
+  await fresh.page.reload();
+  await fresh.page.getByRole('heading', { name: 'Outbound rules', level: 2 }).waitFor();
+  await gotoStep(fresh.page, 'Basics');
+  assertEqual(await fresh.page.getByLabel('Workspace name').inputValue(), 'shared-ws', 'kept in local storage');
+  await fresh.page.getByRole('button', { name: 'Start over' }).click();
+  await fresh.page.reload();
+  await fresh.page.getByRole('heading', { name: 'Basics', level: 2 }).waitFor();
+  assertEqual(await fresh.page.getByLabel('Workspace name').inputValue(), '', 'start over persists');
+  await noProblems(fresh.page, [...problems, ...fresh.problems]);
+  await fresh.context.close();
+});
+
+async function tabTo(page, predicate, what, limit = 80) {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(predicate)) return;
+  }
+  throw new Error(`Tab never reached ${what}`);
+}
+
+test('keyboard only: steps, fields, the rule dialog and focus return', async () => {
+  const { context, page, problems } = await openPage(browser, server.url);
+  await tabTo(page, () => document.activeElement?.id === 'f-workspace-name', 'Workspace name');
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type('keyboard-ws');
+  await tabTo(page, () => document.activeElement?.textContent === 'Next: Networking', 'Next button');
+  await page.keyboard.press('Enter');
+  assertEqual(await page.evaluate(() => document.activeElement?.id), 'step-networking-heading', 'focus on the step heading');
+  await tabTo(page, () => document.activeElement?.name === 'isolation-mode', 'outbound access radios');
+  await tabTo(page, () => document.activeElement?.textContent === 'Next: Outbound rules', 'Next button');
+  await page.keyboard.press('Enter');
+  await tabTo(page, () => document.activeElement?.id === 'add-rule', 'Add rule button');
+  await page.keyboard.press('Enter');
+  assertEqual(await page.evaluate(() => document.activeElement?.id), 'r-name', 'focus in the dialog');
+  await page.keyboard.press('Escape');
+  assertEqual(await page.evaluate(() => document.activeElement?.id), 'add-rule', 'Escape returns focus');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('kbd-fqdn');
+  await tabTo(page, () => document.activeElement?.id === 'r-fqdn', 'FQDN field', 10);
+  await page.keyboard.type('example.org');
+  await page.keyboard.press('Enter');
+  await page.getByRole('dialog').waitFor({ state: 'detached' });
+  const focused = await page.evaluate(() => document.activeElement?.id);
+  assert(/^rule-\d+-edit$/.test(focused), `focus on the new rule's Edit: ${focused}`);
+  assert((await page.locator('table.rules').textContent()).includes('example.org'), 'rule added');
+  // The tab list answers to arrow keys.
+  await page.locator('#tab-yaml').focus();
+  await page.keyboard.press('ArrowRight');
+  assertEqual(await page.evaluate(() => document.activeElement?.id), 'tab-cli', 'arrow moves between tabs');
+  assertEqual(await page.getByRole('tab', { name: 'Azure CLI' }).getAttribute('aria-selected'), 'true', 'CLI tab selected');
+  await shot(page, '8-keyboard');
+  await noProblems(page, problems);
+  await context.close();
+});
+
+test('phone width: no horizontal scrolling, dark theme passes axe', async () => {
+  const { context, page, problems } = await openPage(browser, server.url, { viewport: { width: 375, height: 800 }, colorScheme: 'dark' });
+  for (const step of ['Basics', 'Networking', 'Outbound rules', 'Online endpoint', 'Review + export']) {
+    await gotoStep(page, step);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert(overflow <= 1, `${step}: page is ${overflow}px wider than the phone`);
+    await axe(page, `${step} (phone, dark)`);
+  }
+  await page.getByRole('button', { name: 'Import YAML' }).click();
+  await axe(page, 'Import panel (phone, dark)');
+  await shot(page, '9-phone-dark');
+  await noProblems(page, problems);
+  await context.close();
+});
+
+// ---- runner ----
+
+let passed = 0, failed = 0;
+try {
+  server = await serve(dist);
+  browser = await launch();
+  const only = process.env.E2E_ONLY;
+  for (const t of tests) {
+    if (only && !t.name.includes(only)) continue;
+    const start = Date.now();
+    try {
+      await t.fn();
+      passed++;
+      console.log(`ok   ${t.name} (${Date.now() - start} ms)`);
+    } catch (e) {
+      failed++;
+      console.log(`FAIL ${t.name}\n    ${String(e.stack ?? e).split('\n').slice(0, 6).join('\n    ')}`);
+    }
+  }
+} catch (e) {
+  failed++;
+  console.log(`FAIL setup: ${e.stack ?? e}`);
+} finally {
+  await browser?.close();
+  await server?.close();
+}
+console.log(`e2e: ${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
