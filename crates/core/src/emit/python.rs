@@ -41,7 +41,7 @@ pub fn py_value(value: &Value) -> String {
         Value::Bool(true) => "True".to_owned(),
         Value::Bool(false) => "False".to_owned(),
         Value::Int(i) => i.to_string(),
-        Value::Float(f) => format!("float({})", py_str(&python_float_text(f))),
+        Value::Float(f) => python_float(f),
         Value::Str(s) => py_str(s),
         Value::Seq(items) => format!("[{}]", items.iter().map(py_value).collect::<Vec<_>>().join(", ")),
         Value::Map(entries) => {
@@ -50,26 +50,28 @@ pub fn py_value(value: &Value) -> String {
     }
 }
 
-/// Turns a YAML 1.1 float spelling into one Python's `float()` accepts.
-fn python_float_text(yaml: &str) -> String {
+/// A Python expression equal to the float PyYAML constructs from a YAML 1.1 float spelling. Built from
+/// the text alone (no float parsing or formatting in Rust, which would cost wasm size).
+fn python_float(yaml: &str) -> String {
     let cleaned = yaml.replace('_', "");
     let lower = cleaned.to_ascii_lowercase();
-    match lower.trim_start_matches(['+', '-']) {
-        ".inf" => return if lower.starts_with('-') { "-inf".to_owned() } else { "inf".to_owned() },
-        ".nan" => return "nan".to_owned(),
+    let negative = lower.starts_with('-');
+    let body = lower.trim_start_matches(['+', '-']);
+    let sign = if negative { "-" } else { "" };
+    match body {
+        ".inf" => return format!("float(\"{sign}inf\")"),
+        ".nan" => return "float(\"nan\")".to_owned(),
         _ => {}
     }
-    if cleaned.contains(':') {
-        // Base 60, as PyYAML computes it: 1:30.5 is 90.5.
-        let negative = cleaned.starts_with('-');
-        let body = cleaned.trim_start_matches(['+', '-']);
-        let mut total = 0.0f64;
-        for part in body.split(':') {
-            total = total * 60.0 + part.parse::<f64>().unwrap_or(0.0);
+    if body.contains(':') {
+        // Base 60, as PyYAML computes it: 1:30.5 is 1 * 60 + 30.5.
+        let mut expr = String::new();
+        for (i, part) in body.split(':').enumerate() {
+            expr = if i == 0 { format!("float({})", py_str(part)) } else { format!("({expr}) * 60 + float({})", py_str(part)) };
         }
-        return format!("{}{total}", if negative { "-" } else { "" });
+        return format!("{sign}({expr})");
     }
-    cleaned
+    format!("float({})", py_str(&cleaned))
 }
 
 fn identifier_safe(key: &str) -> bool {
@@ -461,6 +463,8 @@ mod tests {
         assert_eq!(py_str("é"), "\"\\xe9\"");
         assert_eq!(py_str("\u{2028}"), "\"\\u2028\"");
         assert_eq!(py_str("😀"), "\"\\U0001f600\"");
-        assert_eq!(python_float_text("1:30.5"), "90.5");
+        assert_eq!(python_float("1:30.5"), r#"((float("1")) * 60 + float("30.5"))"#);
+        assert_eq!(python_float("-.Inf"), "float(\"-inf\")");
+        assert_eq!(python_float("1_000.5"), "float(\"1000.5\")");
     }
 }
