@@ -22,6 +22,20 @@ pub fn destination_text(rule: &OutboundRule) -> String {
     }
 }
 
+/// "1 error, 2 warnings" for the status column.
+fn found_summary(found: &[amlnet_core::Diagnostic]) -> Html {
+    let errors = found.iter().filter(|d| d.is_error()).count();
+    let warnings = found.len() - errors;
+    let mut parts = Vec::new();
+    if errors > 0 {
+        parts.push(format!("{errors} error{}", if errors == 1 { "" } else { "s" }));
+    }
+    if warnings > 0 {
+        parts.push(format!("{warnings} warning{}", if warnings == 1 { "" } else { "s" }));
+    }
+    html! { <span class={if errors > 0 { "status bad" } else { "status warn" }}>{ parts.join(", ") }</span> }
+}
+
 #[function_component(Rules)]
 pub fn rules(p: &StepProps) -> Html {
     let mode = p.state.isolation_mode();
@@ -67,20 +81,25 @@ pub fn rules(p: &StepProps) -> Html {
                                 let delete = { let d = p.dispatch.clone(); Callback::from(move |_| d.emit(Action::DeleteRule(i))) };
                                 let label = if rule.name.is_empty() { format!("rule {}", i + 1) } else { rule.name.clone() };
                                 html! {
+                                    <>
                                     <tr class={classes!(found.iter().any(|d| d.is_error()).then_some("has-error"))}>
                                         <th scope="row">{ &rule.name }</th>
                                         <td>{ rule.destination.rule_type().portal_name() }</td>
                                         <td class="dest">{ destination_text(rule) }</td>
                                         <td>
                                             if found.is_empty() { <span class="ok">{ "OK" }</span> }
-                                            <Messages id={format!("rule-{i}-msg")} diagnostics={found} />
+                                            else { { found_summary(&found) } }
                                         </td>
                                         <td class="row-actions">
                                             <button id={format!("rule-{i}-edit")} type="button" onclick={edit}
-                                                aria-label={format!("Edit {label}")} aria-describedby={format!("rule-{i}-msg")}>{ "Edit" }</button>
+                                                aria-label={format!("Edit {label}")} aria-describedby={(!found.is_empty()).then(|| format!("rule-{i}-msg"))}>{ "Edit" }</button>
                                             <button type="button" class="danger" onclick={delete} aria-label={format!("Delete {label}")}>{ "Delete" }</button>
                                         </td>
                                     </tr>
+                                    if !found.is_empty() {
+                                        <tr class="msg-row"><td colspan="5"><Messages id={format!("rule-{i}-msg")} diagnostics={found.clone()} /></td></tr>
+                                    }
+                                    </>
                                 }
                             }) }
                         </tbody>
