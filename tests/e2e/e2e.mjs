@@ -259,6 +259,29 @@ test('import of a broken file lists each diagnostic at its line and keeps the wi
   await context.close();
 });
 
+test('presets, and opening YAML files fills the wizard', async () => {
+  const { context, page, problems } = await openPage(browser, server.url);
+  await page.getByLabel('Preset').selectOption({ label: 'Approved outbound with PyPI and conda' });
+  await page.getByRole('button', { name: 'Load preset' }).click();
+  assertEqual(await page.getByLabel('Workspace name').inputValue(), 'ml-approved', 'preset loaded');
+  await gotoStep(page, 'Outbound rules');
+  assertEqual(await page.locator('table.rules tbody tr:not(.msg-row)').count(), 8, 'PyPI and conda rules');
+  await page.getByRole('button', { name: 'Import YAML' }).click();
+  const dir = mkdtempSync(join(tmpdir(), 'amlnet-e2e-open-'));
+  const ws = `name: opened-ws\nlocation: eastus\nmanaged_network:\n  isolation_mode: allow_internet_outbound\n`;
+  const ep = `$schema: https://azuremlschemas.azureedge.net/latest/managedOnlineEndpoint.schema.json\nname: opened-ep\nauth_mode: key\npublic_network_access: disabled\n`;
+  writeFileSync(join(dir, 'workspace.yml'), ws);
+  writeFileSync(join(dir, 'endpoint.yml'), ep);
+  await page.getByLabel('Open YAML files').setInputFiles([join(dir, 'workspace.yml'), join(dir, 'endpoint.yml')]);
+  await page.getByText('The wizard now holds what was imported.').waitFor();
+  await gotoStep(page, 'Basics');
+  assertEqual(await page.getByLabel('Workspace name').inputValue(), 'opened-ws', 'workspace from the opened file');
+  await gotoStep(page, 'Online endpoint');
+  assertEqual(await page.getByLabel('Endpoint name').inputValue(), 'opened-ep', 'endpoint from the opened file');
+  await noProblems(page, problems);
+  await context.close();
+});
+
 test('copy and download', async () => {
   const { context, page, problems } = await openPage(browser, server.url);
   const files = await exportFiles(page, 'YAML');
