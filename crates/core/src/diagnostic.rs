@@ -145,9 +145,10 @@ pub fn render(diagnostics: &[Diagnostic], file_name: &str, source: Option<&str>)
                     let _ = writeln!(out, "{pad} | {}{}", " ".repeat(caret_at), "^".repeat(caret_width));
                 }
             }
-            None => {
+            None if !file.is_empty() => {
                 let _ = writeln!(out, " --> {file}");
             }
+            None => {}
         }
         if !d.path.is_empty() {
             let _ = writeln!(out, "{note_pad}= field: {}", d.path);

@@ -216,6 +216,8 @@ fn check_with_sources(config: &Config, sources: &Sources) -> Vec<Diagnostic> {
                     deployment_names.get(i).cloned().unwrap_or_else(|| "deployment.yml".to_owned()),
                     sources.deployments.get(i).and_then(Option::as_ref),
                 ),
+                // The context (command-line flags, the wizard's Basics step) has no file.
+                Target::Context => return d,
             };
             match source {
                 Some((file, map)) => {

@@ -55,6 +55,7 @@ fn context_of(first: &[u8]) -> (Context, Option<DocumentKind>) {
                 }
                 Some(("kind", k)) => kind = Some(DocumentKind::parse(k).expect("kind")),
                 Some(("subscription", s)) => context.subscription_id = Some(s.to_owned()),
+                Some(("resource_group", s)) => context.resource_group = Some(s.to_owned()),
                 _ => panic!("unknown fixture directive `{word}`"),
             }
         }

@@ -40,6 +40,8 @@ pub(crate) enum Target {
     Workspace,
     Endpoint,
     Deployment(usize),
+    /// The change's context (subscription, resource group): no document of its own.
+    Context,
 }
 
 /// What a model rule sees and where it reports.
@@ -98,6 +100,8 @@ registry! {
         rule_type_mismatch,
     ],
     model: [
+        subscription_id_invalid,
+        resource_group_name_invalid,
         workspace_name_invalid,
         v1_legacy_mode_enabled,
         isolation_mode_transition_not_allowed,
