@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/tests/e2e/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+bash scripts/setup.sh   # trunk, wasm-bindgen, the wasm32 target (idempotent; minutes only on a fresh machine)
 bash tests/e2e/install.sh
 cargo fetch --locked >/dev/null
 exec trunk serve --release --offline --address 127.0.0.1 --port 8080 --no-autoreload

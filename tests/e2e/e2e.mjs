@@ -328,6 +328,15 @@ test('a share link reopened in a fresh page restores the same state', async () =
   await fresh.context.close();
 });
 
+test('a preset link (#preset=<id>, as <amlnet-builder preset> makes) opens that preset', async () => {
+  const { context, page, problems } = await openPage(browser, `${server.url}#preset=secure-endpoint`);
+  await page.getByRole('heading', { name: 'Basics', level: 2 }).waitFor();
+  assertEqual(await page.getByLabel('Workspace name').inputValue(), 'ml-secure', 'preset workspace');
+  assert(!(await page.evaluate(() => location.hash)).includes('preset='), 'fragment cleared after loading the preset');
+  await noProblems(page, problems);
+  await context.close();
+});
+
 async function tabTo(page, predicate, what, limit = 80) {
   for (let i = 0; i < limit; i++) {
     await page.keyboard.press('Tab');

@@ -99,6 +99,19 @@ pub fn take_fragment_snapshot() -> Option<Snapshot> {
     snapshot
 }
 
+/// The preset named in the URL fragment (`#preset=<id>`, as `<amlnet-builder preset>` links), if any;
+/// the fragment is then removed like a snapshot's.
+pub fn take_fragment_preset() -> Option<String> {
+    let window = web_sys::window()?;
+    let hash = window.location().hash().ok()?;
+    let id = hash.strip_prefix("#preset=")?;
+    let id = js_sys::decode_uri_component(id).ok()?.as_string()?;
+    if let (Ok(history), Ok(path), Ok(search)) = (window.history(), window.location().pathname(), window.location().search()) {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("{path}{search}")));
+    }
+    Some(id)
+}
+
 /// The page address with the snapshot in the fragment.
 pub fn share_url(snapshot: &Snapshot) -> String {
     let base = web_sys::window()

@@ -23,10 +23,12 @@ use crate::share::Snapshot;
 use crate::state::{Action, State, Step};
 use crate::web;
 
-/// The state on load: a share link first, then local storage, then the demo.
+/// The state on load: a preset or share link in the fragment first, then local storage, then the demo.
 fn initial_state() -> State {
     let mut state = State::demo();
-    if let Some(snapshot) = web::take_fragment_snapshot().or_else(web::load_snapshot) {
+    if let Some(preset) = web::take_fragment_preset() {
+        state.apply(Action::LoadPreset(preset));
+    } else if let Some(snapshot) = web::take_fragment_snapshot().or_else(web::load_snapshot) {
         state.apply(Action::Restore(snapshot));
     }
     state
