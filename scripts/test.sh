@@ -33,7 +33,10 @@ set +e
 "$AMLNET" check tests/examples/ws-mvnet-sdk-test-all-rule-types.yaml >/dev/null 2>&1; rc_err=$?
 "$AMLNET" check --nonexistent-flag x >/dev/null 2>&1; rc_usage=$?
 set -e
-[ "$rc_err" = 1 ] && [ "$rc_usage" = 2 ] || { echo "cli exit codes: errors gave $rc_err (want 1), usage gave $rc_usage (want 2)"; exit 1; }
+if [ "$rc_err" != 1 ] || [ "$rc_usage" != 2 ]; then
+  echo "cli exit codes: errors gave $rc_err (want 1), usage gave $rc_usage (want 2)"
+  exit 1
+fi
 echo "cli: 3 passed, 0 failed"
 
 step "fuzz import -> validate -> export for ${FUZZ_SECONDS}s"

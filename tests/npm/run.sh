@@ -6,7 +6,7 @@
 # Needs wasm-pack, wasm-bindgen (= the Cargo.lock version) and wasm-bindgen-test-runner on PATH,
 # the wasm32-unknown-unknown target, and /usr/bin/chromium. Downloads no browser or tool binaries.
 set -uo pipefail
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/../.." || exit 1
 ROOT=$PWD
 NPM_DIR=$ROOT/tests/npm
 export PATH="$NPM_DIR/node_modules/.bin:$PATH"
