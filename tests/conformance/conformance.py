@@ -167,7 +167,14 @@ def exc_text(e: BaseException) -> str:
 def fp_workspace(ws: Workspace) -> Dict[str, Any]:
     # Workspace._to_rest_object() returns an arm_ml_service model; it has as_dict() but no serialize()
     # in 1.35.2. The body includes the workspace name.
-    return ws._to_rest_object().as_dict()
+    body = ws._to_rest_object().as_dict()
+    # SDK quirk: YAML `identity.type: system_assigned,user_assigned` goes through snake_to_pascal as one
+    # word and becomes 'Systemassigned,Userassigned', while the Python class sends the ARM spelling
+    # 'SystemAssigned,UserAssigned'. ARM enums are case-insensitive, so compare the type without case.
+    ident = body.get("identity")
+    if isinstance(ident, dict) and isinstance(ident.get("type"), str):
+        ident["type"] = ident["type"].lower()
+    return body
 
 
 def fp_endpoint(ep: OnlineEndpoint) -> Dict[str, Any]:
