@@ -38,8 +38,9 @@ has wasm-pack "$WASM_PACK_VERSION"       || cargo install --locked "wasm-pack@$W
 [ "$(cargo fuzz --version 2>/dev/null | awk '{print $2}')" = "$CARGO_FUZZ_VERSION" ] || cargo install --locked "cargo-fuzz@$CARGO_FUZZ_VERSION"
 
 step "python packages (the azure-ai-ml oracle)"
-python3 -c 'import importlib.metadata as m, yaml; assert m.version("azure-ai-ml") == "1.35.2"' 2>/dev/null \
-  || python3 -m pip install -q --disable-pip-version-check azure-ai-ml==1.35.2 pyyaml
+# azure-identity is what the generated Python scripts import; azure-ai-ml does not declare it.
+python3 -c 'import importlib.metadata as m, yaml, azure.identity; assert m.version("azure-ai-ml") == "1.35.2"' 2>/dev/null \
+  || python3 -m pip install -q --disable-pip-version-check azure-ai-ml==1.35.2 azure-identity pyyaml
 
 step "crates"
 cargo fetch --locked
