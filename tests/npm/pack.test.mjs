@@ -37,7 +37,7 @@ const VALID = ${JSON.stringify(VALID)};
 async function main(amlnet) {
   await amlnet.init();
   const broken = amlnet.validate(BROKEN);
-  const cli = amlnet.exportConfig(VALID, 'cli', { subscriptionId: 'sub-1234', resourceGroup: 'rg-test' });
+  const cli = amlnet.exportConfig(VALID, 'cli', { subscriptionId: '5a5a5a5a-0000-4000-8000-000000000001', resourceGroup: 'rg-test' });
   const python = amlnet.exportConfig([{ name: 'workspace.yml', text: VALID }], 'python', { resourceGroup: 'rg-test' });
   const yaml = amlnet.exportConfig(VALID, 'yaml');
   const refused = amlnet.exportConfig(BROKEN, 'cli');
@@ -83,7 +83,7 @@ function checkResult(out, expectedVersion) {
   assert(!out.cliErrors, 'the valid configuration has no errors');
   assertEqual(out.cli.map((f) => f.path), ['deploy.sh'], 'cli file');
   const script = out.cli[0].contents;
-  for (const needle of ['az ml workspace create', "SUBSCRIPTION_ID='sub-1234'", "RESOURCE_GROUP='rg-test'", 'port_ranges: 443-444', 'isolation_mode: allow_only_approved_outbound']) {
+  for (const needle of ['az ml workspace create', "SUBSCRIPTION_ID='5a5a5a5a-0000-4000-8000-000000000001'", "RESOURCE_GROUP='rg-test'", 'port_ranges: 443-444', 'isolation_mode: allow_only_approved_outbound']) {
     assert(script.includes(needle), `deploy.sh contains ${needle}`);
   }
   assertEqual(out.python.map((f) => f.path), ['amlnet_deploy.py'], 'python file');
