@@ -219,7 +219,8 @@ managed_network:
     #[test]
     fn demo_exports_every_format() {
         let files: Vec<SourceFile> = amlnet_core::demo::DEMO_FILES.iter().map(|(name, text)| SourceFile::new(*name, *text)).collect();
-        let options = Options { subscription_id: Some("5a5a5a5a-0000-4000-8000-000000000001".into()), resource_group: Some("rg".into()), ..Options::default() };
+        let options =
+            Options { subscription_id: Some("5a5a5a5a-0000-4000-8000-000000000001".into()), resource_group: Some("rg".into()), ..Options::default() };
         for format in [ExportFormat::Yaml, ExportFormat::Cli, ExportFormat::Python] {
             let result = export_sources(&files, format, &options);
             assert!(!result.has_errors, "{:#?}", result.diagnostics);

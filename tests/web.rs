@@ -59,7 +59,9 @@ fn export_generates_files_from_files_with_context() {
     Reflect::set(&file, &"text".into(), &BROKEN.replace("allow_internet_outbound", "allow_only_approved_outbound").into()).expect("set");
     files.push(&file);
     let result: JsValue =
-        export_config(files.into(), "cli".into(), options(r#"{"subscriptionId": "5a5a5a5a-0000-4000-8000-000000000001", "resourceGroup": "rg-1"}"#)).expect("no throw").into();
+        export_config(files.into(), "cli".into(), options(r#"{"subscriptionId": "5a5a5a5a-0000-4000-8000-000000000001", "resourceGroup": "rg-1"}"#))
+            .expect("no throw")
+            .into();
     let generated: Array = get(&result, "files").unchecked_into();
     assert_eq!(generated.length(), 1);
     let contents = get(&generated.get(0), "contents").as_string().expect("text");
