@@ -52,10 +52,6 @@ fn main() {
         let import = measure(|| {
             black_box(analyze(black_box(&files), Context::default()));
         });
-        let parse = measure(|| {
-            black_box(amlnet_core::syntax::parse(black_box(&text)));
-        });
-        eprintln!("  parse only: {parse:?}");
         let model = measure(|| {
             black_box(check(black_box(&analysis.config)));
         });
