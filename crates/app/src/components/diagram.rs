@@ -1,5 +1,5 @@
 //! The SVG picture of the result: inbound access, the workspace in its managed network with the private
-//! endpoints, and the service-tag and FQDN paths through the firewall. Labels are text nodes, never HTML.
+//! endpoints, the FQDN paths through the Azure Firewall and the service-tag paths. Labels are text nodes, never HTML.
 
 use amlnet_core::model::{Destination, IsolationMode, NetworkAccess};
 use amlnet_core::Config;
@@ -58,9 +58,12 @@ pub fn diagram(props: &DiagramProps) -> Html {
     let (pes, tags, fqdns) = (capped(pes), capped(tags), capped(fqdns));
     let ws_name = ws.map(|w| w.name.clone()).filter(|n| !n.is_empty()).unwrap_or_else(|| "(unnamed workspace)".to_owned());
     let managed = mode != IsolationMode::Disabled;
+    let firewall = mode == IsolationMode::AllowOnlyApprovedOutbound && !fqdns.is_empty();
+    // FQDN rules come first: they are the ones behind the Azure Firewall, which exists only in approved
+    // outbound with at least one FQDN rule; service tags go straight out of the managed network.
     let right: Vec<(String, &'static str)> = match mode {
         IsolationMode::AllowOnlyApprovedOutbound => {
-            tags.iter().map(|t| (t.clone(), "tag")).chain(fqdns.iter().map(|f| (f.clone(), "fqdn"))).collect()
+            fqdns.iter().map(|f| (f.clone(), "fqdn")).chain(tags.iter().map(|t| (t.clone(), "tag"))).collect()
         }
         IsolationMode::AllowInternetOutbound => vec![("Internet (all outbound)".to_owned(), "internet")],
         IsolationMode::Disabled => vec![("Internet (no managed network)".to_owned(), "internet")],
@@ -72,12 +75,13 @@ pub fn diagram(props: &DiagramProps) -> Html {
     let fw_x = 330;
     let right_x = 460;
     let summary = format!(
-        "{}; inbound public access {}; {} private endpoints, {} service tags, {} FQDN rules",
+        "{}; inbound public access {}; {} private endpoints, {} service tags, {} FQDN rules{}",
         mode.portal_name(),
         if inbound_open { "enabled" } else { "disabled" },
         config.rules().iter().filter(|r| matches!(r.destination, Destination::PrivateEndpoint(_))).count(),
         config.rules().iter().filter(|r| matches!(r.destination, Destination::ServiceTag(_))).count(),
         config.rules().iter().filter(|r| matches!(r.destination, Destination::Fqdn(_))).count(),
+        if firewall { " (through an Azure Firewall)" } else { "" },
     );
     html! {
         <figure class="diagram">
@@ -98,14 +102,19 @@ pub fn diagram(props: &DiagramProps) -> Html {
                 }
                 { node(152, ws_y, 148, ws_name, "workspace") }
                 { for pes.iter().enumerate().map(|(i, pe)| node(152, ws_y + ROW * (i as i32 + 1), 148, format!("PE: {pe}"), "pe")) }
-                if mode == IsolationMode::AllowOnlyApprovedOutbound {
+                if firewall {
                     { node(fw_x, ws_y, 110, "Azure Firewall".to_owned(), "firewall") }
                     { line(300, ws_y + 10, fw_x, ws_y + 10, "open") }
-                    { for right.iter().enumerate().map(|(i, (label, class))| html! {
-                        <>
-                            { line(fw_x + 110, ws_y + 10, right_x, ws_y + 10 + ROW * i as i32, "open") }
-                            { node(right_x, ws_y + ROW * i as i32, 176, label.clone(), class) }
-                        </>
+                    { for right.iter().enumerate().map(|(i, (label, class))| {
+                        let y = ws_y + ROW * i as i32;
+                        // FQDN paths leave the firewall; service-tag paths leave the workspace below it.
+                        let from = if *class == "fqdn" { (fw_x + 110, ws_y + 10) } else { (300, ws_y + 18) };
+                        html! {
+                            <>
+                                { line(from.0, from.1, right_x, y + 10, "open") }
+                                { node(right_x, y, 176, label.clone(), class) }
+                            </>
+                        }
                     }) }
                 } else {
                     { for right.iter().enumerate().map(|(i, (label, class))| html! {
