@@ -165,7 +165,7 @@ fn read_file(file: &SourceFile, config: &mut Config, sources: &mut Sources, out:
                             lw.report(duplicate(root, "workspace"));
                         } else {
                             config.workspace = Some(ws);
-                            sources.workspace = Some((file.name.clone(), lw.map.clone()));
+                            sources.workspace = Some((file.name.clone(), std::mem::take(&mut lw.map)));
                         }
                     }
                 }
@@ -175,14 +175,14 @@ fn read_file(file: &SourceFile, config: &mut Config, sources: &mut Sources, out:
                             lw.report(duplicate(root, "online endpoint"));
                         } else {
                             config.endpoint = Some(ep);
-                            sources.endpoint = Some((file.name.clone(), lw.map.clone()));
+                            sources.endpoint = Some((file.name.clone(), std::mem::take(&mut lw.map)));
                         }
                     }
                 }
                 Some(DocumentKind::OnlineDeployment) => {
                     if let Some(dep) = lower::lower_deployment(&mut lw, root) {
                         config.deployments.push(dep);
-                        sources.deployments.push(Some((file.name.clone(), lw.map.clone())));
+                        sources.deployments.push(Some((file.name.clone(), std::mem::take(&mut lw.map))));
                     }
                 }
             }

@@ -78,8 +78,6 @@ pub fn deployment_file_names(config: &Config) -> Vec<String> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Plan {
     pub(crate) operation: Operation,
-    /// Whether a managed network (internet or approved outbound) is configured.
-    pub(crate) managed: bool,
     /// Provision the managed network explicitly (Spark, or before the first deployment).
     pub(crate) provision: bool,
     pub(crate) include_spark: bool,
@@ -93,6 +91,6 @@ impl Plan {
             managed && config.rules().iter().any(|r| matches!(&r.destination, crate::model::Destination::PrivateEndpoint(pe) if pe.spark_enabled));
         let provisioned_at_creation = operation == Operation::Create && config.workspace.as_ref().and_then(|w| w.provision_network_now) == Some(true);
         let provision = managed && (include_spark || (!config.deployments.is_empty() && !provisioned_at_creation));
-        Plan { operation, managed, provision, include_spark }
+        Plan { operation, provision, include_spark }
     }
 }

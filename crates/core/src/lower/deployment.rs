@@ -2,6 +2,7 @@
 
 use super::{to_value, Lowerer, UnknownKeys};
 use crate::model::{CodeConfiguration, NetworkAccess, OnlineDeployment};
+use crate::rules::codes;
 use crate::syntax::{Node, NodeKind};
 
 const MODELLED: &[&str] = &[
@@ -88,7 +89,8 @@ pub(crate) fn lower_deployment(lw: &mut Lowerer, root: &Node) -> Option<OnlineDe
         dep.app_insights_enabled = lw.boolean(n, "app_insights_enabled");
     }
     if let Some(n) = fields.get("egress_public_network_access") {
-        dep.egress_public_network_access = lw.enumeration(n, "egress_public_network_access", super::workspace::NETWORK_ACCESS, NetworkAccess::parse);
+        dep.egress_public_network_access =
+            lw.enumeration(n, "egress_public_network_access", super::workspace::NETWORK_ACCESS, NetworkAccess::parse, codes::VALUE_NOT_ALLOWED);
     }
     for key in CARRIED {
         if let Some(n) = fields.get(key) {

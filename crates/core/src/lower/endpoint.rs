@@ -2,6 +2,7 @@
 
 use super::{to_value, Lowerer, UnknownKeys};
 use crate::model::{AuthMode, NetworkAccess, OnlineEndpoint};
+use crate::rules::codes;
 use crate::syntax::Node;
 
 const MODELLED: &[&str] = &["$schema", "name", "description", "tags", "auth_mode", "identity", "public_network_access"];
@@ -25,10 +26,11 @@ pub(crate) fn lower_endpoint(lw: &mut Lowerer, root: &Node) -> Option<OnlineEndp
         ep.tags = lw.string_map(n, "tags");
     }
     if let Some(n) = fields.get("auth_mode") {
-        ep.auth_mode = lw.enumeration(n, "auth_mode", &["key", "aml_token", "aad_token"], AuthMode::parse);
+        ep.auth_mode = lw.enumeration(n, "auth_mode", &["key", "aml_token", "aad_token"], AuthMode::parse, codes::VALUE_NOT_ALLOWED);
     }
     if let Some(n) = fields.get("public_network_access") {
-        ep.public_network_access = lw.enumeration(n, "public_network_access", super::workspace::NETWORK_ACCESS, NetworkAccess::parse);
+        ep.public_network_access =
+            lw.enumeration(n, "public_network_access", super::workspace::NETWORK_ACCESS, NetworkAccess::parse, codes::VALUE_NOT_ALLOWED);
     }
     if let Some(n) = fields.get("identity") {
         if lw.fields(n, "identity").is_some() {

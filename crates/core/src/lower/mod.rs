@@ -10,7 +10,7 @@ mod workspace;
 
 use crate::diagnostic::{Diagnostic, Severity, TextRange};
 use crate::model::{DocumentKind, Value};
-use crate::rules::codes;
+use crate::rules::{codes, RuleInfo};
 use crate::syntax::pyyaml::PyType;
 use crate::syntax::{Node, NodeKind, Scalar};
 use std::collections::HashMap;
@@ -324,8 +324,16 @@ impl Lowerer {
         out
     }
 
-    /// A closed set of values, parsed by `parse`; reports anything else with the allowed spellings.
-    pub(crate) fn enumeration<T>(&mut self, node: &Node, path: &str, allowed: &[&str], parse: impl Fn(&str) -> Option<T>) -> Option<T> {
+    /// A closed set of values, parsed by `parse`; reports anything else with the allowed spellings, under
+    /// `not_allowed` (`value-not-allowed`, or a field's own code such as `rule-type-invalid`).
+    pub(crate) fn enumeration<T>(
+        &mut self,
+        node: &Node,
+        path: &str,
+        allowed: &[&str],
+        parse: impl Fn(&str) -> Option<T>,
+        not_allowed: &'static RuleInfo,
+    ) -> Option<T> {
         let NodeKind::Scalar(s) = &node.kind else {
             self.wrong_type(node, path, &format!("one of {}", allowed.join(", ")));
             return None;
@@ -352,7 +360,7 @@ impl Lowerer {
         let parsed = parse(&s.text);
         if parsed.is_none() {
             let suggestion = closest(&s.text.to_ascii_lowercase(), allowed);
-            let d = codes::VALUE_NOT_ALLOWED
+            let d = not_allowed
                 .at(path, format!("`{}` is not an allowed value of `{}`", s.text, last_segment(path)))
                 .with_range(Some(node.range))
                 .with_help(format!("use one of: {}", allowed.join(", ")));

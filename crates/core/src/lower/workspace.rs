@@ -65,7 +65,7 @@ pub(crate) fn lower_workspace(lw: &mut Lowerer, root: &Node) -> Option<Workspace
         ws.tags = lw.string_map(node, "tags");
     }
     if let Some(node) = fields.get("public_network_access") {
-        ws.public_network_access = lw.enumeration(node, "public_network_access", NETWORK_ACCESS, NetworkAccess::parse);
+        ws.public_network_access = lw.enumeration(node, "public_network_access", NETWORK_ACCESS, NetworkAccess::parse, codes::VALUE_NOT_ALLOWED);
     }
     if let Some(node) = fields.get("provision_network_now") {
         ws.provision_network_now = lw.boolean(node, "provision_network_now");
@@ -110,7 +110,10 @@ fn lower_managed_network(lw: &mut Lowerer, node: &Node) -> Option<ManagedNetwork
     lw.check_keys(&fields, &["isolation_mode", "outbound_rules", "firewall_sku"], &["network_id", "status"], UnknownKeys::Dropped, "managed_network");
     let mut mn = ManagedNetwork::default();
     match fields.get("isolation_mode") {
-        Some(node) => mn.isolation_mode = lw.enumeration(node, "managed_network.isolation_mode", ISOLATION_MODES, IsolationMode::parse),
+        Some(node) => {
+            mn.isolation_mode =
+                lw.enumeration(node, "managed_network.isolation_mode", ISOLATION_MODES, IsolationMode::parse, codes::VALUE_NOT_ALLOWED)
+        }
         None => {
             let range = lw.map.key_range(path);
             lw.report(
@@ -122,7 +125,7 @@ fn lower_managed_network(lw: &mut Lowerer, node: &Node) -> Option<ManagedNetwork
         }
     }
     if let Some(node) = fields.get("firewall_sku") {
-        mn.firewall_sku = lw.enumeration(node, "managed_network.firewall_sku", &["standard", "basic"], FirewallSku::parse);
+        mn.firewall_sku = lw.enumeration(node, "managed_network.firewall_sku", &["standard", "basic"], FirewallSku::parse, codes::VALUE_NOT_ALLOWED);
     }
     if let Some(node) = fields.get("outbound_rules") {
         mn.outbound_rules = lower_rule_list(lw, node, "managed_network.outbound_rules");
@@ -182,19 +185,7 @@ fn lower_rule(lw: &mut Lowerer, node: &Node, path: &str) -> Option<OutboundRule>
         }
     };
     let declared = match fields.get("type") {
-        Some(n) => {
-            let type_path = fields.path("type");
-            let parsed = lw.enumeration(n, &type_path, &["private_endpoint", "service_tag", "fqdn"], RuleType::parse);
-            if parsed.is_none() {
-                // The message is in the enumeration report; mark it with the rule's own code too.
-                if let Some(last) = lw.diagnostics.last_mut() {
-                    if last.path == type_path {
-                        last.code = codes::RULE_TYPE_INVALID.code;
-                    }
-                }
-            }
-            parsed
-        }
+        Some(n) => lw.enumeration(n, &fields.path("type"), &["private_endpoint", "service_tag", "fqdn"], RuleType::parse, codes::RULE_TYPE_INVALID),
         None => {
             let range = lw.map.range(path);
             lw.report(

@@ -196,12 +196,8 @@ pub fn parse(text: &str) -> Stream {
         let range = index.range(span);
         let node = match event {
             Event::StreamStart | Event::StreamEnd | Event::DocumentEnd | Event::Nothing => continue,
-            Event::DocumentStart(_) => {
-                if !stream.documents.is_empty() {
-                    // A document has ended; further documents are counted by the caller.
-                }
-                continue;
-            }
+            // Each finished root node is a document; the caller counts them.
+            Event::DocumentStart(_) => continue,
             Event::SequenceStart(anchor, tag) => {
                 if let Some(d) = tag_diagnostic(tag.as_deref(), "seq", range) {
                     stream.diagnostics.push(d);
