@@ -11,7 +11,9 @@ pub mod diagnostic;
 pub mod emit;
 pub mod lower;
 pub mod model;
+pub mod plan;
 pub mod rules;
+pub mod summary;
 pub mod syntax;
 
 pub use diagnostic::{render, sort_diagnostics, Diagnostic, Fix, Severity, TextRange};
