@@ -17,7 +17,7 @@ pub mod summary;
 pub mod syntax;
 
 pub use diagnostic::{render, sort_diagnostics, Diagnostic, Fix, Severity, TextRange};
-pub use emit::{export, ExportFormat, GeneratedFile};
+pub use emit::{export, export_notes, ExportFormat, GeneratedFile};
 pub use lower::SourceMap;
 pub use model::{Config, Context, DocumentKind};
 pub use rules::{RuleInfo, ALL as RULES};

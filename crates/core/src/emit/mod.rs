@@ -1,12 +1,17 @@
-//! Generators: YAML documents, an `az` bash script, and a Python (azure-ai-ml) script.
+//! Generators: YAML documents, an `az` bash script, a Python (azure-ai-ml) script, and infrastructure as
+//! code (an ARM template, a Bicep file and a Terraform configuration).
 //!
 //! Every generator is deterministic (same model, same bytes) and quotes every value for its target
 //! language, so no input can change the meaning of what is generated.
 
+pub mod arm;
+pub mod bicep;
 pub mod cli;
 pub mod python;
+pub mod terraform;
 pub mod yaml;
 
+use crate::diagnostic::Diagnostic;
 use crate::model::{Config, IsolationMode, Operation};
 use serde::Serialize;
 
@@ -17,16 +22,26 @@ pub enum ExportFormat {
     Yaml,
     Cli,
     Python,
+    /// An ARM deployment template (`azuredeploy.json`).
+    Arm,
+    /// A Bicep file (`main.bicep`), the same resources as the ARM template.
+    Bicep,
+    /// A Terraform configuration (`main.tf`) for the azurerm provider, with azapi where azurerm falls short.
+    Terraform,
 }
 
 impl ExportFormat {
-    pub const ALL: [ExportFormat; 3] = [ExportFormat::Yaml, ExportFormat::Cli, ExportFormat::Python];
+    pub const ALL: [ExportFormat; 6] =
+        [ExportFormat::Yaml, ExportFormat::Cli, ExportFormat::Python, ExportFormat::Arm, ExportFormat::Bicep, ExportFormat::Terraform];
 
     pub fn parse(text: &str) -> Option<Self> {
         match text.to_ascii_lowercase().as_str() {
             "yaml" | "yml" => Some(ExportFormat::Yaml),
             "cli" | "az" | "bash" => Some(ExportFormat::Cli),
             "python" | "py" | "sdk" => Some(ExportFormat::Python),
+            "arm" => Some(ExportFormat::Arm),
+            "bicep" => Some(ExportFormat::Bicep),
+            "terraform" | "tf" => Some(ExportFormat::Terraform),
             _ => None,
         }
     }
@@ -36,6 +51,9 @@ impl ExportFormat {
             ExportFormat::Yaml => "yaml",
             ExportFormat::Cli => "cli",
             ExportFormat::Python => "python",
+            ExportFormat::Arm => "arm",
+            ExportFormat::Bicep => "bicep",
+            ExportFormat::Terraform => "terraform",
         }
     }
 }
@@ -54,6 +72,18 @@ pub fn export(config: &Config, format: ExportFormat) -> Vec<GeneratedFile> {
         ExportFormat::Yaml => yaml::documents(config, true).into_iter().map(|(path, contents)| GeneratedFile { path, contents }).collect(),
         ExportFormat::Cli => vec![GeneratedFile { path: "deploy.sh".to_owned(), contents: cli::script(config) }],
         ExportFormat::Python => vec![GeneratedFile { path: "amlnet_deploy.py".to_owned(), contents: python::script(config) }],
+        ExportFormat::Arm => vec![GeneratedFile { path: "azuredeploy.json".to_owned(), contents: arm::template(config) }],
+        ExportFormat::Bicep => vec![GeneratedFile { path: "main.bicep".to_owned(), contents: bicep::file(config) }],
+        ExportFormat::Terraform => vec![GeneratedFile { path: "main.tf".to_owned(), contents: terraform::file(config) }],
+    }
+}
+
+/// What an export could not express natively (the Terraform azapi fallbacks), as info diagnostics.
+/// Empty for the formats that express every modelled field.
+pub fn export_notes(config: &Config, format: ExportFormat) -> Vec<Diagnostic> {
+    match format {
+        ExportFormat::Terraform => terraform::notes(config),
+        ExportFormat::Yaml | ExportFormat::Cli | ExportFormat::Python | ExportFormat::Arm | ExportFormat::Bicep => Vec::new(),
     }
 }
 
