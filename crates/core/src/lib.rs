@@ -79,6 +79,13 @@ impl Analysis {
     pub fn has_errors(&self) -> bool {
         self.diagnostics.iter().any(Diagnostic::is_error)
     }
+
+    /// [`export_notes`] of this configuration, placed in the files that were read (with ranges).
+    pub fn export_notes(&self, format: ExportFormat) -> Vec<Diagnostic> {
+        let mut notes = place_findings(&self.config, &self.sources, emit::export_findings(&self.config, format));
+        sort_diagnostics(&mut notes);
+        notes
+    }
 }
 
 /// Reads documents into one configuration and checks it. The context (subscription, resource group,
@@ -208,27 +215,33 @@ fn duplicate(root: &syntax::Node, what: &str) -> Diagnostic {
 /// Runs the model rules and places each finding in its document.
 fn check_with_sources(config: &Config, sources: &Sources) -> Vec<Diagnostic> {
     let deployment_names = emit::deployment_file_names(config);
-    rules::check_model(config)
-        .into_iter()
-        .map(|(target, mut d)| {
-            let (default_name, source) = match target {
-                Target::Workspace => ("workspace.yml".to_owned(), sources.workspace.as_ref()),
-                Target::Endpoint => ("endpoint.yml".to_owned(), sources.endpoint.as_ref()),
-                Target::Deployment(i) => (
-                    deployment_names.get(i).cloned().unwrap_or_else(|| "deployment.yml".to_owned()),
-                    sources.deployments.get(i).and_then(Option::as_ref),
-                ),
-                // The context (command-line flags, the wizard's Basics step) has no file.
-                Target::Context => return d,
-            };
-            match source {
-                Some((file, map)) => {
-                    d.file = Some(file.clone());
-                    d.range = map.range(&d.path);
-                }
-                None => d.file = Some(default_name),
-            }
-            d
-        })
-        .collect()
+    rules::check_model(config).into_iter().map(|(target, d)| place(target, d, sources, &deployment_names)).collect()
+}
+
+/// Places findings (model rules, export notes) in their documents.
+pub(crate) fn place_findings(config: &Config, sources: &Sources, findings: Vec<(Target, Diagnostic)>) -> Vec<Diagnostic> {
+    let deployment_names = emit::deployment_file_names(config);
+    findings.into_iter().map(|(target, d)| place(target, d, sources, &deployment_names)).collect()
+}
+
+/// Places a model-level finding in its document: the file it was read from (with the range of its
+/// path), or the default export file name.
+fn place(target: Target, mut d: Diagnostic, sources: &Sources, deployment_names: &[String]) -> Diagnostic {
+    let (default_name, source) = match target {
+        Target::Workspace => ("workspace.yml".to_owned(), sources.workspace.as_ref()),
+        Target::Endpoint => ("endpoint.yml".to_owned(), sources.endpoint.as_ref()),
+        Target::Deployment(i) => {
+            (deployment_names.get(i).cloned().unwrap_or_else(|| "deployment.yml".to_owned()), sources.deployments.get(i).and_then(Option::as_ref))
+        }
+        // The context (command-line flags, the wizard's Basics step) has no file.
+        Target::Context => return d,
+    };
+    match source {
+        Some((file, map)) => {
+            d.file = Some(file.clone());
+            d.range = map.range(&d.path);
+        }
+        None => d.file = Some(default_name),
+    }
+    d
 }

@@ -6,10 +6,16 @@
 //! rendered diagnostics (with carets) must equal the `.snap` file beside them. Run with
 //! `UPDATE_SNAPSHOTS=1` to write the snapshots after reviewing a change.
 //!
-//! A first line `# amlnet: update current=<mode> kind=<kind>` sets the context of a fixture.
+//! A first line `# amlnet: update current=<mode> kind=<kind>` sets the context of a fixture;
+//! `export=<format>` adds the notes of that export (`Analysis::export_notes`) to the diagnostics.
+//!
+//! A folder with a `current.yml` or `current.json` is a change-plan fixture: that file is the current
+//! state (read with `read_current`), the other files are the desired documents (checked in the update
+//! context of the current state), and the plan's warnings are rendered after the check's diagnostics.
 
 use amlnet_core::model::{IsolationMode, Operation};
-use amlnet_core::{analyze, render, Context, DocumentKind, SourceFile};
+use amlnet_core::plan::{plan_with_sources, read_current};
+use amlnet_core::{analyze, render, Context, DocumentKind, ExportFormat, SourceFile};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -37,7 +43,12 @@ fn read_inputs(entry: &Path) -> Vec<(String, Vec<u8>)> {
 }
 
 fn is_yaml(p: &Path) -> bool {
-    matches!(p.extension().and_then(|e| e.to_str()), Some("yml" | "yaml"))
+    matches!(p.extension().and_then(|e| e.to_str()), Some("yml" | "yaml")) || is_current(p)
+}
+
+/// The current state of a change-plan fixture (`current.yml`, or `current.json` as `az ml workspace show` prints it).
+fn is_current(p: &Path) -> bool {
+    p.file_stem().and_then(|s| s.to_str()) == Some("current") && matches!(p.extension().and_then(|e| e.to_str()), Some("yml" | "yaml" | "json"))
 }
 
 /// Reads `# amlnet: ...` directives from the first line.
@@ -56,6 +67,7 @@ fn context_of(first: &[u8]) -> (Context, Option<DocumentKind>) {
                 Some(("kind", k)) => kind = Some(DocumentKind::parse(k).expect("kind")),
                 Some(("subscription", s)) => context.subscription_id = Some(s.to_owned()),
                 Some(("resource_group", s)) => context.resource_group = Some(s.to_owned()),
+                Some(("export", f)) => assert!(ExportFormat::parse(f).is_some(), "unknown export format `{f}`"),
                 _ => panic!("unknown fixture directive `{word}`"),
             }
         }
@@ -64,8 +76,12 @@ fn context_of(first: &[u8]) -> (Context, Option<DocumentKind>) {
 }
 
 fn check_entry(entry: &Path) -> (String, Vec<&'static str>) {
-    let inputs = read_inputs(entry);
+    let mut inputs = read_inputs(entry);
     assert!(!inputs.is_empty(), "{} holds no YAML", entry.display());
+    let current = inputs.iter().position(|(name, _)| is_current(Path::new(name))).map(|i| inputs.remove(i));
+    if let Some((name, bytes)) = current {
+        return check_plan_entry(SourceFile::from_bytes(name, &bytes), &inputs);
+    }
     let (context, kind) = context_of(&inputs[0].1);
     let files: Vec<SourceFile> = inputs
         .iter()
@@ -76,14 +92,49 @@ fn check_entry(entry: &Path) -> (String, Vec<&'static str>) {
         })
         .collect();
     let analysis = analyze(&files, context);
+    let mut diagnostics = analysis.diagnostics.clone();
+    if let Some(format) = export_format_of(&inputs[0].1) {
+        diagnostics.extend(analysis.export_notes(format));
+    }
     let mut rendered = String::new();
     for file in &files {
-        let own: Vec<_> = analysis.diagnostics.iter().filter(|d| d.file.as_deref() == Some(file.name.as_str())).cloned().collect();
+        let own: Vec<_> = diagnostics.iter().filter(|d| d.file.as_deref() == Some(file.name.as_str())).cloned().collect();
         rendered.push_str(&render(&own, &file.name, Some(&file.text)));
     }
-    let others: Vec<_> = analysis.diagnostics.iter().filter(|d| !files.iter().any(|f| d.file.as_deref() == Some(f.name.as_str()))).cloned().collect();
+    let others: Vec<_> = diagnostics.iter().filter(|d| !files.iter().any(|f| d.file.as_deref() == Some(f.name.as_str()))).cloned().collect();
     rendered.push_str(&render(&others, "", None));
-    (rendered, analysis.diagnostics.iter().map(|d| d.code).collect())
+    (rendered, diagnostics.iter().map(|d| d.code).collect())
+}
+
+/// The `export=<format>` directive of a fixture's first line.
+fn export_format_of(first: &[u8]) -> Option<ExportFormat> {
+    let text = String::from_utf8_lossy(first);
+    let directive = text.lines().next()?.strip_prefix("# amlnet:")?.to_owned();
+    directive.split_whitespace().find_map(|w| w.strip_prefix("export=").and_then(ExportFormat::parse))
+}
+
+/// A change-plan fixture: the desired documents checked against the current state, then planned.
+fn check_plan_entry(current: SourceFile, inputs: &[(String, Vec<u8>)]) -> (String, Vec<&'static str>) {
+    let current = read_current(std::slice::from_ref(&current));
+    let files: Vec<SourceFile> = inputs.iter().map(|(name, bytes)| SourceFile::from_bytes(name.clone(), bytes)).collect();
+    let analysis = analyze(&files, current.context());
+    let plan = plan_with_sources(&current.config, &analysis.config, &analysis.sources);
+    let mut all = current.diagnostics.clone();
+    all.extend(analysis.diagnostics.iter().cloned());
+    // The transition rules report in the check and in the plan; show each finding once.
+    for w in &plan.warnings {
+        if !all.contains(w) {
+            all.push(w.clone());
+        }
+    }
+    let mut rendered = String::new();
+    for file in &files {
+        let own: Vec<_> = all.iter().filter(|d| d.file.as_deref() == Some(file.name.as_str())).cloned().collect();
+        rendered.push_str(&render(&own, &file.name, Some(&file.text)));
+    }
+    let others: Vec<_> = all.iter().filter(|d| !files.iter().any(|f| d.file.as_deref() == Some(f.name.as_str()))).cloned().collect();
+    rendered.push_str(&render(&others, "", None));
+    (rendered, all.iter().map(|d| d.code).collect())
 }
 
 #[test]

@@ -1,8 +1,768 @@
-//! The ARM deployment template (`azuredeploy.json`).
+//! The ARM deployment template (`azuredeploy.json`) and the intermediate tree it shares with Bicep
+//! and with the azapi parts of Terraform.
+//!
+//! [`Template::of`] builds one tree of resources (API version `2025-12-01`) whose bodies are the REST
+//! bodies azure-ai-ml 1.35.2 sends for the same configuration (the conformance suite compares them).
+//! [`template`] renders it as JSON and `bicep.rs` as Bicep, so the two cannot drift. Values that
+//! amlnet cannot know (dependent resource ids, ids of local assets that must be uploaded first)
+//! become parameters without a default, so the template says what it needs instead of guessing.
 
-use crate::model::Config;
+use crate::model::{AuthMode, Config, FirewallSku, IsolationMode, OnlineDeployment, OnlineEndpoint, OutboundRule, Value, Workspace};
+use crate::model::{Destination, Operation};
+use std::fmt::Write as _;
+
+/// The ARM API version of every resource.
+pub const API_VERSION: &str = "2025-12-01";
+pub(crate) const WORKSPACE_TYPE: &str = "Microsoft.MachineLearningServices/workspaces";
+pub(crate) const ENDPOINT_TYPE: &str = "Microsoft.MachineLearningServices/workspaces/onlineEndpoints";
+pub(crate) const DEPLOYMENT_TYPE: &str = "Microsoft.MachineLearningServices/workspaces/onlineEndpoints/deployments";
+pub(crate) const RULE_TYPE: &str = "Microsoft.MachineLearningServices/workspaces/outboundRules";
+
+/// An expression the deployment engine evaluates. Each target language renders it its own way.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Expr {
+    /// A template parameter, named in camelCase (Terraform uses the snake_case form).
+    Param(String),
+    /// The resource group's location.
+    ResourceGroupLocation,
+    /// The workspace's resource id followed by literal path segments (`/models/<name>/versions/<v>`).
+    WorkspaceChildId(Vec<String>),
+}
+
+/// A JSON-like value: the body of a resource.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Node {
+    Bool(bool),
+    Int(i64),
+    /// A number kept as written (a YAML float).
+    Number(String),
+    Str(String),
+    Expr(Expr),
+    Array(Vec<Node>),
+    Object(Vec<(String, Node)>),
+    Null,
+}
+
+impl Node {
+    fn str(text: &str) -> Node {
+        Node::Str(text.to_owned())
+    }
+    fn param(name: &str) -> Node {
+        Node::Expr(Expr::Param(name.to_owned()))
+    }
+}
+
+/// A template parameter.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Parameter {
+    pub(crate) name: String,
+    /// `None`: the deployer must pass a value.
+    pub(crate) default: Option<Node>,
+    pub(crate) description: String,
+}
+
+/// One resource of the template.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Resource {
+    /// The Bicep symbol (an identifier amlnet chooses).
+    pub(crate) symbol: String,
+    pub(crate) resource_type: &'static str,
+    /// Index of the parent resource in [`Template::resources`].
+    pub(crate) parent: Option<usize>,
+    /// This resource's own name segment.
+    pub(crate) name: Node,
+    /// An existing resource, referenced but not deployed (Bicep `existing`; left out of the ARM JSON).
+    pub(crate) existing: bool,
+    /// Everything else: `location`, `tags`, `identity`, `sku`, `properties`.
+    pub(crate) body: Vec<(String, Node)>,
+}
+
+/// The whole template.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Template {
+    pub(crate) description: String,
+    pub(crate) parameters: Vec<Parameter>,
+    pub(crate) resources: Vec<Resource>,
+}
+
+/// Workspace keys carried through from the YAML that the ARM body holds, with their ARM names.
+const CARRIED_WORKSPACE_KEYS: &[(&str, &str)] = &[
+    ("storage_account", "storageAccount"),
+    ("key_vault", "keyVault"),
+    ("application_insights", "applicationInsights"),
+    ("container_registry", "containerRegistry"),
+    ("hbi_workspace", "hbiWorkspace"),
+    ("primary_user_assigned_identity", "primaryUserAssignedIdentity"),
+    ("system_datastores_auth_mode", "systemDatastoresAuthMode"),
+    ("enable_data_isolation", "enableDataIsolation"),
+    ("allow_roleassignment_on_rg", "allowRoleAssignmentOnRG"),
+];
+
+/// Keys no export carries anyway (not settings of the resource).
+const IGNORED_KEYS: &[&str] = &["$schema", "resource_group", "identity"];
+
+impl Template {
+    /// Builds the tree of a configuration.
+    pub(crate) fn of(config: &Config) -> Template {
+        let mut t = Template { description: String::new(), parameters: Vec::new(), resources: Vec::new() };
+        let mut not_exported: Vec<String> = Vec::new();
+        let ws = config.workspace.as_ref();
+        let ws_name = ws.map(|w| w.name.as_str()).filter(|n| !n.is_empty());
+        t.parameters.push(Parameter {
+            name: "workspaceName".to_owned(),
+            default: ws_name.map(Node::str),
+            description: "The name of the Azure Machine Learning workspace".to_owned(),
+        });
+        t.parameters.push(Parameter {
+            name: "location".to_owned(),
+            default: Some(ws.and_then(|w| w.location.as_deref()).map_or(Node::Expr(Expr::ResourceGroupLocation), Node::str)),
+            description: "The Azure region of the workspace and its endpoints".to_owned(),
+        });
+        let workspace_index = t.resources.len();
+        match ws {
+            Some(ws) => {
+                let body = workspace_body(config, ws, &mut t.parameters, &mut not_exported);
+                t.resources.push(Resource {
+                    symbol: "workspace".to_owned(),
+                    resource_type: WORKSPACE_TYPE,
+                    parent: None,
+                    name: Node::param("workspaceName"),
+                    existing: false,
+                    body,
+                });
+            }
+            None => t.resources.push(Resource {
+                symbol: "workspace".to_owned(),
+                resource_type: WORKSPACE_TYPE,
+                parent: None,
+                name: Node::param("workspaceName"),
+                existing: true,
+                body: Vec::new(),
+            }),
+        }
+        let mut endpoints: Vec<(String, usize)> = Vec::new();
+        if let Some(ep) = &config.endpoint {
+            let body = endpoint_body(ep, &mut not_exported);
+            endpoints.push((ep.name.clone(), t.resources.len()));
+            t.resources.push(Resource {
+                symbol: "endpoint".to_owned(),
+                resource_type: ENDPOINT_TYPE,
+                parent: Some(workspace_index),
+                name: Node::str(&ep.name),
+                existing: false,
+                body,
+            });
+        }
+        for (i, dep) in config.deployments.iter().enumerate() {
+            let parent = match endpoints.iter().find(|(name, _)| *name == dep.endpoint_name) {
+                Some((_, index)) => *index,
+                None => {
+                    let index = t.resources.len();
+                    t.resources.push(Resource {
+                        symbol: format!("existingEndpoint{}", endpoints.len() + 1),
+                        resource_type: ENDPOINT_TYPE,
+                        parent: Some(workspace_index),
+                        name: Node::str(&dep.endpoint_name),
+                        existing: true,
+                        body: Vec::new(),
+                    });
+                    endpoints.push((dep.endpoint_name.clone(), index));
+                    index
+                }
+            };
+            let body = deployment_body(dep, i + 1, &mut t.parameters, &mut not_exported);
+            t.resources.push(Resource {
+                symbol: format!("deployment{}", i + 1),
+                resource_type: DEPLOYMENT_TYPE,
+                parent: Some(parent),
+                name: Node::str(&dep.name),
+                existing: false,
+                body,
+            });
+        }
+        let mut description = format!("Generated by amlnet {}. API version {API_VERSION}.", crate::VERSION);
+        if config.context.operation == Operation::Update {
+            description.push_str(" Update of an existing workspace: a deployment of this template sends the whole resource (PUT), so pass the workspace's current dependent resource ids.");
+        }
+        if !config.deployments.is_empty() {
+            description.push_str(" Traffic is not set: route traffic to a deployment after it succeeds.");
+        }
+        if config.rules().iter().any(|r| matches!(&r.destination, Destination::PrivateEndpoint(pe) if pe.spark_enabled)) {
+            description.push_str(" Spark-enabled rules: provision the managed network with Spark afterwards (az ml workspace provision-network --include-spark).");
+        }
+        if !not_exported.is_empty() {
+            let _ = write!(description, " Not exported (set them after deployment): {}.", not_exported.join(", "));
+        }
+        t.description = description;
+        t
+    }
+}
+
+fn string_of(value: &Value) -> Option<&str> {
+    match value {
+        Value::Str(s) => Some(s),
+        _ => None,
+    }
+}
+
+/// A YAML value carried through unchanged, as a JSON-like node.
+pub(crate) fn node_of(value: &Value) -> Node {
+    match value {
+        Value::Null => Node::Null,
+        Value::Bool(b) => Node::Bool(*b),
+        Value::Int(i) => Node::Int(*i),
+        Value::Float(f) => Node::Number(f.clone()),
+        Value::Str(s) => Node::Str(s.clone()),
+        Value::Seq(items) => Node::Array(items.iter().map(node_of).collect()),
+        Value::Map(entries) => Node::Object(entries.iter().map(|(k, v)| (k.clone(), node_of(v))).collect()),
+    }
+}
+
+fn tags_node(tags: &[(String, String)]) -> Node {
+    Node::Object(tags.iter().map(|(k, v)| (k.clone(), Node::Str(v.clone()))).collect())
+}
+
+/// `system_assigned,user_assigned` → `SystemAssigned,UserAssigned`.
+fn identity_type(text: &str) -> String {
+    text.split(',')
+        .map(|part| {
+            let part = part.trim();
+            match part.to_ascii_lowercase().replace('_', "").as_str() {
+                "systemassigned" => return "SystemAssigned".to_owned(),
+                "userassigned" => return "UserAssigned".to_owned(),
+                "none" => return "None".to_owned(),
+                _ => {}
+            }
+            part.split('_')
+                .map(|w| {
+                    let mut c = w.chars();
+                    c.next().map(|f| f.to_ascii_uppercase().to_string() + &c.as_str().to_ascii_lowercase()).unwrap_or_default()
+                })
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// The `identity` mapping of a workspace or endpoint as ARM writes it.
+pub(crate) fn identity_node(value: &Value) -> Node {
+    let mut out = Vec::new();
+    if let Value::Map(entries) = value {
+        for (k, v) in entries {
+            match (k.as_str(), v) {
+                ("type", Value::Str(t)) => out.push(("type".to_owned(), Node::Str(identity_type(t)))),
+                ("user_assigned_identities", Value::Map(ids)) => {
+                    out.push(("userAssignedIdentities".to_owned(), Node::Object(ids.iter().map(|(id, _)| (id.clone(), Node::Object(Vec::new()))).collect())))
+                }
+                ("user_assigned_identities", Value::Seq(items)) => {
+                    let ids = items
+                        .iter()
+                        .filter_map(|item| match item {
+                            Value::Map(e) => e.iter().find(|(k, _)| k == "resource_id").and_then(|(_, v)| string_of(v)).map(str::to_owned),
+                            Value::Str(s) => Some(s.clone()),
+                            _ => None,
+                        })
+                        .map(|id| (id, Node::Object(Vec::new())))
+                        .collect();
+                    out.push(("userAssignedIdentities".to_owned(), Node::Object(ids)));
+                }
+                _ => {}
+            }
+        }
+    }
+    Node::Object(out)
+}
+
+/// One outbound rule's ARM value (the entry of `outboundRules`, or the child resource's `properties`).
+pub(crate) fn rule_node(rule: &OutboundRule) -> Node {
+    let mut out = Vec::new();
+    match &rule.destination {
+        Destination::PrivateEndpoint(pe) => {
+            out.push(("type".to_owned(), Node::str("PrivateEndpoint")));
+            out.push(("category".to_owned(), Node::str("UserDefined")));
+            out.push((
+                "destination".to_owned(),
+                Node::Object(vec![
+                    ("serviceResourceId".to_owned(), Node::str(&pe.service_resource_id)),
+                    ("subresourceTarget".to_owned(), Node::str(&pe.subresource_target)),
+                    ("sparkEnabled".to_owned(), Node::Bool(pe.spark_enabled)),
+                ]),
+            ));
+            if !pe.fqdns.is_empty() {
+                out.push(("fqdns".to_owned(), Node::Array(pe.fqdns.iter().map(|f| Node::str(f)).collect())));
+            }
+        }
+        Destination::ServiceTag(st) => {
+            out.push(("type".to_owned(), Node::str("ServiceTag")));
+            out.push(("category".to_owned(), Node::str("UserDefined")));
+            let mut dest = vec![
+                ("serviceTag".to_owned(), Node::str(&st.service_tag)),
+                ("protocol".to_owned(), Node::str(&st.protocol)),
+                ("portRanges".to_owned(), Node::str(&st.port_ranges)),
+            ];
+            if let Some(prefixes) = &st.address_prefixes {
+                dest.push(("addressPrefixes".to_owned(), Node::Array(prefixes.iter().map(|p| Node::str(p)).collect())));
+            }
+            out.push(("destination".to_owned(), Node::Object(dest)));
+        }
+        Destination::Fqdn(f) => {
+            out.push(("type".to_owned(), Node::str("FQDN")));
+            out.push(("category".to_owned(), Node::str("UserDefined")));
+            out.push(("destination".to_owned(), Node::str(&f.destination)));
+        }
+    }
+    Node::Object(out)
+}
+
+/// Whether the template must provision the managed network when it creates the workspace (there is
+/// no provision-network step in a template, and online deployments need a provisioned network).
+pub(crate) fn provision_now(config: &Config, ws: &Workspace) -> Option<bool> {
+    let managed = matches!(config.isolation_mode(), Some(IsolationMode::AllowInternetOutbound | IsolationMode::AllowOnlyApprovedOutbound));
+    match ws.provision_network_now {
+        Some(v) => Some(v),
+        None if managed && !config.deployments.is_empty() => Some(true),
+        None => None,
+    }
+}
+
+fn workspace_body(config: &Config, ws: &Workspace, params: &mut Vec<Parameter>, not_exported: &mut Vec<String>) -> Vec<(String, Node)> {
+    let mut body = Vec::new();
+    if let Some((_, identity)) = ws.extra.iter().find(|(k, _)| k == "identity") {
+        body.push(("identity".to_owned(), identity_node(identity)));
+    }
+    body.push(("location".to_owned(), Node::param("location")));
+    if !ws.tags.is_empty() {
+        body.push(("tags".to_owned(), tags_node(&ws.tags)));
+    }
+    let mut props: Vec<(String, Node)> = Vec::new();
+    if let Some(d) = &ws.description {
+        props.push(("description".to_owned(), Node::str(d)));
+    }
+    if let Some(d) = &ws.display_name {
+        props.push(("friendlyName".to_owned(), Node::str(d)));
+    }
+    // Dependent resources: carried ids as written; storage and Key Vault are required, so they become
+    // parameters the deployer passes when the YAML does not name them.
+    for (yaml_key, arm_key) in CARRIED_WORKSPACE_KEYS {
+        match ws.extra.iter().find(|(k, _)| k == yaml_key) {
+            Some((_, value)) => props.push(((*arm_key).to_owned(), node_of(value))),
+            None if matches!(*yaml_key, "storage_account" | "key_vault") => {
+                let name = format!("{arm_key}Id");
+                params.push(Parameter {
+                    name: name.clone(),
+                    default: None,
+                    description: format!(
+                        "The resource id of the workspace's {} (amlnet does not model dependent resources)",
+                        if *yaml_key == "key_vault" { "key vault" } else { "storage account" }
+                    ),
+                });
+                props.push(((*arm_key).to_owned(), Node::param(&name)));
+            }
+            None => {}
+        }
+    }
+    for (k, _) in &ws.extra {
+        if !CARRIED_WORKSPACE_KEYS.iter().any(|(y, _)| y == k) && !IGNORED_KEYS.contains(&k.as_str()) {
+            not_exported.push(format!("workspace {k}"));
+        }
+    }
+    if let Some(p) = ws.public_network_access {
+        props.push(("publicNetworkAccess".to_owned(), Node::str(p.pascal())));
+    }
+    if let Some(c) = &ws.image_build_compute {
+        props.push(("imageBuildCompute".to_owned(), Node::str(c)));
+    }
+    if let Some(v) = ws.v1_legacy_mode {
+        props.push(("v1LegacyMode".to_owned(), Node::Bool(v)));
+    }
+    if let Some(v) = provision_now(config, ws) {
+        props.push(("provisionNetworkNow".to_owned(), Node::Bool(v)));
+    }
+    if let Some(mn) = &ws.managed_network {
+        let mut m = Vec::new();
+        if let Some(mode) = mn.isolation_mode {
+            m.push(("isolationMode".to_owned(), Node::str(isolation_pascal(mode))));
+        }
+        if !mn.outbound_rules.is_empty() {
+            // Later duplicates win, as in the SDK's dictionary.
+            let mut rules: Vec<(String, Node)> = Vec::new();
+            for rule in &mn.outbound_rules {
+                let node = rule_node(rule);
+                match rules.iter_mut().find(|(k, _)| *k == rule.name) {
+                    Some(slot) => slot.1 = node,
+                    None => rules.push((rule.name.clone(), node)),
+                }
+            }
+            m.push(("outboundRules".to_owned(), Node::Object(rules)));
+        }
+        // The YAML loader sends Standard when the key is absent; the template sends the same.
+        m.push(("firewallSku".to_owned(), Node::str(mn.firewall_sku.unwrap_or(FirewallSku::Standard).pascal())));
+        props.push(("managedNetwork".to_owned(), Node::Object(m)));
+    }
+    body.push(("properties".to_owned(), Node::Object(props)));
+    body
+}
+
+pub(crate) fn isolation_pascal(mode: IsolationMode) -> &'static str {
+    match mode {
+        IsolationMode::Disabled => "Disabled",
+        IsolationMode::AllowInternetOutbound => "AllowInternetOutbound",
+        IsolationMode::AllowOnlyApprovedOutbound => "AllowOnlyApprovedOutbound",
+    }
+}
+
+fn auth_mode_arm(mode: AuthMode) -> &'static str {
+    match mode {
+        AuthMode::Key => "Key",
+        AuthMode::AmlToken => "AMLToken",
+        AuthMode::AadToken => "AADToken",
+    }
+}
+
+/// The identity of an endpoint: as written, or the system-assigned identity the SDK adds by default.
+pub(crate) fn endpoint_identity(ep: &OnlineEndpoint) -> Node {
+    match &ep.identity {
+        Some(v) => identity_node(v),
+        None => Node::Object(vec![("type".to_owned(), Node::str("SystemAssigned"))]),
+    }
+}
+
+/// The endpoint's `properties`.
+pub(crate) fn endpoint_properties(ep: &OnlineEndpoint) -> Node {
+    let mut props = Vec::new();
+    if let Some(d) = &ep.description {
+        props.push(("description".to_owned(), Node::str(d)));
+    }
+    props.push(("authMode".to_owned(), Node::str(auth_mode_arm(ep.auth_mode.unwrap_or(AuthMode::Key)))));
+    if let Some(p) = ep.public_network_access {
+        props.push(("publicNetworkAccess".to_owned(), Node::str(p.pascal())));
+    }
+    Node::Object(props)
+}
+
+fn endpoint_body(ep: &OnlineEndpoint, not_exported: &mut Vec<String>) -> Vec<(String, Node)> {
+    for (k, _) in &ep.extra {
+        if !IGNORED_KEYS.contains(&k.as_str()) {
+            not_exported.push(format!("endpoint {k}"));
+        }
+    }
+    let mut body = vec![("identity".to_owned(), endpoint_identity(ep)), ("location".to_owned(), Node::param("location"))];
+    if !ep.tags.is_empty() {
+        body.push(("tags".to_owned(), tags_node(&ep.tags)));
+    }
+    body.push(("properties".to_owned(), endpoint_properties(ep)));
+    body
+}
+
+/// `azureml:<name>:<version>` → `(name, version)`.
+fn versioned_reference(text: &str) -> Option<(&str, &str)> {
+    let rest = text.strip_prefix("azureml:")?;
+    if rest.starts_with("//") {
+        return None;
+    }
+    let (name, version) = rest.rsplit_once(':')?;
+    (!name.is_empty() && !version.is_empty() && !name.contains([':', '/', '@'])).then_some((name, version))
+}
+
+/// The ARM id of a model or environment reference, or a parameter when amlnet cannot write it
+/// (a local path or inline asset the SDK uploads first, a label such as `@latest`).
+fn asset_id(value: &Value, kind: &str, index: usize, params: &mut Vec<Parameter>) -> Node {
+    if let Value::Str(s) = value {
+        if let Some((name, version)) = versioned_reference(s) {
+            return Node::Expr(Expr::WorkspaceChildId(vec![format!("{kind}s"), name.to_owned(), "versions".to_owned(), version.to_owned()]));
+        }
+        if s.starts_with("azureml://registries/") || s.starts_with("/subscriptions/") {
+            return Node::str(s);
+        }
+    }
+    let name = format!("deployment{index}{}Id", capitalized(kind));
+    params.push(Parameter {
+        name: name.clone(),
+        default: None,
+        description: format!("The ARM id of deployment {index}'s {kind} version (a local or unversioned {kind} must be registered first)"),
+    });
+    Node::param(&name)
+}
+
+fn capitalized(text: &str) -> String {
+    let mut c = text.chars();
+    c.next().map(|f| f.to_ascii_uppercase().to_string() + c.as_str()).unwrap_or_default()
+}
+
+/// The deployment's `properties`, `sku` and the rest of its body.
+fn deployment_body(dep: &OnlineDeployment, index: usize, params: &mut Vec<Parameter>, not_exported: &mut Vec<String>) -> Vec<(String, Node)> {
+    for (k, _) in &dep.extra {
+        if !IGNORED_KEYS.contains(&k.as_str()) && !matches!(k.as_str(), "description" | "tags") {
+            not_exported.push(format!("deployment {} {k}", dep.name));
+        }
+    }
+    let mut props = Vec::new();
+    let description = dep.extra.iter().find(|(k, _)| k == "description").and_then(|(_, v)| string_of(v));
+    if let Some(d) = description {
+        props.push(("description".to_owned(), Node::str(d)));
+    }
+    if let Some(code) = &dep.code_configuration {
+        let code_id = asset_id(&Value::Str(code.code.clone()), "code", index, params);
+        props.push((
+            "codeConfiguration".to_owned(),
+            Node::Object(vec![("codeId".to_owned(), code_id), ("scoringScript".to_owned(), Node::str(&code.scoring_script))]),
+        ));
+    }
+    if let Some(model) = &dep.model {
+        props.push(("model".to_owned(), asset_id(model, "model", index, params)));
+    }
+    if let Some(env) = &dep.environment {
+        props.push(("environmentId".to_owned(), asset_id(env, "environment", index, params)));
+    }
+    props.push(("appInsightsEnabled".to_owned(), Node::Bool(dep.app_insights_enabled.unwrap_or(false))));
+    if let Some(t) = &dep.instance_type {
+        props.push(("instanceType".to_owned(), Node::str(t)));
+    }
+    props.push(("endpointComputeType".to_owned(), Node::str("Managed")));
+    if let Some(e) = dep.egress_public_network_access {
+        props.push(("egressPublicNetworkAccess".to_owned(), Node::str(e.pascal())));
+    }
+    let mut body = vec![("location".to_owned(), Node::param("location"))];
+    let tags = dep.extra.iter().find(|(k, _)| k == "tags").map(|(_, v)| v);
+    if let Some(tags @ Value::Map(entries)) = tags {
+        if !entries.is_empty() {
+            body.push(("tags".to_owned(), node_of(tags)));
+        }
+    }
+    body.push(("properties".to_owned(), Node::Object(props)));
+    let mut sku = vec![("name".to_owned(), Node::str("Default"))];
+    if let Some(c) = dep.instance_count {
+        sku.push(("capacity".to_owned(), Node::Int(c)));
+    }
+    body.push(("sku".to_owned(), Node::Object(sku)));
+    body
+}
+
+/// A JSON string literal: `"`, `\` and every control character escaped (also U+2028 and U+2029, which
+/// some JavaScript readers treat as line ends).
+pub(crate) fn json_str(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 || c == '\u{7f}' || c == '\u{2028}' || c == '\u{2029}' => {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// A literal string value in an ARM template: a string that starts with `[` and ends with `]` would be
+/// read as an expression, so its first bracket is doubled.
+fn arm_literal(text: &str) -> String {
+    if text.starts_with('[') && text.ends_with(']') {
+        json_str(&format!("[{text}"))
+    } else {
+        json_str(text)
+    }
+}
+
+/// A string inside an ARM expression: single-quoted, `'` doubled.
+fn arm_expr_str(text: &str) -> String {
+    format!("'{}'", text.replace('\'', "''"))
+}
+
+fn arm_expr(expr: &Expr) -> String {
+    match expr {
+        Expr::Param(name) => format!("parameters({})", arm_expr_str(name)),
+        Expr::ResourceGroupLocation => "resourceGroup().location".to_owned(),
+        Expr::WorkspaceChildId(segments) => {
+            let mut parts = vec![format!("resourceId({}, parameters('workspaceName'))", arm_expr_str(WORKSPACE_TYPE))];
+            for s in segments {
+                parts.push(arm_expr_str(&format!("/{s}")));
+            }
+            format!("concat({})", parts.join(", "))
+        }
+    }
+}
+
+fn write_json(out: &mut String, node: &Node, indent: usize) {
+    let pad = "  ".repeat(indent + 1);
+    match node {
+        Node::Null => out.push_str("null"),
+        Node::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Node::Int(i) => out.push_str(&i.to_string()),
+        Node::Number(n) => out.push_str(&json_number(n)),
+        Node::Str(s) => out.push_str(&arm_literal(s)),
+        Node::Expr(e) => out.push_str(&json_str(&format!("[{}]", arm_expr(e)))),
+        Node::Array(items) if items.is_empty() => out.push_str("[]"),
+        Node::Object(entries) if entries.is_empty() => out.push_str("{}"),
+        Node::Array(items) => {
+            out.push_str("[\n");
+            for (i, item) in items.iter().enumerate() {
+                out.push_str(&pad);
+                write_json(out, item, indent + 1);
+                out.push_str(if i + 1 < items.len() { ",\n" } else { "\n" });
+            }
+            out.push_str(&"  ".repeat(indent));
+            out.push(']');
+        }
+        Node::Object(entries) => {
+            out.push_str("{\n");
+            for (i, (k, v)) in entries.iter().enumerate() {
+                out.push_str(&pad);
+                out.push_str(&json_str(k));
+                out.push_str(": ");
+                write_json(out, v, indent + 1);
+                out.push_str(if i + 1 < entries.len() { ",\n" } else { "\n" });
+            }
+            out.push_str(&"  ".repeat(indent));
+            out.push('}');
+        }
+    }
+}
+
+/// A YAML float as a JSON number, or a string when JSON has no such number (`.inf`, `.nan`).
+pub(crate) fn json_number(text: &str) -> String {
+    let t = text.trim().replace('_', "");
+    let t = t.strip_prefix('+').unwrap_or(&t);
+    let digits_ok = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+    let valid = {
+        let body = t.strip_prefix('-').unwrap_or(t);
+        let (mantissa, exponent) = match body.find(['e', 'E']) {
+            Some(i) => (&body[..i], Some(&body[i + 1..])),
+            None => (body, None),
+        };
+        let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, "0"));
+        let exp_ok = exponent.is_none_or(|e| digits_ok(e.strip_prefix(['+', '-']).unwrap_or(e)));
+        digits_ok(int) && (frac.is_empty() || digits_ok(frac)) && exp_ok && !(int.len() > 1 && int.starts_with('0'))
+    };
+    if valid {
+        let s = t.to_owned();
+        if s.ends_with('.') {
+            format!("{s}0")
+        } else {
+            s.replace(".e", ".0e").replace(".E", ".0E")
+        }
+    } else {
+        json_str(text)
+    }
+}
+
+/// The full ARM name of a resource: its parents' names and its own, joined with `/`.
+fn full_name(t: &Template, index: usize) -> Vec<&Node> {
+    let mut chain = Vec::new();
+    let mut current = Some(index);
+    while let Some(i) = current {
+        let Some(r) = t.resources.get(i) else { break };
+        chain.push(&r.name);
+        current = r.parent;
+    }
+    chain.reverse();
+    chain
+}
+
+fn arm_name_piece(node: &Node) -> String {
+    match node {
+        Node::Expr(e) => arm_expr(e),
+        Node::Str(s) => arm_expr_str(s),
+        _ => "''".to_owned(),
+    }
+}
+
+/// Renders the tree as an ARM template.
+pub(crate) fn render(t: &Template) -> String {
+    let mut params = Vec::new();
+    for p in &t.parameters {
+        let mut entry = vec![("type".to_owned(), Node::str("string"))];
+        if let Some(d) = &p.default {
+            entry.push(("defaultValue".to_owned(), d.clone()));
+        }
+        entry.push(("metadata".to_owned(), Node::Object(vec![("description".to_owned(), Node::Str(p.description.clone()))])));
+        params.push((p.name.clone(), Node::Object(entry)));
+    }
+    let mut out = String::new();
+    out.push_str("{\n");
+    out.push_str("  \"$schema\": \"https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#\",\n");
+    out.push_str("  \"contentVersion\": \"1.0.0.0\",\n");
+    out.push_str("  \"metadata\": ");
+    write_json(&mut out, &Node::Object(vec![("description".to_owned(), Node::Str(t.description.clone()))]), 1);
+    out.push_str(",\n  \"parameters\": ");
+    write_json(&mut out, &Node::Object(params), 1);
+    out.push_str(",\n  \"resources\": [");
+    let deployed: Vec<usize> = (0..t.resources.len()).filter(|i| t.resources.get(*i).is_some_and(|r| !r.existing)).collect();
+    for (n, i) in deployed.iter().enumerate() {
+        let Some(r) = t.resources.get(*i) else { continue };
+        out.push_str(if n == 0 { "\n    {\n" } else { ",\n    {\n" });
+        let chain = full_name(t, *i);
+        let name = if chain.len() == 1 {
+            match chain[0] {
+                Node::Str(s) => arm_literal(s),
+                Node::Expr(e) => json_str(&format!("[{}]", arm_expr(e))),
+                _ => "\"\"".to_owned(),
+            }
+        } else {
+            let placeholders: Vec<String> = (0..chain.len()).map(|k| format!("{{{k}}}")).collect();
+            let args: Vec<String> = chain.iter().map(|n| arm_name_piece(n)).collect();
+            json_str(&format!("[format({}, {})]", arm_expr_str(&placeholders.join("/")), args.join(", ")))
+        };
+        let _ = write!(out, "      \"type\": {},\n      \"apiVersion\": {},\n      \"name\": {name}", json_str(r.resource_type), json_str(API_VERSION));
+        for (k, v) in &r.body {
+            let _ = write!(out, ",\n      {}: ", json_str(k));
+            write_json(&mut out, v, 3);
+        }
+        if let Some(parent) = r.parent.and_then(|p| t.resources.get(p).map(|pr| (p, pr))).filter(|(_, pr)| !pr.existing) {
+            let chain = full_name(t, parent.0);
+            let args: Vec<String> = chain.iter().map(|n| arm_name_piece(n)).collect();
+            let id = format!("[resourceId({}, {})]", arm_expr_str(parent.1.resource_type), args.join(", "));
+            let _ = write!(out, ",\n      \"dependsOn\": [\n        {}\n      ]", json_str(&id));
+        }
+        out.push_str("\n    }");
+    }
+    out.push_str(if deployed.is_empty() { "]\n}\n" } else { "\n  ]\n}\n" });
+    out
+}
 
 /// The ARM template of a configuration.
-pub fn template(_config: &Config) -> String {
-    "{\n  \"$schema\": \"https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#\",\n  \"contentVersion\": \"1.0.0.0\",\n  \"resources\": []\n}\n".to_owned()
+pub fn template(config: &Config) -> String {
+    render(&Template::of(config))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_strings_escape_everything() {
+        assert_eq!(json_str("a\"b\\c\nd\u{1}\u{2028}"), "\"a\\\"b\\\\c\\nd\\u0001\\u2028\"");
+        assert_eq!(arm_literal("[x]"), "\"[[x]\"");
+        assert_eq!(arm_literal("[x"), "\"[x\"");
+        assert_eq!(arm_expr_str("it's"), "'it''s'");
+    }
+
+    #[test]
+    fn numbers() {
+        assert_eq!(json_number("1.5"), "1.5");
+        assert_eq!(json_number("1."), "1.0");
+        assert_eq!(json_number(".inf"), "\".inf\"");
+        assert_eq!(json_number("+2e3"), "2e3");
+    }
+
+    #[test]
+    fn identity_types_are_pascal() {
+        assert_eq!(identity_type("system_assigned,user_assigned"), "SystemAssigned,UserAssigned");
+        assert_eq!(identity_type("SystemAssigned"), "SystemAssigned");
+        assert_eq!(identity_type("other_kind"), "OtherKind");
+    }
+
+    #[test]
+    fn demo_template_shape() {
+        let text = template(&crate::demo::demo_config());
+        assert!(text.contains("\"isolationMode\": \"AllowOnlyApprovedOutbound\""), "{text}");
+        assert!(text.contains("\"type\": \"Microsoft.MachineLearningServices/workspaces/onlineEndpoints/deployments\""));
+        assert!(text.contains("[format('{0}/{1}/{2}', parameters('workspaceName'), 'contoso-scoring', 'blue')]"), "{text}");
+    }
 }

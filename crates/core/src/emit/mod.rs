@@ -78,9 +78,17 @@ pub fn export(config: &Config, format: ExportFormat) -> Vec<GeneratedFile> {
     }
 }
 
-/// What an export could not express natively (the Terraform azapi fallbacks), as info diagnostics.
-/// Empty for the formats that express every modelled field.
+/// What an export could not express natively (the Terraform azapi fallbacks), as info diagnostics
+/// placed in the default file names of the YAML export. Empty for the formats that express every
+/// modelled field. [`crate::Analysis::export_notes`] places them in the files that were read.
 pub fn export_notes(config: &Config, format: ExportFormat) -> Vec<Diagnostic> {
+    let mut notes = crate::place_findings(config, &crate::Sources::default(), export_findings(config, format));
+    crate::sort_diagnostics(&mut notes);
+    notes
+}
+
+/// The notes of [`export_notes`] with the document each concerns.
+pub(crate) fn export_findings(config: &Config, format: ExportFormat) -> Vec<(crate::rules::Target, Diagnostic)> {
     match format {
         ExportFormat::Terraform => terraform::notes(config),
         ExportFormat::Yaml | ExportFormat::Cli | ExportFormat::Python | ExportFormat::Arm | ExportFormat::Bicep => Vec::new(),

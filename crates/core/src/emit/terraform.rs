@@ -1,14 +1,558 @@
 //! The Terraform configuration (`main.tf`): azurerm resources, with azapi where azurerm falls short.
+//!
+//! azurerm (≥ 4.0) has the workspace with `managed_network { isolation_mode, provision_on_creation_enabled }`
+//! and one resource per rule type, but no firewall SKU, a closed list of private-endpoint
+//! sub-resources and service tags, no PE `fqdns` or service-tag `address_prefixes`, and no online
+//! endpoints or deployments. Those parts are written with azapi (`azapi_resource`,
+//! `azapi_update_resource`) from the same ARM tree as the ARM and Bicep exports, and each one is
+//! explained by a `#` comment and by an `azurerm-cannot-express` note ([`notes`]).
 
+use super::arm::{self, Expr, Node, Template, API_VERSION, DEPLOYMENT_TYPE, ENDPOINT_TYPE, RULE_TYPE, WORKSPACE_TYPE};
 use crate::diagnostic::Diagnostic;
-use crate::model::Config;
+use crate::model::{rule_path, Config, Destination, NetworkAccess, OutboundRule, Value};
+use crate::rules::{codes, Target};
+use std::fmt::Write as _;
+
+/// `sub_resource_target` values azurerm accepts (reference §F.2).
+const AZURERM_SUBRESOURCES: &[&str] = &["vault", "amlworkspace", "blob", "table", "queue", "file", "web", "dfs", "redisCache"];
+const AZURERM_PROTOCOLS: &[&str] = &["*", "TCP", "UDP", "ICMP"];
+
+/// An HCL string literal: `"` and `\` escaped, `${` → `$${`, `%{` → `%%{`, control characters escaped.
+pub(crate) fn hcl_str(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '$' if chars.peek() == Some(&'{') => out.push_str("$$"),
+            '%' if chars.peek() == Some(&'{') => out.push_str("%%"),
+            c if c.is_control() || c == '\u{2028}' || c == '\u{2029}' => {
+                let _ = write!(out, "\\u{:04X}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Whether `key` can be an unquoted object key or attribute name.
+fn is_identifier(key: &str) -> bool {
+    let mut chars = key.chars();
+    matches!(chars.next(), Some(c) if c.is_ascii_alphabetic() || c == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+        && !matches!(key, "true" | "false" | "null" | "for" | "in" | "if" | "else" | "endif" | "endfor")
+}
+
+fn hcl_key(k: &str) -> String {
+    if is_identifier(k) {
+        k.to_owned()
+    } else {
+        hcl_str(k)
+    }
+}
+
+/// `workspaceName` → `workspace_name`.
+fn snake(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars() {
+        if c.is_ascii_uppercase() {
+            out.push('_');
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A resource label from free text: identifier characters only, starting with a letter, unique.
+fn label(prefix: &str, text: &str, used: &mut Vec<String>) -> String {
+    let safe: String = text.chars().map(|c| if c.is_ascii_alphanumeric() || c == '_' || c == '-' { c } else { '_' }).collect();
+    let base = format!("{prefix}_{safe}");
+    let mut candidate = base.clone();
+    let mut n = 2;
+    while used.contains(&candidate) {
+        candidate = format!("{base}_{n}");
+        n += 1;
+    }
+    used.push(candidate.clone());
+    candidate
+}
+
+struct Writer<'a> {
+    workspace_ref: &'a str,
+}
+
+impl Writer<'_> {
+    fn expr(&self, e: &Expr) -> String {
+        match e {
+            Expr::Param(name) => match name.as_str() {
+                "workspaceName" => "var.workspace_name".to_owned(),
+                _ => format!("var.{}", snake(name)),
+            },
+            Expr::ResourceGroupLocation => "var.location".to_owned(),
+            Expr::WorkspaceChildId(segments) => {
+                let mut text = format!("\"${{{}.id}}", self.workspace_ref);
+                for s in segments {
+                    let lit = hcl_str(&format!("/{s}"));
+                    text.push_str(&lit[1..lit.len() - 1]);
+                }
+                text.push('"');
+                text
+            }
+        }
+    }
+
+    fn value(&self, out: &mut String, node: &Node, indent: usize) {
+        let pad = "  ".repeat(indent + 1);
+        match node {
+            Node::Null => out.push_str("null"),
+            Node::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+            Node::Int(i) => out.push_str(&i.to_string()),
+            Node::Number(n) => {
+                let json = arm::json_number(n);
+                out.push_str(&if json.starts_with('"') { hcl_str(n) } else { json });
+            }
+            Node::Str(s) => out.push_str(&hcl_str(s)),
+            Node::Expr(e) => out.push_str(&self.expr(e)),
+            Node::Array(items) if items.is_empty() => out.push_str("[]"),
+            Node::Object(entries) if entries.is_empty() => out.push_str("{}"),
+            Node::Array(items) => {
+                out.push_str("[\n");
+                for item in items {
+                    out.push_str(&pad);
+                    self.value(out, item, indent + 1);
+                    out.push_str(",\n");
+                }
+                out.push_str(&"  ".repeat(indent));
+                out.push(']');
+            }
+            Node::Object(entries) => {
+                out.push_str("{\n");
+                for (k, v) in entries {
+                    let _ = write!(out, "{pad}{} = ", hcl_key(k));
+                    self.value(out, v, indent + 1);
+                    out.push('\n');
+                }
+                out.push_str(&"  ".repeat(indent));
+                out.push('}');
+            }
+        }
+    }
+
+    fn attr(&self, out: &mut String, indent: usize, name: &str, node: &Node) {
+        let _ = write!(out, "{}{name} = ", "  ".repeat(indent));
+        self.value(out, node, indent);
+        out.push('\n');
+    }
+}
+
+/// Why a rule needs azapi, or `None` when azurerm has a resource for it.
+fn rule_fallback(rule: &OutboundRule) -> Option<(String, &'static str)> {
+    match &rule.destination {
+        Destination::PrivateEndpoint(pe) => {
+            if !AZURERM_SUBRESOURCES.contains(&pe.subresource_target.as_str()) {
+                Some((format!("azurerm accepts no sub_resource_target `{}`", pe.subresource_target), "destination.subresource_target"))
+            } else if !pe.fqdns.is_empty() {
+                Some(("azurerm has no `fqdns` for private endpoint rules".to_owned(), "fqdns"))
+            } else {
+                None
+            }
+        }
+        Destination::ServiceTag(st) => {
+            if st.address_prefixes.is_some() {
+                Some(("azurerm has no `address_prefixes` for service tag rules".to_owned(), "destination.address_prefixes"))
+            } else if !crate::catalog::SERVICE_TAGS.contains(&st.service_tag.as_str()) {
+                Some((format!("service tag `{}` is not in azurerm's allow-list", st.service_tag), "destination.service_tag"))
+            } else if !AZURERM_PROTOCOLS.contains(&st.protocol.as_str()) {
+                Some((format!("azurerm accepts no protocol `{}`", st.protocol), "destination.protocol"))
+            } else {
+                None
+            }
+        }
+        Destination::Fqdn(_) => None,
+    }
+}
+
+/// The rules the export writes, last duplicate winning as in the SDK's dictionary, with their indexes.
+fn effective_rules(config: &Config) -> Vec<(usize, &OutboundRule)> {
+    let rules = config.rules();
+    rules.iter().enumerate().filter(|(i, r)| !rules[i + 1..].iter().any(|later| later.name == r.name)).collect()
+}
+
+fn has_workspace_managed_network(config: &Config) -> bool {
+    config.workspace.as_ref().and_then(|w| w.managed_network.as_ref()).is_some()
+}
+
+fn firewall_fallback(config: &Config) -> bool {
+    let mn = config.workspace.as_ref().and_then(|w| w.managed_network.as_ref());
+    mn.is_some_and(|m| m.firewall_sku.is_some() && m.isolation_mode.is_some())
+}
+
+/// What the Terraform export expresses through azapi instead of azurerm, with the document it concerns.
+pub(crate) fn findings(config: &Config) -> Vec<(Target, Diagnostic)> {
+    let mut out = Vec::new();
+    let info = codes::AZURERM_CANNOT_EXPRESS;
+    if firewall_fallback(config) {
+        out.push((
+            Target::Workspace,
+            info.at("managed_network.firewall_sku", "azurerm has no firewall SKU; the Terraform export sets it with an azapi_update_resource")
+                .with_help("keep the azapi provider in the configuration, or use the ARM or Bicep export"),
+        ));
+    }
+    if has_workspace_managed_network(config) {
+        for (i, rule) in effective_rules(config) {
+            if let Some((why, field)) = rule_fallback(rule) {
+                out.push((
+                    Target::Workspace,
+                    info.at(&format!("{}.{field}", rule_path(i)), format!("{why}; the Terraform export writes rule `{}` as an azapi_resource", rule.name))
+                        .with_help("keep the azapi provider in the configuration, or use the ARM or Bicep export"),
+                ));
+            }
+        }
+    }
+    if config.endpoint.is_some() {
+        out.push((
+            Target::Endpoint,
+            info.at("", "azurerm has no online endpoint resource; the Terraform export writes it as an azapi_resource")
+                .with_help("keep the azapi provider in the configuration, or use the ARM or Bicep export"),
+        ));
+    }
+    for i in 0..config.deployments.len() {
+        out.push((
+            Target::Deployment(i),
+            info.at("", "azurerm has no online deployment resource; the Terraform export writes it as an azapi_resource")
+                .with_help("keep the azapi provider in the configuration, or use the ARM or Bicep export"),
+        ));
+    }
+    out
+}
+
+fn variable(out: &mut String, name: &str, kind: &str, default: Option<String>, description: &str) {
+    let _ = writeln!(out, "variable {} {{", hcl_str(name));
+    let _ = writeln!(out, "  type        = {kind}");
+    let _ = writeln!(out, "  description = {}", hcl_str(description));
+    if let Some(d) = default {
+        let _ = writeln!(out, "  default     = {d}");
+    }
+    out.push_str("}\n\n");
+}
+
+fn carried<'a>(extra: &'a [(String, Value)], key: &str) -> Option<&'a Value> {
+    extra.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+}
+
+fn carried_str(extra: &[(String, Value)], key: &str) -> Option<String> {
+    match carried(extra, key) {
+        Some(Value::Str(s)) => Some(s.clone()),
+        _ => None,
+    }
+}
 
 /// The Terraform configuration of a configuration.
-pub fn file(_config: &Config) -> String {
-    "# Generated by amlnet\n".to_owned()
+pub fn file(config: &Config) -> String {
+    let tree = Template::of(config);
+    let ws = config.workspace.as_ref();
+    let workspace_ref = if ws.is_some() { "azurerm_machine_learning_workspace.workspace" } else { "data.azurerm_machine_learning_workspace.workspace" };
+    let w = Writer { workspace_ref };
+    let rules: Vec<(usize, &OutboundRule)> = if has_workspace_managed_network(config) { effective_rules(config) } else { Vec::new() };
+    let needs_azapi = firewall_fallback(config)
+        || rules.iter().any(|(_, r)| rule_fallback(r).is_some())
+        || config.endpoint.is_some()
+        || !config.deployments.is_empty();
+
+    let mut out = String::new();
+    let _ = writeln!(out, "# Generated by amlnet {}: Terraform for the azurerm provider (>= 4.0).", crate::VERSION);
+    if needs_azapi {
+        let _ = writeln!(out, "# azurerm cannot express every setting here; those parts use the azapi provider (ARM API {API_VERSION}),");
+        out.push_str("# each marked with a comment below.\n");
+    }
+    if config.context.operation == crate::model::Operation::Update && ws.is_some() {
+        out.push_str("# The workspace exists: import it before the first apply, for example\n");
+        out.push_str("#   terraform import azurerm_machine_learning_workspace.workspace <workspace resource id>\n");
+    }
+    out.push('\n');
+    out.push_str("terraform {\n  required_providers {\n    azurerm = {\n      source  = \"hashicorp/azurerm\"\n      version = \">= 4.0\"\n    }\n");
+    if needs_azapi {
+        out.push_str("    azapi = {\n      source  = \"azure/azapi\"\n      version = \">= 2.0\"\n    }\n");
+    }
+    out.push_str("  }\n}\n\n");
+    out.push_str("provider \"azurerm\" {\n  features {}\n  subscription_id = var.subscription_id\n}\n\n");
+
+    // Variables: what amlnet knows becomes a default, what it does not model must be passed.
+    let ctx = &config.context;
+    variable(&mut out, "subscription_id", "string", ctx.subscription_id.as_deref().map(hcl_str), "The subscription of the workspace");
+    variable(&mut out, "resource_group_name", "string", ctx.resource_group.as_deref().map(hcl_str), "The resource group of the workspace");
+    variable(
+        &mut out,
+        "workspace_name",
+        "string",
+        ws.map(|w| w.name.as_str()).filter(|n| !n.is_empty()).map(hcl_str),
+        "The name of the Azure Machine Learning workspace",
+    );
+    let location_default = ws.and_then(|w| w.location.as_deref()).map(hcl_str);
+    variable(&mut out, "location", "string", location_default, "The Azure region of the workspace and its endpoints");
+    if let Some(ws) = ws {
+        let dependent = [
+            ("application_insights_id", "application_insights", "The resource id of the workspace's Application Insights (amlnet does not model dependent resources)"),
+            ("key_vault_id", "key_vault", "The resource id of the workspace's key vault (amlnet does not model dependent resources)"),
+            ("storage_account_id", "storage_account", "The resource id of the workspace's storage account (amlnet does not model dependent resources)"),
+        ];
+        for (name, yaml_key, description) in dependent {
+            variable(&mut out, name, "string", carried_str(&ws.extra, yaml_key).map(|s| hcl_str(&s)), description);
+        }
+        let (identity_type, identity_ids) = match carried(&ws.extra, "identity") {
+            Some(v) => {
+                let node = arm::identity_node(v);
+                let mut t = "SystemAssigned".to_owned();
+                let mut ids = Vec::new();
+                if let Node::Object(entries) = node {
+                    for (k, v) in entries {
+                        match (k.as_str(), v) {
+                            ("type", Node::Str(s)) => t = s.replace(',', ", "),
+                            ("userAssignedIdentities", Node::Object(m)) => ids = m.into_iter().map(|(id, _)| id).collect(),
+                            _ => {}
+                        }
+                    }
+                }
+                (t, ids)
+            }
+            None => ("SystemAssigned".to_owned(), Vec::new()),
+        };
+        variable(&mut out, "identity_type", "string", Some(hcl_str(&identity_type)), "The workspace identity type");
+        let ids: Vec<String> = identity_ids.iter().map(|s| hcl_str(s)).collect();
+        variable(&mut out, "identity_ids", "list(string)", Some(format!("[{}]", ids.join(", "))), "User-assigned identities of the workspace");
+    }
+    for p in &tree.parameters {
+        if p.name.starts_with("deployment") {
+            variable(&mut out, &snake(&p.name), "string", None, &p.description);
+        }
+    }
+
+    match ws {
+        Some(ws) => {
+            out.push_str("resource \"azurerm_machine_learning_workspace\" \"workspace\" {\n");
+            out.push_str("  name                    = var.workspace_name\n");
+            out.push_str("  location                = var.location\n");
+            out.push_str("  resource_group_name     = var.resource_group_name\n");
+            out.push_str("  application_insights_id = var.application_insights_id\n");
+            out.push_str("  key_vault_id            = var.key_vault_id\n");
+            out.push_str("  storage_account_id      = var.storage_account_id\n");
+            if let Some(s) = carried_str(&ws.extra, "container_registry") {
+                let _ = writeln!(out, "  container_registry_id = {}", hcl_str(&s));
+            }
+            if let Some(s) = carried_str(&ws.extra, "primary_user_assigned_identity") {
+                let _ = writeln!(out, "  primary_user_assigned_identity = {}", hcl_str(&s));
+            }
+            if let Some(Value::Bool(b)) = carried(&ws.extra, "hbi_workspace") {
+                let _ = writeln!(out, "  high_business_impact = {b}");
+            }
+            if let Some(d) = &ws.display_name {
+                let _ = writeln!(out, "  friendly_name = {}", hcl_str(d));
+            }
+            if let Some(d) = &ws.description {
+                let _ = writeln!(out, "  description = {}", hcl_str(d));
+            }
+            if let Some(c) = &ws.image_build_compute {
+                let _ = writeln!(out, "  image_build_compute_name = {}", hcl_str(c));
+            }
+            if let Some(p) = ws.public_network_access {
+                let _ = writeln!(out, "  public_network_access_enabled = {}", p == NetworkAccess::Enabled);
+            }
+            if let Some(v) = ws.v1_legacy_mode {
+                let _ = writeln!(out, "  v1_legacy_mode_enabled = {v}");
+            }
+            if !ws.tags.is_empty() {
+                w.attr(&mut out, 1, "tags", &Node::Object(ws.tags.iter().map(|(k, v)| (k.clone(), Node::Str(v.clone()))).collect()));
+            }
+            out.push_str("\n  identity {\n    type         = var.identity_type\n    identity_ids = var.identity_ids\n  }\n");
+            if let Some(mode) = ws.managed_network.as_ref().and_then(|m| m.isolation_mode) {
+                out.push_str("\n  managed_network {\n");
+                let _ = writeln!(out, "    isolation_mode = {}", hcl_str(arm::isolation_pascal(mode)));
+                if let Some(v) = arm::provision_now(config, ws) {
+                    let _ = writeln!(out, "    provision_on_creation_enabled = {v}");
+                }
+                out.push_str("  }\n");
+            }
+            out.push_str("}\n\n");
+            if firewall_fallback(config) {
+                if let Some(sku) = ws.managed_network.as_ref().and_then(|m| m.firewall_sku) {
+                    out.push_str("# azapi: azurerm has no firewall SKU for the managed network.\n");
+                    out.push_str("resource \"azapi_update_resource\" \"workspace_firewall_sku\" {\n");
+                    let _ = writeln!(out, "  type        = {}", hcl_str(&format!("{WORKSPACE_TYPE}@{API_VERSION}")));
+                    let _ = writeln!(out, "  resource_id = {workspace_ref}.id");
+                    let body = Node::Object(vec![(
+                        "properties".to_owned(),
+                        Node::Object(vec![(
+                            "managedNetwork".to_owned(),
+                            Node::Object(vec![("firewallSku".to_owned(), Node::Str(sku.pascal().to_owned()))]),
+                        )]),
+                    )]);
+                    w.attr(&mut out, 1, "body", &body);
+                    out.push_str("}\n\n");
+                }
+            }
+        }
+        None => {
+            out.push_str("data \"azurerm_machine_learning_workspace\" \"workspace\" {\n");
+            out.push_str("  name                = var.workspace_name\n");
+            out.push_str("  resource_group_name = var.resource_group_name\n}\n\n");
+        }
+    }
+
+    let mut used: Vec<String> = Vec::new();
+    let mut rule_refs: Vec<String> = Vec::new();
+    for (_, rule) in &rules {
+        match (rule_fallback(rule), &rule.destination) {
+            (None, Destination::Fqdn(f)) => {
+                let l = label("rule", &rule.name, &mut used);
+                let _ = writeln!(out, "resource \"azurerm_machine_learning_workspace_network_outbound_rule_fqdn\" \"{l}\" {{");
+                let _ = writeln!(out, "  name             = {}", hcl_str(&rule.name));
+                let _ = writeln!(out, "  workspace_id     = {workspace_ref}.id");
+                let _ = writeln!(out, "  destination_fqdn = {}", hcl_str(&f.destination));
+                out.push_str("}\n\n");
+                rule_refs.push(format!("azurerm_machine_learning_workspace_network_outbound_rule_fqdn.{l}"));
+            }
+            (None, Destination::PrivateEndpoint(pe)) => {
+                let l = label("rule", &rule.name, &mut used);
+                let _ = writeln!(out, "resource \"azurerm_machine_learning_workspace_network_outbound_rule_private_endpoint\" \"{l}\" {{");
+                let _ = writeln!(out, "  name                = {}", hcl_str(&rule.name));
+                let _ = writeln!(out, "  workspace_id        = {workspace_ref}.id");
+                let _ = writeln!(out, "  service_resource_id = {}", hcl_str(&pe.service_resource_id));
+                let _ = writeln!(out, "  sub_resource_target = {}", hcl_str(&pe.subresource_target));
+                let _ = writeln!(out, "  spark_enabled       = {}", pe.spark_enabled);
+                out.push_str("}\n\n");
+                rule_refs.push(format!("azurerm_machine_learning_workspace_network_outbound_rule_private_endpoint.{l}"));
+            }
+            (None, Destination::ServiceTag(st)) => {
+                let l = label("rule", &rule.name, &mut used);
+                let _ = writeln!(out, "resource \"azurerm_machine_learning_workspace_network_outbound_rule_service_tag\" \"{l}\" {{");
+                let _ = writeln!(out, "  name         = {}", hcl_str(&rule.name));
+                let _ = writeln!(out, "  workspace_id = {workspace_ref}.id");
+                let _ = writeln!(out, "  service_tag  = {}", hcl_str(&st.service_tag));
+                let _ = writeln!(out, "  protocol     = {}", hcl_str(&st.protocol));
+                let _ = writeln!(out, "  port_ranges  = {}", hcl_str(&st.port_ranges));
+                out.push_str("}\n\n");
+                rule_refs.push(format!("azurerm_machine_learning_workspace_network_outbound_rule_service_tag.{l}"));
+            }
+            (Some((why, _)), _) => {
+                let l = label("rule", &rule.name, &mut used);
+                let why_text = hcl_str(&why);
+                let _ = writeln!(out, "# azapi: {}.", &why_text[1..why_text.len() - 1]);
+                let _ = writeln!(out, "resource \"azapi_resource\" \"{l}\" {{");
+                let _ = writeln!(out, "  type      = {}", hcl_str(&format!("{RULE_TYPE}@{API_VERSION}")));
+                let _ = writeln!(out, "  name      = {}", hcl_str(&rule.name));
+                let _ = writeln!(out, "  parent_id = {workspace_ref}.id");
+                w.attr(&mut out, 1, "body", &Node::Object(vec![("properties".to_owned(), arm::rule_node(rule))]));
+                out.push_str("}\n\n");
+                rule_refs.push(format!("azapi_resource.{l}"));
+            }
+        }
+    }
+
+    // Endpoints and deployments: azapi only, bodies from the ARM tree.
+    let mut resource_labels: Vec<Option<String>> = vec![None; tree.resources.len()];
+    for (index, r) in tree.resources.iter().enumerate() {
+        if r.resource_type != ENDPOINT_TYPE && r.resource_type != DEPLOYMENT_TYPE {
+            continue;
+        }
+        let own_name = match &r.name {
+            Node::Str(s) => s.clone(),
+            _ => String::new(),
+        };
+        let parent_label = r.parent.and_then(|p| resource_labels.get(p).cloned().flatten());
+        if r.existing {
+            // An endpoint created elsewhere: only its id is needed, as the deployments' parent.
+            resource_labels[index] = Some(format!("\"${{{workspace_ref}.id}}/onlineEndpoints/{}", &hcl_str(&own_name)[1..]));
+            continue;
+        }
+        let (prefix, what) = if r.resource_type == ENDPOINT_TYPE { ("endpoint", "online endpoints") } else { ("deployment", "online deployments") };
+        let l = label(prefix, &own_name, &mut used);
+        let _ = writeln!(out, "# azapi: azurerm has no resource for {what}.");
+        let _ = writeln!(out, "resource \"azapi_resource\" \"{l}\" {{");
+        let _ = writeln!(out, "  type      = {}", hcl_str(&format!("{}@{API_VERSION}", r.resource_type)));
+        let _ = writeln!(out, "  name      = {}", hcl_str(&own_name));
+        let parent_id = match &parent_label {
+            Some(p) if p.starts_with('"') => p.clone(),
+            Some(p) => format!("azapi_resource.{p}.id"),
+            None => format!("{workspace_ref}.id"),
+        };
+        let _ = writeln!(out, "  parent_id = {parent_id}");
+        let mut body = Vec::new();
+        for (k, v) in &r.body {
+            match (k.as_str(), v) {
+                ("location", v) => w.attr(&mut out, 1, "location", v),
+                ("tags", v) => w.attr(&mut out, 1, "tags", v),
+                ("identity", Node::Object(entries)) => {
+                    out.push_str("  identity {\n");
+                    for (ik, iv) in entries {
+                        match (ik.as_str(), iv) {
+                            ("type", Node::Str(t)) => {
+                                let _ = writeln!(out, "    type = {}", hcl_str(&t.replace(',', ", ")));
+                            }
+                            ("userAssignedIdentities", Node::Object(ids)) => {
+                                let ids: Vec<String> = ids.iter().map(|(id, _)| hcl_str(id)).collect();
+                                let _ = writeln!(out, "    identity_ids = [{}]", ids.join(", "));
+                            }
+                            _ => {}
+                        }
+                    }
+                    out.push_str("  }\n");
+                }
+                _ => body.push((k.clone(), v.clone())),
+            }
+        }
+        w.attr(&mut out, 1, "body", &Node::Object(body));
+        if r.resource_type == ENDPOINT_TYPE && !rule_refs.is_empty() {
+            let _ = writeln!(out, "  depends_on = [{}]", rule_refs.join(", "));
+        }
+        out.push_str("}\n\n");
+        resource_labels[index] = Some(l);
+    }
+    let _ = writeln!(out, "output \"workspace_id\" {{\n  value = {workspace_ref}.id\n}}");
+    out
 }
 
 /// What the Terraform export expresses through azapi instead of azurerm.
-pub fn notes(_config: &Config) -> Vec<Diagnostic> {
-    Vec::new()
+pub(crate) fn notes(config: &Config) -> Vec<(Target, Diagnostic)> {
+    findings(config)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hcl_strings() {
+        assert_eq!(hcl_str("a\"b\\c"), "\"a\\\"b\\\\c\"");
+        assert_eq!(hcl_str("${x} %{if} $y %z"), "\"$${x} %%{if} $y %z\"");
+        assert_eq!(hcl_str("line\nnext\u{1}"), "\"line\\nnext\\u0001\"");
+    }
+
+    #[test]
+    fn labels_are_identifiers_and_unique() {
+        let mut used = Vec::new();
+        assert_eq!(label("rule", "my rule", &mut used), "rule_my_rule");
+        assert_eq!(label("rule", "my.rule", &mut used), "rule_my_rule_2");
+        assert_eq!(label("rule", "pypi", &mut used), "rule_pypi");
+        assert!(!is_identifier("true"));
+        assert_eq!(snake("deployment1ModelId"), "deployment1_model_id");
+    }
+
+    #[test]
+    fn demo_uses_azapi_for_endpoint_and_firewall() {
+        let config = crate::demo::demo_config();
+        let text = file(&config);
+        assert!(text.contains("resource \"azapi_update_resource\" \"workspace_firewall_sku\""), "{text}");
+        assert!(text.contains("resource \"azurerm_machine_learning_workspace_network_outbound_rule_fqdn\" \"rule_pypi\""), "{text}");
+        let notes = notes(&config);
+        assert!(notes.iter().any(|(_, d)| d.path == "managed_network.firewall_sku"));
+        assert!(notes.iter().all(|(_, d)| d.code == "azurerm-cannot-express"));
+    }
 }

@@ -59,13 +59,17 @@ impl Checker<'_> {
 macro_rules! registry {
     (
         reading: [$($reading:ident),* $(,)?],
-        model: [$($model:ident),* $(,)?] $(,)?
+        model: [$($model:ident),* $(,)?],
+        export: [$($export:ident),* $(,)?],
+        plan: [$($plan:ident),* $(,)?] $(,)?
     ) => {
         $(mod $reading;)*
         $(mod $model;)*
+        $(mod $export;)*
+        $(mod $plan;)*
 
         /// Every rule, in documentation order.
-        pub static ALL: &[&RuleInfo] = &[$(&$reading::INFO,)* $(&$model::INFO,)*];
+        pub static ALL: &[&RuleInfo] = &[$(&$reading::INFO,)* $(&$model::INFO,)* $(&$export::INFO,)* $(&$plan::INFO,)*];
 
         /// Runs every model rule over `config`.
         pub(crate) fn check_model(config: &Config) -> Vec<(Target, Diagnostic)> {
@@ -130,6 +134,18 @@ registry! {
         instance_count_invalid,
         egress_public_network_access_legacy,
     ],
+    // Notes of the exports (`export_notes`), not reported by `check`.
+    export: [
+        azurerm_cannot_express,
+    ],
+    // Reported by change plans (`crate::plan`), which compare the current state with the desired one.
+    plan: [
+        outbound_rule_removed,
+        public_network_access_changed,
+        firewall_sku_changed,
+        spark_cannot_be_disabled,
+        deployment_egress_cannot_change,
+    ],
 }
 
 /// Short handles to the rules the reading stage reports.
@@ -148,9 +164,20 @@ pub(crate) mod codes {
     pub(crate) const VALUE_NOT_ALLOWED: &RuleInfo = &super::value_not_allowed::INFO;
     pub(crate) const ISOLATION_MODE_MISSING: &RuleInfo = &super::isolation_mode_missing::INFO;
     pub(crate) const OUTBOUND_RULES_NOT_A_LIST: &RuleInfo = &super::outbound_rules_not_a_list::INFO;
+    pub(crate) const AZURERM_CANNOT_EXPRESS: &RuleInfo = &super::azurerm_cannot_express::INFO;
     pub(crate) const RULE_TYPE_INVALID: &RuleInfo = &super::rule_type_invalid::INFO;
     pub(crate) const RULE_TYPE_MISMATCH: &RuleInfo = &super::rule_type_mismatch::INFO;
     pub(crate) const FQDNS_ONLY_FOR_APPLICATION_GATEWAY: &RuleInfo = &super::fqdns_only_for_application_gateway::INFO;
+}
+
+/// Handles to the rules that change plans report.
+pub(crate) mod plan_codes {
+    use super::RuleInfo;
+    pub(crate) const OUTBOUND_RULE_REMOVED: &RuleInfo = &super::outbound_rule_removed::INFO;
+    pub(crate) const PUBLIC_NETWORK_ACCESS_CHANGED: &RuleInfo = &super::public_network_access_changed::INFO;
+    pub(crate) const FIREWALL_SKU_CHANGED: &RuleInfo = &super::firewall_sku_changed::INFO;
+    pub(crate) const SPARK_CANNOT_BE_DISABLED: &RuleInfo = &super::spark_cannot_be_disabled::INFO;
+    pub(crate) const DEPLOYMENT_EGRESS_CANNOT_CHANGE: &RuleInfo = &super::deployment_egress_cannot_change::INFO;
 }
 
 /// Looks a rule up by its code.
