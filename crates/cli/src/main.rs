@@ -19,6 +19,11 @@ Usage:
   amlnet rules                              list every diagnostic code
   amlnet explain CODE                       the full documentation of a code
   amlnet demo [--out DIR]                   print the demo workspace (or write all demo files to DIR)
+  amlnet plan CURRENT DESIRED... [--format text|json] [--subscription ID --resource-group NAME]
+                                            the ordered changes (and az/Python commands) from the current
+                                            state (YAML or `az ml workspace show` JSON) to the desired files
+  amlnet summary FILE... [--format text|json]
+                                            outbound paths, exfiltration protection, billed resources, inbound access
 
 Options:
   --format text|json        output of `check` (default text)
@@ -84,6 +89,8 @@ fn run(args: &[String]) -> Result<u8, Fatal> {
             }
         }
         "demo" => demo(rest),
+        "plan" => plan(&parse_options(rest)?),
+        "summary" => summary(&parse_options(rest)?),
         "help" | "--help" | "-h" => {
             print_out(USAGE)?;
             Ok(0)
@@ -274,6 +281,62 @@ fn export(opts: &Options) -> Result<u8, Fatal> {
             }
             print_out(&out)?;
         }
+    }
+    Ok(0)
+}
+
+/// `amlnet plan CURRENT DESIRED...`: exit 1 when the plan must not run (a refused change, or documents with errors).
+fn plan(opts: &Options) -> Result<u8, Fatal> {
+    let Some((current_path, desired_paths)) = opts.files.split_first().filter(|(_, rest)| !rest.is_empty()) else {
+        return Err(Fatal("`plan` needs the current state (YAML or `az ml workspace show` JSON) and at least one desired file".to_owned()));
+    };
+    let current_file = read_source(current_path, None)?;
+    let current = amlnet_core::plan::read_current(std::slice::from_ref(&current_file));
+    let files = desired_paths.iter().map(|f| read_source(f, opts.kind)).collect::<Result<Vec<_>, _>>()?;
+    let context = Context {
+        subscription_id: opts.context.subscription_id.clone(),
+        resource_group: opts.context.resource_group.clone(),
+        ..current.context()
+    };
+    let analysis = analyze(&files, context);
+    let plan = amlnet_core::plan::plan_with_sources(&current.config, &analysis.config, &analysis.sources);
+    // What the plan itself reports (a refused transition) is shown with the plan; other problems come first.
+    let others: Vec<Diagnostic> = analysis.diagnostics.iter().filter(|d| !plan.warnings.contains(d)).cloned().collect();
+    let mut problems = amlnet_core::render(&current.diagnostics, &current_file.name, Some(&current_file.text));
+    for file in &files {
+        let own: Vec<Diagnostic> = others.iter().filter(|d| d.file.as_deref() == Some(file.name.as_str())).cloned().collect();
+        problems.push_str(&amlnet_core::render(&own, &file.name, Some(&file.text)));
+    }
+    let orphans: Vec<Diagnostic> = others.iter().filter(|d| !files.iter().any(|f| d.file.as_deref() == Some(f.name.as_str()))).cloned().collect();
+    problems.push_str(&amlnet_core::render(&orphans, "", None));
+    eprint!("{problems}");
+    if current.has_errors() || others.iter().any(Diagnostic::is_error) {
+        eprintln!("error: no plan for documents with errors: a plan from a partial reading could remove what it did not read. Fix the errors above");
+        return Ok(1);
+    }
+    if opts.json {
+        let text = serde_json::to_string_pretty(&plan).map_err(|e| Fatal(e.to_string()))?;
+        print_out(&format!("{text}\n"))?;
+    } else {
+        print_out(&plan.render_text())?;
+    }
+    Ok(u8::from(plan.has_errors()))
+}
+
+/// `amlnet summary FILE...`: the cost and security summary of a configuration.
+fn summary(opts: &Options) -> Result<u8, Fatal> {
+    let (files, analysis) = load(opts)?;
+    if analysis.has_errors() {
+        eprint!("{}", render_text(&files, &analysis));
+        eprintln!("error: no summary for documents with errors: it would describe only what could be read. Fix the errors above");
+        return Ok(1);
+    }
+    let summary = amlnet_core::summary::summarize(&analysis.config);
+    if opts.json {
+        let text = serde_json::to_string_pretty(&summary).map_err(|e| Fatal(e.to_string()))?;
+        print_out(&format!("{text}\n"))?;
+    } else {
+        print_out(&summary.render_text())?;
     }
     Ok(0)
 }

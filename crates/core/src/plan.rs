@@ -340,7 +340,7 @@ impl<'a> Builder<'a> {
         bash.push_str("# There is no migration path for managed compute: stop if any compute is left.\n");
         let _ = writeln!(
             bash,
-            "if [[ -n \"$(az ml compute list {IN_WS} --query '[].name' --output tsv)\" ]]; then\n  echo 'Delete the compute instances and clusters listed by `az ml compute list` first, then run this script again' >&2\n  exit 1\nfi"
+            "if [[ -n \"$(az ml compute list {IN_WS} --query '[].name' --output tsv)\" ]]; then\n  echo 'Delete the compute instances and clusters (az ml compute list) first, then run this script again' >&2\n  exit 1\nfi"
         );
         python.push_str("remaining = [compute.name for compute in ml_client.compute.list()]\n");
         python.push_str(
@@ -354,7 +354,7 @@ impl<'a> Builder<'a> {
         }
         let _ = writeln!(
             bash,
-            "if [[ -n \"$(az ml online-endpoint list {IN_WS} --query '[].name' --output tsv)\" ]]; then\n  echo 'Delete the managed online endpoints listed by `az ml online-endpoint list` first, then run this script again' >&2\n  exit 1\nfi"
+            "if [[ -n \"$(az ml online-endpoint list {IN_WS} --query '[].name' --output tsv)\" ]]; then\n  echo 'Delete the managed online endpoints (az ml online-endpoint list) first, then run this script again' >&2\n  exit 1\nfi"
         );
         python.push_str("remaining = [endpoint.name for endpoint in ml_client.online_endpoints.list()]\n");
         python.push_str(
@@ -423,12 +423,14 @@ impl<'a> Builder<'a> {
         }
         let mut bash = String::new();
         let mut python = String::new();
+        // The SKU is written where it matters (approved outbound) or changes; the YAML loader sends Standard otherwise.
+        let write_sku = (sku_change || new_mode == IsolationMode::AllowOnlyApprovedOutbound).then_some(new_sku);
         if mode_change || sku_change {
             // No flag sets the firewall SKU; a minimal document carries the mode, the SKU and the access.
             let ws = Workspace {
                 name: des_ws.name.clone(),
                 public_network_access: pna_change,
-                managed_network: Some(ManagedNetwork { isolation_mode: Some(new_mode), firewall_sku: Some(new_sku), outbound_rules: Vec::new() }),
+                managed_network: Some(ManagedNetwork { isolation_mode: Some(new_mode), firewall_sku: write_sku, outbound_rules: Vec::new() }),
                 ..Workspace::default()
             };
             bash.push_str(&heredoc("amlnet-workspace-update.yml", &yaml::to_yaml(&yaml::workspace_value(&ws, false))));
@@ -441,11 +443,8 @@ impl<'a> Builder<'a> {
             args.push(format!("public_network_access={}", py_str(pna.pascal())));
         }
         if mode_change || sku_change {
-            args.push(format!(
-                "managed_network=ManagedNetwork(isolation_mode=IsolationMode.{}, firewall_sku={})",
-                new_mode.python_constant(),
-                py_str(new_sku.pascal())
-            ));
+            let sku = write_sku.map(|s| format!(", firewall_sku={}", py_str(s.pascal()))).unwrap_or_default();
+            args.push(format!("managed_network=ManagedNetwork(isolation_mode=IsolationMode.{}{sku})", new_mode.python_constant()));
         }
         let _ = writeln!(python, "ml_client.workspaces.begin_update(Workspace({})).result()", args.join(", "));
         let mut detail = String::new();
@@ -457,7 +456,7 @@ impl<'a> Builder<'a> {
         if sku_change {
             detail.push_str("The firewall SKU matters only with FQDN rules in approved outbound, where it is billed. ");
         }
-        detail.push_str("The outbound rules are changed one by one in the next steps.");
+        detail.push_str("Outbound rules are not sent with the update; they are set one by one.");
         self.step(StepKind::UpdateWorkspace, format!("Update the workspace: {}", changes.join(", ")), detail, bash, python);
     }
 

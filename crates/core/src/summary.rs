@@ -1,8 +1,15 @@
 //! The cost and security summary of a configuration: outbound paths, data exfiltration protection,
 //! what is billed and what inbound access remains. Short enough to paste into a change request.
+//!
+//! The facts come from reference §B.9-§B.11 and §E: the managed virtual network itself is free; private
+//! endpoints (the user's and the ones the service adds) and the Azure Firewall (FQDN rules in approved
+//! outbound) are billed; only approved outbound protects against data exfiltration, and every user
+//! rule is a way out of it.
 
-use crate::model::Config;
+use crate::catalog;
+use crate::model::{Config, Destination, FirewallSku, IsolationMode, NetworkAccess, OutboundRule};
 use serde::Serialize;
+use std::fmt::Write as _;
 
 /// How a line reads in a change request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -14,6 +21,18 @@ pub enum Tone {
     Cost,
 }
 
+impl Tone {
+    /// The marker in the text rendering (`[risk]`); empty for neutral lines.
+    pub fn marker(self) -> &'static str {
+        match self {
+            Tone::Good => "[ok] ",
+            Tone::Neutral => "",
+            Tone::Risk => "[risk] ",
+            Tone::Cost => "[cost] ",
+        }
+    }
+}
+
 /// One line of a section.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Line {
@@ -21,7 +40,7 @@ pub struct Line {
     pub tone: Tone,
 }
 
-/// One section (`outbound`, `exfiltration`, `billed`, `inbound`).
+/// One section: `outbound`, `exfiltration`, `billed` or `inbound`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Section {
     pub id: &'static str,
@@ -32,26 +51,28 @@ pub struct Section {
 /// One outbound path out of the managed network.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct OutboundPath {
-    /// `internet`, `service_tag`, `fqdn` or `private_endpoint`.
+    /// `internet`, `required`, `service_tag`, `fqdn` or `private_endpoint`.
     pub kind: &'static str,
     /// What it reaches (`Storage account sa1 (blob)`, `pypi.org`, `AzureMonitor TCP 443`).
     pub target: String,
-    /// The rule that opens it; `None` for the open internet and the required rules.
+    /// The user rule that opens it; `None` for the open internet and the rules the service adds.
     pub rule: Option<String>,
 }
 
-/// One billed resource.
+/// One billed resource (or group of identical resources).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct BilledItem {
     /// `private_endpoint` or `azure_firewall`.
     pub kind: &'static str,
     pub what: String,
+    /// How many; for the private endpoints the service adds in internet outbound, the most there can be.
+    pub count: u32,
 }
 
 /// One inbound access fact.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct InboundFact {
-    /// `workspace`, `endpoint` or `deployment`.
+    /// `workspace`, `endpoint` or `deployment` (its legacy `egress_public_network_access`).
     pub scope: &'static str,
     pub name: String,
     /// `enabled`, `disabled` or `unset`.
@@ -61,25 +82,27 @@ pub struct InboundFact {
 /// The summary: sections for people, structured facts for JSON.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Summary {
+    /// One line naming what is summarized.
+    pub headline: String,
     pub sections: Vec<Section>,
     pub outbound_paths: Vec<OutboundPath>,
-    /// True only in approved-outbound mode without rules that weaken it.
+    /// True only in approved-outbound mode; see `exfiltration_weakened_by` for the rules that open ways out.
     pub exfiltration_protection: bool,
+    /// Names of the user rules that weaken the protection (every user rule in approved outbound).
+    pub exfiltration_weakened_by: Vec<String>,
     pub billed: Vec<BilledItem>,
     pub inbound: Vec<InboundFact>,
 }
 
 impl Summary {
-    /// The sections as plain text, one `- ` line each.
+    /// The headline and the sections as plain text (Markdown-friendly), one `- ` line each.
     pub fn render_text(&self) -> String {
         let mut out = String::new();
+        let _ = writeln!(out, "{}\n", self.headline);
         for section in &self.sections {
-            out.push_str(&section.title);
-            out.push('\n');
+            let _ = writeln!(out, "{}", section.title);
             for line in &section.lines {
-                out.push_str("- ");
-                out.push_str(&line.text);
-                out.push('\n');
+                let _ = writeln!(out, "- {}{}", line.tone.marker(), line.text);
             }
             out.push('\n');
         }
@@ -87,8 +110,286 @@ impl Summary {
     }
 }
 
+/// Service tags that cover (nearly) every destination; a rule with one of them gives up most of the protection.
+const BROAD_TAGS: &[(&str, &str)] = &[
+    ("internet", "the whole internet"),
+    ("azurecloud", "every public IP address of Azure, including services of other tenants"),
+    ("storage", "every Azure Storage account, in any tenant"),
+    ("sql", "every Azure SQL server, in any tenant"),
+    ("azurecosmosdb", "every Cosmos DB account, in any tenant"),
+    ("eventhub", "every Event Hubs namespace, in any tenant"),
+    ("servicebus", "every Service Bus namespace, in any tenant"),
+    ("azuredatalake", "every Data Lake Storage Gen1 account, in any tenant"),
+    ("appservice", "every App Service app, in any tenant"),
+];
+
+fn broad_tag(tag: &str) -> Option<&'static str> {
+    let base = tag.split('.').next().unwrap_or(tag).to_ascii_lowercase();
+    BROAD_TAGS.iter().find(|(t, _)| *t == base).map(|(_, what)| *what)
+}
+
+/// "Storage account sadatalake (dfs)" for a private endpoint destination.
+pub fn private_endpoint_label(service_resource_id: &str, subresource: &str) -> String {
+    match catalog::parse_arm_id(service_resource_id) {
+        Some(id) => match catalog::private_endpoint_target(&id.full_type()) {
+            Some(target) => format!("{} {} ({subresource})", target.label, id.name),
+            None => format!("{} `{}` ({subresource})", id.full_type(), id.name),
+        },
+        None => format!("`{service_resource_id}` ({subresource})"),
+    }
+}
+
+fn line(text: impl Into<String>, tone: Tone) -> Line {
+    Line { text: text.into(), tone }
+}
+
 /// Summarizes the cost and security of a configuration.
 pub fn summarize(config: &Config) -> Summary {
-    let _ = config;
-    Summary { sections: Vec::new(), outbound_paths: Vec::new(), exfiltration_protection: false, billed: Vec::new(), inbound: Vec::new() }
+    let ws = config.workspace.as_ref();
+    let mn = ws.and_then(|w| w.managed_network.as_ref());
+    let mode = mn.and_then(|m| m.isolation_mode).unwrap_or(IsolationMode::Disabled);
+    let rules: &[OutboundRule] = if mode == IsolationMode::Disabled { &[] } else { config.rules() };
+    let sku = mn.and_then(|m| m.firewall_sku).unwrap_or(FirewallSku::Standard);
+    let fqdn_rules = rules.iter().filter(|r| matches!(r.destination, Destination::Fqdn(_))).count();
+    let firewall = mode == IsolationMode::AllowOnlyApprovedOutbound && fqdn_rules > 0;
+
+    let headline = match ws {
+        Some(w) if mn.is_some() => {
+            format!("Cost and security summary: workspace `{}`, isolation mode {} ({})", w.name, mode.yaml(), mode.portal_name())
+        }
+        Some(w) => format!("Cost and security summary: workspace `{}`, no managed network settings", w.name),
+        None => "Cost and security summary: no workspace document (endpoint and deployments only)".to_owned(),
+    };
+
+    // Outbound paths.
+    let mut outbound = Vec::new();
+    let mut paths = Vec::new();
+    match mode {
+        IsolationMode::Disabled => {
+            outbound.push(line("Internet: open. No managed virtual network (isolation mode disabled); compute reaches any destination", Tone::Risk));
+            paths.push(OutboundPath { kind: "internet", target: "any destination".to_owned(), rule: None });
+        }
+        IsolationMode::AllowInternetOutbound => {
+            outbound.push(line("Internet: open. Internet outbound allows any destination (allow_internet_outbound)", Tone::Risk));
+            paths.push(OutboundPath { kind: "internet", target: "any destination".to_owned(), rule: None });
+            outbound.push(line(
+                "Added by the service: private endpoints to the workspace, and to its default storage, key vault and container registry where their public network access is disabled",
+                Tone::Neutral,
+            ));
+            paths.push(OutboundPath { kind: "required", target: "workspace and its private dependent resources".to_owned(), rule: None });
+        }
+        IsolationMode::AllowOnlyApprovedOutbound => {
+            outbound.push(line(
+                format!("Internet: closed. Only approved outbound: the rules the service adds and {} user rule(s)", rules.len()),
+                Tone::Good,
+            ));
+            outbound.push(line(
+                "Added by the service: private endpoints to the workspace, default storage (blob, file), key vault and container registry; service tags AzureMachineLearning, AzureActiveDirectory, BatchNodeManagement.<region>, AzureResourceManager, AzureFrontDoor.FirstParty, MicrosoftContainerRegistry, AzureMonitor, VirtualNetwork",
+                Tone::Neutral,
+            ));
+            paths.push(OutboundPath {
+                kind: "required",
+                target: "workspace, its dependent resources and the required service tags".to_owned(),
+                rule: None,
+            });
+        }
+    }
+    for rule in rules {
+        let name = rule.name.as_str();
+        match &rule.destination {
+            Destination::PrivateEndpoint(pe) => {
+                let target = private_endpoint_label(&pe.service_resource_id, &pe.subresource_target);
+                let spark = if pe.spark_enabled { ", also for serverless Spark" } else { "" };
+                outbound.push(line(format!("Private endpoint: {target}{spark} (rule `{name}`)"), Tone::Good));
+                paths.push(OutboundPath { kind: "private_endpoint", target, rule: Some(name.to_owned()) });
+            }
+            Destination::ServiceTag(st) => {
+                let target = match &st.address_prefixes {
+                    Some(p) => format!("addresses {} {} {}", p.join(", "), st.protocol, st.port_ranges),
+                    None => format!("{} {} {}", st.service_tag, st.protocol, st.port_ranges),
+                };
+                let tone = if st.address_prefixes.is_none() && broad_tag(&st.service_tag).is_some() { Tone::Risk } else { Tone::Neutral };
+                outbound.push(line(format!("Service tag: {target} (rule `{name}`)"), tone));
+                paths.push(OutboundPath { kind: "service_tag", target, rule: Some(name.to_owned()) });
+            }
+            Destination::Fqdn(f) => {
+                let tone = if f.destination.contains('*') { Tone::Risk } else { Tone::Neutral };
+                outbound.push(line(
+                    format!("FQDN: {} through the Azure Firewall ({}), ports 80 and 443 (rule `{name}`)", f.destination, sku.pascal()),
+                    tone,
+                ));
+                paths.push(OutboundPath { kind: "fqdn", target: f.destination.clone(), rule: Some(name.to_owned()) });
+            }
+        }
+    }
+
+    // Data exfiltration protection.
+    let mut exfiltration = Vec::new();
+    let protection = mode == IsolationMode::AllowOnlyApprovedOutbound;
+    let mut weakened_by = Vec::new();
+    match mode {
+        IsolationMode::Disabled => exfiltration.push(line("None: without a managed virtual network, compute can send data anywhere", Tone::Risk)),
+        IsolationMode::AllowInternetOutbound => {
+            exfiltration.push(line("None: internet outbound lets compute send data to any internet destination", Tone::Risk))
+        }
+        IsolationMode::AllowOnlyApprovedOutbound if rules.is_empty() => {
+            exfiltration.push(line("Holds: outbound is limited to the workspace's own resources and the required service tags", Tone::Good))
+        }
+        IsolationMode::AllowOnlyApprovedOutbound => {
+            exfiltration.push(line(format!("Holds, weakened by {} user rule(s): each is a way for data to leave", rules.len()), Tone::Good));
+        }
+    }
+    if protection {
+        for rule in rules {
+            weakened_by.push(rule.name.clone());
+            let name = rule.name.as_str();
+            let (text, tone) = match &rule.destination {
+                Destination::PrivateEndpoint(pe) => (
+                    format!("`{name}`: data can be copied to {}", private_endpoint_label(&pe.service_resource_id, &pe.subresource_target)),
+                    Tone::Neutral,
+                ),
+                Destination::ServiceTag(st) => match (&st.address_prefixes, broad_tag(&st.service_tag)) {
+                    (Some(p), _) => (format!("`{name}`: data can reach the addresses {}", p.join(", ")), Tone::Risk),
+                    (None, Some(what)) => (format!("`{name}`: service tag {} opens {what}", st.service_tag), Tone::Risk),
+                    (None, None) => {
+                        (format!("`{name}`: data can reach any endpoint behind service tag {}, not only yours", st.service_tag), Tone::Neutral)
+                    }
+                },
+                Destination::Fqdn(f) if f.destination.contains('*') => {
+                    (format!("`{name}`: the wildcard {} lets data reach any host under it", f.destination), Tone::Risk)
+                }
+                Destination::Fqdn(f) => (format!("`{name}`: data can be sent to {} over HTTP or HTTPS", f.destination), Tone::Neutral),
+            };
+            exfiltration.push(line(text, tone));
+        }
+    }
+
+    // Billed resources.
+    let mut billed_lines = Vec::new();
+    let mut billed = Vec::new();
+    if mode == IsolationMode::Disabled {
+        billed_lines.push(line("No managed virtual network: nothing billed for network isolation here", Tone::Neutral));
+    } else {
+        billed_lines.push(line("The managed virtual network itself is free", Tone::Good));
+        let (count, text) = if mode == IsolationMode::AllowOnlyApprovedOutbound {
+            (5, "5 private endpoints added by the service: workspace, default storage (blob, file), key vault, container registry")
+        } else {
+            (5, "Up to 5 private endpoints added by the service: workspace, and default storage (blob, file), key vault and container registry where their public network access is disabled")
+        };
+        billed_lines.push(line(text, Tone::Cost));
+        billed.push(BilledItem { kind: "private_endpoint", what: "added by the service (workspace and its dependent resources)".to_owned(), count });
+        for rule in rules {
+            if let Destination::PrivateEndpoint(pe) = &rule.destination {
+                let target = private_endpoint_label(&pe.service_resource_id, &pe.subresource_target);
+                let count = if pe.spark_enabled { 2 } else { 1 };
+                let spark = if pe.spark_enabled { " plus one for serverless Spark" } else { "" };
+                billed_lines.push(line(format!("Private endpoint to {target}{spark} (rule `{}`)", rule.name), Tone::Cost));
+                billed.push(BilledItem { kind: "private_endpoint", what: target, count });
+            }
+        }
+        if firewall {
+            billed_lines.push(line(
+                format!(
+                    "Azure Firewall, {} SKU{}, for {fqdn_rules} FQDN rule(s)",
+                    sku.pascal(),
+                    if mn.and_then(|m| m.firewall_sku).is_none() { " (the default)" } else { "" }
+                ),
+                Tone::Cost,
+            ));
+            billed.push(BilledItem { kind: "azure_firewall", what: format!("{} SKU", sku.pascal()), count: 1 });
+        } else if mode == IsolationMode::AllowOnlyApprovedOutbound {
+            billed_lines.push(line("No Azure Firewall: there are no FQDN rules", Tone::Good));
+        }
+    }
+    for dep in &config.deployments {
+        if dep.egress_public_network_access == Some(NetworkAccess::Disabled) {
+            billed_lines
+                .push(line(format!("3 private endpoints of deployment `{}` (legacy egress_public_network_access: disabled)", dep.name), Tone::Cost));
+            billed.push(BilledItem { kind: "private_endpoint", what: format!("deployment `{}` (legacy egress isolation)", dep.name), count: 3 });
+        }
+    }
+
+    // Inbound access.
+    let mut inbound_lines = Vec::new();
+    let mut inbound = Vec::new();
+    if let Some(w) = ws {
+        let acls = w.extra.iter().any(|(k, _)| k == "network_acls");
+        let (text, tone, value) = match w.public_network_access {
+            Some(NetworkAccess::Disabled) => {
+                ("Workspace: public network access disabled; reachable only through private endpoints".to_owned(), Tone::Good, "disabled")
+            }
+            Some(NetworkAccess::Enabled) => (
+                format!(
+                    "Workspace: public network access enabled; reachable from the internet{}",
+                    if acls { " (limited by network_acls)" } else { "" }
+                ),
+                if acls { Tone::Neutral } else { Tone::Risk },
+                "enabled",
+            ),
+            None => (
+                format!(
+                    "Workspace: public network access not set (a new workspace allows it){}",
+                    if acls { "; limited by network_acls" } else { "" }
+                ),
+                if acls { Tone::Neutral } else { Tone::Risk },
+                "unset",
+            ),
+        };
+        inbound_lines.push(line(text, tone));
+        inbound.push(InboundFact { scope: "workspace", name: w.name.clone(), public_network_access: value });
+    }
+    if let Some(ep) = &config.endpoint {
+        let (text, tone, value) = match ep.public_network_access {
+            Some(NetworkAccess::Disabled) => (
+                format!("Endpoint `{}`: public network access disabled; scoring only through the workspace private endpoint", ep.name),
+                Tone::Good,
+                "disabled",
+            ),
+            Some(NetworkAccess::Enabled) => (
+                format!(
+                    "Endpoint `{}`: public network access enabled; the scoring URI is reachable from the internet (key or token required)",
+                    ep.name
+                ),
+                Tone::Risk,
+                "enabled",
+            ),
+            None => (
+                format!("Endpoint `{}`: public network access not set (enabled by default); the scoring URI is reachable from the internet", ep.name),
+                Tone::Risk,
+                "unset",
+            ),
+        };
+        inbound_lines.push(line(text, tone));
+        inbound.push(InboundFact { scope: "endpoint", name: ep.name.clone(), public_network_access: value });
+    }
+    for dep in &config.deployments {
+        let Some(egress) = dep.egress_public_network_access else { continue };
+        let text = match (egress, mode) {
+            (_, IsolationMode::AllowInternetOutbound | IsolationMode::AllowOnlyApprovedOutbound) => format!(
+                "Deployment `{}`: egress_public_network_access {} is set, but with a managed network it no longer applies (legacy method)",
+                dep.name,
+                egress.lower()
+            ),
+            (NetworkAccess::Disabled, IsolationMode::Disabled) => {
+                format!("Deployment `{}`: legacy egress isolation; it reaches only the workspace, its blob storage and registry", dep.name)
+            }
+            (NetworkAccess::Enabled, IsolationMode::Disabled) => {
+                format!("Deployment `{}`: legacy egress enabled; it reaches public resources only", dep.name)
+            }
+        };
+        inbound_lines.push(line(text, Tone::Neutral));
+        inbound.push(InboundFact { scope: "deployment", name: dep.name.clone(), public_network_access: egress.lower() });
+    }
+    inbound_lines.push(line(
+        "Control plane (create, update, delete, keys) goes through Azure Resource Manager over the public network in every mode",
+        Tone::Neutral,
+    ));
+
+    let sections = vec![
+        Section { id: "outbound", title: "Outbound paths".to_owned(), lines: outbound },
+        Section { id: "exfiltration", title: "Data exfiltration protection".to_owned(), lines: exfiltration },
+        Section { id: "billed", title: "Billed".to_owned(), lines: billed_lines },
+        Section { id: "inbound", title: "Inbound access".to_owned(), lines: inbound_lines },
+    ];
+    Summary { headline, sections, outbound_paths: paths, exfiltration_protection: protection, exfiltration_weakened_by: weakened_by, billed, inbound }
 }
