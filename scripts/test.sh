@@ -19,7 +19,7 @@ step "native tests (cargo test --workspace)"
 cargo test --workspace --locked 2>&1 | tee /tmp/amlnet-cargo-test.log
 awk '/^test result:/ {p+=$4; f+=$6} END {printf "cargo: %d passed, %d failed\n", p, f}' /tmp/amlnet-cargo-test.log
 
-step "conformance against azure-ai-ml 1.35.2 (YAML, Python, bash)"
+step "conformance against azure-ai-ml 1.35.2 (YAML, Python, bash, ARM) and terraform fmt"
 cases=$(mktemp -d)
 trap 'rm -rf "$cases"' EXIT
 cargo run -q --locked -p amlnet-core --example conformance_cases -- "$cases" "$CONFORMANCE_RANDOM_CASES"

@@ -9,6 +9,8 @@ A case directory contains
     yaml/       amlnet's YAML export
     cli/        amlnet's bash export (deploy.sh)
     python/     amlnet's Python export (amlnet_deploy.py)
+    arm/        amlnet's ARM template (azuredeploy.json), compared with the SDK's REST bodies
+    terraform/  amlnet's Terraform configuration (main.tf), checked with `terraform fmt -check`
     case.json   optional: {"operation": "create"|"update", "subscription_id": ..., "resource_group": ...,
                 "workspace_name": ...}; a key given as null means "unknown: the script must refuse to run
                 without the environment variable"; a missing key is not checked.
@@ -1380,6 +1382,285 @@ def check_cli(case: Case, res: Results) -> None:
         res.problems(f"{pfx}/defaults", p)
 
 
+# ------------------------------------------------------------------------------------------ (d) ARM, Terraform
+
+ARM_SUB, ARM_RG = "00000000-aaaa-4bbb-8ccc-0000000000a1", "arm-rg"  # what subscription() / resourceGroup() evaluate to
+UNSET = object()  # a template parameter without a default: the deployer must pass it
+ARM_TYPES = {
+    "workspace": "Microsoft.MachineLearningServices/workspaces",
+    "endpoint": "Microsoft.MachineLearningServices/workspaces/onlineEndpoints",
+    "deployment": "Microsoft.MachineLearningServices/workspaces/onlineEndpoints/deployments",
+}
+# Keys the SDK always sends with a default that amlnet does not model (compared only when the template has them).
+ARM_SDK_DEFAULTS = {"workspace": {("kind",), ("properties", "hbiWorkspace"), ("properties", "enableDataIsolation")}}
+# Enum values the SDK sends in lower case (endpoint/deployment network access) or with odd casing (identity
+# type, quirk 15); ARM enums are case-insensitive and the template writes the ARM spelling.
+ARM_CASELESS = {("properties", "publicNetworkAccess"), ("properties", "egressPublicNetworkAccess"), ("identity", "type")}
+ASSET_ID = re.compile(r"^/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft\.MachineLearningServices/workspaces/([^/]+)"
+                      r"/(models|environments|codes)/([^/]+)/versions/([^/]+)$")
+
+
+class ArmExpr:
+    """A small evaluator for the ARM template functions amlnet writes: parameters, resourceGroup, resourceId,
+    concat, format, string literals and property access."""
+
+    def __init__(self, params: Dict[str, Any]) -> None:
+        self.params = params
+
+    def eval(self, text: str) -> Any:
+        self.s, self.i = text, 0
+        v = self.expr()
+        if self.i != len(self.s):
+            raise ValueError(f"trailing text in expression {text!r} at {self.i}")
+        return v
+
+    def ws(self) -> None:
+        while self.i < len(self.s) and self.s[self.i] == " ":
+            self.i += 1
+
+    def expr(self) -> Any:
+        self.ws()
+        if self.s.startswith("'", self.i):
+            self.i += 1
+            out = []
+            while True:
+                j = self.s.index("'", self.i)
+                out.append(self.s[self.i:j])
+                self.i = j + 1
+                if self.s.startswith("'", self.i):
+                    out.append("'")
+                    self.i += 1
+                else:
+                    break
+            v: Any = "".join(out)
+        else:
+            m = re.compile(r"[A-Za-z][A-Za-z0-9]*").match(self.s, self.i)
+            if not m:
+                raise ValueError(f"bad expression {self.s!r} at {self.i}")
+            name = m.group(0)
+            self.i = m.end()
+            self.ws()
+            if not self.s.startswith("(", self.i):
+                raise ValueError(f"{name} is not a call")
+            self.i += 1
+            args = []
+            self.ws()
+            while not self.s.startswith(")", self.i):
+                args.append(self.expr())
+                self.ws()
+                if self.s.startswith(",", self.i):
+                    self.i += 1
+            self.i += 1
+            v = self.call(name, args)
+        while self.s.startswith(".", self.i):
+            m = re.compile(r"\.([A-Za-z]+)").match(self.s, self.i)
+            self.i = m.end()
+            v = UNSET if v is UNSET else v[m.group(1)]
+        self.ws()
+        return v
+
+    def call(self, name: str, args: List[Any]) -> Any:
+        if name == "parameters":
+            return self.params[args[0]]
+        if name == "resourceGroup":
+            return {"location": LOCATION, "name": ARM_RG}
+        if any(a is UNSET for a in args):
+            return UNSET
+        if name == "concat":
+            return "".join(args)
+        if name == "format":
+            return re.sub(r"\{(\d+)\}", lambda m: str(args[1 + int(m.group(1))]), args[0])
+        if name == "resourceId":
+            types = args[0].split("/")
+            path = f"/subscriptions/{ARM_SUB}/resourceGroups/{ARM_RG}/providers/{types[0]}/{types[1]}/{args[1]}"
+            for t, n in zip(types[2:], args[2:]):
+                path += f"/{t}/{n}"
+            return path
+        raise ValueError(f"unknown template function {name}")
+
+
+def arm_value(v: Any, ev: ArmExpr, unset: List[Tuple[str, ...]], path: Tuple[str, ...] = ()) -> Any:
+    """The template value as deployed: expressions evaluated, `[[` unescaped; parameters without a value are
+    left out (their paths are collected in `unset`)."""
+    if isinstance(v, str):
+        if v.startswith("[[") :
+            return v[1:]
+        if v.startswith("[") and v.endswith("]"):
+            r = ev.eval(v[1:-1])
+            if r is UNSET:
+                unset.append(path)
+            return r
+        return v
+    if isinstance(v, dict):
+        out = {}
+        for k, x in v.items():
+            r = arm_value(x, ev, unset, path + (k,))
+            if r is not UNSET:
+                out[k] = r
+        return out
+    if isinstance(v, list):
+        return [arm_value(x, ev, unset, path + (str(i),)) for i, x in enumerate(v)]
+    return v
+
+
+def drop_empty(v: Any) -> Any:
+    """Empty mappings left out (the SDK sends `tags: {}`, `traffic: {}`, `properties: {}`)."""
+    if isinstance(v, dict):
+        out = {k: drop_empty(x) for k, x in v.items()}
+        return {k: x for k, x in out.items() if x != {}}
+    if isinstance(v, list):
+        return [drop_empty(x) for x in v]
+    return v
+
+
+def pop_path(d: Any, path: Tuple[str, ...]) -> Any:
+    for k in path[:-1]:
+        if not isinstance(d, dict) or k not in d:
+            return None
+        d = d[k]
+    return d.pop(path[-1], None) if isinstance(d, dict) else None
+
+
+def get_path(d: Any, path: Tuple[str, ...]) -> Any:
+    for k in path:
+        if not isinstance(d, dict) or k not in d:
+            return None
+        d = d[k]
+    return d
+
+
+def camel(key: str) -> str:
+    head, *rest = key.split("_")
+    return head + "".join(w[:1].upper() + w[1:] for w in rest)
+
+
+def check_arm(case: Case, res: Results) -> None:
+    pfx = f"{case.name}/arm"
+    adir = case.dir / "arm"
+    present = sorted(p.name for p in adir.iterdir()) if adir.is_dir() else []
+    res.add(f"{pfx}/files", present == ["azuredeploy.json"], f"expected ['azuredeploy.json'], found {present}")
+    if present != ["azuredeploy.json"]:
+        return
+    try:
+        tpl = json.loads((adir / "azuredeploy.json").read_text(encoding="utf-8"))
+    except ValueError as e:
+        res.add(f"{pfx}/json", False, str(e))
+        return
+    res.add(f"{pfx}/json", True)
+    shape = []
+    if tpl.get("$schema") != "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#":
+        shape.append(f"$schema is {tpl.get('$schema')!r}")
+    for name, p in (tpl.get("parameters") or {}).items():
+        if p.get("type") != "string" or not re.match(r"^[A-Za-z][A-Za-z0-9]*$", name):
+            shape.append(f"parameter {name!r} {p!r}")
+    for r in tpl.get("resources", []):
+        if r.get("apiVersion") != "2025-12-01":
+            shape.append(f"{r.get('type')} apiVersion {r.get('apiVersion')!r}")
+    res.problems(f"{pfx}/template", shape)
+    not_exported = (tpl.get("metadata") or {}).get("description", "")
+    params: Dict[str, Any] = {}
+    ev = ArmExpr(params)
+    for name, p in (tpl.get("parameters") or {}).items():
+        params[name] = arm_value(p["defaultValue"], ev, []) if "defaultValue" in p else UNSET
+    # A template for a workspace fragment without a name leaves workspaceName to the deployer.
+    unnamed = params.get("workspaceName", UNSET) is UNSET
+    if unnamed:
+        params["workspaceName"] = "<workspaceName>"
+    ws_name = params["workspaceName"]
+    location = params.get("location", UNSET)
+    loc = LOCATION if location is UNSET else location
+    # Expected resources: (type, name path) -> input document.
+    expected: Dict[Tuple[str, Tuple[str, ...]], InputDoc] = {}
+    if case.workspace:
+        expected[(ARM_TYPES["workspace"], ("ws",))] = case.workspace
+    if case.endpoint:
+        expected[(ARM_TYPES["endpoint"], ("ws", case.endpoint.entity.name))] = case.endpoint
+    for d in case.deployments:
+        expected[(ARM_TYPES["deployment"], ("ws", d.entity.endpoint_name, d.entity.name))] = d
+    got: Dict[Tuple[str, Tuple[str, ...]], Any] = {}
+    for r in tpl.get("resources", []):
+        unset: List[Tuple[str, ...]] = []
+        body = arm_value({k: v for k, v in r.items() if k not in ("type", "apiVersion", "dependsOn")}, ev, unset)
+        name = body.pop("name", None)
+        segments = tuple(name.split("/")) if isinstance(name, str) else ()
+        if segments and segments[0] == ws_name:
+            segments = ("ws",) + segments[1:]
+        got[(r.get("type"), segments)] = (body, unset)
+    res.add(f"{pfx}/resources", sorted(got, key=str) == sorted(expected, key=str),
+            f"expected {sorted(expected, key=str)}, found {sorted(got, key=str)}")
+    for key, doc in expected.items():
+        if key not in got:
+            continue
+        body, unset = got[key]
+        label = f"{pfx}/{doc.kind}" + (f":{doc.entity.name}" if doc.kind == "deployment" else "")
+        if doc.kind == "workspace":
+            want = doc.entity._to_rest_object().as_dict()
+            if unnamed:
+                want.pop("name", None)
+            else:
+                body["name"] = ws_name
+            if "location" not in want:
+                body.pop("location", None)  # the template falls back to the resource group's location
+            # A template has no provision-network step: it provisions at creation when it deploys endpoints.
+            if case.deployments and get_path(want, ("properties", "provisionNetworkNow")) is None:
+                pop_path(body, ("properties", "provisionNetworkNow"))
+        elif doc.kind == "endpoint":
+            want = doc.entity._to_rest_online_endpoint(location=loc).as_dict()
+        else:
+            want = doc.entity._to_rest_object(location=loc).as_dict()
+            props = body.get("properties", {})
+            for k in ("model", "environmentId"):
+                if k in props and isinstance(props[k], str) and ASSET_ID.match(props[k]):
+                    m = ASSET_ID.match(props[k])
+                    if m.group(1) != ws_name:
+                        props[k] = f"wrong workspace in {props[k]}"
+                    else:
+                        props[k] = f"{m.group(3)}:{m.group(4)}"
+            wprops = want.get("properties", {})
+            for k in ("model", "environmentId"):
+                if k in wprops:
+                    wprops[k] = _strip_azureml_prefix(wprops[k])
+        # Parameters the deployer must pass (dependent resource ids, ids of local assets that the SDK would
+        # upload): the SDK sends a local path or nothing there, so those keys are not compared.
+        for path in unset:
+            pop_path(want, path)
+        for path in ARM_SDK_DEFAULTS.get(doc.kind, ()):
+            if get_path(body, path) is None:
+                pop_path(want, path)
+        # Carried-through keys the template declares as not exported.
+        raw = doc.raw if isinstance(doc.raw, dict) else {}
+        subject = "workspace" if doc.kind == "workspace" else "endpoint" if doc.kind == "endpoint" else f"deployment {doc.entity.name}"
+        for k in raw:
+            if f"{subject} {k}" in not_exported:
+                for path in (("properties", camel(k)), (camel(k),)):
+                    pop_path(want, path)
+        for path in ARM_CASELESS:
+            for d in (want, body):
+                v = get_path(d, path)
+                if isinstance(v, str):
+                    pop_path(d, path)
+                    get_path(d, path[:-1])[path[-1]] = v.lower()
+        res.problems(f"{label}/rest-body", deep_diff(drop_empty(want), drop_empty(body), la="sdk", lb="template"))
+
+
+def check_terraform(case: Case, res: Results) -> None:
+    pfx = f"{case.name}/terraform"
+    tdir = case.dir / "terraform"
+    present = sorted(p.name for p in tdir.iterdir()) if tdir.is_dir() else []
+    res.add(f"{pfx}/files", present == ["main.tf"], f"expected ['main.tf'], found {present}")
+    if present != ["main.tf"]:
+        return
+    tf = shutil.which("terraform")
+    if tf is None:
+        res.add(f"{pfx}/fmt", False, "terraform is not installed (scripts/setup.sh installs it)")
+        return
+    with tempfile.TemporaryDirectory() as d:
+        shutil.copy(tdir / "main.tf", Path(d) / "main.tf")
+        env = dict(os.environ, TF_CLI_CONFIG_FILE=os.devnull, CHECKPOINT_DISABLE="1")
+        p = subprocess.run([tf, "fmt", "-check", "-diff", "-no-color", "main.tf"], cwd=d, capture_output=True, text=True, env=env)
+        res.add(f"{pfx}/fmt", p.returncode == 0, (p.stdout + p.stderr)[-800:])
+
+
 # ------------------------------------------------------------------------------------------------ main
 
 
@@ -1410,7 +1691,7 @@ def main(argv: List[str]) -> int:
                 continue
             if case is None:
                 continue
-            for fn in (check_yaml, check_python, check_cli):
+            for fn in (check_yaml, check_python, check_cli, check_arm, check_terraform):
                 try:
                     fn(case, res)
                 except Exception as e:  # noqa: BLE001 - a crash in one group must not hide the others

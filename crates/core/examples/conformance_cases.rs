@@ -1,6 +1,6 @@
 //! Writes conformance cases for `tests/conformance/conformance.py`: every hand-picked input set in
 //! `tests/conformance/cases/` plus N generated random valid configurations with hostile values, each
-//! exported as YAML, az CLI and Python.
+//! exported in every format (YAML, az CLI, Python, ARM, Bicep, Terraform), one folder per format.
 //!
 //! Usage: `cargo run -p amlnet-core --example conformance_cases -- OUT_DIR [N] [SEED]`
 

@@ -188,7 +188,9 @@ impl Template {
             description.push_str(" Traffic is not set: route traffic to a deployment after it succeeds.");
         }
         if config.rules().iter().any(|r| matches!(&r.destination, Destination::PrivateEndpoint(pe) if pe.spark_enabled)) {
-            description.push_str(" Spark-enabled rules: provision the managed network with Spark afterwards (az ml workspace provision-network --include-spark).");
+            description.push_str(
+                " Spark-enabled rules: provision the managed network with Spark afterwards (az ml workspace provision-network --include-spark).",
+            );
         }
         if !not_exported.is_empty() {
             let _ = write!(description, " Not exported (set them after deployment): {}.", not_exported.join(", "));
@@ -251,9 +253,10 @@ pub(crate) fn identity_node(value: &Value) -> Node {
         for (k, v) in entries {
             match (k.as_str(), v) {
                 ("type", Value::Str(t)) => out.push(("type".to_owned(), Node::Str(identity_type(t)))),
-                ("user_assigned_identities", Value::Map(ids)) => {
-                    out.push(("userAssignedIdentities".to_owned(), Node::Object(ids.iter().map(|(id, _)| (id.clone(), Node::Object(Vec::new()))).collect())))
-                }
+                ("user_assigned_identities", Value::Map(ids)) => out.push((
+                    "userAssignedIdentities".to_owned(),
+                    Node::Object(ids.iter().map(|(id, _)| (id.clone(), Node::Object(Vec::new()))).collect()),
+                )),
                 ("user_assigned_identities", Value::Seq(items)) => {
                     let ids = items
                         .iter()
@@ -709,7 +712,8 @@ pub(crate) fn render(t: &Template) -> String {
             let args: Vec<String> = chain.iter().map(|n| arm_name_piece(n)).collect();
             json_str(&format!("[format({}, {})]", arm_expr_str(&placeholders.join("/")), args.join(", ")))
         };
-        let _ = write!(out, "      \"type\": {},\n      \"apiVersion\": {},\n      \"name\": {name}", json_str(r.resource_type), json_str(API_VERSION));
+        let _ =
+            write!(out, "      \"type\": {},\n      \"apiVersion\": {},\n      \"name\": {name}", json_str(r.resource_type), json_str(API_VERSION));
         for (k, v) in &r.body {
             let _ = write!(out, ",\n      {}: ", json_str(k));
             write_json(&mut out, v, 3);

@@ -211,8 +211,11 @@ pub(crate) fn findings(config: &Config) -> Vec<(Target, Diagnostic)> {
             if let Some((why, field)) = rule_fallback(rule) {
                 out.push((
                     Target::Workspace,
-                    info.at(&format!("{}.{field}", rule_path(i)), format!("{why}; the Terraform export writes rule `{}` as an azapi_resource", rule.name))
-                        .with_help("keep the azapi provider in the configuration, or use the ARM or Bicep export"),
+                    info.at(
+                        &format!("{}.{field}", rule_path(i)),
+                        format!("{why}; the Terraform export writes rule `{}` as an azapi_resource", rule.name),
+                    )
+                    .with_help("keep the azapi provider in the configuration, or use the ARM or Bicep export"),
                 ));
             }
         }
@@ -259,7 +262,8 @@ fn carried_str(extra: &[(String, Value)], key: &str) -> Option<String> {
 pub fn file(config: &Config) -> String {
     let tree = Template::of(config);
     let ws = config.workspace.as_ref();
-    let workspace_ref = if ws.is_some() { "azurerm_machine_learning_workspace.workspace" } else { "data.azurerm_machine_learning_workspace.workspace" };
+    let workspace_ref =
+        if ws.is_some() { "azurerm_machine_learning_workspace.workspace" } else { "data.azurerm_machine_learning_workspace.workspace" };
     let w = Writer { workspace_ref };
     let rules: Vec<(usize, &OutboundRule)> = if has_workspace_managed_network(config) { effective_rules(config) } else { Vec::new() };
     let needs_azapi = firewall_fallback(config)
@@ -300,9 +304,17 @@ pub fn file(config: &Config) -> String {
     variable(&mut out, "location", "string", location_default, "The Azure region of the workspace and its endpoints");
     if let Some(ws) = ws {
         let dependent = [
-            ("application_insights_id", "application_insights", "The resource id of the workspace's Application Insights (amlnet does not model dependent resources)"),
+            (
+                "application_insights_id",
+                "application_insights",
+                "The resource id of the workspace's Application Insights (amlnet does not model dependent resources)",
+            ),
             ("key_vault_id", "key_vault", "The resource id of the workspace's key vault (amlnet does not model dependent resources)"),
-            ("storage_account_id", "storage_account", "The resource id of the workspace's storage account (amlnet does not model dependent resources)"),
+            (
+                "storage_account_id",
+                "storage_account",
+                "The resource id of the workspace's storage account (amlnet does not model dependent resources)",
+            ),
         ];
         for (name, yaml_key, description) in dependent {
             variable(&mut out, name, "string", carried_str(&ws.extra, yaml_key).map(|s| hcl_str(&s)), description);
@@ -516,6 +528,75 @@ pub fn file(config: &Config) -> String {
         resource_labels[index] = Some(l);
     }
     let _ = writeln!(out, "output \"workspace_id\" {{\n  value = {workspace_ref}.id\n}}");
+    align(&out)
+}
+
+/// A one-line assignment `key = value` (key an identifier or a quoted string): the key's end and
+/// the value's start, in bytes. `None` for other lines and for lines that open a block, object or list.
+fn assignment(content: &str) -> Option<(usize, usize)> {
+    let end = if content.starts_with('"') {
+        let mut escaped = false;
+        let mut close = None;
+        for (i, c) in content.char_indices().skip(1) {
+            match c {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '"' => {
+                    close = Some(i + 1);
+                    break;
+                }
+                _ => {}
+            }
+        }
+        close?
+    } else {
+        content.find(' ')?
+    };
+    let rest = content.get(end..)?;
+    let trimmed = rest.trim_start_matches(' ');
+    if !trimmed.starts_with("= ") || content.ends_with('{') || content.ends_with('[') {
+        return None;
+    }
+    Some((end, content.len() - trimmed.len() + 2))
+}
+
+/// Aligns the `=` of consecutive one-line assignments at the same indentation, as `terraform fmt` does
+/// (a line that opens a block, object or list ends the group).
+fn align(text: &str) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    let indent_of = |l: &str| l.len() - l.trim_start_matches(' ').len();
+    let mut out = String::with_capacity(text.len() + 256);
+    let mut i = 0;
+    while i < lines.len() {
+        let group_indent = indent_of(lines[i]);
+        let mut j = i;
+        let mut width = 0;
+        while j < lines.len() && indent_of(lines[j]) == group_indent {
+            match assignment(&lines[j][group_indent..]) {
+                Some((key_end, _)) => width = width.max(lines[j][group_indent..][..key_end].chars().count()),
+                None => break,
+            }
+            j += 1;
+        }
+        if j == i {
+            out.push_str(lines[i]);
+            out.push('\n');
+            i += 1;
+            continue;
+        }
+        for line in &lines[i..j] {
+            let content = &line[group_indent..];
+            let (key_end, value_start) = assignment(content).unwrap_or((content.len(), content.len()));
+            let key = &content[..key_end];
+            out.push_str(&line[..group_indent]);
+            out.push_str(key);
+            out.push_str(&" ".repeat(width.saturating_sub(key.chars().count())));
+            out.push_str(" = ");
+            out.push_str(&content[value_start..]);
+            out.push('\n');
+        }
+        i = j;
+    }
     out
 }
 
