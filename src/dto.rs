@@ -88,14 +88,17 @@ pub enum Operation {
     Update,
 }
 
-/// An export target: YAML documents for `az ml`, a bash script of `az` commands, or a Python script
-/// using azure-ai-ml.
+/// An export target: YAML documents for `az ml`, a bash script of `az` commands, a Python script
+/// using azure-ai-ml, an ARM template, a Bicep file, or a Terraform configuration.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Tsify)]
 #[serde(rename_all = "lowercase")]
 pub enum ExportFormat {
     Yaml,
     Cli,
     Python,
+    Arm,
+    Bicep,
+    Terraform,
 }
 
 impl From<ExportFormat> for core::ExportFormat {
@@ -104,6 +107,22 @@ impl From<ExportFormat> for core::ExportFormat {
             ExportFormat::Yaml => core::ExportFormat::Yaml,
             ExportFormat::Cli => core::ExportFormat::Cli,
             ExportFormat::Python => core::ExportFormat::Python,
+            ExportFormat::Arm => core::ExportFormat::Arm,
+            ExportFormat::Bicep => core::ExportFormat::Bicep,
+            ExportFormat::Terraform => core::ExportFormat::Terraform,
+        }
+    }
+}
+
+impl From<core::ExportFormat> for ExportFormat {
+    fn from(format: core::ExportFormat) -> Self {
+        match format {
+            core::ExportFormat::Yaml => ExportFormat::Yaml,
+            core::ExportFormat::Cli => ExportFormat::Cli,
+            core::ExportFormat::Python => ExportFormat::Python,
+            core::ExportFormat::Arm => ExportFormat::Arm,
+            core::ExportFormat::Bicep => ExportFormat::Bicep,
+            core::ExportFormat::Terraform => ExportFormat::Terraform,
         }
     }
 }
@@ -309,8 +328,158 @@ pub struct ExportResult {
     pub files: Vec<GeneratedFile>,
     /// All findings, sorted by file and position.
     pub diagnostics: Vec<Diagnostic>,
+    /// What the format cannot express natively and how the files work around it (the Terraform azapi
+    /// fallbacks); empty for most formats.
+    pub notes: Vec<Diagnostic>,
     /// True when at least one diagnostic is an error.
     pub has_errors: bool,
+}
+
+/// What a plan step does, in plan order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[serde(rename_all = "snake_case")]
+pub enum StepKind {
+    DeleteFirst,
+    UpdateWorkspace,
+    RemoveRule,
+    SetRule,
+    ProvisionNetwork,
+    CreateEndpoint,
+    UpdateEndpoint,
+    RecreateDeployment,
+    CreateDeployment,
+}
+
+impl From<core::plan::StepKind> for StepKind {
+    fn from(kind: core::plan::StepKind) -> Self {
+        use core::plan::StepKind as K;
+        match kind {
+            K::DeleteFirst => StepKind::DeleteFirst,
+            K::UpdateWorkspace => StepKind::UpdateWorkspace,
+            K::RemoveRule => StepKind::RemoveRule,
+            K::SetRule => StepKind::SetRule,
+            K::ProvisionNetwork => StepKind::ProvisionNetwork,
+            K::CreateEndpoint => StepKind::CreateEndpoint,
+            K::UpdateEndpoint => StepKind::UpdateEndpoint,
+            K::RecreateDeployment => StepKind::RecreateDeployment,
+            K::CreateDeployment => StepKind::CreateDeployment,
+        }
+    }
+}
+
+/// One step of a change plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct PlanStep {
+    pub kind: StepKind,
+    /// One line ("Remove outbound rule `pypi`").
+    pub title: String,
+    /// Why, and what to expect.
+    pub detail: String,
+    /// The bash commands of this step.
+    pub bash: String,
+    /// The Python statements of this step.
+    pub python: String,
+}
+
+impl From<&core::plan::PlanStep> for PlanStep {
+    fn from(step: &core::plan::PlanStep) -> Self {
+        PlanStep { kind: step.kind.into(), title: step.title.clone(), detail: step.detail.clone(), bash: step.bash.clone(), python: step.python.clone() }
+    }
+}
+
+/// What `plan` returns.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct PlanResult {
+    /// The ordered steps; empty when nothing changes.
+    pub steps: Vec<PlanStep>,
+    /// What matters before anyone runs the plan; an error means Azure refuses part of it.
+    pub warnings: Vec<Diagnostic>,
+    /// The whole plan as one bash script.
+    pub bash: String,
+    /// The whole plan as one Python (azure-ai-ml) script.
+    pub python: String,
+    /// The plan as text: warnings, numbered steps, then the bash script.
+    pub text: String,
+    /// Findings in the current-state files (YAML or `az ml ... show` JSON).
+    pub current_diagnostics: Vec<Diagnostic>,
+    /// Findings in the desired configuration's files.
+    pub desired_diagnostics: Vec<Diagnostic>,
+    /// True when a warning or a desired-state diagnostic is an error: do not run the plan.
+    pub has_errors: bool,
+}
+
+/// How a summary line reads in a change request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[serde(rename_all = "snake_case")]
+pub enum Tone {
+    Good,
+    Neutral,
+    Risk,
+    Cost,
+}
+
+impl From<core::summary::Tone> for Tone {
+    fn from(tone: core::summary::Tone) -> Self {
+        match tone {
+            core::summary::Tone::Good => Tone::Good,
+            core::summary::Tone::Neutral => Tone::Neutral,
+            core::summary::Tone::Risk => Tone::Risk,
+            core::summary::Tone::Cost => Tone::Cost,
+        }
+    }
+}
+
+/// One line of a summary section.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct SummaryLine {
+    pub text: String,
+    pub tone: Tone,
+}
+
+/// One section of the summary (`outbound`, `exfiltration`, `billed`, `inbound`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct SummarySection {
+    pub id: String,
+    pub title: String,
+    pub lines: Vec<SummaryLine>,
+}
+
+/// What `summary` returns.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct SummaryResult {
+    pub sections: Vec<SummarySection>,
+    /// True only in approved-outbound mode with no rule that opens a way out.
+    pub exfiltration_protection: bool,
+    /// The summary as plain text, to paste into a change request.
+    pub text: String,
+    /// Findings in the files the summary was made from.
+    pub diagnostics: Vec<Diagnostic>,
+    pub has_errors: bool,
+}
+
+impl SummaryResult {
+    pub fn new(summary: &core::summary::Summary, diagnostics: &[core::Diagnostic]) -> Self {
+        SummaryResult {
+            sections: summary
+                .sections
+                .iter()
+                .map(|s| SummarySection {
+                    id: s.id.to_owned(),
+                    title: s.title.clone(),
+                    lines: s.lines.iter().map(|l| SummaryLine { text: l.text.clone(), tone: l.tone.into() }).collect(),
+                })
+                .collect(),
+            exfiltration_protection: summary.exfiltration_protection,
+            text: summary.render_text(),
+            diagnostics: diagnostics.iter().map(Diagnostic::from).collect(),
+            has_errors: diagnostics.iter().any(core::Diagnostic::is_error),
+        }
+    }
 }
 
 /// One rule of the registry, as listed by `rules()`.

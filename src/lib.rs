@@ -1,4 +1,5 @@
-//! The npm binding of amlnet: `validate`, `exportConfig`, `rules` and `explain` for JavaScript.
+//! The npm binding of amlnet: `validate`, `exportConfig`, `plan`, `summary`, `rules` and `explain` for
+//! JavaScript.
 //!
 //! Each export translates: a JS value in, checked and turned into a DTO, one core call, a DTO out.
 //! The translation from DTOs to results ([`validate_text`], [`export_sources`]) is plain Rust, so
@@ -9,7 +10,9 @@
 pub mod dto;
 
 use amlnet_core::{analyze, SourceFile};
-use dto::{Diagnostic, ExportFormat, ExportResult, GeneratedFile, Options, RuleDocs, RuleSummary, SourceFileInput, ValidateResult};
+use dto::{
+    Diagnostic, ExportFormat, ExportResult, GeneratedFile, Options, PlanResult, PlanStep, RuleDocs, RuleSummary, SourceFileInput, SummaryResult, ValidateResult,
+};
 use tsify::{Ts, Tsify};
 use wasm_bindgen::prelude::*;
 
@@ -29,12 +32,47 @@ pub fn validate_text(text: &str, options: &Options) -> ValidateResult {
 pub fn export_sources(files: &[SourceFile], format: ExportFormat, options: &Options) -> ExportResult {
     let analysis = analyze(files, options.context());
     let has_errors = analysis.has_errors();
-    let files = if has_errors && options.force != Some(true) {
-        Vec::new()
+    let (files, notes) = if has_errors && options.force != Some(true) {
+        (Vec::new(), Vec::new())
     } else {
-        amlnet_core::export(&analysis.config, format.into()).into_iter().map(GeneratedFile::from).collect()
+        (
+            amlnet_core::export(&analysis.config, format.into()).into_iter().map(GeneratedFile::from).collect(),
+            amlnet_core::export_notes(&analysis.config, format.into()).iter().map(Diagnostic::from).collect(),
+        )
     };
-    ExportResult { files, diagnostics: analysis.diagnostics.iter().map(Diagnostic::from).collect(), has_errors }
+    ExportResult { files, diagnostics: analysis.diagnostics.iter().map(Diagnostic::from).collect(), notes, has_errors }
+}
+
+/// Plans the change from the current state (YAML or `az ml ... show` JSON) to the desired files. The
+/// desired configuration is read as an update of the current workspace, so one-way transitions are
+/// judged against it.
+pub fn plan_sources(current: &[SourceFile], desired: &[SourceFile], options: &Options) -> PlanResult {
+    let current = amlnet_core::plan::read_current(current);
+    let mut context = options.context();
+    context.operation = amlnet_core::model::Operation::Update;
+    if let Some(ws) = &current.config.workspace {
+        context.current_isolation_mode =
+            Some(ws.managed_network.as_ref().and_then(|m| m.isolation_mode).unwrap_or(amlnet_core::model::IsolationMode::Disabled));
+    }
+    context.current_rules = current.config.rules().to_vec();
+    let desired = analyze(desired, context);
+    let plan = amlnet_core::plan::plan(&current.config, &desired.config);
+    PlanResult {
+        steps: plan.steps.iter().map(PlanStep::from).collect(),
+        warnings: plan.warnings.iter().map(Diagnostic::from).collect(),
+        bash: plan.bash.clone(),
+        python: plan.python.clone(),
+        text: plan.render_text(),
+        current_diagnostics: current.diagnostics.iter().map(Diagnostic::from).collect(),
+        desired_diagnostics: desired.diagnostics.iter().map(Diagnostic::from).collect(),
+        has_errors: plan.has_errors() || desired.has_errors(),
+    }
+}
+
+/// The cost and security summary of the configuration the files hold.
+pub fn summary_sources(files: &[SourceFile], options: &Options) -> SummaryResult {
+    let analysis = analyze(files, options.context());
+    SummaryResult::new(&amlnet_core::summary::summarize(&analysis.config), &analysis.diagnostics)
 }
 
 /// Every rule, in documentation order.
@@ -47,15 +85,14 @@ pub fn rule_docs(code: &str) -> Option<RuleDocs> {
     amlnet_core::rules::find(code).map(RuleDocs::from)
 }
 
-/// The export format named by `name` (`yaml`, `cli`, `python`; also `yml`, `az`, `bash`, `py`).
+/// The export format named by `name` (`yaml`, `cli`, `python`, `arm`, `bicep`, `terraform`; also
+/// `yml`, `az`, `bash`, `py`, `tf`).
 pub fn parse_format(name: &str) -> Result<ExportFormat, String> {
-    match amlnet_core::ExportFormat::parse(name) {
-        Some(amlnet_core::ExportFormat::Yaml) => Ok(ExportFormat::Yaml),
-        Some(amlnet_core::ExportFormat::Cli) => Ok(ExportFormat::Cli),
-        Some(amlnet_core::ExportFormat::Python) => Ok(ExportFormat::Python),
-        None => Err(format!("unknown export format `{name}`: use \"yaml\", \"cli\" or \"python\"")),
-    }
+    amlnet_core::ExportFormat::parse(name).map(ExportFormat::from).ok_or_else(|| format!("unknown export format `{name}`: use {FORMATS}"))
 }
+
+/// The format names, for error messages.
+const FORMATS: &str = "\"yaml\", \"cli\", \"python\", \"arm\", \"bicep\" or \"terraform\"";
 
 /// The JS type of a value, for error messages (`null` and `array` told apart from `object`).
 fn type_name(value: &JsValue) -> String {
@@ -98,16 +135,16 @@ fn read_options(options: Option<Ts<Options>>) -> Result<Options, JsError> {
     serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&format!("invalid options: {}; {EXPECTED}", error_text(&e))))
 }
 
-fn read_files(value: JsValue) -> Result<Vec<SourceFile>, JsError> {
+fn read_files(value: JsValue, what: &str) -> Result<Vec<SourceFile>, JsError> {
     const EXPECTED: &str = "each file is an object { name: string, text: string, kind?: string }";
     let inputs = js_sys::Array::from(&value);
     let mut files = Vec::with_capacity(inputs.length() as usize);
     for (index, input) in inputs.iter().enumerate() {
         if let Some(key) = unknown_field(&input, SourceFileInput::FIELDS) {
-            return Err(JsError::new(&format!("invalid `textOrFiles[{index}]`: unknown field `{key}`; {EXPECTED}")));
+            return Err(JsError::new(&format!("invalid `{what}[{index}]`: unknown field `{key}`; {EXPECTED}")));
         }
         let file: SourceFileInput = serde_wasm_bindgen::from_value(input)
-            .map_err(|e| JsError::new(&format!("invalid `textOrFiles[{index}]`: {}; {EXPECTED}", error_text(&e))))?;
+            .map_err(|e| JsError::new(&format!("invalid `{what}[{index}]`: {}; {EXPECTED}", error_text(&e))))?;
         files.push(SourceFile::from(file));
     }
     Ok(files)
@@ -146,19 +183,55 @@ pub fn export_config(
     let options = read_options(options)?;
     let format = match format.as_string() {
         Some(name) => parse_format(&name).map_err(|e| JsError::new(&e))?,
-        None => return Err(JsError::new(&format!("`format` must be \"yaml\", \"cli\" or \"python\", not {}", type_name(&format)))),
+        None => return Err(JsError::new(&format!("`format` must be {FORMATS}, not {}", type_name(&format)))),
     };
-    let files: Vec<SourceFile> = match text_or_files.as_string() {
-        Some(text) => vec![options.source_file(&text)],
-        None if text_or_files.is_array() => read_files(text_or_files)?,
-        None => {
-            return Err(JsError::new(&format!(
-                "`textOrFiles` must be a YAML string or an array of {{ name, text }} objects, not {}",
-                type_name(&text_or_files)
-            )))
-        }
-    };
+    let files = read_input(text_or_files, "textOrFiles", &options)?;
     to_js(&export_sources(&files, format, &options))
+}
+
+/// One YAML string (named by `options.fileName`) or an array of `{ name, text, kind? }` files.
+fn read_input(value: JsValue, what: &str, options: &Options) -> Result<Vec<SourceFile>, JsError> {
+    match value.as_string() {
+        Some(text) => Ok(vec![options.source_file(&text)]),
+        None if value.is_array() => read_files(value, what),
+        None => Err(JsError::new(&format!("`{what}` must be a YAML string or an array of {{ name, text }} objects, not {}", type_name(&value)))),
+    }
+}
+
+/// Plans the change from the workspace as it is now to the desired configuration.
+///
+/// `current` is YAML or the JSON `az ml workspace show` prints (a string, or an array of files);
+/// `desired` is YAML documents. Returns the ordered steps with bash and Python commands, and the
+/// warnings to read before running them (one-way transitions, resources to delete first, Spark, the
+/// firewall's cost). Never throws for bad YAML or JSON, only for arguments of the wrong type.
+#[wasm_bindgen]
+pub fn plan(
+    #[wasm_bindgen(unchecked_param_type = "string | SourceFileInput[]")] current: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string | SourceFileInput[]")] desired: JsValue,
+    options: Option<Ts<Options>>,
+) -> Result<Ts<PlanResult>, JsError> {
+    let options = read_options(options)?;
+    let current = match current.as_string() {
+        Some(text) => {
+            let name = if text.trim_start().starts_with('{') { "current.json" } else { "current.yml" };
+            vec![SourceFile::new(name, text)]
+        }
+        None => read_input(current, "current", &options)?,
+    };
+    let desired = read_input(desired, "desired", &options)?;
+    to_js(&plan_sources(&current, &desired, &options))
+}
+
+/// The cost and security summary of a configuration: outbound paths, whether data exfiltration
+/// protection holds, what is billed and what inbound access remains (sections, and plain text).
+#[wasm_bindgen]
+pub fn summary(
+    #[wasm_bindgen(js_name = textOrFiles, unchecked_param_type = "string | SourceFileInput[]")] text_or_files: JsValue,
+    options: Option<Ts<Options>>,
+) -> Result<Ts<SummaryResult>, JsError> {
+    let options = read_options(options)?;
+    let files = read_input(text_or_files, "textOrFiles", &options)?;
+    to_js(&summary_sources(&files, &options))
 }
 
 /// Every rule amlnet checks, in documentation order.
@@ -221,7 +294,7 @@ managed_network:
         let files: Vec<SourceFile> = amlnet_core::demo::DEMO_FILES.iter().map(|(name, text)| SourceFile::new(*name, *text)).collect();
         let options =
             Options { subscription_id: Some("5a5a5a5a-0000-4000-8000-000000000001".into()), resource_group: Some("rg".into()), ..Options::default() };
-        for format in [ExportFormat::Yaml, ExportFormat::Cli, ExportFormat::Python] {
+        for format in amlnet_core::ExportFormat::ALL.map(ExportFormat::from) {
             let result = export_sources(&files, format, &options);
             assert!(!result.has_errors, "{:#?}", result.diagnostics);
             assert!(!result.files.is_empty());

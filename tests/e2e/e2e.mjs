@@ -168,7 +168,7 @@ test('builds an approved-outbound workspace with all three rule types; tabs equa
   const dir = mkdtempSync(join(tmpdir(), 'amlnet-e2e-yaml-'));
   for (const f of yaml) writeFileSync(join(dir, f.name), f.text);
   const inputs = yaml.map((f) => join(dir, f.name));
-  for (const [tab, to] of [['YAML', 'yaml'], ['Azure CLI', 'cli'], ['Python', 'python']]) {
+  for (const [tab, to] of [['YAML', 'yaml'], ['Azure CLI', 'cli'], ['Python', 'python'], ['ARM', 'arm'], ['Bicep', 'bicep'], ['Terraform', 'terraform']]) {
     const files = await exportFiles(page, tab);
     const out = join(dir, `out-${to}`);
     const r = amlnet(['export', ...inputs, '--to', to, '--out', out, '--subscription', SUB, '--resource-group', RG]);
@@ -177,6 +177,22 @@ test('builds an approved-outbound workspace with all three rule types; tabs equa
     assertEqual(files.map((f) => f.name).sort().join(','), expected.join(','), `${tab} file names`);
     for (const f of files) assertEqual(f.text, readFileSync(join(out, f.name), 'utf8'), `${tab} tab, ${f.name}`);
   }
+  // The Terraform tab lists what azurerm cannot express (here: the firewall SKU), as the CLI does.
+  await exportFiles(page, 'Terraform');
+  const notes = await page.getByRole('list', { name: 'Notes on the Terraform export' }).locator('li').allTextContents();
+  const cliNotes = amlnet(['export', ...inputs, '--to', 'terraform', '--out', join(dir, 'out-tf-notes'), '--subscription', SUB, '--resource-group', RG]).stderr;
+  assert(notes.length > 0, 'the Terraform tab shows notes');
+  for (const n of notes) {
+    const code = /\[([a-z0-9-]+)\]/.exec(n)?.[1];
+    assert(code && cliNotes.includes(code), `note ${n} is also reported by the CLI:\n${cliNotes}`);
+  }
+  await axe(page, 'Review + export (Terraform tab)');
+  // The summary beside the diagram equals `amlnet summary --format json` of the exported YAML.
+  const cliSummary = JSON.parse(amlnet(['summary', ...inputs, '--format', 'json']).stdout);
+  const shown = await page.locator('.cost-summary .summary-section').evaluateAll((els) =>
+    els.map((e) => ({ id: e.dataset.section, lines: [...e.querySelectorAll('li')].map((li) => li.lastChild.textContent) })));
+  assertEqual(JSON.stringify(shown), JSON.stringify(cliSummary.sections.map((s) => ({ id: s.id, lines: s.lines.map((l) => l.text) }))), 'summary panel');
+  assert(cliSummary.sections.some((s) => s.lines.some((l) => /[Ff]irewall/.test(l.text) && /Basic/.test(l.text))), 'the summary bills the Basic firewall');
   await axe(page, 'Review + export (Python tab)');
   await noProblems(page, problems);
   await context.close();
@@ -391,6 +407,83 @@ test('phone width: no horizontal scrolling, dark theme passes axe', async () => 
   await page.getByRole('button', { name: 'Import YAML' }).click();
   await axe(page, 'Import panel (phone, dark)');
   await shot(page, '9-phone-dark');
+  await noProblems(page, problems);
+  await context.close();
+});
+
+// A workspace as `az ml workspace show` prints it: allow internet outbound, one private endpoint, and the
+// rules Azure added itself (category required), which are not the user's to plan.
+const SHOWN = JSON.stringify({
+  id: `/subscriptions/${SUB}/resourceGroups/${RG}/providers/Microsoft.MachineLearningServices/workspaces/live-ws`,
+  name: 'live-ws',
+  location: 'westeurope',
+  resource_group: RG,
+  public_network_access: 'Enabled',
+  managed_network: {
+    isolation_mode: 'allow_internet_outbound',
+    network_id: '2f6e1c1e-0000-4000-8000-00000000abcd',
+    outbound_rules: [
+      { name: 'blob-data', type: 'private_endpoint', category: 'user_defined', status: 'Active',
+        destination: { service_resource_id: `/subscriptions/${SUB}/resourceGroups/${RG}/providers/Microsoft.Storage/storageAccounts/livedata`, subresource_target: 'blob', spark_enabled: false } },
+      { name: '__SYS_PE_live-ws_amlworkspace', type: 'private_endpoint', category: 'required', status: 'Active',
+        destination: { service_resource_id: `/subscriptions/${SUB}/resourceGroups/${RG}/providers/Microsoft.MachineLearningServices/workspaces/live-ws`, subresource_target: 'amlworkspace', spark_enabled: false } },
+    ],
+    status: { status: 'Active', spark_ready: false },
+  },
+}, null, 2);
+
+test('plan view: current state from az show JSON, edit a copy, the plan equals the CLI', async () => {
+  const { context, page, problems } = await openPage(browser, server.url);
+  await page.getByRole('button', { name: 'Start over' }).click();
+  await page.getByLabel('Subscription ID').fill(SUB);
+  await page.getByLabel('Resource group').fill(RG);
+  await page.getByRole('button', { name: 'Plan a change' }).click();
+  await page.getByLabel('Current state', { exact: true }).fill(SHOWN);
+  await page.getByRole('button', { name: 'Use as current state' }).click();
+  const read = await page.locator('.plan-current p').first().textContent();
+  assert(/live-ws/.test(read) && /1 user-defined rules/.test(read), `current state read: ${read}`);
+  await page.getByRole('button', { name: 'Edit a copy of the current state' }).click();
+  await page.getByRole('heading', { name: 'Networking', level: 2 }).waitFor();
+  assertEqual(await page.locator('#plan-status').textContent(), 'Nothing changes: the workspace already is what the wizard holds.', 'a copy plans nothing');
+  await axe(page, 'Plan view (no change)');
+
+  // Desired: approved outbound, public access off, plus an FQDN rule; the private endpoint is removed.
+  await page.getByLabel('Public network access (inbound)').selectOption('disabled');
+  await page.getByLabel('Private with Approved Outbound').check();
+  await page.getByRole('button', { name: 'Next: Outbound rules' }).click();
+  await page.getByRole('heading', { name: 'Outbound rules', level: 2 }).waitFor();
+  await addRule(page, async (d) => {
+    await d.getByLabel('Rule name').fill('pypi');
+    await d.getByLabel('Destination type').selectOption('fqdn');
+    await d.getByLabel('FQDN destination').fill('pypi.org');
+  });
+  await page.getByRole('button', { name: /Delete.*blob-data/ }).click();
+  const steps = await page.getByRole('list', { name: 'Plan steps' }).locator('> li strong').allTextContents();
+  assert(steps.length >= 3, `plan steps: ${steps.join(' | ')}`);
+  const warnings = await page.getByRole('list', { name: 'Before you run the plan' }).locator('li').allTextContents();
+  assert(warnings.some((w) => /firewall/i.test(w)), `a firewall warning: ${warnings.join(' | ')}`);
+  const bash = await page.locator('#plan-bash').textContent();
+  const python = await page.locator('#plan-python').textContent();
+  await shot(page, '8-plan');
+  await axe(page, 'Plan view');
+
+  // The same plan from the CLI: the current JSON and the YAML the app exports.
+  const dir = mkdtempSync(join(tmpdir(), 'amlnet-e2e-plan-'));
+  writeFileSync(join(dir, 'current.json'), SHOWN);
+  const yaml = await exportFiles(page, 'YAML');
+  for (const f of yaml) writeFileSync(join(dir, f.name), f.text);
+  const r = amlnet(['plan', join(dir, 'current.json'), ...yaml.map((f) => join(dir, f.name)), '--format', 'json', '--subscription', SUB, '--resource-group', RG]);
+  assert(r.stdout, `amlnet plan printed nothing: ${r.stderr}`);
+  const cli = JSON.parse(r.stdout);
+  assertEqual(steps.join('\n'), cli.steps.map((s) => s.title).join('\n'), 'plan step titles');
+  assertEqual(bash, cli.bash, 'plan.sh');
+  assertEqual(python, cli.python, 'amlnet_plan.py');
+  // The plan's bash is valid bash.
+  writeFileSync(join(dir, 'plan.sh'), bash);
+  execFileSync('bash', ['-n', join(dir, 'plan.sh')]);
+
+  await page.getByRole('button', { name: 'Forget the current state' }).click();
+  assertEqual(await page.locator('.plan-result').count(), 0, 'no plan without a current state');
   await noProblems(page, problems);
   await context.close();
 });

@@ -41,10 +41,17 @@ async function main(amlnet) {
   const python = amlnet.exportConfig([{ name: 'workspace.yml', text: VALID }], 'python', { resourceGroup: 'rg-test' });
   const yaml = amlnet.exportConfig(VALID, 'yaml');
   const refused = amlnet.exportConfig(BROKEN, 'cli');
+  const terraform = amlnet.exportConfig(VALID, 'terraform', { subscriptionId: '5a5a5a5a-0000-4000-8000-000000000001', resourceGroup: 'rg-test' });
+  const arm = amlnet.exportConfig(VALID, 'arm');
+  // The live workspace as \`az ml workspace show\` prints it: internet outbound, no user rules.
+  const current = JSON.stringify({ name: 'contoso-ml', location: 'eastus', managed_network: { isolation_mode: 'allow_internet_outbound', outbound_rules: [] } });
+  const planned = amlnet.plan(current, VALID, { subscriptionId: '5a5a5a5a-0000-4000-8000-000000000001', resourceGroup: 'rg-test' });
+  const unchanged = amlnet.plan(VALID, VALID);
+  const summary = amlnet.summary([{ name: 'workspace.yml', text: VALID }]);
   const errors = [];
   for (const call of [() => amlnet.validate(42), () => amlnet.validate('x', { subscriptionID: 'typo' }),
     () => amlnet.exportConfig(VALID, 'toml'), () => amlnet.exportConfig([{ name: 'a.yml' }], 'cli'),
-    () => amlnet.validate('x', { operation: 'delete' })]) {
+    () => amlnet.validate('x', { operation: 'delete' }), () => amlnet.plan(42, VALID), () => amlnet.summary({})]) {
     try { call(); errors.push(null); } catch (e) { errors.push({ isError: e instanceof Error, message: e.message }); }
   }
   const rules = amlnet.rules();
@@ -58,6 +65,11 @@ async function main(amlnet) {
     python: python.files,
     yaml: yaml.files.map((f) => f.path),
     refused: refused.files.length,
+    terraform: { paths: terraform.files.map((f) => f.path), tf: terraform.files[0]?.contents, notes: terraform.notes.map((d) => d.code) },
+    arm: JSON.parse(arm.files[0].contents),
+    plan: { kinds: planned.steps.map((s) => s.kind), bash: planned.bash, python: planned.python, warnings: planned.warnings.map((d) => d.code), hasErrors: planned.hasErrors, text: planned.text },
+    unchanged: unchanged.steps.length,
+    summary: { ids: summary.sections.map((s) => s.id), protection: summary.exfiltrationProtection, text: summary.text },
     errors,
     ruleCount: rules.length,
     ruleSample: rules[0],
@@ -93,7 +105,23 @@ function checkResult(out, expectedVersion) {
   }
   assert(out.yaml.includes('workspace.yml'), `yaml export has workspace.yml: ${out.yaml}`);
   assertEqual(out.refused, 0, 'no files for a configuration with errors');
-  const [notString, typo, format, missing, variant] = out.errors;
+  assertEqual(out.terraform.paths, ['main.tf'], 'terraform file');
+  assert(out.terraform.tf.includes('azurerm_machine_learning_workspace_network_outbound_rule_fqdn'), 'main.tf has the FQDN rule resource');
+  assert(out.terraform.notes.length > 0, `terraform notes (the firewall SKU falls back to azapi): ${out.terraform.notes}`);
+  const ws = out.arm.resources.find((r) => r.type === 'Microsoft.MachineLearningServices/workspaces');
+  assertEqual(ws?.properties?.managedNetwork?.isolationMode, 'AllowOnlyApprovedOutbound', 'ARM isolation mode');
+  assertEqual(ws?.properties?.managedNetwork?.outboundRules?.pypi?.type, 'FQDN', 'ARM FQDN rule keyed by name');
+  assert(out.plan.kinds.includes('update_workspace') && out.plan.kinds.includes('set_rule'), `plan steps: ${out.plan.kinds}`);
+  assert(out.plan.bash.includes('az ml workspace outbound-rule set') && out.plan.bash.includes('--type fqdn'), 'the plan sets the FQDN rule in bash');
+  assert(out.plan.python.includes('workspace_outbound_rules'), 'the plan sets rules in Python');
+  assert(!out.plan.hasErrors && out.plan.text.length > 0, 'AIO to AOAO is allowed, with warnings');
+  assert(out.plan.warnings.length > 0, 'the plan warns (one-way transition, firewall)');
+  assertEqual(out.unchanged, 0, 'no steps when nothing changes');
+  for (const id of ['outbound', 'exfiltration', 'billed', 'inbound']) assert(out.summary.ids.includes(id), `summary section ${id}: ${out.summary.ids}`);
+  assert(/pypi\.org/.test(out.summary.text) && /[Ff]irewall/.test(out.summary.text), 'the summary names the FQDN and the firewall');
+  const [notString, typo, format, missing, variant, planArg, summaryArg] = out.errors;
+  assert(planArg?.isError && /`current` must be a YAML string/.test(planArg.message), `plan(42) throws: ${JSON.stringify(planArg)}`);
+  assert(summaryArg?.isError && /`textOrFiles` must be a YAML string/.test(summaryArg.message), `summary({}) throws: ${JSON.stringify(summaryArg)}`);
   assert(notString?.isError && /`text` must be a string/.test(notString.message), `validate(42) throws: ${JSON.stringify(notString)}`);
   assert(typo?.isError && /unknown field `subscriptionID`/.test(typo.message), `typo throws: ${JSON.stringify(typo)}`);
   assert(format?.isError && /unknown export format `toml`/.test(format.message), `format throws: ${JSON.stringify(format)}`);
@@ -105,8 +133,8 @@ function checkResult(out, expectedVersion) {
   assert(out.unknown, 'explain of an unknown code is undefined');
 }
 
-const TS_CONSUMER = `import init, { validate, exportConfig, rules, explain, version } from 'amlnet';
-import type { Diagnostic, ExportResult, Options, Severity, ValidateResult } from 'amlnet';
+const TS_CONSUMER = `import init, { validate, exportConfig, plan, summary as summarize, rules, explain, version } from 'amlnet';
+import type { Diagnostic, ExportResult, Options, PlanResult, Severity, StepKind, SummaryResult, Tone, ValidateResult } from 'amlnet';
 import { AmlnetSnippetElement } from 'amlnet/snippet';
 import { fragmentFor } from 'amlnet/builder';
 
@@ -120,6 +148,11 @@ const exported: ExportResult = exportConfig([{ name: 'w.yml', text: 'name: x' }]
 const paths: string[] = exported.files.map((f) => f.path);
 const summary: string = rules()[0].summary;
 const docs: string | undefined = explain('port-range-invalid')?.docs;
+const planned: PlanResult = plan('name: x', [{ name: 'w.yml', text: 'name: x' }], options);
+const kinds: StepKind[] = planned.steps.map((s) => s.kind);
+const terraform: Diagnostic[] = exportConfig('name: x', 'terraform').notes;
+const summarized: SummaryResult = summarize('name: x');
+const tones: Tone[] = summarized.sections.flatMap((s) => s.lines.map((l) => l.tone));
 const v: string = version;
 const snippet: AmlnetSnippetElement | null = document.querySelector('amlnet-snippet');
 const fragment: string = fragmentFor({ preset: 'demo' });
@@ -131,7 +164,9 @@ exportConfig('x', 'toml');
 validate('x', { operation: 'delete' });
 // @ts-expect-error unknown option
 validate('x', { subscriptionID: 's' });
-export { line, severity, paths, summary, docs, v, snippet, fragment };
+// @ts-expect-error plan needs the desired state
+plan('name: x');
+export { line, severity, paths, summary, docs, v, snippet, fragment, kinds, terraform, tones };
 `;
 
 let version;

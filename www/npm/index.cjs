@@ -5,6 +5,8 @@ const wasm = require('./node/amlnet.js');
 
 exports.validate = wasm.validate;
 exports.exportConfig = wasm.exportConfig;
+exports.plan = wasm.plan;
+exports.summary = wasm.summary;
 exports.rules = wasm.rules;
 exports.explain = wasm.explain;
 exports.version = '__AMLNET_VERSION__';

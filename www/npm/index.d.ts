@@ -2,9 +2,10 @@
 // the Rust DTOs by tsify; this file only adds the package-level `init` and `version`.
 export type {
   Diagnostic, DocumentKind, ExportFormat, ExportResult, Fix, GeneratedFile, IsolationMode, Operation,
-  Options, RuleDocs, RuleSummary, Severity, SourceFileInput, ValidateResult, InitInput, SyncInitInput,
+  Options, PlanResult, PlanStep, StepKind, RuleDocs, RuleSummary, Severity, SourceFileInput, SummaryLine,
+  SummaryResult, SummarySection, Tone, ValidateResult, InitInput, SyncInitInput,
 } from './web/amlnet.js';
-export { validate, exportConfig, rules, explain } from './web/amlnet.js';
+export { validate, exportConfig, plan, summary, rules, explain } from './web/amlnet.js';
 import type { InitInput } from './web/amlnet.js';
 
 /** The package version. */

@@ -2,9 +2,9 @@
 //
 // Call `await init()` once before any other function (it fetches `web/amlnet_bg.wasm` next to this
 // file, or what you pass it). There is no top-level await, so importing this module costs nothing.
-import initWasm, { initSync as initSyncWasm, validate, exportConfig, rules, explain } from './web/amlnet.js';
+import initWasm, { initSync as initSyncWasm, validate, exportConfig, plan, summary, rules, explain } from './web/amlnet.js';
 
-export { validate, exportConfig, rules, explain };
+export { validate, exportConfig, plan, summary, rules, explain };
 
 /** The package version. */
 export const version = '__AMLNET_VERSION__';

@@ -469,6 +469,26 @@ pub struct ImportPanel {
     pub result: Option<ImportResult>,
 }
 
+/// The workspace as it is now, read for a change plan.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CurrentState {
+    /// The texts as given (name, text).
+    pub files: Vec<(String, String)>,
+    /// What the core read from them (the current workspace, endpoint and deployments).
+    pub config: Config,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The change-plan panel: paste or open the current state; the plan to the wizard's configuration is
+/// computed on every render.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PlanPanel {
+    pub open: bool,
+    /// The text of the paste box.
+    pub text: String,
+    pub current: Option<CurrentState>,
+}
+
 /// A request to move focus after the next render; the counter makes repeated requests distinct.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FocusRequest {
@@ -486,6 +506,7 @@ pub struct State {
     pub instance_count_text: String,
     pub dialog: Option<RuleDraft>,
     pub import: ImportPanel,
+    pub plan: PlanPanel,
     pub focus: Option<FocusRequest>,
     /// A short status message for the live region ("Copied workspace.yml").
     pub notice: String,
@@ -516,6 +537,13 @@ pub enum Action {
     ApplyImport,
     /// Replace everything with a snapshot (share link, local storage, preset).
     Restore(Snapshot),
+    OpenPlan(bool),
+    SetPlanText(String),
+    /// Read these files (name, text) as the current state of the workspace: YAML or `az ml ... show` JSON.
+    LoadCurrent(Vec<(String, String)>),
+    /// Replace the wizard's configuration with a copy of the current state, to edit it into the desired one.
+    EditFromCurrent,
+    ForgetCurrent,
     LoadPreset(String),
     StartOver,
     Notice(String),
@@ -557,7 +585,16 @@ impl State {
         let ws = config.workspace.get_or_insert_with(Workspace::default);
         ws.managed_network.get_or_insert_with(ManagedNetwork::default);
         let instance_count_text = config.deployments.first().and_then(|d| d.instance_count).map(|n| n.to_string()).unwrap_or_default();
-        State { step: Step::Basics, config, instance_count_text, dialog: None, import: ImportPanel::default(), focus: None, notice: String::new() }
+        State {
+            step: Step::Basics,
+            config,
+            instance_count_text,
+            dialog: None,
+            import: ImportPanel::default(),
+            plan: PlanPanel::default(),
+            focus: None,
+            notice: String::new(),
+        }
     }
 
     /// The demo configuration (the core's demo files and context).
@@ -720,6 +757,17 @@ impl State {
                 Some((DraftField::of_subpath(sub, draft.rule_type), d))
             })
             .collect()
+    }
+
+    /// Marks the change as an update of a workspace in the state `current`, so that the checks judge
+    /// one-way transitions and the exports generate an update.
+    fn set_current_context(&mut self, current: &Config) {
+        let ctx = &mut self.config.context;
+        ctx.operation = Operation::Update;
+        if let Some(ws) = &current.workspace {
+            ctx.current_isolation_mode = Some(ws.managed_network.as_ref().and_then(|m| m.isolation_mode).unwrap_or(IsolationMode::Disabled));
+        }
+        ctx.current_rules = current.rules().to_vec();
     }
 
     /// Applies one action.
@@ -910,6 +958,42 @@ impl State {
                         }),
                     };
                 }
+            }
+            Action::OpenPlan(open) => {
+                self.plan.open = open;
+                self.focus_on(if open { "plan-text" } else { "open-plan" });
+            }
+            Action::SetPlanText(text) => self.plan.text = text,
+            Action::LoadCurrent(files) => {
+                let sources: Vec<SourceFile> = files.iter().map(|(n, t)| SourceFile::new(n.clone(), t.clone())).collect();
+                let current = amlnet_core::plan::read_current(&sources);
+                let errors = current.diagnostics.iter().filter(|d| d.is_error()).count();
+                self.set_current_context(&current.config);
+                self.plan.current = Some(CurrentState { files, config: current.config, diagnostics: current.diagnostics });
+                self.notice = if errors > 0 {
+                    format!("Read the current state with {errors} errors; the plan uses what could be read")
+                } else {
+                    "Read the current state; the plan below leads from it to the wizard's configuration".to_owned()
+                };
+                self.focus_on("plan-current-heading");
+            }
+            Action::EditFromCurrent => {
+                if let Some(current) = self.plan.current.clone() {
+                    let mut config = current.config.clone();
+                    config.context = self.config.context.clone();
+                    let (plan, focus) = (self.plan.clone(), self.focus.clone());
+                    *self = State { plan, focus, ..State::from_config(config) };
+                    self.set_current_context(&current.config);
+                    self.step = Step::Networking;
+                    self.notice = "The wizard holds a copy of the current state: change it, and the plan follows".to_owned();
+                    self.focus_on("step-networking-heading");
+                }
+            }
+            Action::ForgetCurrent => {
+                self.plan.current = None;
+                self.config.context.current_rules.clear();
+                self.notice = "Forgot the current state".to_owned();
+                self.focus_on("plan-text");
             }
             Action::LoadPreset(id) => {
                 if let Some(preset) = crate::presets::PRESETS.iter().find(|p| p.id == id) {
@@ -1229,6 +1313,40 @@ mod tests {
         assert!(s.import.result.as_ref().is_some_and(|r| r.applied));
         assert_eq!(s.config.workspace, State::demo().config.workspace);
         assert_eq!(s.value(Field::InstanceCount), "1");
+    }
+
+    #[test]
+    fn current_state_makes_an_update_and_editing_a_copy_keeps_it() {
+        let current = "name: live-ws\nmanaged_network:\n  isolation_mode: allow_internet_outbound\n  outbound_rules:\n  - name: blob\n    type: private_endpoint\n    destination:\n      service_resource_id: /subscriptions/00000000-1111-2222-3333-444444444444/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/sa\n      subresource_target: blob\n      spark_enabled: false\n";
+        let mut s = State::demo();
+        s.apply(Action::OpenPlan(true));
+        assert!(s.plan.open);
+        assert_eq!(s.focus.as_ref().map(|f| f.id.as_str()), Some("plan-text"));
+        s.apply(Action::LoadCurrent(vec![("current.yml".into(), current.into())]));
+        let read = s.plan.current.clone().expect("current state");
+        assert_eq!(read.config.workspace.as_ref().map(|w| w.name.as_str()), Some("live-ws"));
+        assert_eq!(s.config.context.operation, Operation::Update);
+        assert_eq!(s.config.context.current_isolation_mode, Some(IsolationMode::AllowInternetOutbound));
+        assert_eq!(s.config.context.current_rules.len(), 1);
+        assert_eq!(s.workspace().name, "contoso-ml", "loading the current state does not change the wizard");
+
+        s.apply(Action::EditFromCurrent);
+        assert_eq!(s.workspace().name, "live-ws");
+        assert_eq!(s.rules().len(), 1);
+        assert_eq!(s.step, Step::Networking);
+        assert!(s.plan.current.is_some(), "the current state stays for the plan");
+        assert_eq!(s.config.context.operation, Operation::Update);
+        assert_eq!(s.config.context.current_isolation_mode, Some(IsolationMode::AllowInternetOutbound));
+        let plan = amlnet_core::plan::plan(&read.config, &s.config);
+        assert!(plan.is_empty(), "a copy of the current state plans nothing: {plan:#?}");
+
+        s.apply(Action::Set(Field::IsolationMode, "allow_only_approved_outbound".into()));
+        let plan = amlnet_core::plan::plan(&read.config, &s.config);
+        assert!(!plan.is_empty(), "changing the isolation mode is a step");
+
+        s.apply(Action::ForgetCurrent);
+        assert!(s.plan.current.is_none());
+        assert!(s.config.context.current_rules.is_empty());
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! The root component: holds the reducer, runs the core's check once per change, and lays out the
-//! toolbar, the steps, the preview (diagram and exports) and the rule dialog. Side effects (focus,
-//! local storage) run after render.
+//! toolbar, the import and plan panels, the steps, the preview (diagram, summary and exports) and the
+//! rule dialog. Side effects (focus, local storage) run after render.
 
 use std::rc::Rc;
 
@@ -13,10 +13,12 @@ use super::endpoint::Endpoint;
 use super::export_panel::ExportPanel;
 use super::import_panel::ImportPanel;
 use super::networking::Networking;
+use super::plan_panel::PlanPanel;
 use super::review::Review;
 use super::rule_dialog::RuleDialog;
 use super::rules::Rules;
 use super::stepper::Stepper;
+use super::summary::SummaryPanel;
 use super::toolbar::Toolbar;
 use super::StepProps;
 use crate::share::Snapshot;
@@ -87,6 +89,7 @@ pub fn app() -> Html {
                 <div class="layout">
                     <main id="main" tabindex="-1">
                         <ImportPanel ..props.clone() />
+                        <PlanPanel ..props.clone() />
                         <Stepper ..props.clone() />
                         <div class="step">{ body }</div>
                         <div class="step-nav">
@@ -103,6 +106,7 @@ pub fn app() -> Html {
                             <h2 id="diagram-heading">{ "Diagram" }</h2>
                             <Diagram config={state.config.clone()} />
                         </section>
+                        <SummaryPanel config={state.config.clone()} dispatch={dispatch.clone()} />
                         <ExportPanel ..props.clone() />
                     </aside>
                 </div>

@@ -1,10 +1,11 @@
-//! The export panel: tabs YAML | Azure CLI | Python with the core's generated files, each with copy
-//! and download, plus a ZIP of all files. Shown with a mark when the configuration has errors.
+//! The export panel: tabs YAML | Azure CLI | Python | ARM | Bicep | Terraform with the core's generated
+//! files, each with copy and download, plus a ZIP of all files. Shown with a mark when the configuration
+//! has errors; what a format cannot express natively (the core's export notes) is listed above its files.
 
-use amlnet_core::{export, ExportFormat};
+use amlnet_core::{export, export_notes, ExportFormat};
 use yew::prelude::*;
 
-use super::StepProps;
+use super::{diagnostic_line, severity_label, StepProps};
 use crate::state::Action;
 use crate::web;
 
@@ -13,6 +14,9 @@ fn tab_label(f: ExportFormat) -> &'static str {
         ExportFormat::Yaml => "YAML",
         ExportFormat::Cli => "Azure CLI",
         ExportFormat::Python => "Python",
+        ExportFormat::Arm => "ARM",
+        ExportFormat::Bicep => "Bicep",
+        ExportFormat::Terraform => "Terraform",
     }
 }
 
@@ -20,6 +24,7 @@ fn tab_label(f: ExportFormat) -> &'static str {
 pub fn export_panel(p: &StepProps) -> Html {
     let active = use_state(|| ExportFormat::Yaml);
     let files = export(&p.state.config, *active);
+    let notes = export_notes(&p.state.config, *active);
     let errors = p.diagnostics.iter().filter(|d| d.is_error()).count();
     let select = |f: ExportFormat| {
         let active = active.clone();
@@ -28,12 +33,13 @@ pub fn export_panel(p: &StepProps) -> Html {
     let onkeydown = {
         let active = active.clone();
         Callback::from(move |e: KeyboardEvent| {
+            let n = ExportFormat::ALL.len();
             let i = ExportFormat::ALL.iter().position(|f| f == &*active).unwrap_or(0);
             let next = match e.key().as_str() {
-                "ArrowRight" => (i + 1) % 3,
-                "ArrowLeft" => (i + 2) % 3,
+                "ArrowRight" => (i + 1) % n,
+                "ArrowLeft" => (i + n - 1) % n,
                 "Home" => 0,
-                "End" => 2,
+                "End" => n - 1,
                 _ => return,
             };
             e.prevent_default();
@@ -67,6 +73,13 @@ pub fn export_panel(p: &StepProps) -> Html {
                 }) }
             </div>
             <div role="tabpanel" id={format!("panel-{}", active.as_str())} aria-labelledby={format!("tab-{}", active.as_str())}>
+                if !notes.is_empty() {
+                    <ul class="export-notes" aria-label={format!("Notes on the {} export", tab_label(*active))}>
+                        { for notes.iter().map(|d| html! {
+                            <li class={severity_label(d.severity)}>{ diagnostic_line(d) }</li>
+                        }) }
+                    </ul>
+                }
                 { for files.iter().enumerate().map(|(i, file)| {
                     let copy = {
                         let (text, name, d) = (file.contents.clone(), file.path.clone(), p.dispatch.clone());

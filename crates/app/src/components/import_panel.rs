@@ -1,20 +1,12 @@
 //! The import panel: paste or open YAML files; the core's diagnostics are listed with file:line and
 //! shown against the text. Files with errors leave the wizard as it was until the user applies them.
 
-use amlnet_core::{Diagnostic, Severity};
+use amlnet_core::Diagnostic;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::{event_value, StepProps};
+use super::{event_value, severity_label as sev_label, StepProps};
 use crate::state::Action;
-
-fn sev_label(s: Severity) -> &'static str {
-    match s {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
-        Severity::Info => "note",
-    }
-}
 
 fn location(d: &Diagnostic) -> String {
     let file = d.file.clone().unwrap_or_default();

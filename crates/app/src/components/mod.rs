@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use amlnet_core::Diagnostic;
+use amlnet_core::{Diagnostic, Severity};
 use yew::prelude::*;
 
 use crate::state::{Action, Anchor, State};
@@ -17,10 +17,12 @@ pub mod field;
 pub mod import_panel;
 pub mod messages;
 pub mod networking;
+pub mod plan_panel;
 pub mod review;
 pub mod rule_dialog;
 pub mod rules;
 pub mod stepper;
+pub mod summary;
 pub mod toolbar;
 
 /// What every step receives.
@@ -36,6 +38,26 @@ impl StepProps {
     pub fn at(&self, anchor: Anchor) -> Vec<Diagnostic> {
         self.diagnostics.iter().filter(|d| Anchor::of(d) == anchor).cloned().collect()
     }
+}
+
+/// The word (and CSS class) for a severity.
+pub fn severity_label(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+/// One diagnostic as a line of text: `warning [code]: message (help)`.
+pub fn diagnostic_line(d: &Diagnostic) -> String {
+    let mut line = format!("{} [{}]: {}", severity_label(d.severity), d.code, d.message);
+    if let Some(help) = &d.help {
+        line.push_str(" (");
+        line.push_str(help);
+        line.push(')');
+    }
+    line
 }
 
 /// Reads the value of the input, select or textarea that fired an event.

@@ -1,4 +1,4 @@
-//! The toolbar: presets, import, share link, start over and the theme switch.
+//! The toolbar: presets, import, the change plan, share link, start over and the theme switch.
 
 use yew::prelude::*;
 
@@ -53,6 +53,11 @@ pub fn toolbar(p: &StepProps) -> Html {
         "light" => "Theme: light",
         _ => "Theme: system",
     };
+    let plan_open = p.state.plan.open;
+    let toggle_plan = {
+        let d = p.dispatch.clone();
+        Callback::from(move |_| d.emit(Action::OpenPlan(!plan_open)))
+    };
     let import_open = p.state.import.open;
     let toggle_import = {
         let d = p.dispatch.clone();
@@ -69,6 +74,7 @@ pub fn toolbar(p: &StepProps) -> Html {
             </div>
             <div class="group">
                 <button id="open-import" type="button" aria-expanded={import_open.to_string()} aria-controls="import-panel" onclick={toggle_import}>{ "Import YAML" }</button>
+                <button id="open-plan" type="button" aria-expanded={plan_open.to_string()} aria-controls="plan-panel" onclick={toggle_plan}>{ "Plan a change" }</button>
                 <button type="button" onclick={make_link}>{ "Create share link" }</button>
                 <button type="button" onclick={start_over}>{ "Start over" }</button>
                 <button type="button" onclick={toggle_theme}>{ theme_label }</button>

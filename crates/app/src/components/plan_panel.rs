@@ -1,0 +1,181 @@
+//! The change-plan view: paste or open the workspace as it is now (YAML, or the JSON that
+//! `az ml workspace show` prints), edit the desired configuration in the wizard, and see the core's plan
+//! from one to the other: warnings first, then the ordered steps, then the whole plan as a bash and a
+//! Python script to copy or download.
+
+use amlnet_core::plan::{plan, StepKind};
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use super::{diagnostic_line, event_value, severity_label, StepProps};
+use crate::state::Action;
+use crate::web;
+
+fn step_label(kind: StepKind) -> &'static str {
+    match kind {
+        StepKind::DeleteFirst => "Delete first",
+        StepKind::UpdateWorkspace => "Update workspace",
+        StepKind::RemoveRule => "Remove rule",
+        StepKind::SetRule => "Set rule",
+        StepKind::ProvisionNetwork => "Provision network",
+        StepKind::CreateEndpoint => "Create endpoint",
+        StepKind::UpdateEndpoint => "Update endpoint",
+        StepKind::RecreateDeployment => "Recreate deployment",
+        StepKind::CreateDeployment => "Create deployment",
+    }
+}
+
+/// A generated script with copy and download buttons.
+fn script(p: &StepProps, id: &'static str, name: &'static str, text: &str) -> Html {
+    let copy = {
+        let (text, d) = (text.to_owned(), p.dispatch.clone());
+        Callback::from(move |_| {
+            let d = d.clone();
+            web::copy(text.clone(), move |ok| d.emit(Action::Notice(if ok { format!("Copied {name}") } else { format!("Could not copy {name}") })));
+        })
+    };
+    let download = {
+        let (text, d) = (text.to_owned(), p.dispatch.clone());
+        Callback::from(move |_| {
+            web::download_text(name, &text);
+            d.emit(Action::Notice(format!("Downloaded {name}")));
+        })
+    };
+    html! {
+        <div class="file">
+            <div class="file-head">
+                <h4 id={format!("{id}-name")}>{ name }</h4>
+                <button type="button" onclick={copy} aria-label={format!("Copy {name}")}>{ "Copy" }</button>
+                <button type="button" onclick={download} aria-label={format!("Download {name}")}>{ "Download" }</button>
+            </div>
+            <pre id={id} class="code" data-file={name} tabindex="0" aria-labelledby={format!("{id}-name")}>{ text }</pre>
+        </div>
+    }
+}
+
+#[function_component(PlanPanel)]
+pub fn plan_panel(p: &StepProps) -> Html {
+    let panel = &p.state.plan;
+    let current_config = panel.current.as_ref().map(|c| c.config.clone());
+    let change = use_memo((current_config, p.state.config.clone()), |(current, desired)| current.as_ref().map(|c| plan(c, desired)));
+    if !panel.open {
+        return html! {};
+    }
+    let read_text = {
+        let (d, text) = (p.dispatch.clone(), panel.text.clone());
+        Callback::from(move |_| {
+            let name = if text.trim_start().starts_with('{') { "current.json" } else { "current.yml" };
+            d.emit(Action::LoadCurrent(vec![(name.to_owned(), text.clone())]))
+        })
+    };
+    let onfiles = {
+        let d = p.dispatch.clone();
+        Callback::from(move |e: Event| {
+            let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+            let Some(list) = input.files() else { return };
+            let files: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
+            let d = d.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let mut read = Vec::new();
+                for file in files {
+                    let name = file.name();
+                    match wasm_bindgen_futures::JsFuture::from(file.text()).await {
+                        Ok(text) => read.push((name, text.as_string().unwrap_or_default())),
+                        Err(_) => d.emit(Action::Notice(format!("Could not read {name}"))),
+                    }
+                }
+                if !read.is_empty() {
+                    d.emit(Action::LoadCurrent(read));
+                }
+            });
+        })
+    };
+    let emit = |action: Action| {
+        let d = p.dispatch.clone();
+        Callback::from(move |_| d.emit(action.clone()))
+    };
+    html! {
+        <section id="plan-panel" class="panel plan" aria-labelledby="plan-heading">
+            <h2 id="plan-heading">{ "Change plan" }</h2>
+            <p class="intro">{ "Give the workspace as it is now; the wizard holds what you want. The plan lists what changes, in order, with the commands and what to know before running them." }</p>
+            <div class="field">
+                <label for="plan-text">{ "Current state" }</label>
+                <p class="hint" id="plan-text-hint">{ "YAML as az ml reads it, or the JSON printed by az ml workspace show -n <name> -g <group>" }</p>
+                <textarea id="plan-text" rows="8" spellcheck="false" aria-describedby="plan-text-hint" value={panel.text.clone()}
+                    oninput={{ let d = p.dispatch.clone(); Callback::from(move |e: InputEvent| d.emit(Action::SetPlanText(event_value(&e)))) }} />
+            </div>
+            <div class="actions wrap">
+                <button type="button" class="primary" onclick={read_text}>{ "Use as current state" }</button>
+                <label class="file-button" for="plan-files">{ "Open current-state files" }</label>
+                <input id="plan-files" class="file-input" type="file" multiple=true accept=".yml,.yaml,.json,text/yaml,application/json" onchange={onfiles} />
+                <button type="button" onclick={emit(Action::OpenPlan(false))}>{ "Close plan" }</button>
+            </div>
+            if let Some(current) = &panel.current {
+                <div class="plan-current">
+                    <h3 id="plan-current-heading" tabindex="-1">{ "Current state" }</h3>
+                    <p>{ format!("Read {}: {}.", current.files.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>().join(", "), describe(&current.config)) }</p>
+                    if !current.diagnostics.is_empty() {
+                        <ul class="import-diagnostics" aria-label="Current state diagnostics">
+                            { for current.diagnostics.iter().map(|d| html! { <li class={severity_label(d.severity)}>{ diagnostic_line(d) }</li> }) }
+                        </ul>
+                    }
+                    <div class="actions wrap">
+                        <button type="button" onclick={emit(Action::EditFromCurrent)}>{ "Edit a copy of the current state" }</button>
+                        <button type="button" onclick={emit(Action::ForgetCurrent)}>{ "Forget the current state" }</button>
+                    </div>
+                </div>
+            }
+            if let Some(change) = change.as_ref() {
+                <div class="plan-result" aria-labelledby="plan-result-heading">
+                    <h3 id="plan-result-heading">{ "Plan" }</h3>
+                    if change.has_errors() {
+                        <p class="status bad" id="plan-status">{ "Do not run this plan: Azure refuses part of it (see the errors below)." }</p>
+                    } else if change.is_empty() {
+                        <p class="status good" id="plan-status">{ "Nothing changes: the workspace already is what the wizard holds." }</p>
+                    } else {
+                        <p class="status" id="plan-status">{ format!("{} steps, {} things to know first.", change.steps.len(), change.warnings.len()) }</p>
+                    }
+                    if !change.warnings.is_empty() {
+                        <ul class="plan-warnings" aria-label="Before you run the plan">
+                            { for change.warnings.iter().map(|d| html! { <li class={classes!("finding", severity_label(d.severity))}>{ diagnostic_line(d) }</li> }) }
+                        </ul>
+                    }
+                    if !change.steps.is_empty() {
+                        <ol class="plan-steps" aria-label="Plan steps">
+                            { for change.steps.iter().map(|s| html! {
+                                <li data-kind={step_label(s.kind)}>
+                                    <strong>{ &s.title }</strong>
+                                    <span class="kind">{ format!(" ({})", step_label(s.kind)) }</span>
+                                    if !s.detail.is_empty() { <p class="hint">{ &s.detail }</p> }
+                                </li>
+                            }) }
+                        </ol>
+                        { script(p, "plan-bash", "plan.sh", &change.bash) }
+                        { script(p, "plan-python", "amlnet_plan.py", &change.python) }
+                    }
+                </div>
+            }
+        </section>
+    }
+}
+
+/// One line about what the current state holds.
+fn describe(config: &amlnet_core::Config) -> String {
+    let mut parts = Vec::new();
+    if let Some(ws) = &config.workspace {
+        let mode = ws.managed_network.as_ref().and_then(|m| m.isolation_mode).map_or("no managed network", |m| m.portal_name());
+        let name = if ws.name.is_empty() { "a workspace".to_owned() } else { format!("workspace {}", ws.name) };
+        parts.push(format!("{name} ({mode}, {} user-defined rules)", config.rules().len()));
+    }
+    if let Some(ep) = &config.endpoint {
+        parts.push(format!("endpoint {}", ep.name));
+    }
+    if !config.deployments.is_empty() {
+        parts.push(format!("{} deployments", config.deployments.len()));
+    }
+    if parts.is_empty() {
+        "nothing that amlnet could read".to_owned()
+    } else {
+        parts.join(", ")
+    }
+}

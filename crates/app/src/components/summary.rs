@@ -1,0 +1,68 @@
+//! The cost and security summary beside the diagram: the core's sections (outbound paths, data
+//! exfiltration protection, what is billed, inbound access), with a button that copies the plain-text
+//! form for a change request.
+
+use amlnet_core::summary::{summarize, Tone};
+use amlnet_core::Config;
+use yew::prelude::*;
+
+use crate::state::Action;
+use crate::web;
+
+#[derive(Properties, PartialEq)]
+pub struct SummaryProps {
+    pub config: Config,
+    pub dispatch: Callback<Action>,
+}
+
+fn tone_class(tone: Tone) -> &'static str {
+    match tone {
+        Tone::Good => "good",
+        Tone::Neutral => "neutral",
+        Tone::Risk => "risk",
+        Tone::Cost => "cost",
+    }
+}
+
+/// A word for screen readers and for readers who do not see the colour.
+fn tone_word(tone: Tone) -> &'static str {
+    match tone {
+        Tone::Good => "Holds: ",
+        Tone::Neutral => "",
+        Tone::Risk => "Risk: ",
+        Tone::Cost => "Billed: ",
+    }
+}
+
+#[function_component(SummaryPanel)]
+pub fn summary_panel(p: &SummaryProps) -> Html {
+    let summary = use_memo(p.config.clone(), summarize);
+    let copy = {
+        let (text, d) = (summary.render_text(), p.dispatch.clone());
+        Callback::from(move |_| {
+            let d = d.clone();
+            web::copy(text.clone(), move |ok| d.emit(Action::Notice(if ok { "Copied the summary" } else { "Could not copy the summary" }.to_owned())));
+        })
+    };
+    html! {
+        <section class="panel cost-summary" aria-labelledby="summary-heading">
+            <div class="file-head">
+                <h2 id="summary-heading">{ "Cost and security summary" }</h2>
+                <button type="button" onclick={copy}>{ "Copy summary" }</button>
+            </div>
+            { for summary.sections.iter().map(|section| html! {
+                <section class="summary-section" aria-labelledby={format!("summary-{}", section.id)} data-section={section.id}>
+                    <h3 id={format!("summary-{}", section.id)}>{ &section.title }</h3>
+                    <ul>
+                        { for section.lines.iter().map(|line| html! {
+                            <li class={classes!("tone", tone_class(line.tone))}>
+                                if !tone_word(line.tone).is_empty() { <span class="sr-only">{ tone_word(line.tone) }</span> }
+                                { &line.text }
+                            </li>
+                        }) }
+                    </ul>
+                </section>
+            }) }
+        </section>
+    }
+}
