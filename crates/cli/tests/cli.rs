@@ -142,3 +142,92 @@ fn invalid_utf8_is_a_diagnostic_not_a_crash() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stdout).contains("input-not-utf8"));
 }
+
+fn repo_file(path: &str) -> String {
+    format!("{}/../../{path}", env!("CARGO_MANIFEST_DIR"))
+}
+
+const DESIRED_AOAO: &str = "name: ws-contoso\nimage_build_compute: image-builder\npublic_network_access: Disabled\nmanaged_network:\n  isolation_mode: allow_only_approved_outbound\n  firewall_sku: basic\n  outbound_rules:\n  - name: pypi\n    type: fqdn\n    destination: pypi.org\n";
+
+#[test]
+fn plan_from_show_json_in_text_and_json() {
+    let current = repo_file("tests/plan/show-aoao.json");
+    let desired = temp_file("plan-desired.yml", DESIRED_AOAO);
+    let args = [
+        "plan",
+        current.as_str(),
+        desired.to_str().expect("path"),
+        "--subscription",
+        "00000000-0000-0000-0000-000000000000",
+        "--resource-group",
+        "rg-ml",
+    ];
+    let out = amlnet(&args, None);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.starts_with("warning[firewall-sku-changed]"), "warnings first:\n{text}");
+    for expected in [
+        "  1. Update the workspace: firewall SKU Standard → Basic",
+        "Remove outbound rule `monitor`",
+        "Remove outbound rule `datalake`",
+        "#!/usr/bin/env bash",
+        "RESOURCE_GROUP='rg-ml'",
+    ] {
+        assert!(text.contains(expected), "{expected}:\n{text}");
+    }
+    assert!(!text.contains("__SYS"), "rules the service added are never planned:\n{text}");
+    let mut json_args = args.to_vec();
+    json_args.extend(["--format", "json"]);
+    let out = amlnet(&json_args, None);
+    assert_eq!(out.status.code(), Some(0));
+    let plan: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON object");
+    let kinds: Vec<&str> = plan["steps"].as_array().expect("steps").iter().filter_map(|s| s["kind"].as_str()).collect();
+    assert_eq!(kinds, ["update_workspace", "remove_rule", "remove_rule"]);
+    assert!(plan["bash"].as_str().is_some_and(|b| b.contains("outbound-rule remove")));
+    assert!(plan["python"].as_str().is_some_and(|p| p.contains("begin_remove(")));
+    assert_eq!(plan["warnings"][0]["code"], "firewall-sku-changed");
+}
+
+#[test]
+fn plan_exit_codes() {
+    let current = repo_file("tests/plan/show-aoao.json");
+    // A refused transition: the plan is printed with the error, exit 1.
+    let back = temp_file("plan-back.yml", "name: ws-contoso\nmanaged_network:\n  isolation_mode: allow_internet_outbound\n");
+    let out = amlnet(&["plan", &current, back.to_str().expect("path")], None);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("error[isolation-mode-transition-not-allowed]") && text.contains("No changes"), "{text}");
+    // Nothing to do: exit 0 and it says so.
+    let same = temp_file("plan-same.yml", "name: ws-contoso\npublic_network_access: Disabled\n");
+    let out = amlnet(&["plan", &current, same.to_str().expect("path")], None);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("No changes"));
+    // A desired document with errors gets no plan.
+    let broken = temp_file("plan-broken.yml", BROKEN);
+    let out = amlnet(&["plan", &current, broken.to_str().expect("path")], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no plan for documents with errors"));
+    // Usage: the current state and at least one desired file.
+    assert_eq!(amlnet(&["plan", &current], None).status.code(), Some(2));
+}
+
+#[test]
+fn summary_text_and_json() {
+    let demo = amlnet(&["demo"], None);
+    let path = temp_file("summary-demo.yml", &String::from_utf8_lossy(&demo.stdout));
+    let p = path.to_str().expect("path");
+    let out = amlnet(&["summary", p], None);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout);
+    for expected in ["Outbound paths", "Data exfiltration protection", "Billed", "Inbound access", "[cost] Azure Firewall, Basic SKU"] {
+        assert!(text.contains(expected), "{expected}:\n{text}");
+    }
+    let out = amlnet(&["summary", p, "--format", "json"], None);
+    let summary: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(summary["exfiltration_protection"], true);
+    assert_eq!(summary["sections"][0]["id"], "outbound");
+    assert_eq!(summary["sections"][0]["lines"][0]["tone"], "good");
+    let broken = temp_file("summary-broken.yml", BROKEN);
+    assert_eq!(amlnet(&["summary", broken.to_str().expect("path")], None).status.code(), Some(1));
+}

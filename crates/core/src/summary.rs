@@ -98,11 +98,14 @@ impl Summary {
     /// The headline and the sections as plain text (Markdown-friendly), one `- ` line each.
     pub fn render_text(&self) -> String {
         let mut out = String::new();
-        let _ = writeln!(out, "{}\n", self.headline);
+        let headline: String = self.headline.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+        let _ = writeln!(out, "{headline}\n");
         for section in &self.sections {
             let _ = writeln!(out, "{}", section.title);
             for line in &section.lines {
-                let _ = writeln!(out, "- {}{}", line.tone.marker(), line.text);
+                // One line per fact, whatever the names hold.
+                let text: String = line.text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+                let _ = writeln!(out, "- {}{text}", line.tone.marker());
             }
             out.push('\n');
         }
@@ -165,6 +168,9 @@ pub fn summarize(config: &Config) -> Summary {
     let mut outbound = Vec::new();
     let mut paths = Vec::new();
     match mode {
+        IsolationMode::Disabled if ws.is_none() => {
+            outbound.push(line("Not known: without the workspace document, the outbound paths depend on its isolation mode", Tone::Neutral));
+        }
         IsolationMode::Disabled => {
             outbound.push(line("Internet: open. No managed virtual network (isolation mode disabled); compute reaches any destination", Tone::Risk));
             paths.push(OutboundPath { kind: "internet", target: "any destination".to_owned(), rule: None });
@@ -228,6 +234,8 @@ pub fn summarize(config: &Config) -> Summary {
     let protection = mode == IsolationMode::AllowOnlyApprovedOutbound;
     let mut weakened_by = Vec::new();
     match mode {
+        IsolationMode::Disabled if ws.is_none() => exfiltration
+            .push(line("Not known: it depends on the workspace's isolation mode (only allow_only_approved_outbound protects)", Tone::Neutral)),
         IsolationMode::Disabled => exfiltration.push(line("None: without a managed virtual network, compute can send data anywhere", Tone::Risk)),
         IsolationMode::AllowInternetOutbound => {
             exfiltration.push(line("None: internet outbound lets compute send data to any internet destination", Tone::Risk))
@@ -267,7 +275,9 @@ pub fn summarize(config: &Config) -> Summary {
     // Billed resources.
     let mut billed_lines = Vec::new();
     let mut billed = Vec::new();
-    if mode == IsolationMode::Disabled {
+    if ws.is_none() {
+        billed_lines.push(line("Workspace network costs not known without the workspace document", Tone::Neutral));
+    } else if mode == IsolationMode::Disabled {
         billed_lines.push(line("No managed virtual network: nothing billed for network isolation here", Tone::Neutral));
     } else {
         billed_lines.push(line("The managed virtual network itself is free", Tone::Good));

@@ -1,0 +1,196 @@
+//! Cost and security summaries: snapshots of the text rendering for the demo, every conformance case
+//! input (`tests/conformance/cases/*/input`) and edge cases, in `crates/core/tests/snapshots/summary/`.
+//! Run with `UPDATE_SNAPSHOTS=1` to write them after reviewing a change.
+
+use amlnet_core::summary::{summarize, Summary, Tone};
+use amlnet_core::{analyze, Context, SourceFile};
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn summary_of(files: &[(String, String)]) -> Summary {
+    let sources: Vec<SourceFile> = files.iter().map(|(n, t)| SourceFile::new(n.clone(), t.clone())).collect();
+    let analysis = analyze(&sources, Context::default());
+    summarize(&analysis.config)
+}
+
+/// Edge cases: `(name, files)`.
+fn edge_cases() -> Vec<(&'static str, Vec<(&'static str, &'static str)>)> {
+    vec![
+        ("edge-disabled", vec![("workspace.yml", "name: ws-open\n")]),
+        ("edge-aio-no-rules", vec![("workspace.yml", "name: ws-aio\npublic_network_access: Enabled\nmanaged_network:\n  isolation_mode: allow_internet_outbound\n")]),
+        (
+            "edge-aoao-no-rules",
+            vec![("workspace.yml", "name: ws-locked\npublic_network_access: Disabled\nimage_build_compute: b\nmanaged_network:\n  isolation_mode: allow_only_approved_outbound\n")],
+        ),
+        (
+            "edge-aoao-broad-rules",
+            vec![(
+                "workspace.yml",
+                "name: ws-leaky
+image_build_compute: b
+network_acls:
+  default_action: Deny
+  ip_rules:
+  - value: 203.0.113.0/24
+managed_network:
+  isolation_mode: allow_only_approved_outbound
+  outbound_rules:
+  - name: cloud
+    type: service_tag
+    destination:
+      service_tag: AzureCloud
+      protocol: TCP
+      port_ranges: '443'
+  - name: internet
+    type: service_tag
+    destination:
+      service_tag: Internet
+      protocol: '*'
+      port_ranges: '*'
+  - name: storage-eastus
+    type: service_tag
+    destination:
+      service_tag: Storage.EastUS
+      protocol: TCP
+      port_ranges: '443'
+  - name: onprem
+    type: service_tag
+    destination:
+      service_tag: VirtualNetwork
+      protocol: TCP
+      port_ranges: '1433'
+      address_prefixes: ['10.0.0.0/8']
+  - name: anything-github
+    type: fqdn
+    destination: '*.github.com'
+  - name: unknown-target
+    type: private_endpoint
+    destination:
+      service_resource_id: /subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Web/sites/app1
+      subresource_target: sites
+      spark_enabled: false
+",
+            )],
+        ),
+        (
+            "edge-endpoint-only",
+            vec![
+                ("endpoint.yml", "name: ep-public\nauth_mode: key\n"),
+                ("deployment.yml", "name: blue\nendpoint_name: ep-public\nmodel: azureml:m:1\ninstance_type: Standard_DS3_v2\negress_public_network_access: disabled\n"),
+            ],
+        ),
+        (
+            "edge-managed-with-legacy-egress",
+            vec![
+                ("workspace.yml", "name: ws-mixed\nmanaged_network:\n  isolation_mode: allow_internet_outbound\n"),
+                ("endpoint.yml", "name: ep-mixed\nauth_mode: key\npublic_network_access: enabled\n"),
+                ("deployment.yml", "name: blue\nendpoint_name: ep-mixed\nmodel: azureml:m:1\ninstance_type: Standard_DS3_v2\negress_public_network_access: enabled\n"),
+            ],
+        ),
+    ]
+}
+
+fn all_inputs() -> Vec<(String, Vec<(String, String)>)> {
+    let mut out =
+        vec![("demo".to_owned(), amlnet_core::demo::DEMO_FILES.iter().map(|(n, t)| ((*n).to_owned(), (*t).to_owned())).collect::<Vec<_>>())];
+    let cases = root().join("tests/conformance/cases");
+    let mut dirs: Vec<PathBuf> =
+        std::fs::read_dir(&cases).expect("cases").map(|e| e.expect("entry").path()).filter(|p| p.join("input").is_dir()).collect();
+    dirs.sort();
+    for dir in dirs {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(dir.join("input"))
+            .expect("input")
+            .map(|e| e.expect("entry").path())
+            .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("yml" | "yaml")))
+            .collect();
+        files.sort();
+        let name = format!("case-{}", dir.file_name().and_then(|n| n.to_str()).unwrap_or(""));
+        let docs = files
+            .iter()
+            .map(|p| (p.file_name().and_then(|n| n.to_str()).unwrap_or("").to_owned(), std::fs::read_to_string(p).expect("read")))
+            .collect();
+        out.push((name, docs));
+    }
+    for (name, files) in edge_cases() {
+        out.push((name.to_owned(), files.into_iter().map(|(n, t)| (n.to_owned(), t.to_owned())).collect()));
+    }
+    out
+}
+
+#[test]
+fn summaries_match_their_snapshots() {
+    let update = std::env::var_os("UPDATE_SNAPSHOTS").is_some();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots/summary");
+    let mut failures = String::new();
+    let inputs = all_inputs();
+    assert!(inputs.len() >= 12, "demo, the conformance cases and the edge cases");
+    for (name, files) in inputs {
+        let text = summary_of(&files).render_text();
+        let snap = dir.join(format!("{name}.txt"));
+        if update {
+            std::fs::create_dir_all(&dir).expect("dir");
+            std::fs::write(&snap, &text).expect("write");
+            continue;
+        }
+        match std::fs::read_to_string(&snap) {
+            Ok(expected) if expected == text => {}
+            Ok(expected) => {
+                let _ = writeln!(failures, "{name}: snapshot differs\n--- expected\n{expected}\n--- actual\n{text}");
+            }
+            Err(_) => {
+                let _ = writeln!(failures, "{name}: no snapshot {} (run with UPDATE_SNAPSHOTS=1)", snap.display());
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{failures}");
+}
+
+#[test]
+fn structured_facts() {
+    let demo = summary_of(&amlnet_core::demo::DEMO_FILES.iter().map(|(n, t)| ((*n).to_owned(), (*t).to_owned())).collect::<Vec<_>>());
+    assert!(demo.exfiltration_protection);
+    assert_eq!(demo.exfiltration_weakened_by, ["datalake-dfs", "azure-monitor", "pypi", "pythonhosted"]);
+    assert_eq!(demo.sections.iter().map(|s| s.id).collect::<Vec<_>>(), ["outbound", "exfiltration", "billed", "inbound"]);
+    assert!(demo.billed.iter().any(|b| b.kind == "azure_firewall" && b.what == "Basic SKU"));
+    assert!(demo.outbound_paths.iter().any(|p| p.kind == "private_endpoint" && p.target == "Storage account contosodatalake (dfs)"));
+    assert_eq!(demo.billed.iter().filter(|b| b.kind == "private_endpoint").map(|b| b.count).sum::<u32>(), 5 + 2);
+
+    let edge = edge_cases();
+    let files = |name: &str| -> Vec<(String, String)> {
+        edge.iter().find(|(n, _)| *n == name).map(|(_, f)| f.iter().map(|(a, b)| ((*a).to_owned(), (*b).to_owned())).collect()).expect("case")
+    };
+    let open = summary_of(&files("edge-disabled"));
+    assert!(!open.exfiltration_protection);
+    assert!(open.billed.is_empty());
+    assert_eq!(open.outbound_paths[0].kind, "internet");
+    let leaky = summary_of(&files("edge-aoao-broad-rules"));
+    assert!(leaky.exfiltration_protection);
+    let risks = leaky.sections.iter().find(|s| s.id == "exfiltration").map(|s| s.lines.iter().filter(|l| l.tone == Tone::Risk).count());
+    assert_eq!(risks, Some(5), "AzureCloud, Internet, Storage.EastUS, address prefixes, the wildcard");
+    let locked = summary_of(&files("edge-aoao-no-rules"));
+    assert!(locked.exfiltration_weakened_by.is_empty());
+    assert!(locked.billed.iter().all(|b| b.kind != "azure_firewall"));
+    let endpoint_only = summary_of(&files("edge-endpoint-only"));
+    assert_eq!(
+        endpoint_only.inbound.iter().map(|i| (i.scope, i.public_network_access)).collect::<Vec<_>>(),
+        [("endpoint", "unset"), ("deployment", "disabled")]
+    );
+}
+
+#[test]
+fn summaries_are_deterministic_and_never_panic_on_odd_models() {
+    for (_, files) in all_inputs() {
+        assert_eq!(summary_of(&files), summary_of(&files));
+    }
+    // Broken documents still summarize what was read.
+    let odd = [("w.yml".to_owned(), "name: [1]\nmanaged_network:\n  outbound_rules: {a: 1}\n".to_owned())];
+    let _ = summary_of(&odd).render_text();
+    let _ = summarize(&amlnet_core::Config::default()).render_text();
+    // Names with line breaks stay on their line in the text.
+    let text = summary_of(&[("w.yml".to_owned(), "name: \"a\\nb\"\npublic_network_access: Enabled\n".to_owned())]).render_text();
+    assert!(text.contains("workspace `a b`"), "{text}");
+}
