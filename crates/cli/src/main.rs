@@ -15,7 +15,7 @@ amlnet: validate and export Azure Machine Learning network-isolation configurati
 
 Usage:
   amlnet check [OPTIONS] FILE...            check workspace, endpoint and deployment YAML ('-' reads stdin)
-  amlnet export [OPTIONS] FILE... --to yaml|cli|python [--out DIR] [--force]
+  amlnet export [OPTIONS] FILE... --to yaml|cli|python|arm|bicep|terraform [--out DIR] [--force]
   amlnet rules                              list every diagnostic code
   amlnet explain CODE                       the full documentation of a code
   amlnet demo [--out DIR]                   print the demo workspace (or write all demo files to DIR)
@@ -127,7 +127,9 @@ fn parse_options(args: &[String]) -> Result<Options, Fatal> {
             }
             "--to" => {
                 let v = value(&mut i, arg)?;
-                opts.to = Some(ExportFormat::parse(&v).ok_or_else(|| Fatal(format!("`--to` takes yaml, cli or python, not `{v}`")))?);
+                opts.to = Some(
+                    ExportFormat::parse(&v).ok_or_else(|| Fatal(format!("`--to` takes yaml, cli, python, arm, bicep or terraform, not `{v}`")))?,
+                );
             }
             "--out" => opts.out = Some(PathBuf::from(value(&mut i, arg)?)),
             "--force" => opts.force = true,
@@ -216,6 +218,19 @@ fn to_json(d: &Diagnostic) -> JsonDiagnostic<'_> {
     }
 }
 
+/// Diagnostics rendered per input file (with carets), then those that belong to no input file.
+fn render_list(files: &[SourceFile], diagnostics: &[Diagnostic]) -> String {
+    let mut out = String::new();
+    for file in files {
+        let own: Vec<Diagnostic> = diagnostics.iter().filter(|d| d.file.as_deref() == Some(file.name.as_str())).cloned().collect();
+        out.push_str(&amlnet_core::render(&own, &file.name, Some(&file.text)));
+    }
+    let orphans: Vec<Diagnostic> =
+        diagnostics.iter().filter(|d| !files.iter().any(|f| d.file.as_deref() == Some(f.name.as_str()))).cloned().collect();
+    out.push_str(&amlnet_core::render(&orphans, "", None));
+    out
+}
+
 fn render_text(files: &[SourceFile], analysis: &Analysis) -> String {
     let mut out = String::new();
     for file in files {
@@ -249,7 +264,7 @@ fn check(opts: &Options) -> Result<u8, Fatal> {
 }
 
 fn export(opts: &Options) -> Result<u8, Fatal> {
-    let format = opts.to.ok_or_else(|| Fatal("`export` needs `--to yaml`, `--to cli` or `--to python`".to_owned()))?;
+    let format = opts.to.ok_or_else(|| Fatal("`export` needs `--to` with yaml, cli, python, arm, bicep or terraform".to_owned()))?;
     let (files, analysis) = load(opts)?;
     if analysis.has_errors() && !opts.force {
         eprint!("{}", render_text(&files, &analysis));
@@ -259,6 +274,11 @@ fn export(opts: &Options) -> Result<u8, Fatal> {
     let warnings = analysis.diagnostics.iter().filter(|d| !d.is_error()).count();
     if warnings > 0 || analysis.has_errors() {
         eprint!("{}", render_text(&files, &analysis));
+    }
+    // What the format could not express natively (Terraform's azapi fallbacks), rendered like check diagnostics.
+    let notes = analysis.export_notes(format);
+    if !notes.is_empty() {
+        eprint!("{}", render_list(&files, &notes));
     }
     let generated = amlnet_core::export(&analysis.config, format);
     match &opts.out {
@@ -293,11 +313,8 @@ fn plan(opts: &Options) -> Result<u8, Fatal> {
     let current_file = read_source(current_path, None)?;
     let current = amlnet_core::plan::read_current(std::slice::from_ref(&current_file));
     let files = desired_paths.iter().map(|f| read_source(f, opts.kind)).collect::<Result<Vec<_>, _>>()?;
-    let context = Context {
-        subscription_id: opts.context.subscription_id.clone(),
-        resource_group: opts.context.resource_group.clone(),
-        ..current.context()
-    };
+    let context =
+        Context { subscription_id: opts.context.subscription_id.clone(), resource_group: opts.context.resource_group.clone(), ..current.context() };
     let analysis = analyze(&files, context);
     let plan = amlnet_core::plan::plan_with_sources(&current.config, &analysis.config, &analysis.sources);
     // What the plan itself reports (a refused transition) is shown with the plan; other problems come first.

@@ -89,7 +89,7 @@ fn export_writes_files_to_a_directory() {
     assert!(amlnet(&["demo", "--out", demo_dir.to_str().expect("dir")], None).status.success());
     let out_dir = demo_dir.join("out");
     let files: Vec<String> = ["workspace.yml", "endpoint.yml", "deployment.yml"].iter().map(|f| demo_dir.join(f).display().to_string()).collect();
-    for format in ["yaml", "cli", "python"] {
+    for format in ["yaml", "cli", "python", "arm", "bicep", "tf"] {
         let mut args = vec![
             "export",
             "--to",
@@ -105,7 +105,7 @@ fn export_writes_files_to_a_directory() {
         let out = amlnet(&args, None);
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     }
-    for name in ["workspace.yml", "endpoint.yml", "deployment.yml", "deploy.sh", "amlnet_deploy.py"] {
+    for name in ["workspace.yml", "endpoint.yml", "deployment.yml", "deploy.sh", "amlnet_deploy.py", "azuredeploy.json", "main.bicep", "main.tf"] {
         assert!(out_dir.join(name).is_file(), "{name}");
     }
     let script = std::fs::read_to_string(out_dir.join("deploy.sh")).expect("script");
@@ -230,4 +230,30 @@ fn summary_text_and_json() {
     assert_eq!(summary["sections"][0]["lines"][0]["tone"], "good");
     let broken = temp_file("summary-broken.yml", BROKEN);
     assert_eq!(amlnet(&["summary", broken.to_str().expect("path")], None).status.code(), Some(1));
+}
+
+#[test]
+fn export_to_terraform_prints_the_azapi_notes() {
+    let path = temp_file(
+        "tf-workspace.yml",
+        "name: tfws\nimage_build_compute: b\nmanaged_network:\n  isolation_mode: allow_only_approved_outbound\n  firewall_sku: basic\n  outbound_rules:\n  - name: openai\n    type: private_endpoint\n    destination:\n      service_resource_id: /subscriptions/00000000-1111-2222-3333-444444444444/resourceGroups/rg/providers/Microsoft.CognitiveServices/accounts/oai\n      subresource_target: account\n      spark_enabled: false\n  - name: pypi\n    type: fqdn\n    destination: pypi.org\n",
+    );
+    let p = path.to_str().expect("path");
+    let out = amlnet(&["export", p, "--to", "terraform"], None);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stdout.contains("resource \"azapi_resource\" \"rule_openai\""), "{stdout}");
+    assert!(stdout.contains("resource \"azapi_update_resource\" \"workspace_firewall_sku\""), "{stdout}");
+    // Rendered like check diagnostics: code, message, a caret under the field in the input file.
+    assert!(stderr.contains("info[azurerm-cannot-express]: azurerm accepts no sub_resource_target `account`"), "{stderr}");
+    assert!(stderr.contains("tf-workspace.yml:11:27"), "{stderr}");
+    assert!(stderr.contains("info[azurerm-cannot-express]: azurerm has no firewall SKU"), "{stderr}");
+    // The other formats express everything: no notes.
+    let arm = amlnet(&["export", p, "--to", "arm"], None);
+    assert!(arm.status.success());
+    assert!(!String::from_utf8_lossy(&arm.stderr).contains("azurerm-cannot-express"));
+    let bad = amlnet(&["export", p, "--to", "cloudformation"], None);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("yaml, cli, python, arm, bicep or terraform"));
 }
