@@ -1601,6 +1601,10 @@ def check_arm(case: Case, res: Results) -> None:
                 body["name"] = ws_name
             if "location" not in want:
                 body.pop("location", None)  # the template falls back to the resource group's location
+            # A new workspace needs an identity: without one in the YAML the template (like the SDK's own
+            # create template, _arm_deployments/arm_templates/workspace_base.json) asks for the system-assigned identity.
+            if "identity" not in want and case.operation == "create" and body.get("identity") == {"type": "SystemAssigned"}:
+                body.pop("identity")
             # A template has no provision-network step: it provisions at creation when it deploys endpoints.
             if case.deployments and get_path(want, ("properties", "provisionNetworkNow")) is None:
                 pop_path(body, ("properties", "provisionNetworkNow"))

@@ -330,8 +330,14 @@ pub(crate) fn provision_now(config: &Config, ws: &Workspace) -> Option<bool> {
 
 fn workspace_body(config: &Config, ws: &Workspace, params: &mut Vec<Parameter>, not_exported: &mut Vec<String>) -> Vec<(String, Node)> {
     let mut body = Vec::new();
-    if let Some((_, identity)) = ws.extra.iter().find(|(k, _)| k == "identity") {
-        body.push(("identity".to_owned(), identity_node(identity)));
+    match ws.extra.iter().find(|(k, _)| k == "identity") {
+        Some((_, identity)) => body.push(("identity".to_owned(), identity_node(identity))),
+        // A new workspace needs an identity; the SDK's own create template uses the system-assigned one.
+        // An update leaves the existing identity alone.
+        None if config.context.operation == Operation::Create => {
+            body.push(("identity".to_owned(), Node::Object(vec![("type".to_owned(), Node::str("SystemAssigned"))])));
+        }
+        None => {}
     }
     body.push(("location".to_owned(), Node::param("location")));
     if !ws.tags.is_empty() {

@@ -387,7 +387,13 @@ pub fn file(config: &Config) -> String {
             if let Some(mode) = ws.managed_network.as_ref().and_then(|m| m.isolation_mode) {
                 out.push_str("\n  managed_network {\n");
                 let _ = writeln!(out, "    isolation_mode = {}", hcl_str(arm::isolation_pascal(mode)));
-                if let Some(v) = arm::provision_now(config, ws) {
+                if config.context.operation == crate::model::Operation::Update {
+                    // Changing it forces a new workspace, so an existing workspace keeps its value.
+                    out.push_str("    # provision_on_creation_enabled is left out: changing it would replace the workspace.
+");
+                    out.push_str("    # Provision with: az ml workspace provision-network
+");
+                } else if let Some(v) = arm::provision_now(config, ws) {
                     let _ = writeln!(out, "    provision_on_creation_enabled = {v}");
                 }
                 out.push_str("  }\n");
