@@ -1,4 +1,4 @@
-"""Builds the `az ml workspace show` samples in this folder (show-*.json).
+"""Builds the `az ml workspace show` (and `online-endpoint show`, `online-deployment show`) samples in this folder (show-*.json).
 
 How: an ARM GET response body (api-version 2025-12-01 shape, camelCase, as the service returns it for a
 workspace with a managed network) is deserialized into azure-ai-ml 1.35.2's REST model, converted with
@@ -9,8 +9,10 @@ workspace with a managed network) is deserialized into azure-ai-ml 1.35.2's REST
 import json
 import os
 
+from azure.ai.ml._restclient.arm_ml_service.models import OnlineDeployment as RestDeployment
+from azure.ai.ml._restclient.arm_ml_service.models import OnlineEndpoint as RestEndpoint
 from azure.ai.ml._restclient.arm_ml_service.models import Workspace as RestWorkspace
-from azure.ai.ml.entities import Workspace
+from azure.ai.ml.entities import OnlineDeployment, OnlineEndpoint, Workspace
 
 SUB = "00000000-0000-0000-0000-000000000000"
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -136,7 +138,66 @@ SAMPLES = {
     "show-disabled.json": body("ws-legacy", "rg-ml", "Disabled", {}, pna="Enabled", status="Inactive"),
 }
 
+WS_ID = arm_id("rg-ml", "Microsoft.MachineLearningServices/workspaces", "ws-contoso")
+
+# `az ml online-endpoint show`: the same path through OnlineEndpoint._from_rest_object and _to_dict().
+ENDPOINT = {
+    "id": WS_ID + "/onlineEndpoints/ep-contoso",
+    "name": "ep-contoso",
+    "type": "Microsoft.MachineLearningServices/workspaces/onlineEndpoints",
+    "location": "eastus",
+    "tags": {},
+    "kind": "Managed",
+    "identity": {"type": "SystemAssigned", "principalId": "11111111-1111-1111-1111-111111111111", "tenantId": "22222222-2222-2222-2222-222222222222"},
+    "properties": {
+        "authMode": "Key",
+        "description": "",
+        "properties": {"azureml.onlineendpointid": WS_ID + "/onlineendpoints/ep-contoso"},
+        "scoringUri": "https://ep-contoso.eastus.inference.ml.azure.com/score",
+        "swaggerUri": "https://ep-contoso.eastus.inference.ml.azure.com/swagger.json",
+        "provisioningState": "Succeeded",
+        "traffic": {"blue": 100},
+        "mirrorTraffic": {},
+        "publicNetworkAccess": "Enabled",
+    },
+}
+
+# `az ml online-deployment show`, created before the managed network with the legacy egress flag at its default.
+DEPLOYMENT = {
+    "id": WS_ID + "/onlineEndpoints/ep-contoso/deployments/blue",
+    "name": "blue",
+    "location": "eastus",
+    "tags": {},
+    "kind": "Managed",
+    "sku": {"name": "Default", "capacity": 1},
+    "properties": {
+        "endpointComputeType": "Managed",
+        "model": WS_ID + "/models/contoso-model/versions/1",
+        "environmentId": WS_ID + "/environments/contoso-env/versions/1",
+        "instanceType": "Standard_DS3_v2",
+        "appInsightsEnabled": False,
+        "egressPublicNetworkAccess": "Enabled",
+        "provisioningState": "Succeeded",
+        "requestSettings": {"requestTimeout": "PT5S", "maxConcurrentRequestsPerInstance": 1},
+        "scaleSettings": {"scaleType": "Default"},
+        "livenessProbe": {"initialDelay": "PT10M", "period": "PT10S", "timeout": "PT2S", "successThreshold": 1, "failureThreshold": 30},
+        "readinessProbe": {"initialDelay": "PT10S", "period": "PT10S", "timeout": "PT2S", "successThreshold": 1, "failureThreshold": 30},
+        "environmentVariables": {},
+        "properties": {},
+    },
+}
+
+
+def write(file, entity):
+    with open(os.path.join(HERE, file), "w", encoding="utf-8") as f:
+        json.dump(entity._to_dict(), f, indent=2)
+        f.write("\n")
+    print("wrote", file)
+
+
 if __name__ == "__main__":
+    write("show-endpoint.json", OnlineEndpoint._from_rest_object(RestEndpoint(ENDPOINT)))
+    write("show-deployment.json", OnlineDeployment._from_rest_object(RestDeployment(DEPLOYMENT)))
     for file, rest in SAMPLES.items():
         if rest["properties"]["managedNetwork"]["isolationMode"] == "Disabled":
             # A workspace without a managed network has no rules, status or firewall.

@@ -19,9 +19,10 @@ Usage:
   amlnet rules                              list every diagnostic code
   amlnet explain CODE                       the full documentation of a code
   amlnet demo [--out DIR]                   print the demo workspace (or write all demo files to DIR)
-  amlnet plan CURRENT DESIRED... [--format text|json] [--subscription ID --resource-group NAME]
+  amlnet plan CURRENT DESIRED... [--format text|json] [--subscription ID --resource-group NAME] [--force]
                                             the ordered changes (and az/Python commands) from the current
-                                            state (YAML or `az ml workspace show` JSON) to the desired files
+                                            state (YAML or `az ml workspace show` JSON; a directory for a
+                                            workspace with its endpoint and deployments) to the desired files
   amlnet summary FILE... [--format text|json]
                                             outbound paths, exfiltration protection, billed resources, inbound access
 
@@ -310,8 +311,8 @@ fn plan(opts: &Options) -> Result<u8, Fatal> {
     let Some((current_path, desired_paths)) = opts.files.split_first().filter(|(_, rest)| !rest.is_empty()) else {
         return Err(Fatal("`plan` needs the current state (YAML or `az ml workspace show` JSON) and at least one desired file".to_owned()));
     };
-    let current_file = read_source(current_path, None)?;
-    let current = amlnet_core::plan::read_current(std::slice::from_ref(&current_file));
+    let current_files = read_current_files(current_path)?;
+    let current = amlnet_core::plan::read_current(&current_files);
     let files = desired_paths.iter().map(|f| read_source(f, opts.kind)).collect::<Result<Vec<_>, _>>()?;
     let context =
         Context { subscription_id: opts.context.subscription_id.clone(), resource_group: opts.context.resource_group.clone(), ..current.context() };
@@ -319,7 +320,11 @@ fn plan(opts: &Options) -> Result<u8, Fatal> {
     let plan = amlnet_core::plan::plan_with_sources(&current.config, &analysis.config, &analysis.sources);
     // What the plan itself reports (a refused transition) is shown with the plan; other problems come first.
     let others: Vec<Diagnostic> = analysis.diagnostics.iter().filter(|d| !plan.warnings.contains(d)).cloned().collect();
-    let mut problems = amlnet_core::render(&current.diagnostics, &current_file.name, Some(&current_file.text));
+    let mut problems = String::new();
+    for file in &current_files {
+        let own: Vec<Diagnostic> = current.diagnostics.iter().filter(|d| d.file.as_deref() == Some(file.name.as_str())).cloned().collect();
+        problems.push_str(&amlnet_core::render(&own, &file.name, Some(&file.text)));
+    }
     for file in &files {
         let own: Vec<Diagnostic> = others.iter().filter(|d| d.file.as_deref() == Some(file.name.as_str())).cloned().collect();
         problems.push_str(&amlnet_core::render(&own, &file.name, Some(&file.text)));
@@ -327,8 +332,9 @@ fn plan(opts: &Options) -> Result<u8, Fatal> {
     let orphans: Vec<Diagnostic> = others.iter().filter(|d| !files.iter().any(|f| d.file.as_deref() == Some(f.name.as_str()))).cloned().collect();
     problems.push_str(&amlnet_core::render(&orphans, "", None));
     eprint!("{problems}");
-    if current.has_errors() || others.iter().any(Diagnostic::is_error) {
-        eprintln!("error: no plan for documents with errors: a plan from a partial reading could remove what it did not read. Fix the errors above");
+    let has_errors = current.has_errors() || others.iter().any(Diagnostic::is_error);
+    if has_errors && !opts.force {
+        eprintln!("error: no plan for documents with errors: a plan from a partial reading could remove what it did not read. Fix the errors above, or pass --force to plan anyway");
         return Ok(1);
     }
     if opts.json {
@@ -337,7 +343,28 @@ fn plan(opts: &Options) -> Result<u8, Fatal> {
     } else {
         print_out(&plan.render_text())?;
     }
-    Ok(u8::from(plan.has_errors()))
+    Ok(u8::from(has_errors || plan.has_errors()))
+}
+
+/// The current state: one file, or every `.yml`, `.yaml` and `.json` file of a directory (a workspace
+/// with its endpoint and deployments, e.g. the output of `az ml workspace show`, `online-endpoint show`
+/// and `online-deployment show`), in name order.
+fn read_current_files(path: &str) -> Result<Vec<SourceFile>, Fatal> {
+    let dir = Path::new(path);
+    if !dir.is_dir() {
+        return Ok(vec![read_source(path, None)?]);
+    }
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| Fatal(format!("cannot read `{path}`: {e}")))?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("yml" | "yaml" | "json")))
+        .collect();
+    paths.sort();
+    if paths.is_empty() {
+        return Err(Fatal(format!("`{path}` holds no .yml, .yaml or .json file")));
+    }
+    paths.iter().map(|p| read_source(&p.to_string_lossy(), None)).collect()
 }
 
 /// `amlnet summary FILE...`: the cost and security summary of a configuration.

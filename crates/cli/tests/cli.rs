@@ -257,3 +257,20 @@ fn export_to_terraform_prints_the_azapi_notes() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("yaml, cli, python, arm, bicep or terraform"));
 }
+
+#[test]
+fn plan_reads_a_directory_as_the_current_state() {
+    let case = repo_file("tests/plan/cases/egress-recreate");
+    let out = amlnet(&["plan", &format!("{case}/current"), &format!("{case}/desired/endpoint.yml"), &format!("{case}/desired/deployment.yml")], None);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("1. Set public network access of endpoint `ep-contoso` to disabled"), "{text}");
+    assert!(text.contains("2. Recreate deployment `blue` with egress public network access disabled"), "{text}");
+    // Documents with errors are planned only with --force, and still exit 1.
+    let hostile = repo_file("tests/plan/cases/hostile");
+    let desired = format!("{hostile}/desired/workspace.yml");
+    let refused = amlnet(&["plan", &format!("{hostile}/current.yml"), &desired], None);
+    assert_eq!((refused.status.code(), refused.stdout.is_empty()), (Some(1), true));
+    let forced = amlnet(&["plan", &format!("{hostile}/current.yml"), &desired, "--force"], None);
+    assert_eq!((forced.status.code(), forced.stdout.is_empty()), (Some(1), false));
+}

@@ -488,3 +488,19 @@ fn hostile_names_reach_az_as_exact_arguments() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn endpoint_and_deployment_show_json() {
+    let current = [show("show-aoao.json"), show("show-endpoint.json"), show("show-deployment.json")];
+    let read = read_current(&current.iter().enumerate().map(|(i, t)| SourceFile::new(format!("show-{i}.json"), t.as_str())).collect::<Vec<_>>());
+    assert!(read.diagnostics.is_empty(), "{:?}", read.diagnostics);
+    assert_eq!(read.config.endpoint.as_ref().map(|e| e.name.as_str()), Some("ep-contoso"));
+    assert_eq!(read.config.deployments.len(), 1);
+    // Close the endpoint and move the deployment to legacy egress isolation.
+    let endpoint = "name: ep-contoso\nauth_mode: key\npublic_network_access: disabled\n";
+    let deployment = "name: blue\nendpoint_name: ep-contoso\nmodel: azureml:contoso-model:1\ninstance_type: Standard_DS3_v2\ninstance_count: 1\negress_public_network_access: disabled\n";
+    let p = plan_of(&[&current[0], &current[1], &current[2]], &[endpoint, deployment]);
+    assert_eq!(kinds(&p), [StepKind::UpdateEndpoint, StepKind::RecreateDeployment]);
+    // The endpoint sends all its traffic to `blue`: it is moved away before the delete and back after.
+    assert!(p.steps[1].bash.contains("--traffic blue=0") && p.steps[1].bash.contains("--all-traffic"), "{}", p.steps[1].bash);
+}
