@@ -389,10 +389,8 @@ pub fn file(config: &Config) -> String {
                 let _ = writeln!(out, "    isolation_mode = {}", hcl_str(arm::isolation_pascal(mode)));
                 if config.context.operation == crate::model::Operation::Update {
                     // Changing it forces a new workspace, so an existing workspace keeps its value.
-                    out.push_str("    # provision_on_creation_enabled is left out: changing it would replace the workspace.
-");
-                    out.push_str("    # Provision with: az ml workspace provision-network
-");
+                    out.push_str("    # provision_on_creation_enabled is left out: changing it would replace the workspace.\n");
+                    out.push_str("    # Provision with: az ml workspace provision-network\n");
                 } else if let Some(v) = arm::provision_now(config, ws) {
                     let _ = writeln!(out, "    provision_on_creation_enabled = {v}");
                 }
