@@ -28,10 +28,13 @@ pub(crate) fn bicep_str(text: &str) -> String {
     out
 }
 
-/// Whether `key` can be written unquoted as a Bicep object key.
+/// Whether `key` can be written unquoted as a Bicep object key (an identifier that is not a literal or
+/// control-flow keyword; quoting is always allowed, so the test errs on the side of quotes).
 pub(crate) fn is_identifier(key: &str) -> bool {
     let mut chars = key.chars();
-    matches!(chars.next(), Some(c) if c.is_ascii_alphabetic() || c == '_') && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+    matches!(chars.next(), Some(c) if c.is_ascii_alphabetic() || c == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+        && !matches!(key, "true" | "false" | "null" | "if" | "for" | "in")
 }
 
 fn key(k: &str) -> String {
@@ -152,6 +155,8 @@ mod tests {
         assert!(is_identifier("isolationMode"));
         assert!(!is_identifier("datalake-dfs"));
         assert!(!is_identifier("1a"));
+        assert!(!is_identifier("true"));
+        assert!(is_identifier("type"));
         assert_eq!(key("my-rule"), "'my-rule'");
     }
 
