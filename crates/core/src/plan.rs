@@ -279,6 +279,21 @@ impl<'a> Builder<'a> {
     fn build(&mut self) {
         let current = self.current;
         let desired = self.desired;
+        if let (Some(now), Some(then)) = (current.workspace.as_ref(), desired.workspace.as_ref()) {
+            if !now.name.is_empty() && !then.name.is_empty() && now.name != then.name {
+                let d = rules::plan_codes::CURRENT_STATE_MISMATCH
+                    .at(
+                        "name",
+                        format!(
+                            "the current state is workspace `{}`, the desired document names `{}`; a plan between two workspaces is meaningless",
+                            now.name, then.name
+                        ),
+                    )
+                    .with_help("read the current state of the workspace you mean to change, or name the same workspace in both");
+                self.warn(Target::Workspace, d);
+                return;
+            }
+        }
         let cur_mode = current.isolation_mode().unwrap_or(IsolationMode::Disabled);
         let des_ws = desired.workspace.as_ref();
         let des_mn = des_ws.and_then(|w| w.managed_network.as_ref());

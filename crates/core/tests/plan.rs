@@ -504,3 +504,10 @@ fn endpoint_and_deployment_show_json() {
     // The endpoint sends all its traffic to `blue`: it is moved away before the delete and back after.
     assert!(p.steps[1].bash.contains("--traffic blue=0") && p.steps[1].bash.contains("--all-traffic"), "{}", p.steps[1].bash);
 }
+
+#[test]
+fn a_plan_between_two_workspaces_is_refused() {
+    let p = plan_of(&[&show("show-aoao.json")], &["name: ws-other\nmanaged_network:\n  isolation_mode: allow_only_approved_outbound\n"]);
+    assert!(p.is_empty() && p.has_errors());
+    assert_eq!(codes(&p), [("current-state-mismatch", Severity::Error)]);
+}

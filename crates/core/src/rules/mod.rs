@@ -145,6 +145,7 @@ registry! {
         firewall_sku_changed,
         spark_cannot_be_disabled,
         deployment_egress_cannot_change,
+        current_state_mismatch,
     ],
 }
 
@@ -178,6 +179,7 @@ pub(crate) mod plan_codes {
     pub(crate) const FIREWALL_SKU_CHANGED: &RuleInfo = &super::firewall_sku_changed::INFO;
     pub(crate) const SPARK_CANNOT_BE_DISABLED: &RuleInfo = &super::spark_cannot_be_disabled::INFO;
     pub(crate) const DEPLOYMENT_EGRESS_CANNOT_CHANGE: &RuleInfo = &super::deployment_egress_cannot_change::INFO;
+    pub(crate) const CURRENT_STATE_MISMATCH: &RuleInfo = &super::current_state_mismatch::INFO;
 }
 
 /// Looks a rule up by its code.
