@@ -511,3 +511,32 @@ fn a_plan_between_two_workspaces_is_refused() {
     assert!(p.is_empty() && p.has_errors());
     assert_eq!(codes(&p), [("current-state-mismatch", Severity::Error)]);
 }
+
+/// Every fixture and example file (valid or not) as the current state and as the desired document.
+#[test]
+fn any_document_plans_and_summarizes_without_panic() {
+    let mut files = Vec::new();
+    let mut stack = vec![repo().join("tests/fixtures"), repo().join("tests/examples"), repo().join("tests/plan")];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).expect("dir").map(|e| e.expect("entry").path()) {
+            if entry.is_dir() {
+                stack.push(entry);
+            } else if matches!(entry.extension().and_then(|e| e.to_str()), Some("yml" | "yaml" | "json")) {
+                files.push(SourceFile::from_bytes(entry.display().to_string(), &std::fs::read(&entry).expect("read")));
+            }
+        }
+    }
+    files.sort_by(|a, b| a.name.cmp(&b.name));
+    assert!(files.len() > 100);
+    let demo = amlnet_core::demo::demo_config();
+    for file in &files {
+        let current = read_current(std::slice::from_ref(file));
+        let desired = analyze(std::slice::from_ref(file), current.context()).config;
+        for (a, b) in [(&current.config, &desired), (&demo, &desired), (&current.config, &demo)] {
+            let p = plan(a, b);
+            assert_eq!(p, plan(a, b), "{}", file.name);
+            let _ = p.render_text();
+        }
+        let _ = amlnet_core::summary::summarize(&desired).render_text();
+    }
+}
