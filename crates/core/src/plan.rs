@@ -164,7 +164,11 @@ pub fn read_current(files: &[SourceFile]) -> Current {
                 }
             }
         }
-        crate::read_file(&file, &mut config, &mut sources, &mut diagnostics);
+        let mut own = Vec::new();
+        crate::read_file(&file, &mut config, &mut sources, &mut own);
+        // A JSON `null` in the current state means "not set", not a mistake to fix.
+        own.retain(|d| !(matches!(d.code, "unquoted-value-not-a-string" | "wrong-value-type") && is_null_at(&file.text, d)));
+        diagnostics.extend(own);
     }
     // `show` output holds read-only keys by design; they are what the service reports, not mistakes.
     diagnostics.retain(|d| d.code != codes::READ_ONLY_KEY.code);
@@ -173,6 +177,10 @@ pub fn read_current(files: &[SourceFile]) -> Current {
     }
     sort_diagnostics(&mut diagnostics);
     Current { config, diagnostics }
+}
+
+fn is_null_at(text: &str, d: &Diagnostic) -> bool {
+    d.range.and_then(|r| text.get(r.start_byte..r.end_byte)).is_some_and(|t| matches!(t, "null" | "Null" | "NULL" | "~"))
 }
 
 /// `az ml online-endpoint show` prints `location` (which alone would read as a workspace) with `scoring_uri` or `auth_mode`.

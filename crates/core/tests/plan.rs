@@ -284,6 +284,14 @@ fn show_json_reads_without_noise_and_keeps_only_user_rules() {
         assert_eq!(current.config.isolation_mode(), Some(mode), "{file}");
         assert_eq!(current.config.rules().iter().map(|r| r.name.as_str()).collect::<Vec<_>>(), rules, "{file}");
     }
+    // Minified JSON, tab indentation and `null` for unset values read the same.
+    let minified: String = show("show-aoao.json").lines().map(str::trim).collect();
+    let tabs = show("show-aoao.json").replace("  ", "\t").replace("\"description\": \"\"", "\"description\": null");
+    for text in [minified, tabs] {
+        let current = read_current(&[SourceFile::new("show.json", text.as_str())]);
+        assert!(current.diagnostics.is_empty(), "{:?}", current.diagnostics);
+        assert_eq!(current.config.rules().len(), 3);
+    }
     // The YAML a person would write for the same state plans to nothing; `__SYS_*` rules are never removed.
     let desired = "name: ws-contoso
 image_build_compute: image-builder
