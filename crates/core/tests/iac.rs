@@ -65,10 +65,25 @@ fn configs() -> Vec<(String, Config)> {
         if let Some(ep) = config.endpoint.as_mut() {
             ep.description = Some((*h).to_owned());
             ep.tags = vec![((*h).to_owned(), (*h).to_owned())];
+            if i % 2 == 0 {
+                ep.name = format!("ep{h}");
+            }
         }
         if let Some(dep) = config.deployments.get_mut(0) {
             dep.instance_type = Some((*h).to_owned());
             dep.model = Some(Value::Str(format!("azureml:{h}:1")));
+            dep.name = format!("dep{h}");
+            // Some name an endpoint the configuration does not create (an existing endpoint).
+            dep.endpoint_name = match config.endpoint.as_ref() {
+                Some(_) if i % 4 == 1 => format!("other{h}"),
+                Some(ep) => ep.name.clone(),
+                None => String::new(),
+            };
+        }
+        if i % 3 == 0 {
+            if let Some(ws) = config.workspace.as_mut() {
+                ws.name = format!("ws{h}");
+            }
         }
         out.push((format!("hostile {i} {h:?}"), config));
     }

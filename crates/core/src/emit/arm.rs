@@ -81,6 +81,8 @@ pub(crate) struct Resource {
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Template {
     pub(crate) description: String,
+    /// What the deployer must do besides deploying (also in `description`), for the Terraform comments.
+    pub(crate) notes: Vec<String>,
     pub(crate) parameters: Vec<Parameter>,
     pub(crate) resources: Vec<Resource>,
 }
@@ -104,7 +106,7 @@ const IGNORED_KEYS: &[&str] = &["$schema", "resource_group", "identity"];
 impl Template {
     /// Builds the tree of a configuration.
     pub(crate) fn of(config: &Config) -> Template {
-        let mut t = Template { description: String::new(), parameters: Vec::new(), resources: Vec::new() };
+        let mut t = Template { description: String::new(), notes: Vec::new(), parameters: Vec::new(), resources: Vec::new() };
         let mut not_exported: Vec<String> = Vec::new();
         let ws = config.workspace.as_ref();
         let ws_name = ws.map(|w| w.name.as_str()).filter(|n| !n.is_empty());
@@ -185,15 +187,20 @@ impl Template {
             description.push_str(" Update of an existing workspace: a deployment of this template sends the whole resource (PUT), so pass the workspace's current dependent resource ids.");
         }
         if !config.deployments.is_empty() {
-            description.push_str(" Traffic is not set: route traffic to a deployment after it succeeds.");
+            t.notes.push("Traffic is not set: route traffic to a deployment after it succeeds.".to_owned());
         }
         if config.rules().iter().any(|r| matches!(&r.destination, Destination::PrivateEndpoint(pe) if pe.spark_enabled)) {
-            description.push_str(
-                " Spark-enabled rules: provision the managed network with Spark afterwards (az ml workspace provision-network --include-spark).",
+            t.notes.push(
+                "Spark-enabled rules: provision the managed network with Spark afterwards (az ml workspace provision-network --include-spark)."
+                    .to_owned(),
             );
         }
         if !not_exported.is_empty() {
-            let _ = write!(description, " Not exported (set them after deployment): {}.", not_exported.join(", "));
+            t.notes.push(format!("Not exported (set them after deployment): {}.", not_exported.join(", ")));
+        }
+        for note in &t.notes {
+            description.push(' ');
+            description.push_str(note);
         }
         t.description = description;
         t

@@ -277,6 +277,11 @@ pub fn file(config: &Config) -> String {
         let _ = writeln!(out, "# azurerm cannot express every setting here; those parts use the azapi provider (ARM API {API_VERSION}),");
         out.push_str("# each marked with a comment below.\n");
     }
+    // The notes of the shared tree (traffic, Spark provisioning, carried keys that are not exported).
+    for note in &tree.notes {
+        let escaped = hcl_str(note);
+        let _ = writeln!(out, "# {}", &escaped[1..escaped.len() - 1]);
+    }
     if config.context.operation == crate::model::Operation::Update && ws.is_some() {
         out.push_str("# The workspace exists: import it before the first apply, for example\n");
         out.push_str("#   terraform import azurerm_machine_learning_workspace.workspace <workspace resource id>\n");
