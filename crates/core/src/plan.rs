@@ -360,10 +360,11 @@ impl<'a> Builder<'a> {
         let current = self.current;
         let mut bash = String::new();
         let mut python = String::new();
+        // A failing `az` stops the script (`set -e` applies to assignments), so an empty list is really empty.
         bash.push_str("# There is no migration path for managed compute: stop if any compute is left.\n");
         let _ = writeln!(
             bash,
-            "if [[ -n \"$(az ml compute list {IN_WS} --query '[].name' --output tsv)\" ]]; then\n  echo 'Delete the compute instances and clusters (az ml compute list) first, then run this script again' >&2\n  exit 1\nfi"
+            "remaining=$(az ml compute list {IN_WS} --query '[].name' --output tsv)\nif [[ -n \"$remaining\" ]]; then\n  printf 'Delete these compute instances and clusters first, then run this script again:\\n%s\\n' \"$remaining\" >&2\n  exit 1\nfi"
         );
         python.push_str("remaining = [compute.name for compute in ml_client.compute.list()]\n");
         python.push_str(
@@ -377,7 +378,7 @@ impl<'a> Builder<'a> {
         }
         let _ = writeln!(
             bash,
-            "if [[ -n \"$(az ml online-endpoint list {IN_WS} --query '[].name' --output tsv)\" ]]; then\n  echo 'Delete the managed online endpoints (az ml online-endpoint list) first, then run this script again' >&2\n  exit 1\nfi"
+            "remaining=$(az ml online-endpoint list {IN_WS} --query '[].name' --output tsv)\nif [[ -n \"$remaining\" ]]; then\n  printf 'Delete these online endpoints first, then run this script again:\\n%s\\n' \"$remaining\" >&2\n  exit 1\nfi"
         );
         python.push_str("remaining = [endpoint.name for endpoint in ml_client.online_endpoints.list()]\n");
         python.push_str(
