@@ -5,6 +5,10 @@ what the SDK itself reads from the desired documents.
 
     python3 tests/conformance/plan_check.py AMLNET_BINARY [CASES_DIR...]
 
+The bash script of every plan runs with a recording `az` stub, and each step's commands are checked the same
+way: rule flags rebuilt into SDK rules, and the documents written for `--file`, must equal the SDK's reading of
+the desired documents.
+
 A case is a directory with `current` (a file, YAML or `az ml ... show` JSON, or a directory of them) and
 `desired/*.yml`; a file `force` in the case runs `amlnet plan --force` (documents with errors). Without
 CASES_DIR: tests/plan/cases/* and the change-plan fixtures tests/fixtures/*/* (folders with current.*).
@@ -15,6 +19,8 @@ from __future__ import annotations
 import importlib.util
 import io
 import json
+import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -293,6 +299,173 @@ def run_case(case: Path, amlnet: str, res: Results, tmp: Path) -> None:
     for step, calls in zip(plan["steps"], steps):
         problems += check_step(step, calls, docs)
     res.problems(f"{name}/python-calls", problems)
+    check_bash(name, plan, docs, res, tmp)
+
+
+AZ_STUB = r'''#!/usr/bin/env python3
+# plan-check stub for `az`: log argv, copy --file inputs, list nothing, succeed.
+import json, os, shutil, sys
+LOG = __LOG__
+args = sys.argv[1:]
+logf = os.path.join(LOG, "az.log")
+n = sum(1 for _ in open(logf, encoding="utf-8")) if os.path.exists(logf) else 0
+copy = None
+for i, a in enumerate(args):
+    if a == "--file" and i + 1 < len(args) and os.path.isfile(args[i + 1]):
+        copy = os.path.join(LOG, "%d.yml" % n)
+        shutil.copyfile(args[i + 1], copy)
+with open(logf, "a", encoding="utf-8") as f:
+    f.write(json.dumps({"argv": args, "copy": copy}) + "\n")
+sys.exit(0)
+'''
+
+# `az` invocations in a step's bash: at the start of a line or inside `$(...)`.
+AZ_CALL = re.compile(r"(?:^|\$\()az ", re.M)
+
+
+def flags_of(argv: List[str]) -> Tuple[List[str], Dict[str, Optional[str]]]:
+    words: List[str] = []
+    i = 0
+    while i < len(argv) and not argv[i].startswith("-"):
+        words.append(argv[i])
+        i += 1
+    flags: Dict[str, Optional[str]] = {}
+    while i < len(argv):
+        if i + 1 < len(argv) and not argv[i + 1].startswith("--"):
+            flags[argv[i]] = argv[i + 1]
+            i += 2
+        else:
+            flags[argv[i]] = None
+            i += 1
+    return words, flags
+
+
+def check_bash_step(step: Dict[str, Any], calls: List[Dict[str, Any]], docs: Dict[str, Any]) -> List[str]:
+    kind = step["kind"]
+    problems: List[str] = []
+    parsed = [(flags_of(c["argv"]), c.get("copy")) for c in calls]
+    cmds = [" ".join(w) for (w, _), _ in parsed]
+    ws_env = TEST_ENV["WORKSPACE_NAME"]
+    for (words, flags), _ in parsed:
+        target = flags.get("--workspace-name", flags.get("--name")) if words[:2] == ["ml", "workspace"] or "--workspace-name" in flags else None
+        if target is not None and words[:3] != ["ml", "online-endpoint", "update"] and words[:3] != ["ml", "online-deployment", "delete"] \
+                and target != ws_env:
+            problems.append(f"{kind}: `az {' '.join(words)}` targets {target!r}, not WORKSPACE_NAME")
+    want_ws = docs.get("workspace")
+    wanted_rules = {r.name: r for r in (want_ws.managed_network.outbound_rules or [])} if want_ws and want_ws.managed_network else {}
+
+    def only(cmd: str) -> Optional[Tuple[Dict[str, Optional[str]], Optional[str]]]:
+        found = [(f, c) for (w, f), c in parsed if " ".join(w) == cmd]
+        if len(found) != 1:
+            problems.append(f"{kind}: expected one `az {cmd}`, got {cmds}")
+            return None
+        return found[0]
+
+    if kind == "delete_first":
+        for need in ("ml compute list", "ml online-endpoint list"):
+            if need not in cmds:
+                problems.append(f"delete_first: no `az {need}` guard")
+    elif kind == "update_workspace":
+        got = only("ml workspace update")
+        if got and want_ws is not None:
+            flags, copy = got
+            if copy:
+                sent = load_workspace(copy)
+                if sent.managed_network and want_ws.managed_network and sent.managed_network.isolation_mode != want_ws.managed_network.isolation_mode:
+                    problems.append(f"update_workspace: the file sets {sent.managed_network.isolation_mode!r}")
+                if sent.managed_network and sent.managed_network.outbound_rules:
+                    problems.append("update_workspace: the file holds outbound rules")
+                want_sku = (want_ws.managed_network.firewall_sku if want_ws.managed_network else None) or "standard"
+                if sent.managed_network and str(sent.managed_network.firewall_sku).lower() != str(want_sku).lower() \
+                        and want_ws.managed_network and want_ws.managed_network.isolation_mode == "allow_only_approved_outbound":
+                    problems.append(f"update_workspace: the file sets firewall SKU {sent.managed_network.firewall_sku!r}")
+                pna = sent.public_network_access
+            else:
+                pna = flags.get("--public-network-access")
+            if pna is not None and pna != want_ws.public_network_access:
+                problems.append(f"update_workspace: public network access {pna!r}, desired {want_ws.public_network_access!r}")
+    elif kind == "remove_rule":
+        got = only("ml workspace outbound-rule remove")
+        if got and not step["title"].endswith(f"`{got[0].get('--rule')}`"):
+            problems.append(f"remove_rule: removes {got[0].get('--rule')!r}")
+    elif kind == "set_rule":
+        got = only("ml workspace outbound-rule set")
+        if got:
+            name = got[0].get("--rule")
+            rule = conformance.rule_from_flags(name, got[0])
+            if name not in wanted_rules or rule is None:
+                problems.append(f"set_rule: rule {name!r} is not in the desired document")
+            else:
+                diff = conformance.deep_diff(rest(wanted_rules[name]), rest(rule))
+                if diff:
+                    problems.append(f"set_rule {name!r}: the flags make another REST body than the SDK's reading of the YAML: {diff}")
+    elif kind == "provision_network":
+        got = only("ml workspace provision-network")
+        if got and ("--include-spark" in got[0]) != ("with Spark" in step["title"]):
+            problems.append(f"provision_network: flags {got[0]}")
+    elif kind == "create_endpoint":
+        got = only("ml online-endpoint create")
+        want = docs.get("endpoint")
+        if got and want is not None:
+            sent = load_online_endpoint(got[1]) if got[1] else None
+            diff = conformance.deep_diff(conformance.fp_endpoint(want), conformance.fp_endpoint(sent)) if sent else ["no file"]
+            if diff:
+                problems.append(f"create_endpoint: the file differs from the desired endpoint: {diff}")
+    elif kind == "update_endpoint":
+        got = only("ml online-endpoint update")
+        want = docs.get("endpoint")
+        if got and want is not None and got[0].get("--set") != f"public_network_access={want.public_network_access}":
+            problems.append(f"update_endpoint: --set {got[0].get('--set')!r}")
+    elif kind in ("create_deployment", "recreate_deployment"):
+        got = only("ml online-deployment create")
+        if got:
+            sent = load_online_deployment(got[1]) if got[1] else None
+            want = docs["deployments"].get(getattr(sent, "name", None))
+            if sent is None or want is None:
+                problems.append(f"{kind}: no desired deployment in the file")
+            else:
+                diff = conformance.deep_diff(conformance.fp_deployment(want), conformance.fp_deployment(sent))
+                if diff:
+                    problems.append(f"{kind} {sent.name!r}: the file differs from the desired deployment: {diff}")
+        if kind == "recreate_deployment" and (cmds.count("ml online-deployment delete") != 1
+                                              or cmds.index("ml online-deployment delete") > cmds.index("ml online-deployment create")):
+            problems.append(f"recreate_deployment: needs one delete before the create, got {cmds}")
+    return problems
+
+
+def check_bash(name: str, plan: Dict[str, Any], docs: Dict[str, Any], res: Results, tmp: Path) -> None:
+    base = Path(tempfile.mkdtemp(dir=tmp))
+    script = base / "plan.sh"
+    script.write_text(plan["bash"], encoding="utf-8")
+    proc = subprocess.run(["bash", "-n", str(script)], capture_output=True, text=True)
+    if not res.add(f"{name}/bash-n", proc.returncode == 0, proc.stderr.strip()):
+        return
+    bindir, logdir, work = base / "bin", base / "log", base / "work"
+    for d in (bindir, logdir, work):
+        d.mkdir()
+    stub = bindir / "az"
+    stub.write_text(AZ_STUB.replace("__LOG__", repr(str(logdir))), encoding="utf-8")
+    stub.chmod(0o755)
+    env = {"PATH": f"{bindir}:{os.environ.get('PATH', '/usr/bin:/bin')}", "HOME": str(base), "LANG": "C.UTF-8", **TEST_ENV}
+    proc = subprocess.run(["bash", str(script)], env=env, cwd=str(work), capture_output=True, text=True, timeout=120,
+                          stdin=subprocess.DEVNULL)
+    if not res.add(f"{name}/bash-runs", proc.returncode == 0, proc.stderr.strip()[-400:]):
+        return
+    log = logdir / "az.log"
+    calls = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()] if log.exists() else []
+    counts = [len(AZ_CALL.findall(step["bash"])) for step in plan["steps"]]
+    head = 1 if plan["steps"] else 0  # az account set
+    ok = res.add(f"{name}/bash-calls-count", len(calls) == head + sum(counts), f"{len(calls)} az calls for {counts}")
+    if calls[:head] and calls[0]["argv"] != ["account", "set", "--subscription", TEST_ENV["SUBSCRIPTION_ID"]]:
+        res.add(f"{name}/bash-subscription", False, str(calls[0]["argv"]))
+    if not ok:
+        return
+    problems: List[str] = []
+    i = head
+    for step, n in zip(plan["steps"], counts):
+        problems += check_bash_step(step, calls[i:i + n], docs)
+        i += n
+    res.problems(f"{name}/bash-commands", problems)
 
 
 def default_cases() -> List[Path]:
