@@ -384,7 +384,13 @@ pub struct PlanStep {
 
 impl From<&core::plan::PlanStep> for PlanStep {
     fn from(step: &core::plan::PlanStep) -> Self {
-        PlanStep { kind: step.kind.into(), title: step.title.clone(), detail: step.detail.clone(), bash: step.bash.clone(), python: step.python.clone() }
+        PlanStep {
+            kind: step.kind.into(),
+            title: step.title.clone(),
+            detail: step.detail.clone(),
+            bash: step.bash.clone(),
+            python: step.python.clone(),
+        }
     }
 }
 

@@ -11,7 +11,8 @@ pub mod dto;
 
 use amlnet_core::{analyze, SourceFile};
 use dto::{
-    Diagnostic, ExportFormat, ExportResult, GeneratedFile, Options, PlanResult, PlanStep, RuleDocs, RuleSummary, SourceFileInput, SummaryResult, ValidateResult,
+    Diagnostic, ExportFormat, ExportResult, GeneratedFile, Options, PlanResult, PlanStep, RuleDocs, RuleSummary, SourceFileInput, SummaryResult,
+    ValidateResult,
 };
 use tsify::{Ts, Tsify};
 use wasm_bindgen::prelude::*;
@@ -143,8 +144,8 @@ fn read_files(value: JsValue, what: &str) -> Result<Vec<SourceFile>, JsError> {
         if let Some(key) = unknown_field(&input, SourceFileInput::FIELDS) {
             return Err(JsError::new(&format!("invalid `{what}[{index}]`: unknown field `{key}`; {EXPECTED}")));
         }
-        let file: SourceFileInput = serde_wasm_bindgen::from_value(input)
-            .map_err(|e| JsError::new(&format!("invalid `{what}[{index}]`: {}; {EXPECTED}", error_text(&e))))?;
+        let file: SourceFileInput =
+            serde_wasm_bindgen::from_value(input).map_err(|e| JsError::new(&format!("invalid `{what}[{index}]`: {}; {EXPECTED}", error_text(&e))))?;
         files.push(SourceFile::from(file));
     }
     Ok(files)

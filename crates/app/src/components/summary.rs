@@ -41,7 +41,9 @@ pub fn summary_panel(p: &SummaryProps) -> Html {
         let (text, d) = (summary.render_text(), p.dispatch.clone());
         Callback::from(move |_| {
             let d = d.clone();
-            web::copy(text.clone(), move |ok| d.emit(Action::Notice(if ok { "Copied the summary" } else { "Could not copy the summary" }.to_owned())));
+            web::copy(text.clone(), move |ok| {
+                d.emit(Action::Notice(if ok { "Copied the summary" } else { "Could not copy the summary" }.to_owned()))
+            });
         })
     };
     html! {
