@@ -621,3 +621,33 @@ fn exports_are_deterministic() {
         }
     }
 }
+
+/// `terraform fmt` leaves every export unchanged, hostile strings included. Skipped (with a message) when
+/// no `terraform` is on PATH; the conformance suite, which requires it, checks its cases anyway.
+#[test]
+fn terraform_fmt_leaves_exports_unchanged() {
+    use std::io::Write as _;
+    use std::process::{Command, Stdio};
+    let probe = Command::new("terraform").arg("version").env("CHECKPOINT_DISABLE", "1").output();
+    if !probe.is_ok_and(|o| o.status.success()) {
+        eprintln!("terraform is not installed: skipping the fmt check (scripts/setup.sh installs it)");
+        return;
+    }
+    // The random configurations go through `terraform fmt -check` in the conformance suite.
+    for (label, config) in configs().into_iter().filter(|(label, _)| !label.starts_with("random")) {
+        let text = file_of(&config, ExportFormat::Terraform);
+        let mut child = Command::new("terraform")
+            .args(["fmt", "-no-color", "-"])
+            .env("CHECKPOINT_DISABLE", "1")
+            .env("TF_CLI_CONFIG_FILE", "/dev/null")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("run terraform");
+        child.stdin.take().expect("stdin").write_all(text.as_bytes()).expect("write");
+        let out = child.wait_with_output().expect("terraform fmt");
+        assert!(out.status.success(), "{label}: terraform fmt failed: {}", String::from_utf8_lossy(&out.stderr));
+        assert_eq!(String::from_utf8_lossy(&out.stdout), text, "{label}: terraform fmt changes the export");
+    }
+}
