@@ -1,7 +1,7 @@
 // End-to-end tests of the builder in headless Chromium, by visible labels and roles, against the built
 // site (dist/) on 127.0.0.1. Expected exports and diagnostics come from the amlnet CLI (the same core).
 // Prints `e2e: N passed, M failed` and exits non-zero on failure. Screenshots go to artifacts/e2e/.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -25,12 +25,9 @@ function amlnet(args) {
   const [cmd, pre] = process.env.AMLNET_BIN
     ? [process.env.AMLNET_BIN, []]
     : ['cargo', ['run', '-q', '-p', 'amlnet-cli', '--bin', 'amlnet', '--']];
-  try {
-    const stdout = execFileSync(cmd, [...pre, ...args], { cwd: repo, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-    return { status: 0, stdout, stderr: '' };
-  } catch (e) {
-    return { status: e.status, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
-  }
+  const r = spawnSync(cmd, [...pre, ...args], { cwd: repo, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  if (r.error) throw r.error;
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 function assert(cond, message) {
@@ -406,6 +403,20 @@ test('phone width: no horizontal scrolling, dark theme passes axe', async () => 
   }
   await page.getByRole('button', { name: 'Import YAML' }).click();
   await axe(page, 'Import panel (phone, dark)');
+  await page.getByRole('button', { name: 'Plan a change' }).click();
+  await page.getByLabel('Current state', { exact: true }).fill(SHOWN);
+  await page.getByRole('button', { name: 'Use as current state' }).click();
+  await page.getByRole('button', { name: 'Edit a copy of the current state' }).click();
+  await page.getByLabel('Private with Approved Outbound').check();
+  await page.locator('#plan-bash').waitFor();
+  const [planOverflow, widest] = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const wide = [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > width + 1);
+    const name = (e) => `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''}${e.className && typeof e.className === 'string' ? '.' + e.className.split(' ').join('.') : ''}`;
+    return [document.documentElement.scrollWidth - width, wide.slice(-3).map(name).join(', ')];
+  });
+  assert(planOverflow <= 1, `plan view: page is ${planOverflow}px wider than the phone (${widest})`);
+  await axe(page, 'Plan view (phone, dark)');
   await shot(page, '9-phone-dark');
   await noProblems(page, problems);
   await context.close();
