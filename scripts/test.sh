@@ -39,6 +39,9 @@ if [ "$rc_err" != 1 ] || [ "$rc_usage" != 2 ]; then
 fi
 echo "cli: 3 passed, 0 failed"
 
+step "change plans against azure-ai-ml 1.35.2 (Python with the real signatures, bash with a recording az)"
+python3 tests/conformance/plan_check.py "$AMLNET" | grep -v '^PASS '
+
 step "fuzz import -> validate -> export for ${FUZZ_SECONDS}s"
 mkdir -p fuzz/corpus
 rm -rf fuzz/artifacts/import_validate_export
