@@ -303,6 +303,41 @@ managed_network:
     }
 
     #[test]
+    fn plan_reads_show_json_and_judges_against_it() {
+        let current = [SourceFile::new(
+            "current.json",
+            r#"{"name": "contoso-ws", "id": "/subscriptions/x", "managed_network": {"isolation_mode": "allow_only_approved_outbound", "outbound_rules": []}}"#,
+        )];
+        let desired = [SourceFile::new("ws.yml", BROKEN)];
+        let result = plan_sources(&current, &desired, &Options::default());
+        assert!(result.current_diagnostics.iter().all(|d| d.severity != Severity::Error), "{:#?}", result.current_diagnostics);
+        assert!(result.has_errors, "approved outbound back to internet outbound is refused");
+        assert!(
+            result.warnings.iter().any(|d| d.code == "isolation-mode-transition-not-allowed" && d.severity == Severity::Error),
+            "{:#?}",
+            result.warnings
+        );
+
+        let same = plan_sources(
+            &current,
+            &[SourceFile::new("ws.yml", "name: contoso-ws\nmanaged_network:\n  isolation_mode: allow_only_approved_outbound\n")],
+            &Options::default(),
+        );
+        assert!(same.steps.is_empty() && !same.has_errors, "{same:#?}");
+    }
+
+    #[test]
+    fn summary_has_the_four_sections() {
+        let files: Vec<SourceFile> = amlnet_core::demo::DEMO_FILES.iter().map(|(name, text)| SourceFile::new(*name, *text)).collect();
+        let result = summary_sources(&files, &Options::default());
+        let ids: Vec<&str> = result.sections.iter().map(|s| s.id.as_str()).collect();
+        for id in ["outbound", "exfiltration", "billed", "inbound"] {
+            assert!(ids.contains(&id), "{ids:?}");
+        }
+        assert!(result.text.contains(&result.sections[0].title));
+    }
+
+    #[test]
     fn options_map_to_context() {
         let options = Options { operation: Some(Operation::Update), ..Options::default() };
         assert_eq!(options.context().operation, amlnet_core::model::Operation::Update);

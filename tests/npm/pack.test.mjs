@@ -41,7 +41,7 @@ async function main(amlnet) {
   const python = amlnet.exportConfig([{ name: 'workspace.yml', text: VALID }], 'python', { resourceGroup: 'rg-test' });
   const yaml = amlnet.exportConfig(VALID, 'yaml');
   const refused = amlnet.exportConfig(BROKEN, 'cli');
-  const terraform = amlnet.exportConfig(VALID, 'terraform', { subscriptionId: '5a5a5a5a-0000-4000-8000-000000000001', resourceGroup: 'rg-test' });
+  const terraform = amlnet.exportConfig(VALID.replace('allow_only_approved_outbound', 'allow_only_approved_outbound\\n  firewall_sku: basic'), 'terraform', { subscriptionId: '5a5a5a5a-0000-4000-8000-000000000001', resourceGroup: 'rg-test' });
   const arm = amlnet.exportConfig(VALID, 'arm');
   // The live workspace as \`az ml workspace show\` prints it: internet outbound, no user rules.
   const current = JSON.stringify({ name: 'contoso-ml', location: 'eastus', managed_network: { isolation_mode: 'allow_internet_outbound', outbound_rules: [] } });

@@ -1,12 +1,14 @@
-// Prints the package's sizes and checks the budget: the web wasm, gzipped, under 150 KB
-// (AMLNET_WASM_GZIP_BUDGET overrides it, in bytes). Ends with a `npm-size: N passed, M failed` line.
+// Prints the package's sizes and checks the budget: the web wasm, gzipped, under 190 KB
+// (AMLNET_WASM_GZIP_BUDGET overrides it, in bytes). History: 138.1 KB with validate/export of YAML,
+// az and Python; 177.2 KB once the ARM, Bicep and Terraform generators, change plans and summaries
+// joined (issue 5), so the budget moved from 150 KB to 190 KB: room for fixes, not for a new dependency. Ends with a `npm-size: N passed, M failed` line.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
 const pkg = resolve(dirname(fileURLToPath(import.meta.url)), '../../pkg');
-const budget = Number(process.env.AMLNET_WASM_GZIP_BUDGET ?? 150 * 1024);
+const budget = Number(process.env.AMLNET_WASM_GZIP_BUDGET ?? 190 * 1024);
 
 const gzip = (bytes) => gzipSync(bytes, { level: 9 }).length;
 const brotli = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
