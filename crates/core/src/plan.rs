@@ -126,7 +126,12 @@ impl ChangePlan {
         if !self.warnings.is_empty() {
             out.push_str(&crate::render(&self.warnings, "", None));
         }
-        if self.steps.is_empty() {
+        if self.has_errors() {
+            out.push_str("Do not run this plan: Azure refuses part of the change (see the errors above).\n");
+            if self.steps.is_empty() {
+                return out;
+            }
+        } else if self.steps.is_empty() {
             out.push_str("No changes: the workspace already matches the desired configuration.\n");
             return out;
         }

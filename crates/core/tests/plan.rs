@@ -89,6 +89,8 @@ fn all_nine_isolation_transitions() {
                     assert!(p.is_empty(), "{label}: {:?}", kinds(&p));
                     assert_eq!(c, [(TRANSITION, Severity::Error)], "{label}");
                     assert!(p.has_errors(), "{label}");
+                    let text = p.render_text();
+                    assert!(text.contains("Do not run this plan") && !text.contains("No changes"), "{label}: {text}");
                 }
             }
         }
