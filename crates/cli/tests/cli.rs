@@ -196,7 +196,10 @@ fn plan_exit_codes() {
     let out = amlnet(&["plan", &current, back.to_str().expect("path")], None);
     assert_eq!(out.status.code(), Some(1));
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("error[isolation-mode-transition-not-allowed]") && text.contains("No changes"), "{text}");
+    assert!(
+        text.contains("error[isolation-mode-transition-not-allowed]") && text.contains("Do not run this plan") && !text.contains("No changes"),
+        "{text}"
+    );
     // Nothing to do: exit 0 and it says so.
     let same = temp_file("plan-same.yml", "name: ws-contoso\npublic_network_access: Disabled\n");
     let out = amlnet(&["plan", &current, same.to_str().expect("path")], None);
