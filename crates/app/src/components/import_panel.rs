@@ -2,10 +2,9 @@
 //! shown against the text. Files with errors leave the wizard as it was until the user applies them.
 
 use amlnet_core::Diagnostic;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::{event_value, severity_label as sev_label, StepProps};
+use super::{event_value, read_chosen_files, severity_label as sev_label, StepProps};
 use crate::state::Action;
 
 fn location(d: &Diagnostic) -> String {
@@ -57,25 +56,7 @@ pub fn import_panel(p: &StepProps) -> Html {
     };
     let onfiles = {
         let d = p.dispatch.clone();
-        Callback::from(move |e: Event| {
-            let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
-            let Some(list) = input.files() else { return };
-            let files: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
-            let d = d.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                let mut read = Vec::new();
-                for file in files {
-                    let name = file.name();
-                    match wasm_bindgen_futures::JsFuture::from(file.text()).await {
-                        Ok(text) => read.push((name, text.as_string().unwrap_or_default())),
-                        Err(_) => d.emit(Action::Notice(format!("Could not read {name}"))),
-                    }
-                }
-                if !read.is_empty() {
-                    d.emit(Action::Import(read));
-                }
-            });
-        })
+        Callback::from(move |e: Event| read_chosen_files(&e, &d, Action::Import))
     };
     let close = {
         let d = p.dispatch.clone();

@@ -60,6 +60,29 @@ pub fn diagnostic_line(d: &Diagnostic) -> String {
     line
 }
 
+/// Reads the files chosen in a file input (asynchronously) and dispatches `done` with their names and
+/// texts; a file that cannot be read gets a notice instead.
+pub fn read_chosen_files(e: &Event, dispatch: &Callback<Action>, done: fn(Vec<(String, String)>) -> Action) {
+    use wasm_bindgen::JsCast;
+    let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+    let Some(list) = input.files() else { return };
+    let files: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
+    let d = dispatch.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        let mut read = Vec::new();
+        for file in files {
+            let name = file.name();
+            match wasm_bindgen_futures::JsFuture::from(file.text()).await {
+                Ok(text) => read.push((name, text.as_string().unwrap_or_default())),
+                Err(_) => d.emit(Action::Notice(format!("Could not read {name}"))),
+            }
+        }
+        if !read.is_empty() {
+            d.emit(done(read));
+        }
+    });
+}
+
 /// Reads the value of the input, select or textarea that fired an event.
 pub fn event_value(e: &Event) -> String {
     use wasm_bindgen::JsCast;
