@@ -13,7 +13,7 @@ use super::endpoint::Endpoint;
 use super::export_panel::ExportPanel;
 use super::import_panel::ImportPanel;
 use super::networking::Networking;
-use super::plan_panel::PlanPanel;
+use super::plan_panel::{PlanPanel, PlanView};
 use super::review::Review;
 use super::rule_dialog::RuleDialog;
 use super::rules::Rules;
@@ -106,6 +106,7 @@ pub fn app() -> Html {
                             <h2 id="diagram-heading">{ "Diagram" }</h2>
                             <Diagram config={state.config.clone()} />
                         </section>
+                        <PlanView ..props.clone() />
                         <SummaryPanel config={state.config.clone()} dispatch={dispatch.clone()} />
                         <ExportPanel ..props.clone() />
                     </aside>

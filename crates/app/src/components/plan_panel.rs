@@ -1,7 +1,7 @@
 //! The change-plan view: paste or open the workspace as it is now (YAML, or the JSON that
-//! `az ml workspace show` prints), edit the desired configuration in the wizard, and see the core's plan
-//! from one to the other: warnings first, then the ordered steps, then the whole plan as a bash and a
-//! Python script to copy or download.
+//! `az ml workspace show` prints) in [`PlanPanel`], edit the desired configuration in the wizard, and see
+//! the core's plan from one to the other in [`PlanView`] beside the diagram: warnings first, then the
+//! ordered steps, then the whole plan as a bash and a Python script to copy or download.
 
 use amlnet_core::plan::{plan, StepKind};
 use yew::prelude::*;
@@ -43,7 +43,7 @@ fn script(p: &StepProps, id: &'static str, name: &'static str, text: &str) -> Ht
     html! {
         <div class="file">
             <div class="file-head">
-                <h4 id={format!("{id}-name")}>{ name }</h4>
+                <h3 id={format!("{id}-name")}>{ name }</h3>
                 <button type="button" onclick={copy} aria-label={format!("Copy {name}")}>{ "Copy" }</button>
                 <button type="button" onclick={download} aria-label={format!("Download {name}")}>{ "Download" }</button>
             </div>
@@ -55,8 +55,6 @@ fn script(p: &StepProps, id: &'static str, name: &'static str, text: &str) -> Ht
 #[function_component(PlanPanel)]
 pub fn plan_panel(p: &StepProps) -> Html {
     let panel = &p.state.plan;
-    let current_config = panel.current.as_ref().map(|c| c.config.clone());
-    let change = use_memo((current_config, p.state.config.clone()), |(current, desired)| current.as_ref().map(|c| plan(c, desired)));
     if !panel.open {
         return html! {};
     }
@@ -77,7 +75,7 @@ pub fn plan_panel(p: &StepProps) -> Html {
     };
     html! {
         <section id="plan-panel" class="panel plan" aria-labelledby="plan-heading">
-            <h2 id="plan-heading">{ "Change plan" }</h2>
+            <h2 id="plan-heading">{ "Plan a change" }</h2>
             <p class="intro">{ "Give the workspace as it is now; the wizard holds what you want. The plan lists what changes, in order, with the commands and what to know before running them." }</p>
             <div class="field">
                 <label for="plan-text">{ "Current state" }</label>
@@ -106,35 +104,45 @@ pub fn plan_panel(p: &StepProps) -> Html {
                     </div>
                 </div>
             }
-            if let Some(change) = change.as_ref() {
-                <div class="plan-result" aria-labelledby="plan-result-heading">
-                    <h3 id="plan-result-heading">{ "Plan" }</h3>
-                    if change.has_errors() {
-                        <p class="status bad" id="plan-status">{ "Do not run this plan: Azure refuses part of it (see the errors below)." }</p>
-                    } else if change.is_empty() {
-                        <p class="status good" id="plan-status">{ "Nothing changes: the workspace already is what the wizard holds." }</p>
-                    } else {
-                        <p class="status" id="plan-status">{ format!("{} steps, {} things to know first.", change.steps.len(), change.warnings.len()) }</p>
-                    }
-                    if !change.warnings.is_empty() {
-                        <ul class="plan-warnings" aria-label="Before you run the plan">
-                            { for change.warnings.iter().map(|d| html! { <li class={classes!("finding", severity_label(d.severity))}>{ diagnostic_line(d) }</li> }) }
-                        </ul>
-                    }
-                    if !change.steps.is_empty() {
-                        <ol class="plan-steps" aria-label="Plan steps">
-                            { for change.steps.iter().map(|s| html! {
-                                <li data-kind={step_label(s.kind)}>
-                                    <strong>{ &s.title }</strong>
-                                    <span class="kind">{ format!(" ({})", step_label(s.kind)) }</span>
-                                    if !s.detail.is_empty() { <p class="hint">{ &s.detail }</p> }
-                                </li>
-                            }) }
-                        </ol>
-                        { script(p, "plan-bash", "plan.sh", &change.bash) }
-                        { script(p, "plan-python", "amlnet_plan.py", &change.python) }
-                    }
-                </div>
+        </section>
+    }
+}
+
+/// The plan from the current state to the wizard's configuration, beside the diagram so that it
+/// follows every edit; shown while a current state is loaded.
+#[function_component(PlanView)]
+pub fn plan_view(p: &StepProps) -> Html {
+    let current_config = p.state.plan.current.as_ref().map(|c| c.config.clone());
+    let change = use_memo((current_config, p.state.config.clone()), |(current, desired)| current.as_ref().map(|c| plan(c, desired)));
+    let Some(change) = change.as_ref() else { return html! {} };
+    html! {
+        <section class="panel plan plan-result" aria-labelledby="plan-result-heading">
+            <h2 id="plan-result-heading">{ "Change plan" }</h2>
+            <p class="hint">{ "From the current state to what the wizard holds; it follows every edit." }</p>
+            if change.has_errors() {
+                <p class="status bad" id="plan-status">{ "Do not run this plan: Azure refuses part of it (see the errors below)." }</p>
+            } else if change.is_empty() {
+                <p class="status good" id="plan-status">{ "Nothing changes: the workspace already is what the wizard holds." }</p>
+            } else {
+                <p class="status" id="plan-status">{ format!("{} steps, {} things to know first.", change.steps.len(), change.warnings.len()) }</p>
+            }
+            if !change.warnings.is_empty() {
+                <ul class="plan-warnings" aria-label="Before you run the plan">
+                    { for change.warnings.iter().map(|d| html! { <li class={classes!("finding", severity_label(d.severity))}>{ diagnostic_line(d) }</li> }) }
+                </ul>
+            }
+            if !change.steps.is_empty() {
+                <ol class="plan-steps" aria-label="Plan steps">
+                    { for change.steps.iter().map(|s| html! {
+                        <li data-kind={step_label(s.kind)}>
+                            <strong>{ &s.title }</strong>
+                            <span class="kind">{ format!(" ({})", step_label(s.kind)) }</span>
+                            if !s.detail.is_empty() { <p class="hint">{ &s.detail }</p> }
+                        </li>
+                    }) }
+                </ol>
+                { script(p, "plan-bash", "plan.sh", &change.bash) }
+                { script(p, "plan-python", "amlnet_plan.py", &change.python) }
             }
         </section>
     }
