@@ -1,9 +1,10 @@
-//! Benchmark (prints figures, asserts nothing): check + export of a workspace with 1, 50 and 1000
-//! outbound rules, natively. Target: under 1 ms for 50 rules, growing linearly.
+//! Benchmark (prints figures, asserts nothing): check + export (all six formats) of a workspace with
+//! 1, 50 and 1000 outbound rules, natively, plus the change plan from a workspace with half of those
+//! rules and the cost and security summary. Target: under 1 ms for 50 rules, growing linearly.
 //!
 //! Run: `cargo bench -p amlnet-core --bench check_export`
 
-use amlnet_core::{analyze, check, export, Context, ExportFormat, SourceFile};
+use amlnet_core::{analyze, check, export, plan, summary, Context, ExportFormat, SourceFile};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
@@ -43,7 +44,11 @@ fn measure(mut f: impl FnMut()) -> Duration {
 }
 
 fn main() {
-    println!("{:>6} {:>10} {:>14} {:>14} {:>14} {:>12}", "rules", "yaml bytes", "import+check", "check model", "export (3)", "per rule");
+    let exports_label = format!("export ({})", ExportFormat::ALL.len());
+    println!(
+        "{:>6} {:>10} {:>14} {:>14} {:>14} {:>12} {:>14} {:>12}",
+        "rules", "yaml bytes", "import+check", "check model", exports_label, "per rule", "plan (n/2 new)", "summary"
+    );
     for n in [1, 50, 1000] {
         let text = workspace_yaml(n);
         let files = [SourceFile::new("workspace.yml", text.clone())];
@@ -61,6 +66,22 @@ fn main() {
             }
         });
         let total = import + exports;
-        println!("{n:>6} {:>10} {:>14?} {:>14?} {:>14?} {:>12?}", text.len(), import, model, exports, total / n as u32);
+        let current = plan::read_current(&[SourceFile::new("current.yml", workspace_yaml(n / 2))]).config;
+        let planned = measure(|| {
+            black_box(plan::plan(black_box(&current), black_box(&analysis.config)));
+        });
+        let summarized = measure(|| {
+            black_box(summary::summarize(black_box(&analysis.config)));
+        });
+        println!(
+            "{n:>6} {:>10} {:>14?} {:>14?} {:>14?} {:>12?} {:>14?} {:>12?}",
+            text.len(),
+            import,
+            model,
+            exports,
+            total / n as u32,
+            planned,
+            summarized
+        );
     }
 }
