@@ -63,7 +63,7 @@ AMLNET_BIN="$AMLNET" bash tests/e2e/run.sh
 step "npm package"
 bash tests/npm/run.sh
 
-step "benchmark: check + export of 1, 50, 1000 rules"
+step "benchmark: check, the six exports, plan and summary for 1, 50, 1000 rules"
 cargo bench -q --locked -p amlnet-core --bench check_export 2>/dev/null
 
 step "all tests done"
