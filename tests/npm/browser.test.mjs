@@ -64,6 +64,16 @@ test('www/: both snippets render, the broken one with its diagnostics', async (c
   await page.click('#snippet-valid [role="tab"][data-tab="python"]');
   const py = await page.locator('#snippet-valid pre').textContent();
   assert(py.includes('from azure.ai.ml'), `Python tab: ${py.slice(0, 200)}`);
+  const tabs = await page.locator('#snippet-valid [role="tab"]').evaluateAll((els) => els.map((e) => e.dataset.tab));
+  assertEqual(tabs, ['yaml', 'cli', 'python', 'arm', 'bicep', 'terraform'], 'the formats attribute picks the tabs');
+  await page.click('#snippet-valid [role="tab"][data-tab="terraform"]');
+  const tf = await page.locator('#snippet-valid pre').textContent();
+  assert(tf.includes('azurerm_machine_learning_workspace_network_outbound_rule_fqdn'), `Terraform tab: ${tf.slice(0, 200)}`);
+  await page.click('#snippet-valid [role="tab"][data-tab="arm"]');
+  const arm = JSON.parse(await page.locator('#snippet-valid pre').textContent());
+  assertEqual(arm.resources[0].properties.managedNetwork.outboundRules.pypi.destination, 'pypi.org', 'ARM tab');
+  const defaultTabs = await page.locator('#snippet-broken [role="tab"]').evaluateAll((els) => els.map((e) => e.dataset.tab));
+  assertEqual(defaultTabs, ['yaml', 'cli', 'python'], 'three tabs by default');
   assert(await page.locator('#snippet-valid .copy').isVisible(), 'copy button visible');
 
   const broken = await badge(page, 'snippet-broken');

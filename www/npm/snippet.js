@@ -3,19 +3,25 @@
 // Importing this module registers the element (and only this module does: the package's main entry
 // has no side effects). The element reads one YAML document from `src`, from a child
 // `<script type="text/yaml">`, or from its own text, validates it, and shows tabs YAML | Azure CLI |
-// Python with a validation badge, the diagnostics, and copy buttons. Everything is rendered in a
+// Python (add ARM | Bicep | Terraform with `formats`) with a validation badge, the diagnostics, and
+// copy buttons. Everything is rendered in a
 // shadow root with `textContent`; no text from the configuration or the page is parsed as HTML.
 //
 // Attributes: src, subscription-id, resource-group, operation (create|update),
-// current-isolation-mode, kind, tab (yaml|cli|python: the tab shown first).
+// current-isolation-mode, kind, formats (the tabs, in order, comma-separated from yaml, cli, python,
+// arm, bicep, terraform; default yaml,cli,python), tab (the tab shown first).
 // Theme: the --amlnet-* custom properties below, and ::part(badge|tab|code|copy|diagnostics).
 import init, { validate, exportConfig } from './index.js';
 
-const TABS = [
+const ALL_TABS = [
   { id: 'yaml', label: 'YAML' },
   { id: 'cli', label: 'Azure CLI' },
   { id: 'python', label: 'Python' },
+  { id: 'arm', label: 'ARM' },
+  { id: 'bicep', label: 'Bicep' },
+  { id: 'terraform', label: 'Terraform' },
 ];
+const DEFAULT_FORMATS = 'yaml,cli,python';
 
 const STYLE = `
 :host { display: block; margin: 1em 0; }
@@ -96,7 +102,7 @@ async function copyText(text) {
 let counter = 0;
 
 export class AmlnetSnippetElement extends HTMLElement {
-  static observedAttributes = ['src', 'subscription-id', 'resource-group', 'operation', 'current-isolation-mode', 'kind'];
+  static observedAttributes = ['src', 'subscription-id', 'resource-group', 'operation', 'current-isolation-mode', 'kind', 'formats'];
 
   #yaml = null; // set by the `yaml` property, or loaded from `src`
   #tab = 'yaml';
@@ -124,8 +130,15 @@ export class AmlnetSnippetElement extends HTMLElement {
 
   connectedCallback() {
     const tab = this.getAttribute('tab');
-    if (TABS.some((t) => t.id === tab)) this.#tab = tab;
+    if (this.#tabs().some((t) => t.id === tab)) this.#tab = tab;
     this.#render();
+  }
+
+  /** The tabs the `formats` attribute asks for, in its order (unknown names are ignored). */
+  #tabs() {
+    const wanted = (this.getAttribute('formats') || DEFAULT_FORMATS).split(',').map((f) => f.trim().toLowerCase());
+    const tabs = [...new Set(wanted)].map((id) => ALL_TABS.find((t) => t.id === id)).filter(Boolean);
+    return tabs.length ? tabs : ALL_TABS.slice(0, 3);
   }
 
   attributeChangedCallback(name) {
@@ -174,9 +187,10 @@ export class AmlnetSnippetElement extends HTMLElement {
       const options = this.#options();
       const result = validate(text, options);
       const outputs = { yaml: text };
-      for (const format of ['cli', 'python']) {
-        const exported = exportConfig(text, format, options);
-        outputs[format] = exported.files.length ? exported.files.map((f) => f.contents).join('\n') : null;
+      for (const { id } of this.#tabs()) {
+        if (id === 'yaml') continue;
+        const exported = exportConfig(text, id, options);
+        outputs[id] = exported.files.length ? exported.files.map((f) => f.contents).join('\n') : null;
       }
       this.#show({ text, result, outputs });
       this.dispatchEvent(new CustomEvent('amlnet-validated', { detail: result }));
@@ -191,7 +205,9 @@ export class AmlnetSnippetElement extends HTMLElement {
     const bar = el('div', { class: 'bar' });
     const tablist = el('div', { role: 'tablist', 'aria-label': 'Configuration formats' });
     const panelId = `amlnet-snippet-${this.#id}-panel`;
-    for (const tab of TABS) {
+    const tabs = this.#tabs();
+    if (!tabs.some((t) => t.id === this.#tab)) this.#tab = tabs[0].id;
+    for (const tab of tabs) {
       const selected = tab.id === this.#tab;
       const button = el('button', {
         role: 'tab', part: 'tab', 'data-tab': tab.id, 'aria-selected': String(selected),
@@ -209,7 +225,7 @@ export class AmlnetSnippetElement extends HTMLElement {
       panel.append(el('p', { class: 'note', role: 'alert' }, String(state.error.message ?? state.error)));
     } else if (!state.loading) {
       const content = state.outputs[this.#tab];
-      if (content === null) {
+      if (content === null || content === undefined) {
         panel.append(el('p', { class: 'note' }, 'Not generated: the configuration has errors (see below).'));
       } else {
         panel.append(this.#code(content, this.#tab === 'yaml' ? state.result.diagnostics : []));
@@ -226,7 +242,7 @@ export class AmlnetSnippetElement extends HTMLElement {
   }
 
   #label() {
-    return TABS.find((t) => t.id === this.#tab).label;
+    return ALL_TABS.find((t) => t.id === this.#tab).label;
   }
 
   #select(id, state) {
@@ -236,11 +252,12 @@ export class AmlnetSnippetElement extends HTMLElement {
   }
 
   #arrow(event, state) {
-    const i = TABS.findIndex((t) => t.id === this.#tab);
+    const tabs = this.#tabs();
+    const i = tabs.findIndex((t) => t.id === this.#tab);
     const step = { ArrowRight: 1, ArrowLeft: -1 }[event.key];
     if (step) {
       event.preventDefault();
-      this.#select(TABS[(i + step + TABS.length) % TABS.length].id, state);
+      this.#select(tabs[(i + step + tabs.length) % tabs.length].id, state);
     }
   }
 
