@@ -493,6 +493,15 @@ test('plan view: current state from az show JSON, edit a copy, the plan equals t
   writeFileSync(join(dir, 'plan.sh'), bash);
   execFileSync('bash', ['-n', join(dir, 'plan.sh')]);
 
+  // A share link carries the current state: the same plan opens in a fresh page.
+  await page.getByRole('button', { name: 'Create share link' }).click();
+  const planLink = await page.getByLabel('Share link').inputValue();
+  const fresh = await openPage(browser, planLink);
+  await fresh.page.locator('#plan-bash').waitFor();
+  assertEqual(await fresh.page.locator('#plan-bash').textContent(), bash, 'plan.sh after the share link');
+  await noProblems(fresh.page, fresh.problems);
+  await fresh.context.close();
+
   await page.getByRole('button', { name: 'Forget the current state' }).click();
   assertEqual(await page.locator('.plan-result').count(), 0, 'no plan without a current state');
   await noProblems(page, problems);

@@ -1,8 +1,9 @@
 //! Snapshots of the state for the share link (URL fragment) and local storage.
 //!
-//! A snapshot is the exported YAML documents plus the context, as JSON, base64url-encoded. Restoring
-//! reads the documents with the core's `analyze`, so a link is validated like any import, and the
-//! model types need no `Deserialize`.
+//! A snapshot is the exported YAML documents plus the context (and, with a change plan, the current
+//! state as YAML documents), as JSON, base64url-encoded. Restoring reads the documents with the core's
+//! `analyze` (and `plan::read_current`), so a link is validated like any import, and the model types
+//! need no `Deserialize`.
 
 use amlnet_core::model::{IsolationMode, Operation};
 use amlnet_core::{analyze, export, Config, Context, Diagnostic, ExportFormat, SourceFile};
@@ -35,6 +36,9 @@ pub struct Snapshot {
     /// The wizard step to open.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub step: Option<String>,
+    /// The current state of a change plan, as YAML documents of what was read (empty without a plan).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub current: Vec<(String, String)>,
 }
 
 /// The prefix of the URL fragment.
@@ -53,6 +57,14 @@ impl Snapshot {
             },
             files: export(&state.config, ExportFormat::Yaml).into_iter().map(|f| (f.path, f.contents)).collect(),
             step: Some(state.step.id().to_owned()),
+            // What was read, not the texts as given: `az ml workspace show` output carries ids, URIs and
+            // service-owned rules that would only lengthen the link.
+            current: state
+                .plan
+                .current
+                .as_ref()
+                .map(|c| export(&c.config, ExportFormat::Yaml).into_iter().map(|f| (format!("current-{}", f.path), f.contents)).collect())
+                .unwrap_or_default(),
         }
     }
 
@@ -167,9 +179,19 @@ mod tests {
 
     #[test]
     fn a_tampered_link_is_validated_like_an_import() {
-        let snap =
-            Snapshot { v: 1, context: SnapshotContext::default(), files: vec![("workspace.yml".into(), "name: [unclosed\n".into())], step: None };
-        let (_, diagnostics) = Snapshot::decode(&snap.encode()).expect("decodes").restore();
+        let snap = Snapshot {
+            files: vec![("workspace.yml".into(), "name: [unclosed\n".into())],
+            current: vec![("current-workspace.yml".into(), "{not: [json\n".into())],
+            ..Snapshot::default()
+        };
+        let back = Snapshot::decode(&snap.encode()).expect("decodes");
+        let (_, diagnostics) = back.restore();
         assert!(diagnostics.iter().any(|d| d.is_error() && d.range.is_some()));
+        // A broken current state is read with diagnostics, never a panic, and the plan still renders.
+        let mut state = State::default();
+        state.apply(crate::state::Action::Restore(back));
+        let current = state.plan.current.clone().expect("current state kept");
+        assert!(current.diagnostics.iter().any(|d| d.is_error()), "{:?}", current.diagnostics);
+        let _ = amlnet_core::plan::plan(&current.config, &state.config).render_text();
     }
 }

@@ -759,6 +759,17 @@ impl State {
             .collect()
     }
 
+    /// Reads `files` as the current state of the workspace and makes the change an update of it;
+    /// returns the number of errors found in them.
+    fn load_current(&mut self, files: Vec<(String, String)>) -> usize {
+        let sources: Vec<SourceFile> = files.iter().map(|(n, t)| SourceFile::new(n.clone(), t.clone())).collect();
+        let current = amlnet_core::plan::read_current(&sources);
+        let errors = current.diagnostics.iter().filter(|d| d.is_error()).count();
+        self.set_current_context(&current.config);
+        self.plan.current = Some(CurrentState { files, config: current.config, diagnostics: current.diagnostics });
+        errors
+    }
+
     /// Marks the change as an update of a workspace in the state `current`, so that the checks judge
     /// one-way transitions and the exports generate an update.
     fn set_current_context(&mut self, current: &Config) {
@@ -945,6 +956,9 @@ impl State {
                 let step = snapshot.step.as_deref().and_then(Step::parse).unwrap_or(Step::Basics);
                 let focus = self.focus.clone();
                 *self = State { step, focus, ..State::from_config(config) };
+                if !snapshot.current.is_empty() {
+                    self.load_current(snapshot.current.clone());
+                }
                 let read_errors: Vec<Diagnostic> = diagnostics.into_iter().filter(|d| d.is_error() && d.range.is_some()).collect();
                 if !read_errors.is_empty() {
                     self.import = ImportPanel {
@@ -965,11 +979,7 @@ impl State {
             }
             Action::SetPlanText(text) => self.plan.text = text,
             Action::LoadCurrent(files) => {
-                let sources: Vec<SourceFile> = files.iter().map(|(n, t)| SourceFile::new(n.clone(), t.clone())).collect();
-                let current = amlnet_core::plan::read_current(&sources);
-                let errors = current.diagnostics.iter().filter(|d| d.is_error()).count();
-                self.set_current_context(&current.config);
-                self.plan.current = Some(CurrentState { files, config: current.config, diagnostics: current.diagnostics });
+                let errors = self.load_current(files);
                 self.notice = if errors > 0 {
                     format!("Read the current state with {errors} errors; the plan uses what could be read")
                 } else {
@@ -1343,6 +1353,17 @@ mod tests {
         s.apply(Action::Set(Field::IsolationMode, "allow_only_approved_outbound".into()));
         let plan = amlnet_core::plan::plan(&read.config, &s.config);
         assert!(!plan.is_empty(), "changing the isolation mode is a step");
+
+        // A share link carries the current state, so the plan survives it.
+        let snap = Snapshot::of(&s);
+        assert_eq!(snap.current.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>(), ["current-workspace.yml"]);
+        let mut restored = State::default();
+        restored.apply(Action::Restore(Snapshot::decode(&snap.encode()).expect("decodes")));
+        let back = restored.plan.current.clone().expect("current state restored");
+        assert_eq!(back.config.rules(), read.config.rules());
+        assert_eq!(back.config.isolation_mode(), read.config.isolation_mode());
+        assert_eq!(amlnet_core::plan::plan(&back.config, &restored.config), plan, "the same plan after the link");
+        assert_eq!(restored.config.context.current_rules.len(), 1);
 
         s.apply(Action::ForgetCurrent);
         assert!(s.plan.current.is_none());
