@@ -233,14 +233,7 @@ fn render_list(files: &[SourceFile], diagnostics: &[Diagnostic]) -> String {
 }
 
 fn render_text(files: &[SourceFile], analysis: &Analysis) -> String {
-    let mut out = String::new();
-    for file in files {
-        let own: Vec<Diagnostic> = analysis.diagnostics.iter().filter(|d| d.file.as_deref() == Some(file.name.as_str())).cloned().collect();
-        out.push_str(&amlnet_core::render(&own, &file.name, Some(&file.text)));
-    }
-    let orphans: Vec<Diagnostic> =
-        analysis.diagnostics.iter().filter(|d| !files.iter().any(|f| d.file.as_deref() == Some(f.name.as_str()))).cloned().collect();
-    out.push_str(&amlnet_core::render(&orphans, "", None));
+    let mut out = render_list(files, &analysis.diagnostics);
     let count = |s: amlnet_core::Severity| analysis.diagnostics.iter().filter(|d| d.severity == s).count();
     out.push_str(&format!(
         "{} file(s) checked: {} error(s), {} warning(s), {} info\n",
@@ -320,18 +313,7 @@ fn plan(opts: &Options) -> Result<u8, Fatal> {
     let plan = amlnet_core::plan::plan_with_sources(&current.config, &analysis.config, &analysis.sources);
     // What the plan itself reports (a refused transition) is shown with the plan; other problems come first.
     let others: Vec<Diagnostic> = analysis.diagnostics.iter().filter(|d| !plan.warnings.contains(d)).cloned().collect();
-    let mut problems = String::new();
-    for file in &current_files {
-        let own: Vec<Diagnostic> = current.diagnostics.iter().filter(|d| d.file.as_deref() == Some(file.name.as_str())).cloned().collect();
-        problems.push_str(&amlnet_core::render(&own, &file.name, Some(&file.text)));
-    }
-    for file in &files {
-        let own: Vec<Diagnostic> = others.iter().filter(|d| d.file.as_deref() == Some(file.name.as_str())).cloned().collect();
-        problems.push_str(&amlnet_core::render(&own, &file.name, Some(&file.text)));
-    }
-    let orphans: Vec<Diagnostic> = others.iter().filter(|d| !files.iter().any(|f| d.file.as_deref() == Some(f.name.as_str()))).cloned().collect();
-    problems.push_str(&amlnet_core::render(&orphans, "", None));
-    eprint!("{problems}");
+    eprint!("{}{}", render_list(&current_files, &current.diagnostics), render_list(&files, &others));
     let has_errors = current.has_errors() || others.iter().any(Diagnostic::is_error);
     if has_errors && !opts.force {
         eprintln!("error: no plan for documents with errors: a plan from a partial reading could remove what it did not read. Fix the errors above, or pass --force to plan anyway");

@@ -214,11 +214,10 @@ fn duplicate(root: &syntax::Node, what: &str) -> Diagnostic {
 
 /// Runs the model rules and places each finding in its document.
 fn check_with_sources(config: &Config, sources: &Sources) -> Vec<Diagnostic> {
-    let deployment_names = emit::deployment_file_names(config);
-    rules::check_model(config).into_iter().map(|(target, d)| place(target, d, sources, &deployment_names)).collect()
+    place_findings(config, sources, rules::check_model(config))
 }
 
-/// Places findings (model rules, export notes) in their documents.
+/// Places findings (model rules, export notes, plan warnings) in their documents.
 pub(crate) fn place_findings(config: &Config, sources: &Sources, findings: Vec<(Target, Diagnostic)>) -> Vec<Diagnostic> {
     let deployment_names = emit::deployment_file_names(config);
     findings.into_iter().map(|(target, d)| place(target, d, sources, &deployment_names)).collect()

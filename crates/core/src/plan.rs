@@ -38,12 +38,19 @@ impl Current {
 
     /// The update context the desired documents are judged in: current isolation mode and rules.
     pub fn context(&self) -> Context {
-        Context {
-            operation: Operation::Update,
-            current_isolation_mode: Some(self.config.isolation_mode().unwrap_or(IsolationMode::Disabled)),
-            current_rules: self.config.rules().to_vec(),
-            ..Context::default()
-        }
+        update_context(&self.config)
+    }
+}
+
+/// The context of a change to the workspace `current`: an update, judged against its isolation mode
+/// (disabled without a managed network) and its user-defined rules. Subscription and resource group
+/// are left for the caller.
+pub fn update_context(current: &Config) -> Context {
+    Context {
+        operation: Operation::Update,
+        current_isolation_mode: Some(current.isolation_mode().unwrap_or(IsolationMode::Disabled)),
+        current_rules: current.rules().to_vec(),
+        ..Context::default()
     }
 }
 
@@ -148,6 +155,16 @@ impl ChangePlan {
     }
 }
 
+/// The name for a pasted current state, after what it looks like: `current.json` for the JSON that
+/// `az ml ... show` prints, `current.yml` otherwise. Diagnostics show it as the file name.
+pub fn current_file_name(text: &str) -> &'static str {
+    if text.trim_start().starts_with('{') {
+        "current.json"
+    } else {
+        "current.yml"
+    }
+}
+
 /// Rule categories that the service adds itself; they are never planned (`az ml workspace show` lists them).
 const SERVICE_CATEGORIES: &[&str] = &["required", "recommended", "dependency"];
 
@@ -230,8 +247,7 @@ pub fn plan_with_sources(current: &Config, desired: &Config, sources: &Sources) 
     let mut b = Builder::new(current, desired);
     b.build();
     let Builder { steps, findings, .. } = b;
-    let dep_names = crate::emit::deployment_file_names(desired);
-    let mut warnings: Vec<Diagnostic> = findings.into_iter().map(|(t, d)| crate::place(t, d, sources, &dep_names)).collect();
+    let mut warnings = crate::place_findings(desired, sources, findings);
     sort_diagnostics(&mut warnings);
     let bash = bash_script(desired, current, &steps);
     let python = python_script(desired, current, &steps);
@@ -267,12 +283,7 @@ fn managed(mode: IsolationMode) -> bool {
 }
 
 fn heredoc(file: &str, contents: &str) -> String {
-    let mut delimiter = "AMLNET_YAML".to_owned();
-    let mut n = 0;
-    while contents.lines().any(|l| l == delimiter) {
-        n += 1;
-        delimiter = format!("AMLNET_YAML_{n}");
-    }
+    let delimiter = crate::emit::cli::heredoc_delimiter(contents);
     format!("cat > {} <<'{delimiter}'\n{contents}{delimiter}\n", shell_quote(file))
 }
 
@@ -315,10 +326,9 @@ impl<'a> Builder<'a> {
         // The existing rules judge the transition, with the current state as the update's context.
         let mut judged = desired.clone();
         judged.context = Context {
-            operation: Operation::Update,
-            current_isolation_mode: Some(cur_mode),
-            current_rules: current.rules().to_vec(),
-            ..desired.context.clone()
+            subscription_id: desired.context.subscription_id.clone(),
+            resource_group: desired.context.resource_group.clone(),
+            ..update_context(current)
         };
         for (target, d) in rules::check_model(&judged) {
             if PLAN_MODEL_CODES.contains(&d.code) {
@@ -745,41 +755,12 @@ fn describe(rule: &OutboundRule) -> String {
     }
 }
 
-fn py_list(items: &[String]) -> String {
-    format!("[{}]", items.iter().map(|s| py_str(s)).collect::<Vec<_>>().join(", "))
-}
-
 /// `ml_client.workspace_outbound_rules.begin_create(...)` for one rule.
 fn python_rule_create(rule: &OutboundRule) -> String {
-    let name = py_str(&rule.name);
-    let expr = match &rule.destination {
-        Destination::PrivateEndpoint(pe) => {
-            let mut args = format!(
-                "name={name}, service_resource_id={}, subresource_target={}, spark_enabled={}",
-                py_str(&pe.service_resource_id),
-                py_str(&pe.subresource_target),
-                if pe.spark_enabled { "True" } else { "False" }
-            );
-            if !pe.fqdns.is_empty() {
-                let _ = write!(args, ", fqdns={}", py_list(&pe.fqdns));
-            }
-            format!("PrivateEndpointDestination({args})")
-        }
-        Destination::ServiceTag(st) => {
-            let mut args = format!(
-                "name={name}, service_tag={}, protocol={}, port_ranges={}",
-                py_str(&st.service_tag),
-                py_str(&st.protocol),
-                py_str(&st.port_ranges)
-            );
-            if let Some(p) = &st.address_prefixes {
-                let _ = write!(args, ", address_prefixes={}", py_list(p));
-            }
-            format!("ServiceTagDestination({args})")
-        }
-        Destination::Fqdn(f) => format!("FqdnDestination(name={name}, destination={})", py_str(&f.destination)),
-    };
-    format!("ml_client.workspace_outbound_rules.begin_create(workspace_name=WORKSPACE_NAME, rule={expr}).result()")
+    format!(
+        "ml_client.workspace_outbound_rules.begin_create(workspace_name=WORKSPACE_NAME, rule={}).result()",
+        crate::emit::python::rule_inline(rule)
+    )
 }
 
 fn target_names(desired: &Config, current: &Config) -> Option<String> {
@@ -793,17 +774,10 @@ fn bash_script(desired: &Config, current: &Config, steps: &[PlanStep]) -> String
     out.push_str("# Override the target with SUBSCRIPTION_ID, RESOURCE_GROUP and WORKSPACE_NAME.\n");
     out.push_str("# The YAML files some steps pass with --file are written to the current folder as amlnet-*.yml and kept for review.\n");
     out.push_str("set -euo pipefail\n\n");
-    let var = |out: &mut String, name: &str, value: Option<String>, what: &str| match value.filter(|v| !v.trim().is_empty()) {
-        Some(v) => {
-            let _ = writeln!(out, "if [[ -z \"${{{name}:-}}\" ]]; then {name}='{}'; fi", v.replace('\'', "'\\''"));
-        }
-        None => {
-            let _ = writeln!(out, ": \"${{{name}:?set {name} to {what}}}\"");
-        }
-    };
-    var(&mut out, "SUBSCRIPTION_ID", desired.context.subscription_id.clone(), "your Azure subscription ID");
-    var(&mut out, "RESOURCE_GROUP", desired.context.resource_group.clone(), "the resource group of the workspace");
-    var(&mut out, "WORKSPACE_NAME", target_names(desired, current), "the workspace name");
+    let var = crate::emit::cli::variable;
+    var(&mut out, "SUBSCRIPTION_ID", desired.context.subscription_id.as_deref(), "your Azure subscription ID");
+    var(&mut out, "RESOURCE_GROUP", desired.context.resource_group.as_deref(), "the resource group of the workspace");
+    var(&mut out, "WORKSPACE_NAME", target_names(desired, current).as_deref(), "the workspace name");
     if steps.is_empty() {
         out.push_str("\necho 'No changes: the workspace already matches the desired configuration.'\n");
         return out;
@@ -854,17 +828,10 @@ fn python_script(desired: &Config, current: &Config, steps: &[PlanStep]) -> Stri
     }
     out.push_str("from azure.identity import DefaultAzureCredential\n\n\n");
     out.push_str("def _required(name: str, what: str) -> str:\n    sys.exit(f\"set {name} to {what}\")\n\n\n");
-    let var = |out: &mut String, name: &str, value: Option<String>, what: &str| match value.filter(|v| !v.trim().is_empty()) {
-        Some(v) => {
-            let _ = writeln!(out, "{name} = os.environ.get({}) or {}", py_str(name), py_str(&v));
-        }
-        None => {
-            let _ = writeln!(out, "{name} = os.environ.get({}) or _required({}, {})", py_str(name), py_str(name), py_str(what));
-        }
-    };
-    var(&mut out, "SUBSCRIPTION_ID", desired.context.subscription_id.clone(), "your Azure subscription ID");
-    var(&mut out, "RESOURCE_GROUP", desired.context.resource_group.clone(), "the resource group of the workspace");
-    var(&mut out, "WORKSPACE_NAME", target_names(desired, current), "the workspace name");
+    let var = crate::emit::python::env_var;
+    var(&mut out, "SUBSCRIPTION_ID", desired.context.subscription_id.as_deref(), "your Azure subscription ID");
+    var(&mut out, "RESOURCE_GROUP", desired.context.resource_group.as_deref(), "the resource group of the workspace");
+    var(&mut out, "WORKSPACE_NAME", target_names(desired, current).as_deref(), "the workspace name");
     out.push_str("\n\ndef main() -> None:\n");
     if steps.is_empty() {
         out.push_str("    print(\"No changes: the workspace already matches the desired configuration.\")\n");

@@ -189,8 +189,12 @@ pub fn summarize(config: &Config) -> Summary {
                 format!("Internet: closed. Only approved outbound: the rules the service adds and {} user rule(s)", rules.len()),
                 Tone::Good,
             ));
+            let required_tags: Vec<&str> = catalog::REQUIRED_RULES.iter().filter(|r| r.kind == "Service tag").map(|r| r.destination).collect();
             outbound.push(line(
-                "Added by the service: private endpoints to the workspace, default storage (blob, file), key vault and container registry; service tags AzureMachineLearning, AzureActiveDirectory, BatchNodeManagement.<region>, AzureResourceManager, AzureFrontDoor.FirstParty, MicrosoftContainerRegistry, AzureMonitor, VirtualNetwork",
+                format!(
+                    "Added by the service: private endpoints to the workspace, default storage (blob, file), key vault and container registry; service tags {}",
+                    required_tags.join(", ")
+                ),
                 Tone::Neutral,
             ));
             paths.push(OutboundPath {

@@ -60,10 +60,7 @@ pub fn plan_panel(p: &StepProps) -> Html {
     }
     let read_text = {
         let (d, text) = (p.dispatch.clone(), panel.text.clone());
-        Callback::from(move |_| {
-            let name = if text.trim_start().starts_with('{') { "current.json" } else { "current.yml" };
-            d.emit(Action::LoadCurrent(vec![(name.to_owned(), text.clone())]))
-        })
+        Callback::from(move |_| d.emit(Action::LoadCurrent(vec![(amlnet_core::plan::current_file_name(&text).to_owned(), text.clone())])))
     };
     let onfiles = {
         let d = p.dispatch.clone();

@@ -38,10 +38,11 @@ fn tone_word(tone: Tone) -> &'static str {
 pub fn summary_panel(p: &SummaryProps) -> Html {
     let summary = use_memo(p.config.clone(), summarize);
     let copy = {
-        let (text, d) = (summary.render_text(), p.dispatch.clone());
+        // The text is made on click, not on every render of the preview.
+        let (summary, d) = (summary.clone(), p.dispatch.clone());
         Callback::from(move |_| {
             let d = d.clone();
-            web::copy(text.clone(), move |ok| {
+            web::copy(summary.render_text(), move |ok| {
                 d.emit(Action::Notice(if ok { "Copied the summary" } else { "Could not copy the summary" }.to_owned()))
             });
         })

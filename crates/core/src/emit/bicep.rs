@@ -31,10 +31,7 @@ pub(crate) fn bicep_str(text: &str) -> String {
 /// Whether `key` can be written unquoted as a Bicep object key (an identifier that is not a literal or
 /// control-flow keyword; quoting is always allowed, so the test errs on the side of quotes).
 pub(crate) fn is_identifier(key: &str) -> bool {
-    let mut chars = key.chars();
-    matches!(chars.next(), Some(c) if c.is_ascii_alphabetic() || c == '_')
-        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
-        && !matches!(key, "true" | "false" | "null" | "if" | "for" | "in")
+    super::is_identifier(key, &["true", "false", "null", "if", "for", "in"])
 }
 
 fn key(k: &str) -> String {

@@ -32,7 +32,7 @@ fn sq(text: &str) -> String {
 }
 
 /// Picks a here-document delimiter that no line of `contents` equals.
-fn heredoc_delimiter(contents: &str) -> String {
+pub(crate) fn heredoc_delimiter(contents: &str) -> String {
     let mut delimiter = "AMLNET_YAML".to_owned();
     let mut n = 0;
     while contents.lines().any(|l| l == delimiter) {
@@ -42,7 +42,9 @@ fn heredoc_delimiter(contents: &str) -> String {
     delimiter
 }
 
-fn variable(out: &mut String, name: &str, value: Option<&str>, what: &str) {
+/// `NAME` defaults to `value` unless the environment sets it; without a value the script refuses to run
+/// until it is set.
+pub(crate) fn variable(out: &mut String, name: &str, value: Option<&str>, what: &str) {
     match value.filter(|v| !v.trim().is_empty()) {
         Some(v) => {
             let _ = writeln!(out, "if [[ -z \"${{{name}:-}}\" ]]; then {name}={}; fi", sq(v));

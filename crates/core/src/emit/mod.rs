@@ -95,6 +95,21 @@ pub(crate) fn export_findings(config: &Config, format: ExportFormat) -> Vec<(cra
     }
 }
 
+/// `text` with every character other than ASCII letters, digits, `-` and `_` replaced by `_` (for file
+/// names and Terraform labels).
+pub(crate) fn word_chars(text: &str) -> String {
+    text.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '_' }).collect()
+}
+
+/// Whether `key` is an ASCII identifier (a letter or `_`, then letters, digits or `_`) that is not one
+/// of the target language's `reserved` words.
+pub(crate) fn is_identifier(key: &str, reserved: &[&str]) -> bool {
+    let mut chars = key.chars();
+    matches!(chars.next(), Some(c) if c.is_ascii_alphabetic() || c == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+        && !reserved.contains(&key)
+}
+
 /// File names of the deployment documents: `deployment.yml` for one, `deployment-<name>.yml` for several.
 pub fn deployment_file_names(config: &Config) -> Vec<String> {
     if config.deployments.len() <= 1 {
@@ -102,7 +117,7 @@ pub fn deployment_file_names(config: &Config) -> Vec<String> {
     }
     let mut names: Vec<String> = Vec::new();
     for (i, dep) in config.deployments.iter().enumerate() {
-        let safe: String = dep.name.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '_' }).collect();
+        let safe = word_chars(&dep.name);
         let mut name = format!("deployment-{}.yml", if safe.is_empty() { (i + 1).to_string() } else { safe });
         if names.contains(&name) {
             name = format!("deployment-{}-{}.yml", i + 1, dep.name.len());

@@ -111,6 +111,13 @@ impl Args {
 }
 
 fn rule_expr(rule: &OutboundRule) -> String {
+    let (class, args) = rule_constructor(rule);
+    format!("        {class}(\n{}        ),\n", args.render("            "))
+}
+
+/// The destination class of a rule and its keyword arguments (`name=...` first), for
+/// `ml_client.workspace_outbound_rules` and for `ManagedNetwork(outbound_rules=[...])`.
+fn rule_constructor(rule: &OutboundRule) -> (&'static str, Args) {
     let mut args = Args(Vec::new());
     args.push("name", py_str(&rule.name));
     let class = match &rule.destination {
@@ -137,7 +144,13 @@ fn rule_expr(rule: &OutboundRule) -> String {
             "FqdnDestination"
         }
     };
-    format!("        {class}(\n{}        ),\n", args.render("            "))
+    (class, args)
+}
+
+/// A rule's destination as one expression: `FqdnDestination(name="pypi", destination="pypi.org")`.
+pub(crate) fn rule_inline(rule: &OutboundRule) -> String {
+    let (class, args) = rule_constructor(rule);
+    format!("{class}({})", args.0.join(", "))
 }
 
 fn tags_expr(tags: &[(String, String)]) -> String {
@@ -351,7 +364,8 @@ fn scale_settings_expr(value: &Value, imports: &mut Vec<&'static str>) -> String
     }
 }
 
-fn env_var(out: &mut String, name: &str, value: Option<&str>, what: &str) {
+/// `NAME` from the environment, else `value`; without a value the script exits asking for it.
+pub(crate) fn env_var(out: &mut String, name: &str, value: Option<&str>, what: &str) {
     match value.filter(|v| !v.trim().is_empty()) {
         Some(v) => {
             let _ = writeln!(out, "{name} = os.environ.get({}) or {}", py_str(name), py_str(v));

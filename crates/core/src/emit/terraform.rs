@@ -43,10 +43,7 @@ pub(crate) fn hcl_str(text: &str) -> String {
 
 /// Whether `key` can be an unquoted object key or attribute name.
 fn is_identifier(key: &str) -> bool {
-    let mut chars = key.chars();
-    matches!(chars.next(), Some(c) if c.is_ascii_alphabetic() || c == '_')
-        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
-        && !matches!(key, "true" | "false" | "null" | "for" | "in" | "if" | "else" | "endif" | "endfor")
+    super::is_identifier(key, &["true", "false", "null", "for", "in", "if", "else", "endif", "endfor"])
 }
 
 fn hcl_key(k: &str) -> String {
@@ -73,8 +70,7 @@ fn snake(name: &str) -> String {
 
 /// A resource label from free text: identifier characters only, starting with a letter, unique.
 fn label(prefix: &str, text: &str, used: &mut Vec<String>) -> String {
-    let safe: String = text.chars().map(|c| if c.is_ascii_alphanumeric() || c == '_' || c == '-' { c } else { '_' }).collect();
-    let base = format!("{prefix}_{safe}");
+    let base = format!("{prefix}_{}", super::word_chars(text));
     let mut candidate = base.clone();
     let mut n = 2;
     while used.contains(&candidate) {
@@ -196,7 +192,7 @@ fn firewall_fallback(config: &Config) -> bool {
 }
 
 /// What the Terraform export expresses through azapi instead of azurerm, with the document it concerns.
-pub(crate) fn findings(config: &Config) -> Vec<(Target, Diagnostic)> {
+pub(crate) fn notes(config: &Config) -> Vec<(Target, Diagnostic)> {
     let mut out = Vec::new();
     let info = codes::AZURERM_CANNOT_EXPRESS;
     if firewall_fallback(config) {
@@ -607,11 +603,6 @@ fn align(text: &str) -> String {
         i = j;
     }
     out
-}
-
-/// What the Terraform export expresses through azapi instead of azurerm.
-pub(crate) fn notes(config: &Config) -> Vec<(Target, Diagnostic)> {
-    findings(config)
 }
 
 #[cfg(test)]
