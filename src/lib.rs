@@ -38,7 +38,7 @@ pub fn export_sources(files: &[SourceFile], format: ExportFormat, options: &Opti
     } else {
         (
             amlnet_core::export(&analysis.config, format.into()).into_iter().map(GeneratedFile::from).collect(),
-            amlnet_core::export_notes(&analysis.config, format.into()).iter().map(Diagnostic::from).collect(),
+            analysis.export_notes(format.into()).iter().map(Diagnostic::from).collect(),
         )
     };
     ExportResult { files, diagnostics: analysis.diagnostics.iter().map(Diagnostic::from).collect(), notes, has_errors }
@@ -49,15 +49,10 @@ pub fn export_sources(files: &[SourceFile], format: ExportFormat, options: &Opti
 /// judged against it.
 pub fn plan_sources(current: &[SourceFile], desired: &[SourceFile], options: &Options) -> PlanResult {
     let current = amlnet_core::plan::read_current(current);
-    let mut context = options.context();
-    context.operation = amlnet_core::model::Operation::Update;
-    if let Some(ws) = &current.config.workspace {
-        context.current_isolation_mode =
-            Some(ws.managed_network.as_ref().and_then(|m| m.isolation_mode).unwrap_or(amlnet_core::model::IsolationMode::Disabled));
-    }
-    context.current_rules = current.config.rules().to_vec();
+    let given = options.context();
+    let context = amlnet_core::Context { subscription_id: given.subscription_id, resource_group: given.resource_group, ..current.context() };
     let desired = analyze(desired, context);
-    let plan = amlnet_core::plan::plan(&current.config, &desired.config);
+    let plan = amlnet_core::plan::plan_with_sources(&current.config, &desired.config, &desired.sources);
     PlanResult {
         steps: plan.steps.iter().map(PlanStep::from).collect(),
         warnings: plan.warnings.iter().map(Diagnostic::from).collect(),
@@ -213,10 +208,7 @@ pub fn plan(
 ) -> Result<Ts<PlanResult>, JsError> {
     let options = read_options(options)?;
     let current = match current.as_string() {
-        Some(text) => {
-            let name = if text.trim_start().starts_with('{') { "current.json" } else { "current.yml" };
-            vec![SourceFile::new(name, text)]
-        }
+        Some(text) => vec![SourceFile::new(amlnet_core::plan::current_file_name(&text), text)],
         None => read_input(current, "current", &options)?,
     };
     let desired = read_input(desired, "desired", &options)?;

@@ -10,7 +10,7 @@ use amlnet_core::model::{
     rule_path, AuthMode, Destination, FirewallSku, FqdnDestination, IsolationMode, ManagedNetwork, NetworkAccess, OnlineDeployment, OnlineEndpoint,
     Operation, OutboundRule, PrivateEndpointDestination, RuleType, ServiceTagDestination, Value, Workspace,
 };
-use amlnet_core::{analyze, check, Config, Diagnostic, SourceFile};
+use amlnet_core::{analyze, check, Config, Context, Diagnostic, SourceFile};
 
 use crate::share::Snapshot;
 
@@ -774,11 +774,11 @@ impl State {
     /// one-way transitions and the exports generate an update.
     fn set_current_context(&mut self, current: &Config) {
         let ctx = &mut self.config.context;
-        ctx.operation = Operation::Update;
-        if let Some(ws) = &current.workspace {
-            ctx.current_isolation_mode = Some(ws.managed_network.as_ref().and_then(|m| m.isolation_mode).unwrap_or(IsolationMode::Disabled));
-        }
-        ctx.current_rules = current.rules().to_vec();
+        *ctx = Context {
+            subscription_id: ctx.subscription_id.take(),
+            resource_group: ctx.resource_group.take(),
+            ..amlnet_core::plan::update_context(current)
+        };
     }
 
     /// Applies one action.
