@@ -192,6 +192,8 @@ fn load(opts: &Options) -> Result<(Vec<SourceFile>, Analysis), Fatal> {
 struct JsonDiagnostic<'a> {
     file: Option<&'a str>,
     code: &'a str,
+    /// `reading` (azure-ai-ml's own reading of the file), `model`, `export` or `plan`.
+    stage: &'static str,
     severity: &'a str,
     message: &'a str,
     path: &'a str,
@@ -207,6 +209,7 @@ fn to_json(d: &Diagnostic) -> JsonDiagnostic<'_> {
     JsonDiagnostic {
         file: d.file.as_deref(),
         code: d.code,
+        stage: amlnet_core::rules::stage(d.code).unwrap_or("model"),
         severity: d.severity.as_str(),
         message: &d.message,
         path: &d.path,

@@ -13,6 +13,7 @@ pub mod lower;
 pub mod model;
 pub mod plan;
 pub mod rules;
+pub mod schema;
 pub mod summary;
 pub mod syntax;
 
@@ -108,7 +109,11 @@ pub fn analyze(files: &[SourceFile], context: Context) -> Analysis {
             }
         }
     }
-    diagnostics.extend(check_with_sources(&config, &sources));
+    let model = check_with_sources(&config, &sources);
+    // A model rule that judges a value the SDK's schema also rejects (an endpoint name, say) says more:
+    // keep its diagnostic instead of the schema's generic `value-rejected` at the same field.
+    diagnostics.retain(|d| d.code != codes::VALUE_REJECTED.code || !model.iter().any(|m| m.is_error() && m.path == d.path && m.file == d.file));
+    diagnostics.extend(model);
     sort_diagnostics(&mut diagnostics);
     Analysis { config, diagnostics, kinds, sources }
 }
@@ -159,6 +164,7 @@ fn read_file(file: &SourceFile, config: &mut Config, sources: &mut Sources, out:
             }
         }
         Some(root) => {
+            lower::unhashable_keys(root, &mut local);
             kind = file.kind.or_else(|| lower::detect_kind(root));
             let mut lw = Lowerer::new(root);
             match kind {

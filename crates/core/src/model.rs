@@ -152,6 +152,53 @@ impl FirewallSku {
     }
 }
 
+/// A workspace's `kind`, which chooses the schema azure-ai-ml reads it with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WorkspaceKind {
+    #[default]
+    Default,
+    Hub,
+    Project,
+}
+
+impl WorkspaceKind {
+    pub const ALL: [WorkspaceKind; 3] = [WorkspaceKind::Default, WorkspaceKind::Hub, WorkspaceKind::Project];
+    /// The YAML spelling (`kind:`) and the `az ml workspace create --kind` value.
+    pub fn yaml(self) -> &'static str {
+        match self {
+            WorkspaceKind::Default => "default",
+            WorkspaceKind::Hub => "hub",
+            WorkspaceKind::Project => "project",
+        }
+    }
+    /// The ARM `kind` of `Microsoft.MachineLearningServices/workspaces`.
+    pub fn pascal(self) -> &'static str {
+        match self {
+            WorkspaceKind::Default => "Default",
+            WorkspaceKind::Hub => "Hub",
+            WorkspaceKind::Project => "Project",
+        }
+    }
+    /// As azure-ai-ml's `Workspace._load` chooses: the value lower-cased.
+    pub fn parse(text: &str) -> Option<Self> {
+        match text.to_lowercase().as_str() {
+            "default" => Some(WorkspaceKind::Default),
+            "hub" => Some(WorkspaceKind::Hub),
+            "project" => Some(WorkspaceKind::Project),
+            _ => None,
+        }
+    }
+    /// What to call a document of this kind in messages.
+    pub fn noun(self) -> &'static str {
+        match self {
+            WorkspaceKind::Default => "a workspace",
+            WorkspaceKind::Hub => "a hub workspace",
+            WorkspaceKind::Project => "a project workspace",
+        }
+    }
+}
+
 /// `public_network_access` of a workspace or endpoint, and `egress_public_network_access` of a deployment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -303,6 +350,10 @@ pub struct ManagedNetwork {
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Workspace {
+    /// `kind`: a plain workspace, a Foundry hub or a Foundry project.
+    pub kind: WorkspaceKind,
+    /// A project's hub (`hub_id`, the hub's ARM id).
+    pub hub_id: Option<String>,
     pub name: String,
     pub location: Option<String>,
     pub display_name: Option<String>,
@@ -320,6 +371,8 @@ pub struct Workspace {
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct OnlineEndpoint {
+    /// `compute` of a Kubernetes online endpoint (`azureml:<attached compute>`); `None` for a managed one.
+    pub compute: Option<String>,
     pub name: String,
     pub description: Option<String>,
     pub tags: Vec<(String, String)>,
@@ -338,6 +391,9 @@ pub struct CodeConfiguration {
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct OnlineDeployment {
+    /// `type: kubernetes`: a deployment to an attached Kubernetes compute, which azure-ai-ml reads with
+    /// another schema (no `instance_type` required, `resources` allowed).
+    pub kubernetes: bool,
     pub name: String,
     pub endpoint_name: String,
     /// A reference (`azureml:name:version`) or an inline mapping.

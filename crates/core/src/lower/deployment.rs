@@ -1,12 +1,14 @@
 //! Lowering of a managed online deployment document (`az ml online-deployment create --file`).
 
-use super::{to_value, Lowerer, UnknownKeys};
+use super::{to_value, Lowerer};
 use crate::model::{CodeConfiguration, NetworkAccess, OnlineDeployment};
 use crate::rules::codes;
+use crate::schema::{self, sdk};
+use crate::syntax::pyyaml::PyType;
 use crate::syntax::{Node, NodeKind};
 
+/// Keys amlnet models itself; the others the SDK's schema accepts are checked by `schema` and carried.
 const MODELLED: &[&str] = &[
-    "$schema",
     "name",
     "endpoint_name",
     "model",
@@ -17,28 +19,16 @@ const MODELLED: &[&str] = &[
     "instance_type",
     "egress_public_network_access",
 ];
-/// Keys the SDK accepts that amlnet carries through, in the SDK's schema order.
-pub(crate) const CARRIED: &[&str] = &[
-    "description",
-    "tags",
-    "properties",
-    "environment_variables",
-    "scale_settings",
-    "request_settings",
-    "liveness_probe",
-    "readiness_probe",
-    "type",
-    "model_mount_path",
-    "data_collector",
-    "private_network_connection",
-];
-const READ_ONLY: &[&str] = &["id", "provisioning_state", "creation_context"];
 
 pub(crate) fn lower_deployment(lw: &mut Lowerer, root: &Node) -> Option<OnlineDeployment> {
     let fields = lw.fields(root, "")?;
-    let known: Vec<&str> = MODELLED.iter().chain(CARRIED).copied().collect();
-    lw.check_keys(&fields, &known, READ_ONLY, UnknownKeys::Reject, "a managed online deployment");
-    let mut dep = OnlineDeployment::default();
+    // `OnlineDeployment._load`: exactly `type: kubernetes` chooses the Kubernetes schema.
+    let kubernetes = fields.get("type").and_then(Node::as_scalar).is_some_and(|s| s.py_type == PyType::Str && s.text == "kubernetes");
+    let index = if kubernetes { sdk::KUBERNETES_DEPLOYMENT } else { sdk::MANAGED_DEPLOYMENT };
+    let sdk_schema = schema::schema(index);
+    let what = if kubernetes { "a Kubernetes online deployment" } else { "a managed online deployment" };
+    lw.read_schema(root, "", sdk_schema, sdk_schema.unknown, what, MODELLED);
+    let mut dep = OnlineDeployment { kubernetes, ..OnlineDeployment::default() };
     match fields.get("name") {
         Some(n) => dep.name = lw.required_string(n, "name"),
         None => lw.missing("", "name", "; `--name` can override it, but amlnet needs it to export"),
@@ -49,13 +39,13 @@ pub(crate) fn lower_deployment(lw: &mut Lowerer, root: &Node) -> Option<OnlineDe
     }
     for key in ["model", "environment"] {
         if let Some(n) = fields.get(key) {
+            if let Some(f) = sdk_schema.field(key) {
+                lw.read_value(n, key, f.ty);
+            }
             let value = match &n.kind {
-                NodeKind::Scalar(_) => lw.string(n, key).map(crate::model::Value::Str),
-                NodeKind::Map(_) => lw.fields(n, key).map(|_| to_value(n)),
-                NodeKind::Seq(_) => {
-                    lw.wrong_type(n, key, "a reference (`azureml:name:version`) or a mapping");
-                    None
-                }
+                NodeKind::Scalar(s) if s.py_type == PyType::Str => Some(crate::model::Value::Str(s.text.clone())),
+                NodeKind::Map(_) => Some(to_value(n)),
+                _ => None,
             };
             if key == "model" {
                 dep.model = value;
@@ -65,22 +55,22 @@ pub(crate) fn lower_deployment(lw: &mut Lowerer, root: &Node) -> Option<OnlineDe
         }
     }
     if let Some(n) = fields.get("code_configuration") {
+        if let Some(f) = sdk_schema.field("code_configuration") {
+            lw.read_value(n, "code_configuration", f.ty);
+        }
         if let Some(cc) = lw.fields(n, "code_configuration") {
-            lw.check_keys(&cc, &["code", "scoring_script"], &[], UnknownKeys::Reject, "code_configuration");
             let mut code = CodeConfiguration::default();
-            match cc.get("code") {
-                Some(c) => code.code = lw.string(c, "code_configuration.code").unwrap_or_default(),
-                None => lw.missing("code_configuration", "code", "; it names the folder with the scoring script"),
-            }
-            match cc.get("scoring_script") {
-                Some(c) => code.scoring_script = lw.string(c, "code_configuration.scoring_script").unwrap_or_default(),
-                None => lw.missing("code_configuration", "scoring_script", ""),
-            }
+            code.code = cc.get("code").and_then(|c| c.as_scalar()).map(|s| s.text.clone()).unwrap_or_default();
+            code.scoring_script = cc.get("scoring_script").and_then(|c| c.as_scalar()).map(|s| s.text.clone()).unwrap_or_default();
             dep.code_configuration = Some(code);
         }
     }
-    if let Some(n) = fields.get("instance_type") {
-        dep.instance_type = lw.string(n, "instance_type");
+    match fields.get("instance_type") {
+        Some(n) => dep.instance_type = lw.string(n, "instance_type"),
+        None if !kubernetes => {
+            lw.missing("", "instance_type", "; a managed deployment names its VM size (azure-ai-ml rejects the document without it)")
+        }
+        None => {}
     }
     if let Some(n) = fields.get("instance_count") {
         dep.instance_count = lw.integer(n, "instance_count");
@@ -89,12 +79,25 @@ pub(crate) fn lower_deployment(lw: &mut Lowerer, root: &Node) -> Option<OnlineDe
         dep.app_insights_enabled = lw.boolean(n, "app_insights_enabled");
     }
     if let Some(n) = fields.get("egress_public_network_access") {
-        dep.egress_public_network_access =
-            lw.enumeration(n, "egress_public_network_access", super::workspace::NETWORK_ACCESS, NetworkAccess::parse, codes::VALUE_NOT_ALLOWED);
+        if sdk_schema.field("egress_public_network_access").is_some() {
+            dep.egress_public_network_access =
+                lw.sdk_enumeration(n, "egress_public_network_access", sdk_schema, super::workspace::NETWORK_ACCESS, NetworkAccess::parse);
+        } else {
+            let range = lw.map.key_range("egress_public_network_access");
+            lw.report(
+                codes::UNKNOWN_KEY
+                    .at("egress_public_network_access", "`egress_public_network_access` is not a key of a Kubernetes online deployment; azure-ai-ml rejects the document (\"Unknown field\")")
+                    .with_range(range.or(Some(n.range)))
+                    .with_help("egress of a Kubernetes deployment is the cluster's network; remove the key")
+                    .with_fix("Remove `egress_public_network_access`", None),
+            );
+        }
     }
-    for key in CARRIED {
-        if let Some(n) = fields.get(key) {
-            dep.extra.push(((*key).to_owned(), to_value(n)));
+    for key in sdk_schema.loadable_keys() {
+        if !MODELLED.contains(&key) {
+            if let Some(n) = fields.get(key) {
+                dep.extra.push((key.to_owned(), to_value(n)));
+            }
         }
     }
     Some(dep)

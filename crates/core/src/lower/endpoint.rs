@@ -1,20 +1,59 @@
 //! Lowering of a managed online endpoint document (`az ml online-endpoint create --file`).
 
-use super::{to_value, Lowerer, UnknownKeys};
+use super::{to_value, Lowerer};
 use crate::model::{AuthMode, NetworkAccess, OnlineEndpoint};
 use crate::rules::codes;
-use crate::syntax::Node;
+use crate::schema::{self, sdk, Ty};
+use crate::syntax::pyyaml::PyType;
+use crate::syntax::{Node, NodeKind};
 
-const MODELLED: &[&str] = &["$schema", "name", "description", "tags", "auth_mode", "identity", "public_network_access"];
-/// Keys the SDK accepts that amlnet carries through, in the SDK's schema order.
-pub(crate) const CARRIED: &[&str] = &["properties", "location", "traffic", "mirror_traffic"];
-const READ_ONLY: &[&str] = &["id", "provisioning_state", "scoring_uri", "openapi_uri", "kind"];
+/// Keys amlnet models itself; the others the SDK's schema accepts are checked by `schema` and carried.
+const MODELLED: &[&str] = &["compute", "name", "description", "tags", "auth_mode", "identity", "public_network_access"];
+
+/// `compute` set (truthy, as Python tests it) makes azure-ai-ml read a Kubernetes online endpoint.
+fn is_truthy(node: &Node) -> bool {
+    match &node.kind {
+        NodeKind::Scalar(s) => match s.py_type {
+            PyType::Null => false,
+            PyType::Bool => crate::syntax::pyyaml::bool_value(&s.text) == Some(true),
+            PyType::Int => crate::lower::python_int(&s.text) != Some(0),
+            PyType::Str => !s.text.is_empty(),
+            _ => true,
+        },
+        NodeKind::Seq(items) => !items.is_empty(),
+        NodeKind::Map(entries) => !entries.is_empty(),
+    }
+}
 
 pub(crate) fn lower_endpoint(lw: &mut Lowerer, root: &Node) -> Option<OnlineEndpoint> {
     let fields = lw.fields(root, "")?;
-    let known: Vec<&str> = MODELLED.iter().chain(CARRIED).copied().collect();
-    lw.check_keys(&fields, &known, READ_ONLY, UnknownKeys::Reject, "a managed online endpoint");
+    let kubernetes = fields.get("compute").is_some_and(is_truthy);
+    let index = if kubernetes { sdk::KUBERNETES_ENDPOINT } else { sdk::MANAGED_ENDPOINT };
+    let sdk_schema = schema::schema(index);
+    let what = if kubernetes { "a Kubernetes online endpoint" } else { "a managed online endpoint" };
+    lw.read_schema(root, "", sdk_schema, sdk_schema.unknown, what, MODELLED);
+    if let Some(n) = fields.get("public_network_access") {
+        if sdk_schema.field("public_network_access").is_none() {
+            let range = lw.map.key_range("public_network_access");
+            lw.report(
+                codes::UNKNOWN_KEY
+                    .at(
+                        "public_network_access",
+                        "`public_network_access` is not a key of a Kubernetes online endpoint; azure-ai-ml rejects the document (\"Unknown field\")",
+                    )
+                    .with_range(range.or(Some(n.range)))
+                    .with_help("inbound access of a Kubernetes endpoint is set on the cluster, not here; remove the key")
+                    .with_fix("Remove `public_network_access`", None),
+            );
+        }
+    }
     let mut ep = OnlineEndpoint::default();
+    if kubernetes {
+        ep.compute = fields.get("compute").and_then(|n| lw.string(n, "compute"));
+        if let Some(n) = fields.get("compute") {
+            lw.read_value(n, "compute", &Ty::ArmStr);
+        }
+    }
     match fields.get("name") {
         Some(n) => ep.name = lw.required_string(n, "name"),
         None => lw.missing("", "name", "; the endpoint name is part of its scoring URI"),
@@ -26,20 +65,24 @@ pub(crate) fn lower_endpoint(lw: &mut Lowerer, root: &Node) -> Option<OnlineEndp
         ep.tags = lw.string_map(n, "tags");
     }
     if let Some(n) = fields.get("auth_mode") {
-        ep.auth_mode = lw.enumeration(n, "auth_mode", &["key", "aml_token", "aad_token"], AuthMode::parse, codes::VALUE_NOT_ALLOWED);
+        ep.auth_mode = lw.sdk_enumeration(n, "auth_mode", sdk_schema, &["key", "aml_token", "aad_token"], AuthMode::parse);
     }
-    if let Some(n) = fields.get("public_network_access") {
-        ep.public_network_access =
-            lw.enumeration(n, "public_network_access", super::workspace::NETWORK_ACCESS, NetworkAccess::parse, codes::VALUE_NOT_ALLOWED);
+    if let Some(n) = fields.get("public_network_access").filter(|_| !kubernetes) {
+        ep.public_network_access = lw.sdk_enumeration(n, "public_network_access", sdk_schema, super::workspace::NETWORK_ACCESS, NetworkAccess::parse);
     }
     if let Some(n) = fields.get("identity") {
-        if lw.fields(n, "identity").is_some() {
+        if let Some(f) = sdk_schema.field("identity") {
+            lw.read_value(n, "identity", f.ty);
+        }
+        if matches!(n.kind, NodeKind::Map(_)) {
             ep.identity = Some(to_value(n));
         }
     }
-    for key in CARRIED {
-        if let Some(n) = fields.get(key) {
-            ep.extra.push(((*key).to_owned(), to_value(n)));
+    for key in sdk_schema.loadable_keys() {
+        if !MODELLED.contains(&key) {
+            if let Some(n) = fields.get(key) {
+                ep.extra.push((key.to_owned(), to_value(n)));
+            }
         }
     }
     Some(ep)

@@ -11,6 +11,7 @@ mod workspace;
 use crate::diagnostic::{Diagnostic, Severity, TextRange};
 use crate::model::{DocumentKind, Value};
 use crate::rules::{codes, RuleInfo};
+use crate::schema::{Issue, IssueKind, Schema, Unknown as SchemaUnknown};
 use crate::syntax::pyyaml::PyType;
 use crate::syntax::{Node, NodeKind, Scalar};
 use std::collections::HashMap;
@@ -125,12 +126,8 @@ impl Lowerer {
         self.map.values.insert(path.to_owned(), node.range);
         let mut entries: Vec<(&'n str, &'n Node)> = Vec::with_capacity(raw.len());
         for (key, value) in raw {
-            let Some(key_scalar) = key.as_scalar() else {
-                self.report(
-                    codes::WRONG_VALUE_TYPE.at(path, "a key here is a mapping or a list; keys must be plain names").with_range(Some(key.range)),
-                );
-                continue;
-            };
+            // A mapping or list as a key is reported once for the file (`unhashable_keys`).
+            let Some(key_scalar) = key.as_scalar() else { continue };
             let key_text = key_scalar.text.as_str();
             let key_path = join_path(path, key_text);
             if let Some(pos) = entries.iter().position(|(k, _)| *k == key_text) {
@@ -181,6 +178,91 @@ impl Lowerer {
             }
         }
         self.diagnostics.extend(reports);
+    }
+
+    /// Reads the mapping `node` with the SDK's `schema` (from `crate::schema::sdk`) under `unknown`: unknown
+    /// and read-only keys, and every value outside `skip` (the keys the caller lowers itself), to the bottom.
+    pub(crate) fn read_schema(&mut self, node: &Node, path: &str, schema: &'static Schema, unknown: SchemaUnknown, what: &str, skip: &[&str]) {
+        for issue in crate::schema::check_mapping(node, path, schema, unknown, skip) {
+            let d = self.issue_diagnostic(issue, path, what);
+            self.report(d);
+        }
+    }
+
+    /// Reads one value with the SDK's type `ty` (a carried-through key).
+    pub(crate) fn read_value(&mut self, node: &Node, path: &str, ty: &'static crate::schema::Ty) {
+        for issue in crate::schema::check_value(node, path, ty) {
+            let d = self.issue_diagnostic(issue, path, "");
+            self.report(d);
+        }
+    }
+
+    fn issue_diagnostic(&mut self, issue: Issue, top: &str, what: &str) -> Diagnostic {
+        let Issue { path, range, key_range, kind } = issue;
+        let parent = parent_path(&path).unwrap_or("");
+        let level = if parent == top && !what.is_empty() {
+            what.to_owned()
+        } else if parent.is_empty() {
+            "the document".to_owned()
+        } else {
+            format!("`{parent}`")
+        };
+        match kind {
+            IssueKind::Unknown { key, known, rejected } => {
+                let consequence = if rejected {
+                    "azure-ai-ml rejects the document (\"Unknown field\")"
+                } else {
+                    "azure-ai-ml drops it without a word, so it has no effect"
+                };
+                let mut d = codes::UNKNOWN_KEY
+                    .at(&path, format!("`{key}` is not a key of {level}; {consequence}"))
+                    .with_range(key_range.or(Some(range)))
+                    .with_fix(format!("Remove `{key}`"), None);
+                if !rejected {
+                    d.severity = Severity::Warning;
+                }
+                match closest(&key, &known) {
+                    Some(suggestion) => d.with_help(format!("did you mean `{suggestion}`?")),
+                    None => d.with_help(format!("the keys of {level} are: {}", known.join(", "))),
+                }
+            }
+            IssueKind::ReadOnly { key } => codes::READ_ONLY_KEY
+                .at(&path, format!("`{key}` is set by Azure and read-only; it is ignored here and not exported"))
+                .with_range(key_range.or(Some(range)))
+                .with_help("remove it; it comes from `az ml ... show` output, not from configuration")
+                .with_fix(format!("Remove `{key}`"), None),
+            IssueKind::Missing { key } => codes::MISSING_REQUIRED_KEY
+                .at(&path, format!("`{key}` is required in {level}; azure-ai-ml rejects the document without it"))
+                .with_range(Some(TextRange { end_line: range.line, end_column: range.column + 1, end_byte: range.start_byte + 1, ..range })),
+            IssueKind::Null => codes::WRONG_VALUE_TYPE
+                .at(&path, format!("`{}` is empty (null); azure-ai-ml rejects it (\"Field may not be null.\")", last_segment(&path)))
+                .with_range(Some(range))
+                .with_help("give it a value, or remove the key"),
+            IssueKind::NotAString { py_type, text } => {
+                let s = Scalar { text, style: crate::syntax::Style::Plain, py_type };
+                let reading = py_reading(&s);
+                let quoted = crate::emit::yaml::quote_always(&s.text);
+                codes::UNQUOTED_VALUE_NOT_A_STRING
+                    .at(&path, format!("`{}` is unquoted, so PyYAML (used by azure-ai-ml) reads it as {reading}, not as a string", s.text))
+                    .with_range(Some(range))
+                    .with_help(format!("quote it: {quoted}"))
+                    .with_fix("Quote the value", Some(quoted))
+            }
+            IssueKind::WrongType { expected, found } => {
+                codes::WRONG_VALUE_TYPE.at(&path, format!("`{}` must be {expected}, not {found}", last_segment(&path))).with_range(Some(range))
+            }
+            IssueKind::NotAllowed { text, values } => {
+                let d = codes::VALUE_NOT_ALLOWED
+                    .at(&path, format!("`{text}` is not an allowed value of `{}`", last_segment(&path)))
+                    .with_range(Some(range))
+                    .with_help(format!("use one of: {}", values.join(", ")));
+                match closest(&text.to_ascii_lowercase(), values) {
+                    Some(v) => d.with_fix(format!("Write `{v}`"), Some(v.to_owned())),
+                    None => d,
+                }
+            }
+            IssueKind::Rejected { message, help } => codes::VALUE_REJECTED.at(&path, message).with_range(Some(range)).with_help(help),
+        }
     }
 
     pub(crate) fn wrong_type(&mut self, node: &Node, path: &str, expected: &str) {
@@ -324,6 +406,30 @@ impl Lowerer {
         out
     }
 
+    /// An enum field of an SDK schema: the SDK's casing rule decides what is allowed (`Disabled` and
+    /// `DISABLED` may pass where ` disabled` does not), `parse` reads the accepted value.
+    pub(crate) fn sdk_enumeration<T>(
+        &mut self,
+        node: &Node,
+        path: &str,
+        schema: &'static Schema,
+        allowed: &[&str],
+        parse: impl Fn(&str) -> Option<T>,
+    ) -> Option<T> {
+        let key = last_segment(path);
+        let accepted = match (schema.field(key).map(|f| f.ty), &node.kind) {
+            (Some(crate::schema::Ty::Enum { values, casing }), NodeKind::Scalar(s)) if s.py_type == PyType::Str => {
+                values.contains(&casing.apply(&s.text).as_str())
+            }
+            _ => true,
+        };
+        if !accepted {
+            let strict = |_: &str| None::<T>;
+            return self.enumeration(node, path, allowed, strict, codes::VALUE_NOT_ALLOWED);
+        }
+        self.enumeration(node, path, allowed, parse, codes::VALUE_NOT_ALLOWED)
+    }
+
     /// A closed set of values, parsed by `parse`; reports anything else with the allowed spellings, under
     /// `not_allowed` (`value-not-allowed`, or a field's own code such as `rule-type-invalid`).
     pub(crate) fn enumeration<T>(
@@ -416,6 +522,10 @@ pub(crate) fn to_value(node: &Node) -> Value {
 }
 
 /// Parses a YAML 1.1 int the way PyYAML constructs it (underscores, 0b, 0x, leading-zero octal, base 60).
+pub(crate) fn python_int(text: &str) -> Option<i64> {
+    parse_python_int(text)
+}
+
 fn parse_python_int(text: &str) -> Option<i64> {
     let cleaned: String = text.chars().filter(|c| *c != '_').collect();
     let (negative, digits) = match cleaned.strip_prefix('-') {
@@ -459,6 +569,30 @@ fn edit_distance(a: &str, b: &str) -> usize {
         prev = cur;
     }
     prev[b.len()]
+}
+
+/// Reports every mapping key that is itself a mapping or a list: PyYAML's constructor fails on them
+/// ("found unhashable key"), so azure-ai-ml cannot read the file at all.
+pub(crate) fn unhashable_keys(node: &Node, out: &mut Vec<Diagnostic>) {
+    match &node.kind {
+        NodeKind::Scalar(_) => {}
+        NodeKind::Seq(items) => items.iter().for_each(|i| unhashable_keys(i, out)),
+        NodeKind::Map(entries) => {
+            for (k, v) in entries {
+                if !matches!(k.kind, NodeKind::Scalar(_)) {
+                    out.push(
+                        codes::YAML_UNHASHABLE_KEY
+                            .at("", format!("this key is {}; PyYAML (used by azure-ai-ml) cannot load a file with such a key (\"found unhashable key\")", k.describe()))
+                            .with_range(Some(k.range))
+                            .with_help("an unquoted `{{PLACEHOLDER}}` is a YAML mapping: quote it (\"{{PLACEHOLDER}}\") or substitute it before the file is read"),
+                    );
+                } else {
+                    unhashable_keys(k, out);
+                }
+                unhashable_keys(v, out);
+            }
+        }
+    }
 }
 
 /// Guesses the document kind from `$schema`, then from characteristic keys.

@@ -3,14 +3,16 @@
 use super::{to_value, Fields, Lowerer, UnknownKeys};
 use crate::model::{
     Destination, FirewallSku, FqdnDestination, IsolationMode, ManagedNetwork, NetworkAccess, OutboundRule, PrivateEndpointDestination, RuleType,
-    ServiceTagDestination, Workspace,
+    ServiceTagDestination, Workspace, WorkspaceKind,
 };
 use crate::rules::codes;
+use crate::schema::{self, sdk, Ty, Unknown as SchemaUnknown};
 use crate::syntax::{Node, NodeKind};
 
-/// Keys amlnet models, in the SDK's schema order.
+/// Keys amlnet models itself (the others the SDK's schema accepts are checked by `schema` and carried).
 const MODELLED: &[&str] = &[
-    "$schema",
+    "kind",
+    "hub_id",
     "name",
     "location",
     "description",
@@ -20,42 +22,78 @@ const MODELLED: &[&str] = &[
     "public_network_access",
     "managed_network",
     "provision_network_now",
+    // Not in azure-ai-ml's schema; read here for its own rule (`v1-legacy-mode-enabled`) and message.
     "v1_legacy_mode",
 ];
-
-/// Keys the SDK accepts that amlnet carries through unchanged, in the SDK's schema order.
-pub(crate) const CARRIED: &[&str] = &[
-    "resource_group",
-    "hbi_workspace",
-    "storage_account",
-    "container_registry",
-    "key_vault",
-    "application_insights",
-    "customer_managed_key",
-    "network_acls",
-    "system_datastores_auth_mode",
-    "identity",
-    "primary_user_assigned_identity",
-    "workspace_hub",
-    "enable_data_isolation",
-    "allow_roleassignment_on_rg",
-    "serverless_compute",
-];
-
-const READ_ONLY: &[&str] = &["id", "mlflow_tracking_uri", "discovery_url"];
 
 pub(crate) const ISOLATION_MODES: &[&str] = &["disabled", "allow_internet_outbound", "allow_only_approved_outbound"];
 pub(crate) const NETWORK_ACCESS: &[&str] = &["enabled", "disabled"];
 
+/// The schema azure-ai-ml's `Workspace._load` chooses for `kind`, and the kind (None: it refuses the kind).
+fn schema_for(lw: &mut Lowerer, kind: Option<&Node>) -> (WorkspaceKind, usize) {
+    let Some(node) = kind else { return (WorkspaceKind::Default, sdk::WORKSPACE) };
+    let parsed = match &node.kind {
+        NodeKind::Scalar(s) if s.py_type == crate::syntax::pyyaml::PyType::Str => WorkspaceKind::parse(&s.text),
+        _ => None,
+    };
+    match parsed {
+        Some(WorkspaceKind::Hub) => (WorkspaceKind::Hub, sdk::HUB),
+        Some(WorkspaceKind::Project) => (WorkspaceKind::Project, sdk::PROJECT),
+        Some(WorkspaceKind::Default) => {
+            // `kind: default` chooses the plain workspace schema, which has no `kind` field.
+            let range = lw.map.key_range("kind");
+            lw.report(
+                codes::UNKNOWN_KEY
+                    .at("kind", "`kind: default` selects the plain workspace schema, which has no `kind` key; azure-ai-ml rejects the document (\"Unknown field\")")
+                    .with_range(range)
+                    .with_help("remove `kind` for a plain workspace, or write `kind: hub` or `kind: project`")
+                    .with_fix("Remove `kind`", None),
+            );
+            (WorkspaceKind::Default, sdk::WORKSPACE)
+        }
+        None => {
+            lw.report(
+                codes::VALUE_NOT_ALLOWED
+                    .at(
+                        "kind",
+                        format!(
+                            "`{}` is not a workspace kind; azure-ai-ml fails with \"Unsupported workspace type\"",
+                            node.as_scalar().map_or("", |s| s.text.as_str())
+                        ),
+                    )
+                    .with_range(Some(node.range))
+                    .with_help("use `hub` or `project`, or remove `kind` for a plain workspace"),
+            );
+            (WorkspaceKind::Default, sdk::WORKSPACE)
+        }
+    }
+}
+
 pub(crate) fn lower_workspace(lw: &mut Lowerer, root: &Node) -> Option<Workspace> {
     let fields = lw.fields(root, "")?;
-    let known: Vec<&str> = MODELLED.iter().chain(CARRIED).copied().collect();
-    lw.check_keys(&fields, &known, READ_ONLY, UnknownKeys::Reject, "a workspace");
+    let (kind, index) = schema_for(lw, fields.get("kind"));
+    let sdk_schema = schema::schema(index);
+    lw.read_schema(root, "", sdk_schema, sdk_schema.unknown, kind.noun(), MODELLED);
 
-    let mut ws = Workspace::default();
+    let mut ws = Workspace { kind, ..Workspace::default() };
     match fields.get("name") {
         Some(node) => ws.name = lw.required_string(node, "name"),
         None => lw.missing("", "name", " (an update may take it from `--name`; amlnet needs it to export)"),
+    }
+    if kind == WorkspaceKind::Project {
+        match fields.get("hub_id") {
+            Some(node) => ws.hub_id = Some(lw.required_string(node, "hub_id")),
+            None => lw.missing("", "hub_id", "; a project names its hub's ARM id (azure-ai-ml rejects the document without it)"),
+        }
+    } else if fields.get("hub_id").is_some() {
+        let range = lw.map.key_range("hub_id");
+        lw.report(
+            codes::UNKNOWN_KEY
+                .at("hub_id", format!("`hub_id` is not a key of {}; azure-ai-ml rejects the document (\"Unknown field\")", kind.noun()))
+                .with_range(range)
+                .with_help("add `kind: project` to make this a project of that hub, or remove `hub_id`")
+                .with_fix("Remove `hub_id`", None),
+        );
     }
     ws.location = opt_string(lw, &fields, "location");
     ws.display_name = opt_string(lw, &fields, "display_name");
@@ -65,7 +103,7 @@ pub(crate) fn lower_workspace(lw: &mut Lowerer, root: &Node) -> Option<Workspace
         ws.tags = lw.string_map(node, "tags");
     }
     if let Some(node) = fields.get("public_network_access") {
-        ws.public_network_access = lw.enumeration(node, "public_network_access", NETWORK_ACCESS, NetworkAccess::parse, codes::VALUE_NOT_ALLOWED);
+        ws.public_network_access = lw.sdk_enumeration(node, "public_network_access", sdk_schema, NETWORK_ACCESS, NetworkAccess::parse);
     }
     if let Some(node) = fields.get("provision_network_now") {
         ws.provision_network_now = lw.boolean(node, "provision_network_now");
@@ -89,14 +127,40 @@ pub(crate) fn lower_workspace(lw: &mut Lowerer, root: &Node) -> Option<Workspace
         }
     }
     if let Some(node) = fields.get("managed_network") {
-        ws.managed_network = lower_managed_network(lw, node);
+        ws.managed_network = lower_managed_network(lw, node, sdk_schema);
     }
-    for key in CARRIED {
-        if let Some(node) = fields.get(key) {
-            ws.extra.push(((*key).to_owned(), to_value(node)));
+    // Everything else the SDK reads, in its schema order (checked above by `read_schema`).
+    for key in sdk_schema.loadable_keys() {
+        if !MODELLED.contains(&key) {
+            if let Some(node) = fields.get(key) {
+                ws.extra.push((key.to_owned(), to_value(node)));
+            }
         }
     }
     Some(ws)
+}
+
+/// The keys an SDK schema level loads and the read-only keys it drops, for `check_keys`.
+fn key_lists(index: usize) -> (Vec<&'static str>, Vec<&'static str>) {
+    let s = schema::schema(index);
+    (s.loadable_keys(), s.fields.iter().filter(|f| f.dump_only).map(|f| f.key).collect())
+}
+
+/// The nested schema and unknown-key policy of a field whose type is a mapping (or a list/union of them).
+pub(crate) fn nested(ty: &'static Ty) -> Vec<(usize, SchemaUnknown)> {
+    match ty {
+        Ty::Nested { schema, unknown } => vec![(*schema, *unknown)],
+        Ty::List(inner) => nested(inner),
+        Ty::Union(alts) => alts.iter().flat_map(nested).collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn policy(unknown: SchemaUnknown) -> UnknownKeys {
+    match unknown {
+        SchemaUnknown::Raise => UnknownKeys::Reject,
+        SchemaUnknown::Exclude | SchemaUnknown::Include => UnknownKeys::Dropped,
+    }
 }
 
 fn opt_string(lw: &mut Lowerer, fields: &Fields<'_>, key: &str) -> Option<String> {
@@ -104,15 +168,18 @@ fn opt_string(lw: &mut Lowerer, fields: &Fields<'_>, key: &str) -> Option<String
     lw.string(node, &fields.path(key))
 }
 
-fn lower_managed_network(lw: &mut Lowerer, node: &Node) -> Option<ManagedNetwork> {
+fn lower_managed_network(lw: &mut Lowerer, node: &Node, ws_schema: &'static schema::Schema) -> Option<ManagedNetwork> {
     let path = "managed_network";
     let fields = lw.fields(node, path)?;
-    lw.check_keys(&fields, &["isolation_mode", "outbound_rules", "firewall_sku"], &["network_id", "status"], UnknownKeys::Dropped, "managed_network");
+    let mn_field = ws_schema.field("managed_network")?;
+    let (mn_index, mn_unknown) = *nested(mn_field.ty).first()?;
+    let (known, read_only) = key_lists(mn_index);
+    lw.check_keys(&fields, &known, &read_only, policy(mn_unknown), "managed_network");
+    let mn_schema = schema::schema(mn_index);
     let mut mn = ManagedNetwork::default();
     match fields.get("isolation_mode") {
         Some(node) => {
-            mn.isolation_mode =
-                lw.enumeration(node, "managed_network.isolation_mode", ISOLATION_MODES, IsolationMode::parse, codes::VALUE_NOT_ALLOWED)
+            mn.isolation_mode = lw.sdk_enumeration(node, "managed_network.isolation_mode", mn_schema, ISOLATION_MODES, IsolationMode::parse)
         }
         None => {
             let range = lw.map.key_range(path);
@@ -125,7 +192,7 @@ fn lower_managed_network(lw: &mut Lowerer, node: &Node) -> Option<ManagedNetwork
         }
     }
     if let Some(node) = fields.get("firewall_sku") {
-        mn.firewall_sku = lw.enumeration(node, "managed_network.firewall_sku", &["standard", "basic"], FirewallSku::parse, codes::VALUE_NOT_ALLOWED);
+        mn.firewall_sku = lw.sdk_enumeration(node, "managed_network.firewall_sku", mn_schema, &["standard", "basic"], FirewallSku::parse);
     }
     if let Some(node) = fields.get("outbound_rules") {
         mn.outbound_rules = lower_rule_list(lw, node, "managed_network.outbound_rules");
@@ -163,20 +230,32 @@ pub(crate) fn lower_rule_list(lw: &mut Lowerer, node: &Node, path: &str) -> Vec<
     rules
 }
 
-const PE_KEYS: &[&str] = &["service_resource_id", "subresource_target", "spark_enabled"];
-const ST_KEYS: &[&str] = &["service_tag", "protocol", "port_ranges", "address_prefixes"];
+/// The SDK schema named `name` (a rule or destination schema of the managed network).
+fn schema_named(name: &str) -> usize {
+    sdk::SCHEMAS.iter().position(|s| s.name == name).unwrap_or(sdk::WORKSPACE)
+}
+
+fn pe_keys() -> Vec<&'static str> {
+    schema::schema(schema_named("PrivateEndpointDestinationSchema")).loadable_keys()
+}
+
+fn st_keys() -> Vec<&'static str> {
+    schema::schema(schema_named("ServiceTagDestinationSchema")).loadable_keys()
+}
 
 /// Lowers one rule. Like the SDK, the destination's shape decides the rule class; `type` is checked
 /// against it (the SDK does not look at `type` at all).
 fn lower_rule(lw: &mut Lowerer, node: &Node, path: &str) -> Option<OutboundRule> {
     let fields = lw.fields(node, path)?;
-    lw.check_keys(
-        &fields,
-        &["name", "type", "destination", "fqdns"],
-        &["category", "status", "parent_rule_names"],
-        UnknownKeys::Dropped,
-        "an outbound rule",
-    );
+    // The three rule schemas the SDK's union tries (all read with EXCLUDE): their keys together.
+    let mut known: Vec<&str> = Vec::new();
+    let mut read_only: Vec<&str> = Vec::new();
+    for name in ["PrivateEndpointOutboundRuleSchema", "ServiceTagOutboundRuleSchema", "FqdnOutboundRuleSchema"] {
+        let (k, r) = key_lists(schema_named(name));
+        known.extend(k.into_iter().filter(|k| !known.contains(k)).collect::<Vec<_>>());
+        read_only.extend(r.into_iter().filter(|k| !read_only.contains(k)).collect::<Vec<_>>());
+    }
+    lw.check_keys(&fields, &known, &read_only, UnknownKeys::Dropped, "an outbound rule");
     let name = match fields.get("name") {
         Some(n) => lw.required_string(n, &fields.path("name")),
         None => {
@@ -206,9 +285,9 @@ fn lower_rule(lw: &mut Lowerer, node: &Node, path: &str) -> Option<OutboundRule>
         NodeKind::Scalar(_) => Some(RuleType::Fqdn),
         NodeKind::Map(entries) => {
             let has = |keys: &[&str]| entries.iter().any(|(k, _)| k.as_scalar().is_some_and(|s| keys.contains(&s.text.as_str())));
-            if has(PE_KEYS) {
+            if has(&pe_keys()) {
                 Some(RuleType::PrivateEndpoint)
-            } else if has(ST_KEYS) {
+            } else if has(&st_keys()) {
                 Some(RuleType::ServiceTag)
             } else {
                 declared.filter(|t| *t != RuleType::Fqdn)
@@ -270,7 +349,7 @@ fn lower_rule(lw: &mut Lowerer, node: &Node, path: &str) -> Option<OutboundRule>
 
 fn lower_pe(lw: &mut Lowerer, node: &Node, path: &str) -> Option<PrivateEndpointDestination> {
     let fields = lw.fields(node, path)?;
-    lw.check_keys(&fields, PE_KEYS, &["spark_status"], UnknownKeys::Reject, "a private endpoint destination");
+    lw.check_keys(&fields, &pe_keys(), &[], UnknownKeys::Reject, "a private endpoint destination");
     let mut pe = PrivateEndpointDestination::default();
     for key in ["service_resource_id", "subresource_target"] {
         match fields.get(key) {
@@ -308,7 +387,7 @@ fn lower_pe(lw: &mut Lowerer, node: &Node, path: &str) -> Option<PrivateEndpoint
 
 fn lower_service_tag(lw: &mut Lowerer, node: &Node, path: &str) -> Option<ServiceTagDestination> {
     let fields = lw.fields(node, path)?;
-    lw.check_keys(&fields, ST_KEYS, &["action"], UnknownKeys::Reject, "a service tag destination");
+    lw.check_keys(&fields, &st_keys(), &[], UnknownKeys::Reject, "a service tag destination");
     let mut st = ServiceTagDestination::default();
     for key in ["service_tag", "protocol", "port_ranges"] {
         let value = match fields.get(key) {

@@ -71,6 +71,22 @@ macro_rules! registry {
         /// Every rule, in documentation order.
         pub static ALL: &[&RuleInfo] = &[$(&$reading::INFO,)* $(&$model::INFO,)* $(&$export::INFO,)* $(&$plan::INFO,)*];
 
+        /// The stage that reports `code`: `reading` (the SDK's own reading of the file: syntax, schema),
+        /// `model` (amlnet's checks of what the service rejects later), `export` or `plan`.
+        pub fn stage(code: &str) -> Option<&'static str> {
+            if [$($reading::INFO.code,)*].contains(&code) {
+                Some("reading")
+            } else if [$($model::INFO.code,)*].contains(&code) {
+                Some("model")
+            } else if [$($export::INFO.code,)*].contains(&code) {
+                Some("export")
+            } else if [$($plan::INFO.code,)*].contains(&code) {
+                Some("plan")
+            } else {
+                None
+            }
+        }
+
         /// Runs every model rule over `config`.
         pub(crate) fn check_model(config: &Config) -> Vec<(Target, Diagnostic)> {
             let mut checker = Checker { config, findings: Vec::new() };
@@ -89,6 +105,7 @@ registry! {
         alias_expansion_too_large,
         yaml_unsupported_tag,
         yaml_multiple_documents,
+        yaml_unhashable_key,
         document_kind_unknown,
         duplicate_document,
         duplicate_key,
@@ -102,6 +119,7 @@ registry! {
         outbound_rules_not_a_list,
         rule_type_invalid,
         rule_type_mismatch,
+        value_rejected,
     ],
     model: [
         subscription_id_invalid,
@@ -168,6 +186,8 @@ pub(crate) mod codes {
     pub(crate) const AZURERM_CANNOT_EXPRESS: &RuleInfo = &super::azurerm_cannot_express::INFO;
     pub(crate) const RULE_TYPE_INVALID: &RuleInfo = &super::rule_type_invalid::INFO;
     pub(crate) const RULE_TYPE_MISMATCH: &RuleInfo = &super::rule_type_mismatch::INFO;
+    pub(crate) const VALUE_REJECTED: &RuleInfo = &super::value_rejected::INFO;
+    pub(crate) const YAML_UNHASHABLE_KEY: &RuleInfo = &super::yaml_unhashable_key::INFO;
     pub(crate) const FQDNS_ONLY_FOR_APPLICATION_GATEWAY: &RuleInfo = &super::fqdns_only_for_application_gateway::INFO;
 }
 

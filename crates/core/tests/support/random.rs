@@ -5,7 +5,7 @@
 
 use amlnet_core::model::{
     AuthMode, Config, Context, Destination, FirewallSku, FqdnDestination, IsolationMode, ManagedNetwork, NetworkAccess, OnlineDeployment,
-    OnlineEndpoint, Operation, OutboundRule, PrivateEndpointDestination, ServiceTagDestination, Value, Workspace,
+    OnlineEndpoint, Operation, OutboundRule, PrivateEndpointDestination, ServiceTagDestination, Value, Workspace, WorkspaceKind,
 };
 
 /// xorshift64*: deterministic, dependency-free.
@@ -155,6 +155,8 @@ pub fn random_config(rng: &mut Rng) -> Config {
     }
     let ws_index = rng.below(100);
     let ws = Workspace {
+        kind: WorkspaceKind::Default,
+        hub_id: None,
         name: valid_name(rng, "ws", ws_index),
         location: Some((*rng.pick(&["eastus", "westeurope", "on"])).to_owned()),
         display_name: if rng.chance(50) { Some(hostile(rng)) } else { None },
@@ -174,6 +176,7 @@ pub fn random_config(rng: &mut Rng) -> Config {
     let with_endpoint = rng.chance(60);
     let endpoint_name = format!("ep-{}", rng.below(1000));
     let endpoint = with_endpoint.then(|| OnlineEndpoint {
+        compute: None,
         name: endpoint_name.clone(),
         description: if rng.chance(50) { Some(hostile(rng)) } else { None },
         tags: Vec::new(),
@@ -184,6 +187,7 @@ pub fn random_config(rng: &mut Rng) -> Config {
     });
     let deployments = if with_endpoint && rng.chance(70) {
         vec![OnlineDeployment {
+            kubernetes: false,
             name: (*rng.pick(&["blue", "green-1", "yes"])).to_owned(),
             endpoint_name,
             model: Some(Value::Str("azureml:my-model:1".to_owned())),

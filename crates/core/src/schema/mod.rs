@@ -1,0 +1,1000 @@
+//! azure-ai-ml's own schemas, as data, and a reader that judges a YAML node tree the way marshmallow does.
+//!
+//! `sdk.rs` is generated from the pinned SDK by `scripts/sdk_schema.py` (never edited by hand); it is the
+//! one source of truth for which keys each document level has, which are required or read-only, their
+//! types, enum spellings with the SDK's casing rule, validators, and the unknown-key policy (RAISE rejects
+//! the document, EXCLUDE drops the key). [`check_value`] walks a node against a field type and returns
+//! [`Issue`]s; the lowering turns them into diagnostics of the registry. The hand-written lowering reads
+//! the fields amlnet models (with its own, more specific messages); everything else the SDK accepts is
+//! checked here, to the bottom, and carried through.
+//!
+//! Schema hooks (`post_load`, `validates`, `pre_load`) are listed by name in the table; each one is
+//! mirrored in [`hook_issues`] or explained in [`REVIEWED_HOOKS`], and a test fails on a hook that is in
+//! neither, so a new SDK release cannot add one unnoticed.
+
+pub mod sdk;
+
+use crate::diagnostic::TextRange;
+use crate::syntax::pyyaml::PyType;
+use crate::syntax::{Node, NodeKind, Scalar};
+
+/// What marshmallow does with a key the schema does not define.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unknown {
+    /// The document is rejected ("Unknown field.").
+    Raise,
+    /// The key is dropped without a word.
+    Exclude,
+    /// The key is kept as it is.
+    Include,
+}
+
+/// The casing transform a `StringTransformedEnum` applies before comparing with its allowed values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Casing {
+    Lower,
+    Identity,
+    CamelToSnake,
+    SnakeToPascal,
+}
+
+impl Casing {
+    /// Applies the transform exactly as azure-ai-ml's `camel_to_snake` / `snake_to_pascal` / `str.lower` do.
+    pub fn apply(self, s: &str) -> String {
+        match self {
+            Casing::Lower => s.to_lowercase(),
+            Casing::Identity => s.to_owned(),
+            Casing::CamelToSnake => camel_to_snake(s),
+            Casing::SnakeToPascal => s.split('_').map(capitalize).collect(),
+        }
+    }
+}
+
+/// `re.sub("((?<=[a-z0-9])[A-Z]|(?!^)[A-Z](?=[a-z]))", r"_\1", s).lower()`.
+fn camel_to_snake(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len() + 4);
+    for (i, &c) in chars.iter().enumerate() {
+        if c.is_ascii_uppercase() {
+            let after_lower_or_digit = i > 0 && (chars[i - 1].is_ascii_lowercase() || chars[i - 1].is_ascii_digit());
+            let before_lower = i > 0 && chars.get(i + 1).is_some_and(|n| n.is_ascii_lowercase());
+            if after_lower_or_digit || before_lower {
+                out.push('_');
+            }
+        }
+        out.extend(c.to_lowercase());
+    }
+    out
+}
+
+/// Python's `str.capitalize`: the first character upper case, the rest lower case.
+fn capitalize(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars.flat_map(char::to_lowercase)).collect(),
+        None => String::new(),
+    }
+}
+
+/// A field validator (`validate=` in the schema).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Validator {
+    /// azure-ai-ml's `validate_arm_str`: a full ARM resource id.
+    ArmStr,
+    /// `validate.Regexp(pattern)`; only the patterns [`regexp_matches`] knows are accepted by the tidy test.
+    Regexp(&'static str),
+    OneOf(&'static [&'static str]),
+    Range {
+        min: Option<i64>,
+        max: Option<i64>,
+    },
+    Url {
+        relative: bool,
+        absolute: bool,
+        require_tld: bool,
+        schemes: &'static [&'static str],
+    },
+}
+
+/// A field's type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ty {
+    Str,
+    Bool,
+    Int {
+        strict: bool,
+    },
+    Float,
+    /// Anything (`fields.Raw`, an untyped `fields.Dict` value).
+    Raw,
+    /// `fields.Constant`: the input is ignored.
+    Constant,
+    /// azure-ai-ml's `VersionField`: a string or a number.
+    Version,
+    /// `fields.DateTime` in ISO 8601, as a string.
+    DateTime,
+    Enum {
+        values: &'static [&'static str],
+        casing: Casing,
+    },
+    /// `azureml:<name or ARM id>`.
+    ArmStr,
+    /// `azureml:name:version`, `azureml:name@label` (or a name alone where a default version is allowed).
+    ArmVersionedStr {
+        allow_default_version: bool,
+    },
+    /// `azureml://registries/...`.
+    RegistryStr,
+    /// A local file or folder; whether it exists is the user's folder's business, not checked here.
+    LocalPath {
+        dir: bool,
+        file: bool,
+    },
+    List(&'static Ty),
+    Dict {
+        keys: &'static Ty,
+        values: &'static Ty,
+    },
+    Nested {
+        schema: usize,
+        unknown: Unknown,
+    },
+    /// The first alternative that reads the value wins.
+    Union(&'static [Ty]),
+}
+
+/// One field of a schema.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Field {
+    /// The YAML key (`data_key` where the schema sets one).
+    pub key: &'static str,
+    pub ty: &'static Ty,
+    pub required: bool,
+    /// Read-only: a path-aware schema drops it (when not null); others treat it as an unknown key.
+    pub dump_only: bool,
+    pub allow_none: bool,
+    pub validators: &'static [Validator],
+}
+
+/// One marshmallow schema.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Schema {
+    pub name: &'static str,
+    /// The policy when the schema is loaded at the top of a document.
+    pub unknown: Unknown,
+    /// A `PathAwareSchema`, whose `trim_dump_only` drops read-only keys before loading.
+    pub path_aware: bool,
+    /// `tag:Class.method` of every load hook.
+    pub hooks: &'static [&'static str],
+    /// In declaration order (inherited fields first), which is also the SDK's dump order.
+    pub fields: &'static [Field],
+}
+
+impl Schema {
+    pub fn field(&self, key: &str) -> Option<&'static Field> {
+        self.fields.iter().find(|f| f.key == key)
+    }
+
+    /// The keys a document may set here (the read-only ones excluded), in the SDK's order.
+    pub fn loadable_keys(&self) -> Vec<&'static str> {
+        self.fields.iter().filter(|f| !f.dump_only).map(|f| f.key).collect()
+    }
+
+    /// The read-only keys a document may carry here without effect.
+    pub fn read_only_keys(&self) -> Vec<&'static str> {
+        if !self.path_aware {
+            return Vec::new();
+        }
+        self.fields.iter().filter(|f| f.dump_only && f.key != "$schema").map(|f| f.key).collect()
+    }
+
+    fn has_hook(&self, hook: &str) -> bool {
+        self.hooks.contains(&hook)
+    }
+}
+
+/// The schema at `index` of the generated table.
+pub fn schema(index: usize) -> &'static Schema {
+    &sdk::SCHEMAS[index]
+}
+
+/// Hooks whose effect on loading is nil or is part of this module's semantics, with the reason.
+/// `hook_issues` mirrors the others; `tests::every_hook_is_reviewed` checks both lists cover the table.
+pub const REVIEWED_HOOKS: &[(&str, &str)] = &[
+    ("pre_load:PathAwareSchema.add_param_overrides", "applies `--set` overrides; amlnet reads the file as written"),
+    ("pre_load:PathAwareSchema.trim_dump_only", "read-only keys with a value are dropped: `Schema::read_only_keys`"),
+    ("pre_load:AnonymousEnvironmentSchema.trim_dump_only", "same as PathAwareSchema.trim_dump_only"),
+    ("pre_load:AnonymousAssetSchema.warn_if_named", "logs a warning only"),
+    ("pre_load:YamlFileSchema.load_from_file", "a `file:` string is read from disk: accepted unchecked, like local paths"),
+    ("pre_load:ResourceSettingsSchema.conversion", "`nvidia.com/gpu` is read as `gpu`: `alias_key`"),
+    ("post_load:ResourceSchema.pass_source_path", "records the source path"),
+    ("post_load:FqdnOutboundRuleSchema.createdestobject", "builds the rule entity; the lowering reads rules itself"),
+    ("post_load:ServiceTagOutboundRuleSchema.createdestobject", "builds the rule entity; the lowering reads rules itself"),
+    ("post_load:PrivateEndpointOutboundRuleSchema.createdestobject", "builds the rule entity; the lowering reads rules itself"),
+    ("post_load:YamlFileSchema.reset_base_path_post_load", "restores the base path"),
+];
+
+/// Hooks [`hook_issues`] mirrors.
+#[cfg(test)]
+pub(crate) const MIRRORED_HOOKS: &[&str] = &[
+    "validates:OnlineEndpointSchema.validate_traffic",
+    "validates:DataCollectorSchema.validate_sampling_rate",
+    "validates:IdentitySchema.validate_user_assigned_identities",
+    "validates_schema:NetworkAclsSchema.validate_schema",
+    "validates:ServerlessComputeSettingsSchema.validate_custom_subnet",
+    "pre_load:_BaseEnvironmentSchema.pre_load",
+];
+
+/// A problem found while reading a value the way the SDK does.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Issue {
+    /// Field path (`data_collector.collections.model_inputs.enabled`).
+    pub path: String,
+    /// The value (or, for a missing key, the enclosing mapping).
+    pub range: TextRange,
+    /// The key's own range, for unknown and read-only keys.
+    pub key_range: Option<TextRange>,
+    pub kind: IssueKind,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum IssueKind {
+    /// A key the schema does not define; `rejected` under RAISE, dropped under EXCLUDE.
+    Unknown {
+        key: String,
+        known: Vec<&'static str>,
+        rejected: bool,
+    },
+    /// A read-only key the SDK drops.
+    ReadOnly {
+        key: String,
+    },
+    Missing {
+        key: &'static str,
+    },
+    /// null where the field does not allow it.
+    Null,
+    /// A plain scalar PyYAML reads as another type where a string is needed.
+    NotAString {
+        py_type: PyType,
+        text: String,
+    },
+    /// The wrong shape or type; `expected` reads "a mapping", "a whole number", ...
+    WrongType {
+        expected: String,
+        found: String,
+    },
+    NotAllowed {
+        text: String,
+        values: &'static [&'static str],
+    },
+    /// The SDK rejects the value for a reason stated in `message`.
+    Rejected {
+        message: String,
+        help: String,
+    },
+}
+
+impl Issue {
+    pub fn is_error(&self) -> bool {
+        !matches!(self.kind, IssueKind::ReadOnly { .. } | IssueKind::Unknown { rejected: false, .. })
+    }
+}
+
+fn join(parent: &str, key: &str) -> String {
+    if parent.is_empty() {
+        key.to_owned()
+    } else {
+        format!("{parent}.{key}")
+    }
+}
+
+/// Reads the mapping `node` with `schema` under `unknown`, skipping the keys in `skip` (read by the caller).
+pub fn check_mapping(node: &Node, path: &str, schema: &'static Schema, unknown: Unknown, skip: &[&str]) -> Vec<Issue> {
+    let mut out = Vec::new();
+    check_mapping_into(node, path, schema, unknown, skip, &mut out);
+    out
+}
+
+fn check_mapping_into(node: &Node, path: &str, schema: &'static Schema, unknown: Unknown, skip: &[&str], out: &mut Vec<Issue>) {
+    let NodeKind::Map(entries) = &node.kind else {
+        out.push(wrong(node, path, "a mapping"));
+        return;
+    };
+    if schema.has_hook("pre_load:_BaseEnvironmentSchema.pre_load") {
+        for (k, _) in entries {
+            if let Some(k) = k.as_scalar().filter(|k| k.py_type == PyType::Str && (k.text == "channels" || k.text == "dependencies")) {
+                out.push(Issue {
+                    path: join(path, &k.text),
+                    range: node.range,
+                    key_range: Some(node.range),
+                    kind: IssueKind::Rejected {
+                        message: format!("`{}` belongs in the conda file, not in the environment; azure-ai-ml rejects the environment", k.text),
+                        help: "move `channels` and `dependencies` into a conda file and name it with `conda_file:`".into(),
+                    },
+                });
+                return;
+            }
+        }
+    }
+    // PyYAML keeps the last of duplicate keys; the lowering reports duplicates.
+    let mut seen: Vec<(&str, &Node, &Node)> = Vec::with_capacity(entries.len());
+    for (k, v) in entries {
+        let Some(ks) = k.as_scalar() else { continue };
+        let key = alias_key(schema, key_text(ks));
+        seen.retain(|(existing, _, _)| *existing != key);
+        seen.push((key, k, v));
+    }
+    for (key, k, v) in &seen {
+        let key_path = join(path, key);
+        if skip.contains(key) {
+            // The caller reads the value; the schema's validators still apply to what it reads.
+            if let (Some(f), Some(text)) = (schema.field(key), as_str(v)) {
+                if let Some((message, help)) = f.validators.iter().find_map(|val| validator_fails(*val, text)) {
+                    out.push(Issue { path: key_path, range: v.range, key_range: None, kind: IssueKind::Rejected { message, help } });
+                }
+            }
+            continue;
+        }
+        let is_str_key = k.as_scalar().is_some_and(|s| s.py_type == PyType::Str);
+        let field = schema.field(key).filter(|_| is_str_key);
+        match field {
+            Some(f) if f.dump_only && f.key == "$schema" && !is_null(v) => {}
+            Some(f) if f.dump_only => {
+                let null = is_null(v);
+                if schema.path_aware && !null {
+                    out.push(Issue {
+                        path: key_path,
+                        range: v.range,
+                        key_range: Some(k.range),
+                        kind: IssueKind::ReadOnly { key: (*key).to_owned() },
+                    });
+                } else if unknown != Unknown::Include {
+                    out.push(unknown_issue(key, &key_path, k, v, schema, unknown));
+                }
+            }
+            Some(f) => check_field(v, &key_path, f, out),
+            None if unknown == Unknown::Include => {}
+            None => out.push(unknown_issue(key, &key_path, k, v, schema, unknown)),
+        }
+    }
+    for f in schema.fields.iter().filter(|f| f.required && !f.dump_only) {
+        if !skip.contains(&f.key) && !seen.iter().any(|(k, _, _)| *k == f.key) {
+            out.push(Issue { path: join(path, f.key), range: node.range, key_range: None, kind: IssueKind::Missing { key: f.key } });
+        }
+    }
+    if !out.iter().any(|i| i.is_error() && i.path.starts_with(path)) {
+        hook_issues(node, path, schema, &seen, out);
+    }
+}
+
+fn unknown_issue(key: &str, key_path: &str, k: &Node, v: &Node, schema: &'static Schema, unknown: Unknown) -> Issue {
+    Issue {
+        path: key_path.to_owned(),
+        range: v.range,
+        key_range: Some(k.range),
+        kind: IssueKind::Unknown { key: key.to_owned(), known: schema.loadable_keys(), rejected: unknown == Unknown::Raise },
+    }
+}
+
+/// The key as the schema sees it after its `pre_load` renames.
+fn alias_key<'a>(schema: &Schema, key: &'a str) -> &'a str {
+    if key == "nvidia.com/gpu" && schema.has_hook("pre_load:ResourceSettingsSchema.conversion") {
+        "gpu"
+    } else {
+        key
+    }
+}
+
+fn key_text(s: &Scalar) -> &str {
+    &s.text
+}
+
+fn is_null(node: &Node) -> bool {
+    matches!(&node.kind, NodeKind::Scalar(s) if s.py_type == PyType::Null)
+}
+
+/// Reads one field's value: null handling, the type, then the validators.
+fn check_field(node: &Node, path: &str, field: &'static Field, out: &mut Vec<Issue>) {
+    if is_null(node) {
+        if !field.allow_none {
+            out.push(Issue { path: path.to_owned(), range: node.range, key_range: None, kind: IssueKind::Null });
+        }
+        return;
+    }
+    let before = out.len();
+    check_value_into(node, path, field.ty, out);
+    if out[before..].iter().any(Issue::is_error) {
+        return;
+    }
+    if let NodeKind::Scalar(s) = &node.kind {
+        for v in field.validators {
+            if let Some((message, help)) = validator_fails(*v, &s.text) {
+                out.push(Issue { path: path.to_owned(), range: node.range, key_range: None, kind: IssueKind::Rejected { message, help } });
+                return;
+            }
+        }
+    }
+}
+
+/// Reads `node` as a value of type `ty`.
+pub fn check_value(node: &Node, path: &str, ty: &'static Ty) -> Vec<Issue> {
+    let mut out = Vec::new();
+    if is_null(node) {
+        out.push(Issue { path: path.to_owned(), range: node.range, key_range: None, kind: IssueKind::Null });
+    } else {
+        check_value_into(node, path, ty, &mut out);
+    }
+    out
+}
+
+fn wrong(node: &Node, path: &str, expected: impl Into<String>) -> Issue {
+    let expected = expected.into();
+    match &node.kind {
+        NodeKind::Scalar(s) if s.py_type != PyType::Str && expected == "a string" => Issue {
+            path: path.to_owned(),
+            range: node.range,
+            key_range: None,
+            kind: IssueKind::NotAString { py_type: s.py_type, text: s.text.clone() },
+        },
+        _ => Issue { path: path.to_owned(), range: node.range, key_range: None, kind: IssueKind::WrongType { expected, found: node.describe() } },
+    }
+}
+
+fn rejected(node: &Node, path: &str, message: String, help: impl Into<String>) -> Issue {
+    Issue { path: path.to_owned(), range: node.range, key_range: None, kind: IssueKind::Rejected { message, help: help.into() } }
+}
+
+/// The value as a Python `str`, if PyYAML constructs one.
+fn as_str(node: &Node) -> Option<&str> {
+    match &node.kind {
+        NodeKind::Scalar(s) if s.py_type == PyType::Str => Some(&s.text),
+        _ => None,
+    }
+}
+
+fn check_value_into(node: &Node, path: &str, ty: &'static Ty, out: &mut Vec<Issue>) {
+    match ty {
+        Ty::Raw | Ty::Constant => {}
+        Ty::Str | Ty::LocalPath { .. } => {
+            if as_str(node).is_none() {
+                out.push(wrong(node, path, "a string"));
+            }
+        }
+        Ty::Bool => {
+            if !reads_as_bool(node) {
+                out.push(wrong(node, path, "true or false"));
+            }
+        }
+        Ty::Int { strict } => {
+            if !reads_as_int(node, *strict) {
+                out.push(wrong(node, path, "a whole number"));
+            }
+        }
+        Ty::Float => {
+            if !reads_as_float(node) {
+                out.push(wrong(node, path, "a number"));
+            }
+        }
+        Ty::Version => {
+            let ok = matches!(&node.kind, NodeKind::Scalar(s) if matches!(s.py_type, PyType::Str | PyType::Int | PyType::Float | PyType::Bool));
+            if !ok {
+                out.push(wrong(node, path, "a version (a string or a number)"));
+            }
+        }
+        Ty::DateTime => match as_str(node) {
+            Some(s) if is_iso_datetime(s) => {}
+            Some(_) => out.push(rejected(
+                node,
+                path,
+                "not an ISO 8601 date and time; azure-ai-ml rejects it".into(),
+                "write it as '2026-01-31T12:00:00Z' (quoted)",
+            )),
+            None => out.push(wrong(node, path, "a quoted ISO 8601 date and time")),
+        },
+        Ty::Enum { values, casing } => match as_str(node) {
+            Some(s) if values.contains(&casing.apply(s).as_str()) => {}
+            Some(s) => out.push(Issue {
+                path: path.to_owned(),
+                range: node.range,
+                key_range: None,
+                kind: IssueKind::NotAllowed { text: s.to_owned(), values },
+            }),
+            None => out.push(wrong(node, path, "a string")),
+        },
+        Ty::ArmStr => match as_str(node) {
+            Some(s) if s.starts_with("azureml:") => {}
+            Some(s) => out.push(rejected(
+                node,
+                path,
+                format!("`{s}` is not an `azureml:` reference; azure-ai-ml rejects it"),
+                format!("write `azureml:{s}` to name an existing resource"),
+            )),
+            None => out.push(wrong(node, path, "an `azureml:` reference")),
+        },
+        Ty::ArmVersionedStr { allow_default_version } => match as_str(node) {
+            Some(s) => {
+                if let Some(message) = versioned_reference_problem(s, *allow_default_version) {
+                    out.push(rejected(node, path, message, "write `azureml:<name>:<version>` (or `azureml:<name>@latest`)"));
+                }
+            }
+            None => out.push(wrong(node, path, "an `azureml:name:version` reference")),
+        },
+        Ty::RegistryStr => match as_str(node) {
+            Some(s) if s.starts_with("azureml://registries/") => {}
+            Some(s) => out.push(rejected(
+                node,
+                path,
+                format!("`{s}` is not an `azureml://registries/...` URI"),
+                "write `azureml://registries/<registry>/models/<name>/versions/<version>`",
+            )),
+            None => out.push(wrong(node, path, "an `azureml://registries/...` URI")),
+        },
+        Ty::List(inner) => match &node.kind {
+            NodeKind::Seq(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    let item_path = format!("{path}[{i}]");
+                    if is_null(item) {
+                        out.push(Issue { path: item_path, range: item.range, key_range: None, kind: IssueKind::Null });
+                    } else {
+                        check_value_into(item, &item_path, inner, out);
+                    }
+                }
+            }
+            _ => out.push(wrong(node, path, "a list")),
+        },
+        Ty::Dict { keys, values } => match &node.kind {
+            NodeKind::Map(entries) => {
+                for (k, v) in entries {
+                    let Some(ks) = k.as_scalar() else { continue };
+                    let key_path = join(path, &ks.text);
+                    if !matches!(keys, Ty::Raw) {
+                        if is_null(k) {
+                            out.push(Issue { path: key_path.clone(), range: k.range, key_range: None, kind: IssueKind::Null });
+                        } else {
+                            check_value_into(k, &key_path, keys, out);
+                        }
+                    }
+                    if !matches!(values, Ty::Raw) {
+                        if is_null(v) {
+                            out.push(Issue { path: key_path, range: v.range, key_range: None, kind: IssueKind::Null });
+                        } else {
+                            check_value_into(v, &key_path, values, out);
+                        }
+                    }
+                }
+            }
+            _ => out.push(wrong(node, path, "a mapping")),
+        },
+        Ty::Nested { schema: index, unknown } => {
+            let s = schema(*index);
+            if s.has_hook("pre_load:YamlFileSchema.load_from_file") && as_str(node).is_some_and(|t| t.starts_with("file:")) {
+                return;
+            }
+            check_mapping_into(node, path, s, *unknown, &[], out);
+        }
+        Ty::Union(alternatives) => check_union(node, path, alternatives, out),
+    }
+}
+
+fn check_union(node: &Node, path: &str, alternatives: &'static [Ty], out: &mut Vec<Issue>) {
+    let mut best: Option<Vec<Issue>> = None;
+    for alt in alternatives {
+        let mut issues = Vec::new();
+        check_value_into(node, path, alt, &mut issues);
+        if !issues.iter().any(Issue::is_error) {
+            out.extend(issues);
+            return;
+        }
+        // A mapping is judged by the mapping alternative that fits it best; a scalar by the union as a whole.
+        if matches!(alt, Ty::Nested { .. }) && matches!(node.kind, NodeKind::Map(_)) {
+            let errors = issues.iter().filter(|i| i.is_error()).count();
+            if best.as_ref().is_none_or(|b| b.iter().filter(|i| i.is_error()).count() > errors) {
+                best = Some(issues);
+            }
+        }
+    }
+    match best {
+        Some(issues) => out.extend(issues),
+        None => {
+            let expected: Vec<String> = alternatives.iter().map(describe).collect();
+            let mut expected_unique: Vec<String> = Vec::new();
+            for e in expected {
+                if !expected_unique.contains(&e) {
+                    expected_unique.push(e);
+                }
+            }
+            let what = match &node.kind {
+                NodeKind::Scalar(s) if s.py_type == PyType::Str => format!("`{}`", s.text),
+                _ => node.describe(),
+            };
+            out.push(rejected(
+                node,
+                path,
+                format!("{what} is none of what azure-ai-ml reads here ({}); it rejects the document", expected_unique.join(", ")),
+                format!("write {}", expected_unique.join(" or ")),
+            ));
+        }
+    }
+}
+
+/// A short description of what a type reads, for messages.
+fn describe(ty: &Ty) -> String {
+    match ty {
+        Ty::Str | Ty::Raw | Ty::Constant => "a string".into(),
+        Ty::LocalPath { .. } => "a local path".into(),
+        Ty::Bool => "true or false".into(),
+        Ty::Int { .. } => "a whole number".into(),
+        Ty::Float => "a number".into(),
+        Ty::Version => "a version".into(),
+        Ty::DateTime => "a date and time".into(),
+        Ty::Enum { values, .. } => format!("one of {}", values.join(", ")),
+        Ty::ArmStr => "an `azureml:` reference".into(),
+        Ty::ArmVersionedStr { .. } => "an `azureml:name:version` reference".into(),
+        Ty::RegistryStr => "an `azureml://registries/...` URI".into(),
+        Ty::List(_) => "a list".into(),
+        Ty::Dict { .. } | Ty::Nested { .. } => "a mapping".into(),
+        Ty::Union(alts) => alts.iter().map(describe).collect::<Vec<_>>().join(" or "),
+    }
+}
+
+/// marshmallow's `Boolean`: `True`/`False`, and the members of its truthy and falsy sets.
+fn reads_as_bool(node: &Node) -> bool {
+    const WORDS: &[&str] = &[
+        "t", "T", "true", "True", "TRUE", "on", "On", "ON", "y", "Y", "yes", "Yes", "YES", "1", "f", "F", "false", "False", "FALSE", "off", "Off",
+        "OFF", "n", "N", "no", "No", "NO", "0",
+    ];
+    let NodeKind::Scalar(s) = &node.kind else { return false };
+    match s.py_type {
+        PyType::Bool => true,
+        PyType::Str => WORDS.contains(&s.text.as_str()),
+        // 1, 0, 1.0 and 0.0 hash equal to the sets' 1 and 0.
+        PyType::Int => matches!(crate::lower::python_int(&s.text), Some(0 | 1)),
+        PyType::Float => matches!(python_float(&s.text), Some(v) if v == 0.0 || v == 1.0),
+        _ => false,
+    }
+}
+
+/// marshmallow's `Integer`: `int(value)`; bools are refused, floats truncated unless strict.
+fn reads_as_int(node: &Node, strict: bool) -> bool {
+    let NodeKind::Scalar(s) = &node.kind else { return false };
+    match s.py_type {
+        PyType::Int => true,
+        PyType::Float => !strict && python_float(&s.text).is_some_and(f64::is_finite),
+        PyType::Str => !strict && python_int_text(&s.text),
+        _ => false,
+    }
+}
+
+/// marshmallow's `Float` without NaN and infinities.
+fn reads_as_float(node: &Node) -> bool {
+    let NodeKind::Scalar(s) = &node.kind else { return false };
+    match s.py_type {
+        PyType::Int => true,
+        PyType::Float | PyType::Str => python_float(&s.text).is_some_and(f64::is_finite),
+        _ => false,
+    }
+}
+
+/// What Python's `int(str)` accepts: whitespace, a sign, decimal digits with single underscores between them.
+fn python_int_text(text: &str) -> bool {
+    let t = text.trim();
+    let t = t.strip_prefix(['+', '-']).unwrap_or(t);
+    !t.is_empty() && !t.starts_with('_') && !t.ends_with('_') && !t.contains("__") && t.chars().all(|c| c.is_ascii_digit() || c == '_')
+}
+
+/// A YAML 1.1 float as PyYAML constructs it, or a string as Python's `float()` reads it.
+fn python_float(text: &str) -> Option<f64> {
+    let t = text.trim().replace('_', "");
+    let lower = t.to_ascii_lowercase();
+    let (neg, body) = match lower.strip_prefix('-') {
+        Some(rest) => (true, rest.to_owned()),
+        None => (false, lower.strip_prefix('+').unwrap_or(&lower).to_owned()),
+    };
+    let magnitude = match body.as_str() {
+        ".inf" | "inf" | "infinity" => f64::INFINITY,
+        ".nan" | "nan" => f64::NAN,
+        _ if body.contains(':') => body.split(':').try_fold(0f64, |acc, part| part.parse::<f64>().ok().map(|p| acc * 60.0 + p))?,
+        _ => body.parse::<f64>().ok()?,
+    };
+    Some(if neg { -magnitude } else { magnitude })
+}
+
+/// `YYYY-MM-DD[T ]HH:MM[:SS[.ffffff]][Z|±HH:MM]`, or a date alone, as marshmallow's ISO parser takes.
+fn is_iso_datetime(s: &str) -> bool {
+    let b = s.as_bytes();
+    let digits = |r: std::ops::Range<usize>| r.end <= b.len() && b[r].iter().all(u8::is_ascii_digit);
+    if !(digits(0..4) && b.get(4) == Some(&b'-') && digits(5..7) && b.get(7) == Some(&b'-') && digits(8..10)) {
+        return false;
+    }
+    if b.len() == 10 {
+        return true;
+    }
+    matches!(b.get(10), Some(b'T' | b' ')) && digits(11..13) && b.get(13) == Some(&b':') && digits(14..16)
+}
+
+/// Why `azureml:...` is not a versioned reference ArmVersionedStr accepts, if it is not.
+fn versioned_reference_problem(s: &str, allow_default_version: bool) -> Option<String> {
+    let Some(rest) = s.strip_prefix("azureml:") else {
+        return Some(format!("`{s}` is not an `azureml:` reference (a local path is not allowed here); azure-ai-ml rejects it"));
+    };
+    if rest.starts_with('/') {
+        // A full ARM id: the SDK accepts versioned ids and parses the rest as a name.
+        return None;
+    }
+    if rest.is_empty() || rest.contains('/') {
+        return Some(format!("could not parse `{s}`; an ARM id must start with `/`"));
+    }
+    let (name, label) = match rest.rsplit_once('@') {
+        Some((n, l)) => (n, Some(l)),
+        None => (rest, None),
+    };
+    let has_label = label.is_some_and(|l| !l.is_empty());
+    let has_version = !has_label && name.split_once(':').is_some_and(|(_, v)| !v.is_empty());
+    if has_label || has_version || allow_default_version {
+        None
+    } else {
+        Some(format!("`{s}` names no version or label; azure-ai-ml rejects it"))
+    }
+}
+
+/// `validate_arm_str`: `/subscriptions/<guid>/resourcegroups/.*/providers/[a-z.]*/[a-z]*/.*`, case-insensitive,
+/// matching the whole string (no line breaks).
+pub fn is_arm_str(s: &str) -> bool {
+    let lowered = s.to_lowercase();
+    if lowered.contains('\n') {
+        return false;
+    }
+    let Some(rest) = lowered.strip_prefix("/subscriptions/") else { return false };
+    let b = rest.as_bytes();
+    let hex = |r: std::ops::Range<usize>| r.end <= b.len() && b[r].iter().all(|c| c.is_ascii_hexdigit());
+    if !(hex(0..8) && b.get(8) == Some(&b'-') && hex(9..13) && b.get(13) == Some(&b'-') && hex(14..18) && b.get(18) == Some(&b'-') && hex(19..23)) {
+        return false;
+    }
+    if b.get(23) != Some(&b'-') || !hex(24..35) {
+        return false;
+    }
+    // `[0-9a-f]{12}?`: eleven hex digits and an optional twelfth.
+    let after = if hex(35..36) { 36 } else { 35 };
+    let Some(tail) = rest.get(after..).and_then(|t| t.strip_prefix("/resourcegroups/")) else { return false };
+    // `.*/providers/[a-z.]*/[a-z]*/.*`: try every `/providers/`.
+    let mut start = 0;
+    while let Some(pos) = tail[start..].find("/providers/") {
+        let after_providers = &tail[start + pos + "/providers/".len()..];
+        if let Some((ns, rest)) = after_providers.split_once('/') {
+            if ns.chars().all(|c| c.is_ascii_lowercase() || c == '.') {
+                // `[a-z]*/` then anything: try each `/` whose prefix is lowercase letters only.
+                let letters: usize = rest.chars().take_while(char::is_ascii_lowercase).count();
+                if rest[letters..].starts_with('/') {
+                    return true;
+                }
+            }
+        }
+        start += pos + 1;
+    }
+    false
+}
+
+/// The regular expressions the schema validators use, matched by hand (the core has no regex engine).
+/// A pattern not listed here fails the tidy test `every_regexp_is_known`.
+pub fn regexp_matches(pattern: &str, s: &str) -> Option<bool> {
+    match pattern {
+        // Endpoint names.
+        "^[a-zA-Z]([-a-zA-Z0-9]*[a-zA-Z0-9])?$" => {
+            let b = s.as_bytes();
+            Some(
+                !b.is_empty()
+                    && b[0].is_ascii_alphabetic()
+                    && b.iter().all(|c| c.is_ascii_alphanumeric() || *c == b'-')
+                    && b.last().is_some_and(u8::is_ascii_alphanumeric),
+            )
+        }
+        _ => None,
+    }
+}
+
+/// marshmallow's `validate.URL` (absolute URLs with a host that has a top-level domain, or localhost / an IP).
+fn is_url(s: &str, schemes: &[&str]) -> bool {
+    let Some((scheme, rest)) = s.split_once("://") else { return false };
+    if !schemes.contains(&scheme.to_ascii_lowercase().as_str()) || s.chars().any(char::is_whitespace) {
+        return false;
+    }
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host_port = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    let host = match host_port.rsplit_once(':') {
+        Some((h, port)) if port.chars().all(|c| c.is_ascii_digit()) => h,
+        _ => host_port,
+    };
+    if host.eq_ignore_ascii_case("localhost") || host.parse::<std::net::Ipv4Addr>().is_ok() || (host.starts_with('[') && host.ends_with(']')) {
+        return true;
+    }
+    let labels: Vec<&str> = host.split('.').collect();
+    labels.len() >= 2
+        && labels.iter().all(|l| {
+            !l.is_empty() && l.len() <= 63 && !l.starts_with('-') && !l.ends_with('-') && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        })
+        && labels.last().is_some_and(|tld| tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_alphabetic()) || tld.starts_with("xn--"))
+}
+
+fn validator_fails(v: Validator, s: &str) -> Option<(String, String)> {
+    match v {
+        Validator::ArmStr => (!is_arm_str(s)).then(|| {
+            (
+                format!("`{s}` is not a full ARM resource id; azure-ai-ml rejects it (\"ARM string ... is not formatted correctly\")"),
+                "write `/subscriptions/<subscription id>/resourceGroups/<group>/providers/<namespace>/<type>/<name>`".to_owned(),
+            )
+        }),
+        Validator::Regexp(pattern) => (regexp_matches(pattern, s) == Some(false)).then(|| {
+            (
+                format!("`{s}` does not match `{pattern}`; azure-ai-ml rejects it"),
+                "use letters, digits and hyphens, starting with a letter".to_owned(),
+            )
+        }),
+        Validator::OneOf(choices) => {
+            (!choices.contains(&s)).then(|| (format!("`{s}` is not one of {}", choices.join(", ")), format!("use one of {}", choices.join(", "))))
+        }
+        Validator::Range { min, max } => {
+            let n = s.trim().parse::<i64>().ok()?;
+            (min.is_some_and(|m| n < m) || max.is_some_and(|m| n > m)).then(|| (format!("{n} is out of range"), "use a value in range".to_owned()))
+        }
+        Validator::Url { schemes, .. } => (!is_url(s, schemes)).then(|| {
+            (
+                format!("`{s}` is not a URL; azure-ai-ml rejects it (\"Not a valid URL.\")"),
+                "write the full URL, e.g. https://my-vault.vault.azure.net/keys/my-key/0123456789abcdef".to_owned(),
+            )
+        }),
+    }
+}
+
+/// The schema-level checks of the hooks in `MIRRORED_HOOKS`, run when the level read without errors.
+fn hook_issues(node: &Node, path: &str, schema: &Schema, entries: &[(&str, &Node, &Node)], out: &mut Vec<Issue>) {
+    let get = |key: &str| entries.iter().find(|(k, _, _)| *k == key).map(|(_, _, v)| *v);
+    if schema.has_hook("validates:OnlineEndpointSchema.validate_traffic") {
+        if let Some(NodeKind::Map(items)) = get("traffic").map(|n| &n.kind) {
+            let sum: i64 = items.iter().filter_map(|(_, v)| v.as_scalar().and_then(|s| s.text.trim().parse::<i64>().ok())).sum();
+            if sum > 100 {
+                let t = get("traffic").unwrap_or(node);
+                out.push(rejected(
+                    t,
+                    &join(path, "traffic"),
+                    format!("the traffic percentages sum to {sum}; azure-ai-ml rejects more than 100"),
+                    "make them sum to 100 at most",
+                ));
+            }
+        }
+    }
+    if schema.has_hook("validates:DataCollectorSchema.validate_sampling_rate") {
+        if let Some(n) = get("sampling_rate") {
+            if let Some(v) = n.as_scalar().and_then(|s| python_float(&s.text)) {
+                if !(0.0..=1.0).contains(&v) {
+                    out.push(rejected(
+                        n,
+                        &join(path, "sampling_rate"),
+                        "the sampling rate must be between 0.0 and 1.0".into(),
+                        "write a fraction, e.g. 0.5",
+                    ));
+                }
+            }
+        }
+    }
+    if schema.has_hook("validates:IdentitySchema.validate_user_assigned_identities") {
+        if let Some(n @ Node { kind: NodeKind::Map(items), .. }) = get("user_assigned_identities") {
+            if items.len() > 1 {
+                out.push(rejected(
+                    n,
+                    &join(path, "user_assigned_identities"),
+                    format!("{} user-assigned identities; azure-ai-ml supports one here", items.len()),
+                    "keep one identity",
+                ));
+            }
+        }
+    }
+    if schema.has_hook("validates_schema:NetworkAclsSchema.validate_schema") {
+        let action = get("default_action").and_then(as_str);
+        let has_ip_rules = matches!(get("ip_rules").map(|n| &n.kind), Some(NodeKind::Seq(items)) if !items.is_empty());
+        match action {
+            Some("Allow") => {}
+            Some("Deny") if has_ip_rules => {}
+            Some("Deny") => out.push(rejected(
+                node,
+                &join(path, "ip_rules"),
+                "`ip_rules` must list at least one rule when `default_action` is Deny".into(),
+                "add `ip_rules`, or set `default_action: Allow`",
+            )),
+            _ => out.push(rejected(
+                get("default_action").unwrap_or(node),
+                &join(path, "default_action"),
+                "`default_action` must be `Deny` or `Allow` (exactly so)".into(),
+                "write `default_action: Deny` with `ip_rules`, or `default_action: Allow`",
+            )),
+        }
+    }
+    if schema.has_hook("validates:ServerlessComputeSettingsSchema.validate_custom_subnet") {
+        if let Some(n) = get("custom_subnet") {
+            if let Some(s) = as_str(n) {
+                if s != "None" && !crate::schema::is_parsable_arm_id(s) {
+                    out.push(rejected(
+                        n,
+                        &join(path, "custom_subnet"),
+                        format!("`{s}` is not an ARM id of a subnet; azure-ai-ml rejects it"),
+                        "write the subnet's full ARM id",
+                    ));
+                }
+            }
+        }
+    }
+}
+
+/// azure-ai-ml's `ArmId` parser (`_arm_id_utils.ArmId`): `/subscriptions/<s>/resourceGroups/<g>/providers/<ns>/<type>/<name>...`.
+pub fn is_parsable_arm_id(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('/').collect();
+    parts.len() >= 9
+        && parts[0].is_empty()
+        && parts[1].eq_ignore_ascii_case("subscriptions")
+        && !parts[2].is_empty()
+        && parts[3].eq_ignore_ascii_case("resourcegroups")
+        && !parts[4].is_empty()
+        && parts[5].eq_ignore_ascii_case("providers")
+        && parts[6..9].iter().all(|p| !p.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn all_hooks() -> Vec<&'static str> {
+        let mut hooks: Vec<&str> = sdk::SCHEMAS.iter().flat_map(|s| s.hooks.iter().copied()).collect();
+        hooks.sort_unstable();
+        hooks.dedup();
+        hooks
+    }
+
+    #[test]
+    fn every_hook_is_reviewed() {
+        for hook in all_hooks() {
+            let reviewed = REVIEWED_HOOKS.iter().any(|(h, _)| *h == hook)
+                || MIRRORED_HOOKS.contains(&hook)
+                || hook.starts_with("post_load:") && hook.ends_with(".make");
+            assert!(reviewed, "schema hook `{hook}` of azure-ai-ml is neither mirrored in schema::hook_issues nor listed in REVIEWED_HOOKS");
+        }
+    }
+
+    #[test]
+    fn every_regexp_is_known() {
+        for s in &sdk::SCHEMAS {
+            for f in s.fields {
+                for v in f.validators {
+                    if let Validator::Regexp(p) = v {
+                        assert!(regexp_matches(p, "a").is_some(), "{}.{}: pattern {p} has no hand-written matcher", s.name, f.key);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn casings_match_the_sdk() {
+        assert_eq!(Casing::CamelToSnake.apply("AllowOnlyApprovedOutbound"), "allow_only_approved_outbound");
+        assert_eq!(Casing::CamelToSnake.apply("allow_only_approved_outbound"), "allow_only_approved_outbound");
+        assert_eq!(Casing::CamelToSnake.apply("AADToken"), "aad_token");
+        assert_eq!(Casing::CamelToSnake.apply("AMLToken"), "aml_token");
+        assert_eq!(Casing::SnakeToPascal.apply("disabled"), "Disabled");
+        assert_eq!(Casing::SnakeToPascal.apply("DISABLED"), "Disabled");
+    }
+
+    #[test]
+    fn arm_strings() {
+        assert!(is_arm_str("/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/sa"));
+        assert!(!is_arm_str("/subscriptions/<SUBSCRIPTION_ID>/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/sa"));
+        assert!(!is_arm_str("sa"));
+    }
+
+    #[test]
+    fn versioned_references() {
+        assert!(versioned_reference_problem("azureml:model:1", false).is_none());
+        assert!(versioned_reference_problem("azureml:model@latest", false).is_none());
+        assert!(versioned_reference_problem("azureml:model", true).is_none());
+        assert!(versioned_reference_problem("azureml:model", false).is_some());
+        assert!(versioned_reference_problem("model:1", true).is_some());
+    }
+}
