@@ -1009,7 +1009,7 @@ def check_python(case: Case, res: Results) -> None:
 CMDS: Dict[Tuple[str, ...], Dict[str, str]] = {
     ("account", "set"): {"--subscription": "--subscription", "-s": "--subscription"},
     ("ml", "workspace", "create"): {"--file": "--file", "-f": "--file", "--resource-group": "--resource-group",
-                                    "-g": "--resource-group", "--name": "--name", "-n": "--name"},
+                                    "-g": "--resource-group", "--name": "--name", "-n": "--name", "--kind": "--kind"},
     ("ml", "workspace", "update"): {"--file": "--file", "-f": "--file", "--resource-group": "--resource-group",
                                     "-g": "--resource-group", "--name": "--name", "-n": "--name"},
     ("ml", "workspace", "provision-network"): {"--name": "--name", "-n": "--name",
@@ -1396,7 +1396,7 @@ ARM_TYPES = {
 ARM_SDK_DEFAULTS = {"workspace": {("kind",), ("properties", "hbiWorkspace"), ("properties", "enableDataIsolation")}}
 # Enum values the SDK sends in lower case (endpoint/deployment network access) or with odd casing (identity
 # type, quirk 15); ARM enums are case-insensitive and the template writes the ARM spelling.
-ARM_CASELESS = {("properties", "publicNetworkAccess"), ("properties", "egressPublicNetworkAccess"), ("identity", "type")}
+ARM_CASELESS = {("properties", "publicNetworkAccess"), ("properties", "egressPublicNetworkAccess"), ("identity", "type"), ("kind",)}
 ASSET_ID = re.compile(r"^/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft\.MachineLearningServices/workspaces/([^/]+)"
                       r"/(models|environments|codes)/([^/]+)/versions/([^/]+)$")
 
@@ -1606,6 +1606,14 @@ def check_arm(case: Case, res: Results) -> None:
             # create template, _arm_deployments/arm_templates/workspace_base.json) asks for the system-assigned identity.
             if "identity" not in want and case.operation == "create" and body.get("identity") == {"type": "SystemAssigned"}:
                 body.pop("identity")
+            # azure-ai-ml 1.35.2 never sends a hub's default_resource_group (Hub._hub_values_to_rest_object sets
+            # it to None); the template sends what the YAML says (amlnet warns: hub-default-resource-group-dropped).
+            raw_ws = doc.raw if isinstance(doc.raw, dict) else {}
+            if raw_ws.get("default_resource_group") is not None:
+                got_rg = pop_path(body, ("properties", "workspaceHubConfig", "defaultWorkspaceResourceGroup"))
+                if got_rg != raw_ws["default_resource_group"]:
+                    res.add(f"{label}/default-resource-group", False,
+                            f"template sends {got_rg!r}, the YAML says {raw_ws['default_resource_group']!r}")
             # A template has no provision-network step: it provisions at creation when it deploys endpoints.
             if case.deployments and get_path(want, ("properties", "provisionNetworkNow")) is None:
                 pop_path(body, ("properties", "provisionNetworkNow"))

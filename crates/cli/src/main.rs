@@ -33,7 +33,8 @@ Options:
   --subscription ID         subscription for the generated scripts
   --resource-group NAME     resource group for the generated scripts
   --update                  the workspace exists: generate an update, judge one-way changes
-  --current FILE            the workspace as it is now (YAML, e.g. from `az ml workspace show`); implies --update
+  --current FILE|DIR        the workspace as it is now (YAML, or `az ml workspace show` JSON, read as `plan`
+                            reads its current state); implies --update
   --current-isolation-mode MODE
                             the workspace's current isolation mode; implies --update
 ";
@@ -47,6 +48,8 @@ struct Options {
     out: Option<PathBuf>,
     force: bool,
     context: Context,
+    /// `--current FILE|DIR`: the workspace as it is now, read by `plan::read_current`.
+    current: Option<String>,
 }
 
 /// A usage or I/O failure: printed, exit code 2.
@@ -144,22 +147,22 @@ fn parse_options(args: &[String]) -> Result<Options, Fatal> {
                 })?);
                 opts.context.operation = Operation::Update;
             }
-            "--current" => {
-                let path = value(&mut i, arg)?;
-                let file = read_source(&path, Some(DocumentKind::Workspace))?;
-                let current = analyze(&[file], Context::default());
-                if let Some(ws) = current.config.workspace {
-                    let mn = ws.managed_network.unwrap_or_default();
-                    opts.context.current_isolation_mode = Some(mn.isolation_mode.unwrap_or(IsolationMode::Disabled));
-                    opts.context.current_rules = mn.outbound_rules;
-                }
-                opts.context.operation = Operation::Update;
-            }
+            "--current" => opts.current = Some(value(&mut i, arg)?),
             "-" => opts.files.push("-".to_owned()),
             flag if flag.starts_with("--") => return Err(Fatal(format!("unknown option `{flag}`\n\n{USAGE}"))),
             file => opts.files.push(file.to_owned()),
         }
         i += 1;
+    }
+    if let Some(path) = opts.current.clone() {
+        // Read exactly as `plan` reads its current state, and judge the change in the same update context.
+        let files = read_current_files(&path)?;
+        let current = amlnet_core::plan::read_current(&files);
+        eprint!("{}", render_list(&files, &current.diagnostics));
+        let update = current.context();
+        opts.context.operation = update.operation;
+        opts.context.current_isolation_mode = update.current_isolation_mode;
+        opts.context.current_rules = update.current_rules;
     }
     if opts.files.is_empty() {
         return Err(Fatal("no input files; give one or more YAML files, or `-` for standard input".to_owned()));

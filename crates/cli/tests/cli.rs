@@ -277,3 +277,25 @@ fn plan_reads_a_directory_as_the_current_state() {
     let forced = amlnet(&["plan", &format!("{hostile}/current.yml"), &desired, "--force"], None);
     assert_eq!((forced.status.code(), forced.stdout.is_empty()), (Some(1), false));
 }
+
+#[test]
+fn check_current_reads_show_json_as_plan_does() {
+    // `az ml workspace show` JSON (with its service-added rules and read-only keys) as the current state:
+    // `check --current` judges the change in the same update context as `plan`.
+    let current = repo_file("tests/plan/show-aoao.json");
+    let back = temp_file("check-current-back.yml", "name: ws-contoso\nmanaged_network:\n  isolation_mode: allow_internet_outbound\n");
+    let check = amlnet(&["check", "--format", "json", "--current", &current, back.to_str().expect("path")], None);
+    assert_eq!(check.status.code(), Some(1));
+    let list: serde_json::Value = serde_json::from_slice(&check.stdout).expect("json");
+    let codes: Vec<&str> = list.as_array().expect("array").iter().filter_map(|d| d["code"].as_str()).collect();
+    assert!(codes.contains(&"isolation-mode-transition-not-allowed"), "{codes:?}");
+    // Reading the show output itself reports nothing (no read-only or unknown-key noise).
+    assert!(String::from_utf8_lossy(&check.stderr).trim().is_empty(), "{}", String::from_utf8_lossy(&check.stderr));
+    let plan = amlnet(&["plan", "--format", "json", &current, back.to_str().expect("path")], None);
+    let plan: serde_json::Value = serde_json::from_slice(&plan.stdout).expect("plan json");
+    assert!(plan["warnings"].as_array().expect("warnings").iter().any(|w| w["code"] == "isolation-mode-transition-not-allowed"));
+    // No change, nothing to report.
+    let same = temp_file("check-current-same.yml", "name: ws-contoso\npublic_network_access: Disabled\n");
+    let ok = amlnet(&["check", "--current", &current, same.to_str().expect("path")], None);
+    assert_eq!(ok.status.code(), Some(0), "{}", String::from_utf8_lossy(&ok.stdout));
+}

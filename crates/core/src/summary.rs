@@ -55,7 +55,7 @@ pub struct OutboundPath {
     pub kind: &'static str,
     /// What it reaches (`Storage account sa1 (blob)`, `pypi.org`, `AzureMonitor TCP 443`).
     pub target: String,
-    /// The user rule that opens it; `None` for the open internet and the rules the service adds.
+    /// The user rule that opens it; `None` for the rules the service adds and for the internet when no rule opens it.
     pub rule: Option<String>,
 }
 
@@ -131,6 +131,13 @@ fn broad_tag(tag: &str) -> Option<&'static str> {
     BROAD_TAGS.iter().find(|(t, _)| *t == base).map(|(_, what)| *what)
 }
 
+/// "rule `any` (service tag Internet)" or "rules `a` (service tag Internet) and `b` (service tag AzureCloud)".
+fn opening_text(opening: &[(&str, &str)]) -> String {
+    let parts: Vec<String> = opening.iter().map(|(n, t)| format!("`{n}` (service tag {t})")).collect();
+    let noun = if parts.len() == 1 { "rule" } else { "rules" };
+    format!("{noun} {}", parts.join(" and "))
+}
+
 /// "Storage account sadatalake (dfs)" for a private endpoint destination.
 pub fn private_endpoint_label(service_resource_id: &str, subresource: &str) -> String {
     match catalog::parse_arm_id(service_resource_id) {
@@ -164,6 +171,17 @@ pub fn summarize(config: &Config) -> Summary {
         None => "Cost and security summary: no workspace document (endpoint and deployments only)".to_owned(),
     };
 
+    // Rules whose service tag (`Internet`, `AzureCloud`) opens the internet even in approved outbound.
+    let opening: Vec<(&str, &str)> = rules
+        .iter()
+        .filter_map(|r| match &r.destination {
+            Destination::ServiceTag(st) if st.address_prefixes.is_none() && crate::rules::opens_internet(&st.service_tag) => {
+                Some((r.name.as_str(), st.service_tag.as_str()))
+            }
+            _ => None,
+        })
+        .collect();
+
     // Outbound paths.
     let mut outbound = Vec::new();
     let mut paths = Vec::new();
@@ -185,10 +203,19 @@ pub fn summarize(config: &Config) -> Summary {
             paths.push(OutboundPath { kind: "required", target: "workspace and its private dependent resources".to_owned(), rule: None });
         }
         IsolationMode::AllowOnlyApprovedOutbound => {
-            outbound.push(line(
-                format!("Internet: closed. Only approved outbound: the rules the service adds and {} user rule(s)", rules.len()),
-                Tone::Good,
-            ));
+            if opening.is_empty() {
+                outbound.push(line(
+                    format!("Internet: closed. Only approved outbound: the rules the service adds and {} user rule(s)", rules.len()),
+                    Tone::Good,
+                ));
+            } else {
+                outbound.push(line(format!("Internet: open through {}, despite approved outbound", opening_text(&opening)), Tone::Risk));
+                paths.push(OutboundPath {
+                    kind: "internet",
+                    target: "any destination".to_owned(),
+                    rule: opening.first().map(|(n, _)| (*n).to_owned()),
+                });
+            }
             let required_tags: Vec<&str> = catalog::REQUIRED_RULES.iter().filter(|r| r.kind == "Service tag").map(|r| r.destination).collect();
             outbound.push(line(
                 format!(
@@ -235,7 +262,7 @@ pub fn summarize(config: &Config) -> Summary {
 
     // Data exfiltration protection.
     let mut exfiltration = Vec::new();
-    let protection = mode == IsolationMode::AllowOnlyApprovedOutbound;
+    let protection = mode == IsolationMode::AllowOnlyApprovedOutbound && opening.is_empty();
     let mut weakened_by = Vec::new();
     match mode {
         IsolationMode::Disabled if ws.is_none() => exfiltration
@@ -244,6 +271,14 @@ pub fn summarize(config: &Config) -> Summary {
         IsolationMode::AllowInternetOutbound => {
             exfiltration.push(line("None: internet outbound lets compute send data to any internet destination", Tone::Risk))
         }
+        IsolationMode::AllowOnlyApprovedOutbound if !opening.is_empty() => exfiltration.push(line(
+            format!(
+                "Does not hold: {} {} compute send data to any destination (see `service-tag-allows-internet`)",
+                opening_text(&opening),
+                if opening.len() == 1 { "lets" } else { "let" }
+            ),
+            Tone::Risk,
+        )),
         IsolationMode::AllowOnlyApprovedOutbound if rules.is_empty() => {
             exfiltration.push(line("Holds: outbound is limited to the workspace's own resources and the required service tags", Tone::Good))
         }
@@ -251,7 +286,7 @@ pub fn summarize(config: &Config) -> Summary {
             exfiltration.push(line(format!("Holds, weakened by {} user rule(s): each is a way for data to leave", rules.len()), Tone::Good));
         }
     }
-    if protection {
+    if mode == IsolationMode::AllowOnlyApprovedOutbound {
         for rule in rules {
             weakened_by.push(rule.name.clone());
             let name = rule.name.as_str();

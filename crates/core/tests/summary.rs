@@ -168,9 +168,17 @@ fn structured_facts() {
     assert!(open.billed.is_empty());
     assert_eq!(open.outbound_paths[0].kind, "internet");
     let leaky = summary_of(&files("edge-aoao-broad-rules"));
-    assert!(leaky.exfiltration_protection);
+    // Service tags Internet and AzureCloud reach any destination: approved outbound protects nothing then.
+    assert!(!leaky.exfiltration_protection);
+    assert!(leaky.outbound_paths.iter().any(|p| p.kind == "internet" && p.rule.as_deref() == Some("cloud")));
+    let outbound = leaky.sections.iter().find(|s| s.id == "outbound").expect("outbound");
+    assert!(
+        outbound.lines[0].text.starts_with("Internet: open through rules `cloud` (service tag AzureCloud) and `internet`"),
+        "{}",
+        outbound.lines[0].text
+    );
     let risks = leaky.sections.iter().find(|s| s.id == "exfiltration").map(|s| s.lines.iter().filter(|l| l.tone == Tone::Risk).count());
-    assert_eq!(risks, Some(5), "AzureCloud, Internet, Storage.EastUS, address prefixes, the wildcard");
+    assert_eq!(risks, Some(6), "does not hold, AzureCloud, Internet, Storage.EastUS, address prefixes, the wildcard");
     let locked = summary_of(&files("edge-aoao-no-rules"));
     assert!(locked.exfiltration_weakened_by.is_empty());
     assert!(locked.billed.iter().all(|b| b.kind != "azure_firewall"));

@@ -8,7 +8,7 @@
 //! become parameters without a default, so the template says what it needs instead of guessing.
 
 use crate::model::{AuthMode, Config, FirewallSku, IsolationMode, OnlineDeployment, OnlineEndpoint, OutboundRule, Value, Workspace};
-use crate::model::{Destination, Operation};
+use crate::model::{Destination, Operation, WorkspaceKind};
 use std::fmt::Write as _;
 
 /// The ARM API version of every resource.
@@ -44,7 +44,7 @@ pub(crate) enum Node {
 }
 
 impl Node {
-    fn str(text: &str) -> Node {
+    pub(crate) fn str(text: &str) -> Node {
         Node::Str(text.to_owned())
     }
     fn param(name: &str) -> Node {
@@ -101,7 +101,7 @@ const CARRIED_WORKSPACE_KEYS: &[(&str, &str)] = &[
 ];
 
 /// Keys no export carries anyway (not settings of the resource).
-const IGNORED_KEYS: &[&str] = &["$schema", "resource_group", "identity"];
+const IGNORED_KEYS: &[&str] = &["$schema", "resource_group", "identity", "default_resource_group"];
 
 impl Template {
     /// Builds the tree of a configuration.
@@ -346,11 +346,22 @@ fn workspace_body(config: &Config, ws: &Workspace, params: &mut Vec<Parameter>, 
         }
         None => {}
     }
+    if ws.kind != WorkspaceKind::Default {
+        body.push(("kind".to_owned(), Node::str(ws.kind.pascal())));
+    }
     body.push(("location".to_owned(), Node::param("location")));
     if !ws.tags.is_empty() {
         body.push(("tags".to_owned(), tags_node(&ws.tags)));
     }
     let mut props: Vec<(String, Node)> = Vec::new();
+    if let Some(hub) = &ws.hub_id {
+        props.push(("hubResourceId".to_owned(), Node::str(hub)));
+    }
+    // azure-ai-ml 1.35.2 never sends a hub's `default_resource_group` (rule `hub-default-resource-group-dropped`);
+    // the template does.
+    if let Some(Value::Str(rg)) = ws.extra.iter().find(|(k, _)| k == "default_resource_group").map(|(_, v)| v) {
+        props.push(("workspaceHubConfig".to_owned(), Node::Object(vec![("defaultWorkspaceResourceGroup".to_owned(), Node::str(rg))])));
+    }
     if let Some(d) = &ws.description {
         props.push(("description".to_owned(), Node::str(d)));
     }

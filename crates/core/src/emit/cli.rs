@@ -85,7 +85,12 @@ pub fn script(config: &Config) -> String {
         match plan.operation {
             Operation::Create => {
                 let _ = writeln!(out, "\n# Create the workspace with its network settings and {n_rules} user-defined outbound rule(s).");
-                let _ = writeln!(out, "az ml workspace create --file amlnet-workspace.yml {target}");
+                // `--kind` repeats the file's `kind` so that a hub or project is never created as a plain workspace.
+                let kind = match ws.kind {
+                    crate::model::WorkspaceKind::Default => String::new(),
+                    other => format!(" --kind {}", other.yaml()),
+                };
+                let _ = writeln!(out, "az ml workspace create --file amlnet-workspace.yml {target}{kind}");
             }
             Operation::Update => {
                 out.push_str("\n# Update the workspace's network settings (the outbound rules follow one by one).\n");

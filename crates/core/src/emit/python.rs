@@ -4,7 +4,7 @@
 //! `workspace_outbound_rules`), avoiding every documented mistake of reference §D.
 
 use super::Plan;
-use crate::model::{Config, Destination, OnlineDeployment, OnlineEndpoint, Operation, OutboundRule, Value, Workspace};
+use crate::model::{Config, Destination, OnlineDeployment, OnlineEndpoint, Operation, OutboundRule, Value, Workspace, WorkspaceKind};
 use std::fmt::Write as _;
 
 /// A Python string literal that evaluates to exactly `text`. Non-ASCII is escaped, so the file is ASCII.
@@ -170,11 +170,24 @@ const SCALAR_WORKSPACE_KWARGS: &[&str] = &[
     "workspace_hub",
     "enable_data_isolation",
     "allow_roleassignment_on_rg",
+    "default_resource_group",
 ];
+
+/// The entity class azure-ai-ml builds for a workspace of this kind.
+fn workspace_class(kind: WorkspaceKind) -> &'static str {
+    match kind {
+        WorkspaceKind::Default => "Workspace",
+        WorkspaceKind::Hub => "Hub",
+        WorkspaceKind::Project => "Project",
+    }
+}
 
 fn workspace_fn(out: &mut String, ws: &Workspace, include_rules: bool, imports: &mut Vec<&'static str>) {
     let mut args = Args(Vec::new());
     args.push("name", "WORKSPACE_NAME".to_owned());
+    if let Some(hub) = &ws.hub_id {
+        args.push("hub_id", py_str(hub));
+    }
     for (key, v) in [("location", &ws.location), ("display_name", &ws.display_name), ("description", &ws.description)] {
         if let Some(v) = v {
             args.push(key, py_str(v));
@@ -231,7 +244,8 @@ fn workspace_fn(out: &mut String, ws: &Workspace, include_rules: bool, imports: 
         };
         args.push(key, expr);
     }
-    let _ = write!(out, "def build_workspace() -> Workspace:\n    return Workspace(\n{}    )\n\n\n", args.render("        "));
+    let class = workspace_class(ws.kind);
+    let _ = write!(out, "def build_workspace() -> {class}:\n    return {class}(\n{}    )\n\n\n", args.render("        "));
 }
 
 /// `identity:` as `IdentityConfiguration(type=..., user_assigned_identities=[ManagedIdentityConfiguration(resource_id=...)])`.
@@ -271,9 +285,14 @@ fn network_acls_expr(value: &Value) -> String {
 }
 
 fn endpoint_fn(out: &mut String, ep: &OnlineEndpoint, imports: &mut Vec<&'static str>) {
-    imports.push("ManagedOnlineEndpoint");
+    let class = if ep.compute.is_some() { "KubernetesOnlineEndpoint" } else { "ManagedOnlineEndpoint" };
+    imports.push(class);
     let mut args = Args(Vec::new());
     args.push("name", py_str(&ep.name));
+    if let Some(compute) = &ep.compute {
+        // The YAML loader strips the `azureml:` prefix; the constructor takes the compute's name.
+        args.push("compute", py_str(compute.strip_prefix("azureml:").unwrap_or(compute)));
+    }
     if let Some(d) = &ep.description {
         args.push("description", py_str(d));
     }
@@ -293,7 +312,7 @@ fn endpoint_fn(out: &mut String, ep: &OnlineEndpoint, imports: &mut Vec<&'static
     for (key, value) in &ep.extra {
         args.push(key, py_value(value));
     }
-    let _ = write!(out, "def build_endpoint() -> ManagedOnlineEndpoint:\n    return ManagedOnlineEndpoint(\n{}    )\n\n\n", args.render("        "));
+    let _ = write!(out, "def build_endpoint() -> {class}:\n    return {class}(\n{}    )\n\n\n", args.render("        "));
 }
 
 fn asset_expr(value: &Value, class: &'static str, imports: &mut Vec<&'static str>) -> String {
@@ -348,7 +367,9 @@ fn deployment_expr(dep: &OnlineDeployment, imports: &mut Vec<&'static str>) -> S
         };
         args.push(key, expr);
     }
-    format!("        ManagedOnlineDeployment(\n{}        ),\n", args.render("            "))
+    let class = if dep.kubernetes { "KubernetesOnlineDeployment" } else { "ManagedOnlineDeployment" };
+    imports.push(class);
+    format!("        {class}(\n{}        ),\n", args.render("            "))
 }
 
 fn scale_settings_expr(value: &Value, imports: &mut Vec<&'static str>) -> String {
@@ -382,7 +403,7 @@ pub fn script(config: &Config) -> String {
     let mut imports: Vec<&'static str> = Vec::new();
     let mut body = String::new();
     if let Some(ws) = &config.workspace {
-        imports.push("Workspace");
+        imports.push(workspace_class(ws.kind));
         let rules = ws.managed_network.as_ref().map(|m| m.outbound_rules.as_slice()).unwrap_or(&[]);
         if !rules.is_empty() {
             body.push_str("def build_outbound_rules() -> list:\n    \"\"\"The user-defined outbound rules (the service adds the required ones itself).\"\"\"\n    return [\n");
@@ -402,7 +423,6 @@ pub fn script(config: &Config) -> String {
         endpoint_fn(&mut body, ep, &mut imports);
     }
     if !config.deployments.is_empty() {
-        imports.push("ManagedOnlineDeployment");
         body.push_str("def build_deployments() -> list:\n    return [\n");
         for dep in &config.deployments {
             body.push_str(&deployment_expr(dep, &mut imports));

@@ -9,7 +9,7 @@
 
 use super::arm::{self, Expr, Node, Template, API_VERSION, DEPLOYMENT_TYPE, ENDPOINT_TYPE, RULE_TYPE, WORKSPACE_TYPE};
 use crate::diagnostic::Diagnostic;
-use crate::model::{rule_path, Config, Destination, NetworkAccess, OutboundRule, Value};
+use crate::model::{rule_path, Config, Destination, NetworkAccess, OutboundRule, Value, Workspace, WorkspaceKind};
 use crate::rules::{codes, Target};
 use std::fmt::Write as _;
 
@@ -216,6 +216,15 @@ pub(crate) fn notes(config: &Config) -> Vec<(Target, Diagnostic)> {
             }
         }
     }
+    for (field, _, _) in foundry_fallback(config) {
+        let resource =
+            if config.workspace.as_ref().is_some_and(|w| w.kind == WorkspaceKind::Hub) { "azurerm_ai_foundry" } else { "azurerm_ai_foundry_project" };
+        out.push((
+            Target::Workspace,
+            info.at(field, format!("{resource} has no `{field}`; the Terraform export sets it with an azapi_update_resource"))
+                .with_help("keep the azapi provider in the configuration, or use the ARM or Bicep export"),
+        ));
+    }
     if config.endpoint.is_some() {
         out.push((
             Target::Endpoint,
@@ -254,15 +263,130 @@ fn carried_str(extra: &[(String, Value)], key: &str) -> Option<String> {
     }
 }
 
+/// The settings of a Foundry hub or project that `azurerm_ai_foundry` / `azurerm_ai_foundry_project` cannot
+/// express, as (YAML field, ARM property, value): the export sets them with an `azapi_update_resource`.
+fn foundry_fallback(config: &Config) -> Vec<(&'static str, &'static str, Node)> {
+    let Some(ws) = config.workspace.as_ref().filter(|w| w.kind != WorkspaceKind::Default) else { return Vec::new() };
+    let mut out = Vec::new();
+    if let Some(c) = &ws.image_build_compute {
+        out.push(("image_build_compute", "imageBuildCompute", Node::str(c)));
+    }
+    if config.context.operation == crate::model::Operation::Create {
+        if let Some(v) = arm::provision_now(config, ws) {
+            out.push(("provision_network_now", "provisionNetworkNow", Node::Bool(v)));
+        }
+    }
+    if let Some(v) = ws.v1_legacy_mode {
+        out.push(("v1_legacy_mode", "v1LegacyMode", Node::Bool(v)));
+    }
+    if let Some(rg) = carried_str(&ws.extra, "default_resource_group") {
+        out.push(("default_resource_group", "workspaceHubConfig", Node::Object(vec![("defaultWorkspaceResourceGroup".to_owned(), Node::Str(rg))])));
+    }
+    if ws.kind == WorkspaceKind::Project {
+        if let Some(p) = ws.public_network_access {
+            out.push(("public_network_access", "publicNetworkAccess", Node::str(p.pascal())));
+        }
+        if let Some(mode) = ws.managed_network.as_ref().and_then(|m| m.isolation_mode) {
+            out.push((
+                "managed_network.isolation_mode",
+                "managedNetwork",
+                Node::Object(vec![("isolationMode".to_owned(), Node::str(arm::isolation_pascal(mode)))]),
+            ));
+        }
+    }
+    out
+}
+
+/// `azurerm_ai_foundry` (a hub) or `azurerm_ai_foundry_project`, then what they cannot express through azapi.
+fn foundry_resource(out: &mut String, config: &Config, ws: &Workspace, w: &Writer<'_>) {
+    let hub = ws.kind == WorkspaceKind::Hub;
+    let _ = writeln!(out, "resource {} \"workspace\" {{", hcl_str(if hub { "azurerm_ai_foundry" } else { "azurerm_ai_foundry_project" }));
+    out.push_str("  name = var.workspace_name\n");
+    out.push_str("  location = var.location\n");
+    if hub {
+        out.push_str("  resource_group_name = var.resource_group_name\n");
+        out.push_str("  key_vault_id = var.key_vault_id\n");
+        out.push_str("  storage_account_id = var.storage_account_id\n");
+        if carried_str(&ws.extra, "application_insights").is_some() {
+            out.push_str("  application_insights_id = var.application_insights_id\n");
+        }
+        if let Some(s) = carried_str(&ws.extra, "container_registry") {
+            let _ = writeln!(out, "  container_registry_id = {}", hcl_str(&s));
+        }
+    } else {
+        let _ = writeln!(out, "  ai_services_hub_id = {}", hcl_str(ws.hub_id.as_deref().unwrap_or("")));
+    }
+    if let Some(s) = carried_str(&ws.extra, "primary_user_assigned_identity") {
+        let _ = writeln!(out, "  primary_user_assigned_identity = {}", hcl_str(&s));
+    }
+    if let Some(Value::Bool(b)) = carried(&ws.extra, "hbi_workspace") {
+        let _ = writeln!(out, "  high_business_impact_enabled = {b}");
+    }
+    if let Some(d) = &ws.display_name {
+        let _ = writeln!(out, "  friendly_name = {}", hcl_str(d));
+    }
+    if let Some(d) = &ws.description {
+        let _ = writeln!(out, "  description = {}", hcl_str(d));
+    }
+    if hub {
+        if let Some(p) = ws.public_network_access {
+            let _ = writeln!(out, "  public_network_access = {}", hcl_str(p.pascal()));
+        }
+    }
+    if !ws.tags.is_empty() {
+        w.attr(out, 1, "tags", &Node::Object(ws.tags.iter().map(|(k, v)| (k.clone(), Node::Str(v.clone()))).collect()));
+    }
+    out.push_str("\n  identity {\n    type         = var.identity_type\n    identity_ids = var.identity_ids\n  }\n");
+    if hub {
+        if let Some(mode) = ws.managed_network.as_ref().and_then(|m| m.isolation_mode) {
+            out.push_str("\n  managed_network {\n");
+            let _ = writeln!(out, "    isolation_mode = {}", hcl_str(arm::isolation_pascal(mode)));
+            out.push_str("  }\n");
+        }
+    }
+    out.push_str("}\n\n");
+    let fallback = foundry_fallback(config);
+    if !fallback.is_empty() {
+        let fields: Vec<&str> = fallback.iter().map(|(f, _, _)| *f).collect();
+        let resource = if hub { "azurerm_ai_foundry" } else { "azurerm_ai_foundry_project" };
+        let _ = writeln!(out, "# azapi: {resource} cannot express {}.", fields.join(", "));
+        out.push_str("resource \"azapi_update_resource\" \"workspace_settings\" {\n");
+        let _ = writeln!(out, "  type        = {}", hcl_str(&format!("{WORKSPACE_TYPE}@{API_VERSION}")));
+        let _ = writeln!(out, "  resource_id = {}.id", w.workspace_ref);
+        let props: Vec<(String, Node)> = fallback.into_iter().map(|(_, k, v)| (k.to_owned(), v)).collect();
+        w.attr(out, 1, "body", &Node::Object(vec![("properties".to_owned(), Node::Object(props))]));
+        out.push_str("}\n\n");
+    }
+    if firewall_fallback(config) {
+        if let Some(sku) = ws.managed_network.as_ref().and_then(|m| m.firewall_sku) {
+            out.push_str("# azapi: azurerm has no firewall SKU for the managed network.\n");
+            out.push_str("resource \"azapi_update_resource\" \"workspace_firewall_sku\" {\n");
+            let _ = writeln!(out, "  type        = {}", hcl_str(&format!("{WORKSPACE_TYPE}@{API_VERSION}")));
+            let _ = writeln!(out, "  resource_id = {}.id", w.workspace_ref);
+            let body = Node::Object(vec![(
+                "properties".to_owned(),
+                Node::Object(vec![("managedNetwork".to_owned(), Node::Object(vec![("firewallSku".to_owned(), Node::Str(sku.pascal().to_owned()))]))]),
+            )]);
+            w.attr(out, 1, "body", &body);
+            out.push_str("}\n\n");
+        }
+    }
+}
+
 /// The Terraform configuration of a configuration.
 pub fn file(config: &Config) -> String {
     let tree = Template::of(config);
     let ws = config.workspace.as_ref();
-    let workspace_ref =
-        if ws.is_some() { "azurerm_machine_learning_workspace.workspace" } else { "data.azurerm_machine_learning_workspace.workspace" };
+    let workspace_ref = match ws.map(|w| w.kind) {
+        None => "data.azurerm_machine_learning_workspace.workspace",
+        Some(WorkspaceKind::Default) => "azurerm_machine_learning_workspace.workspace",
+        Some(WorkspaceKind::Hub) => "azurerm_ai_foundry.workspace",
+        Some(WorkspaceKind::Project) => "azurerm_ai_foundry_project.workspace",
+    };
     let w = Writer { workspace_ref };
     let rules: Vec<(usize, &OutboundRule)> = if has_workspace_managed_network(config) { effective_rules(config) } else { Vec::new() };
     let needs_azapi = firewall_fallback(config)
+        || !foundry_fallback(config).is_empty()
         || rules.iter().any(|(_, r)| rule_fallback(r).is_some())
         || config.endpoint.is_some()
         || !config.deployments.is_empty();
@@ -280,7 +404,7 @@ pub fn file(config: &Config) -> String {
     }
     if config.context.operation == crate::model::Operation::Update && ws.is_some() {
         out.push_str("# The workspace exists: import it before the first apply, for example\n");
-        out.push_str("#   terraform import azurerm_machine_learning_workspace.workspace <workspace resource id>\n");
+        let _ = writeln!(out, "#   terraform import {workspace_ref} <workspace resource id>");
     }
     out.push('\n');
     out.push_str("terraform {\n  required_providers {\n    azurerm = {\n      source  = \"hashicorp/azurerm\"\n      version = \">= 4.0\"\n    }\n");
@@ -318,7 +442,16 @@ pub fn file(config: &Config) -> String {
             ),
         ];
         for (name, yaml_key, description) in dependent {
-            variable(&mut out, name, "string", carried_str(&ws.extra, yaml_key).map(|s| hcl_str(&s)), description);
+            let value = carried_str(&ws.extra, yaml_key);
+            let needed = match ws.kind {
+                WorkspaceKind::Default => true,
+                // azurerm_ai_foundry requires storage and key vault; Application Insights is optional.
+                WorkspaceKind::Hub => yaml_key != "application_insights" || value.is_some(),
+                WorkspaceKind::Project => false,
+            };
+            if needed {
+                variable(&mut out, name, "string", value.map(|s| hcl_str(&s)), description);
+            }
         }
         let (identity_type, identity_ids) = match carried(&ws.extra, "identity") {
             Some(v) => {
@@ -349,6 +482,7 @@ pub fn file(config: &Config) -> String {
     }
 
     match ws {
+        Some(ws) if ws.kind != WorkspaceKind::Default => foundry_resource(&mut out, config, ws, &w),
         Some(ws) => {
             out.push_str("resource \"azurerm_machine_learning_workspace\" \"workspace\" {\n");
             out.push_str("  name                    = var.workspace_name\n");

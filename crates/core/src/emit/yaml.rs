@@ -8,82 +8,13 @@
 use crate::model::{Config, Destination, OnlineDeployment, OnlineEndpoint, OutboundRule, Value, Workspace};
 use crate::syntax::pyyaml::{resolve_plain, PyType};
 
-/// The SDK's `WorkspaceSchema` field order.
-const WORKSPACE_ORDER: &[&str] = &[
-    "$schema",
-    "name",
-    "location",
-    "resource_group",
-    "description",
-    "display_name",
-    "hbi_workspace",
-    "storage_account",
-    "container_registry",
-    "key_vault",
-    "application_insights",
-    "customer_managed_key",
-    "tags",
-    "image_build_compute",
-    "public_network_access",
-    "network_acls",
-    "system_datastores_auth_mode",
-    "identity",
-    "primary_user_assigned_identity",
-    "workspace_hub",
-    "managed_network",
-    "provision_network_now",
-    "enable_data_isolation",
-    "allow_roleassignment_on_rg",
-    "serverless_compute",
-];
-
-/// The SDK's `ManagedOnlineEndpointSchema` field order.
-const ENDPOINT_ORDER: &[&str] = &[
-    "$schema",
-    "name",
-    "description",
-    "tags",
-    "properties",
-    "auth_mode",
-    "location",
-    "identity",
-    "traffic",
-    "mirror_traffic",
-    "public_network_access",
-];
-
-/// The SDK's `ManagedOnlineDeploymentSchema` field order.
-const DEPLOYMENT_ORDER: &[&str] = &[
-    "$schema",
-    "name",
-    "endpoint_name",
-    "description",
-    "tags",
-    "properties",
-    "model",
-    "code_configuration",
-    "environment",
-    "environment_variables",
-    "app_insights_enabled",
-    "scale_settings",
-    "request_settings",
-    "liveness_probe",
-    "readiness_probe",
-    "instance_count",
-    "type",
-    "model_mount_path",
-    "instance_type",
-    "data_collector",
-    "egress_public_network_access",
-    "private_network_connection",
-];
-
 fn s(text: &str) -> Value {
     Value::Str(text.to_owned())
 }
 
-fn ordered(mut entries: Vec<(String, Value)>, order: &[&str]) -> Value {
-    entries.sort_by_key(|(k, _)| order.iter().position(|o| o == k).unwrap_or(usize::MAX));
+/// Sorts the entries in the SDK schema's field order (`crate::schema::sdk`), which is also its dump order.
+fn ordered(mut entries: Vec<(String, Value)>, schema: &crate::schema::Schema) -> Value {
+    entries.sort_by_key(|(k, _)| schema.fields.iter().position(|f| f.key == k).unwrap_or(usize::MAX));
     Value::Map(entries)
 }
 
@@ -132,6 +63,10 @@ pub fn workspace_value(ws: &Workspace, include_rules: bool) -> Value {
             e.push((key.to_owned(), s(v)));
         }
     };
+    if ws.kind != crate::model::WorkspaceKind::Default {
+        e.push(("kind".to_owned(), s(ws.kind.yaml())));
+    }
+    opt(&mut e, "hub_id", &ws.hub_id);
     opt(&mut e, "location", &ws.location);
     opt(&mut e, "description", &ws.description);
     opt(&mut e, "display_name", &ws.display_name);
@@ -159,12 +94,15 @@ pub fn workspace_value(ws: &Workspace, include_rules: bool) -> Value {
         e.push(("provision_network_now".to_owned(), Value::Bool(now)));
     }
     e.extend(ws.extra.iter().cloned());
-    ordered(e, WORKSPACE_ORDER)
+    ordered(e, crate::schema::workspace_schema(ws.kind))
 }
 
 pub fn endpoint_value(ep: &OnlineEndpoint) -> Value {
     let mut e: Vec<(String, Value)> =
         vec![("$schema".to_owned(), s(crate::DocumentKind::OnlineEndpoint.schema_url())), ("name".to_owned(), s(&ep.name))];
+    if let Some(compute) = &ep.compute {
+        e.push(("compute".to_owned(), s(compute)));
+    }
     if let Some(d) = &ep.description {
         e.push(("description".to_owned(), s(d)));
     }
@@ -181,7 +119,7 @@ pub fn endpoint_value(ep: &OnlineEndpoint) -> Value {
         e.push(("public_network_access".to_owned(), s(pna.lower())));
     }
     e.extend(ep.extra.iter().cloned());
-    ordered(e, ENDPOINT_ORDER)
+    ordered(e, crate::schema::endpoint_schema(ep.compute.is_some()))
 }
 
 pub fn deployment_value(dep: &OnlineDeployment) -> Value {
@@ -190,6 +128,9 @@ pub fn deployment_value(dep: &OnlineDeployment) -> Value {
         ("name".to_owned(), s(&dep.name)),
         ("endpoint_name".to_owned(), s(&dep.endpoint_name)),
     ];
+    if dep.kubernetes && !dep.extra.iter().any(|(k, _)| k == "type") {
+        e.push(("type".to_owned(), s("kubernetes")));
+    }
     if let Some(model) = &dep.model {
         e.push(("model".to_owned(), model.clone()));
     }
@@ -215,7 +156,7 @@ pub fn deployment_value(dep: &OnlineDeployment) -> Value {
         e.push(("egress_public_network_access".to_owned(), s(egress.lower())));
     }
     e.extend(dep.extra.iter().cloned());
-    ordered(e, DEPLOYMENT_ORDER)
+    ordered(e, crate::schema::deployment_schema(dep.kubernetes))
 }
 
 /// The YAML files of a configuration: `(file name, text)`.

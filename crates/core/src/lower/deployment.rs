@@ -59,10 +59,8 @@ pub(crate) fn lower_deployment(lw: &mut Lowerer, root: &Node) -> Option<OnlineDe
             lw.read_value(n, "code_configuration", f.ty);
         }
         if let Some(cc) = lw.fields(n, "code_configuration") {
-            let mut code = CodeConfiguration::default();
-            code.code = cc.get("code").and_then(|c| c.as_scalar()).map(|s| s.text.clone()).unwrap_or_default();
-            code.scoring_script = cc.get("scoring_script").and_then(|c| c.as_scalar()).map(|s| s.text.clone()).unwrap_or_default();
-            dep.code_configuration = Some(code);
+            let text = |key: &str| cc.get(key).and_then(|c| c.as_scalar()).map(|s| s.text.clone()).unwrap_or_default();
+            dep.code_configuration = Some(CodeConfiguration { code: text("code"), scoring_script: text("scoring_script") });
         }
     }
     match fields.get("instance_type") {

@@ -151,6 +151,11 @@ registry! {
         deployment_endpoint_mismatch,
         instance_count_invalid,
         egress_public_network_access_legacy,
+        project_managed_network,
+        hub_id_invalid,
+        hub_default_resource_group_dropped,
+        kubernetes_online_endpoint,
+        service_tag_allows_internet,
     ],
     // Notes of the exports (`export_notes`), not reported by `check`.
     export: [
@@ -200,6 +205,12 @@ pub(crate) mod plan_codes {
     pub(crate) const SPARK_CANNOT_BE_DISABLED: &RuleInfo = &super::spark_cannot_be_disabled::INFO;
     pub(crate) const DEPLOYMENT_EGRESS_CANNOT_CHANGE: &RuleInfo = &super::deployment_egress_cannot_change::INFO;
     pub(crate) const CURRENT_STATE_MISMATCH: &RuleInfo = &super::current_state_mismatch::INFO;
+}
+
+/// Whether a service tag opens the internet even in approved outbound (`Internet`, `AzureCloud`, with or
+/// without a region): the `service-tag-allows-internet` rule and the summary share this.
+pub(crate) fn opens_internet(tag: &str) -> bool {
+    service_tag_allows_internet::is_broad(tag)
 }
 
 /// Looks a rule up by its code.

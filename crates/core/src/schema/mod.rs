@@ -198,6 +198,25 @@ pub fn schema(index: usize) -> &'static Schema {
     &sdk::SCHEMAS[index]
 }
 
+/// The schema azure-ai-ml reads a workspace of this kind with.
+pub fn workspace_schema(kind: crate::model::WorkspaceKind) -> &'static Schema {
+    schema(match kind {
+        crate::model::WorkspaceKind::Default => sdk::WORKSPACE,
+        crate::model::WorkspaceKind::Hub => sdk::HUB,
+        crate::model::WorkspaceKind::Project => sdk::PROJECT,
+    })
+}
+
+/// The schema of a managed (or, with `compute`, Kubernetes) online endpoint.
+pub fn endpoint_schema(kubernetes: bool) -> &'static Schema {
+    schema(if kubernetes { sdk::KUBERNETES_ENDPOINT } else { sdk::MANAGED_ENDPOINT })
+}
+
+/// The schema of a managed (or `type: kubernetes`) online deployment.
+pub fn deployment_schema(kubernetes: bool) -> &'static Schema {
+    schema(if kubernetes { sdk::KUBERNETES_DEPLOYMENT } else { sdk::MANAGED_DEPLOYMENT })
+}
+
 /// Hooks whose effect on loading is nil or is part of this module's semantics, with the reason.
 /// `hook_issues` mirrors the others; `tests::every_hook_is_reviewed` checks both lists cover the table.
 pub const REVIEWED_HOOKS: &[(&str, &str)] = &[
