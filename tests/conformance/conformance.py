@@ -1633,6 +1633,14 @@ def check_arm(case: Case, res: Results) -> None:
             for k in ("model", "environmentId"):
                 if k in wprops:
                     wprops[k] = _strip_azureml_prefix(wprops[k])
+            # A code reference: the template names the code version by its ARM id under the workspace.
+            code_id = get_path(props, ("codeConfiguration", "codeId"))
+            if isinstance(code_id, str) and ASSET_ID.match(code_id):
+                m = ASSET_ID.match(code_id)
+                props["codeConfiguration"]["codeId"] = f"{m.group(3)}:{m.group(4)}" if m.group(1) == ws_name else f"wrong workspace in {code_id}"
+                want_code = get_path(wprops, ("codeConfiguration", "codeId"))
+                if isinstance(want_code, str):
+                    wprops["codeConfiguration"]["codeId"] = _strip_azureml_prefix(want_code)
         # Parameters the deployer must pass (dependent resource ids, ids of local assets that the SDK would
         # upload): the SDK sends a local path or nothing there, so those keys are not compared.
         for path in unset:

@@ -70,6 +70,15 @@ pub enum IsolationMode {
 impl IsolationMode {
     pub const ALL: [IsolationMode; 3] = [IsolationMode::Disabled, IsolationMode::AllowInternetOutbound, IsolationMode::AllowOnlyApprovedOutbound];
 
+    /// The ARM, Bicep and Terraform spelling (`AllowOnlyApprovedOutbound`), which azure-ai-ml also sends.
+    pub fn pascal(self) -> &'static str {
+        match self {
+            IsolationMode::Disabled => "Disabled",
+            IsolationMode::AllowInternetOutbound => "AllowInternetOutbound",
+            IsolationMode::AllowOnlyApprovedOutbound => "AllowOnlyApprovedOutbound",
+        }
+    }
+
     /// The YAML and `az` spelling.
     pub fn yaml(self) -> &'static str {
         match self {

@@ -75,7 +75,7 @@ pub struct InboundFact {
     /// `workspace`, `endpoint` or `deployment` (its legacy `egress_public_network_access`).
     pub scope: &'static str,
     pub name: String,
-    /// `enabled`, `disabled` or `unset`.
+    /// `enabled`, `disabled` or `unset`; `kubernetes` for a Kubernetes endpoint (its access is the cluster's).
     pub public_network_access: &'static str,
 }
 
@@ -163,9 +163,20 @@ pub fn summarize(config: &Config) -> Summary {
     let fqdn_rules = rules.iter().filter(|r| matches!(r.destination, Destination::Fqdn(_))).count();
     let firewall = mode == IsolationMode::AllowOnlyApprovedOutbound && fqdn_rules > 0;
 
+    // A Foundry project runs in its hub's managed network: its own document says nothing about it.
+    let hub_of_project: Option<&str> = ws
+        .filter(|w| w.kind == crate::model::WorkspaceKind::Project && w.managed_network.is_none())
+        .map(|w| w.hub_id.as_deref().and_then(|h| h.rsplit('/').next()).unwrap_or("(not named)"));
     let headline = match ws {
         Some(w) if mn.is_some() => {
             format!("Cost and security summary: workspace `{}`, isolation mode {} ({})", w.name, mode.yaml(), mode.portal_name())
+        }
+        Some(w) if hub_of_project.is_some() => {
+            format!(
+                "Cost and security summary: project `{}` of the hub `{}`, whose managed network it inherits",
+                w.name,
+                hub_of_project.unwrap_or("")
+            )
         }
         Some(w) => format!("Cost and security summary: workspace `{}`, no managed network settings", w.name),
         None => "Cost and security summary: no workspace document (endpoint and deployments only)".to_owned(),
@@ -188,6 +199,15 @@ pub fn summarize(config: &Config) -> Summary {
     match mode {
         IsolationMode::Disabled if ws.is_none() => {
             outbound.push(line("Not known: without the workspace document, the outbound paths depend on its isolation mode", Tone::Neutral));
+        }
+        _ if hub_of_project.is_some() => {
+            outbound.push(line(
+                format!(
+                    "Inherited: the project's compute runs in the managed network of its hub `{}`; its outbound paths are the hub's",
+                    hub_of_project.unwrap_or("")
+                ),
+                Tone::Neutral,
+            ));
         }
         IsolationMode::Disabled => {
             outbound.push(line("Internet: open. No managed virtual network (isolation mode disabled); compute reaches any destination", Tone::Risk));
@@ -267,6 +287,13 @@ pub fn summarize(config: &Config) -> Summary {
     match mode {
         IsolationMode::Disabled if ws.is_none() => exfiltration
             .push(line("Not known: it depends on the workspace's isolation mode (only allow_only_approved_outbound protects)", Tone::Neutral)),
+        _ if hub_of_project.is_some() => exfiltration.push(line(
+            format!(
+                "Inherited: it holds exactly when it holds for the hub `{}` (only allow_only_approved_outbound protects)",
+                hub_of_project.unwrap_or("")
+            ),
+            Tone::Neutral,
+        )),
         IsolationMode::Disabled => exfiltration.push(line("None: without a managed virtual network, compute can send data anywhere", Tone::Risk)),
         IsolationMode::AllowInternetOutbound => {
             exfiltration.push(line("None: internet outbound lets compute send data to any internet destination", Tone::Risk))
@@ -316,6 +343,11 @@ pub fn summarize(config: &Config) -> Summary {
     let mut billed = Vec::new();
     if ws.is_none() {
         billed_lines.push(line("Workspace network costs not known without the workspace document", Tone::Neutral));
+    } else if let Some(hub) = hub_of_project {
+        billed_lines.push(line(
+            format!("Billed on the hub `{hub}`: its managed network, private endpoints and firewall serve all its projects"),
+            Tone::Neutral,
+        ));
     } else if mode == IsolationMode::Disabled {
         billed_lines.push(line("No managed virtual network: nothing billed for network isolation here", Tone::Neutral));
     } else {
@@ -389,6 +421,11 @@ pub fn summarize(config: &Config) -> Summary {
     }
     if let Some(ep) = &config.endpoint {
         let (text, tone, value) = match ep.public_network_access {
+            _ if ep.compute.is_some() => (
+                format!("Endpoint `{}` (Kubernetes): inbound access is the cluster's ingress; amlnet judges managed online endpoints only", ep.name),
+                Tone::Neutral,
+                "kubernetes",
+            ),
             Some(NetworkAccess::Disabled) => (
                 format!("Endpoint `{}`: public network access disabled; scoring only through the workspace private endpoint", ep.name),
                 Tone::Good,

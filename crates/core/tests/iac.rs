@@ -7,7 +7,7 @@ mod support {
     pub(crate) mod random;
 }
 
-use amlnet_core::model::{Config, Context, Destination, OnlineDeployment, OnlineEndpoint, Operation, OutboundRule, Value};
+use amlnet_core::model::{Config, Context, Destination, OnlineDeployment, OnlineEndpoint, Operation, OutboundRule, Value, WorkspaceKind};
 use amlnet_core::{analyze, export, export_notes, ExportFormat, SourceFile};
 use hcl::eval::{Context as HclContext, Evaluate};
 use serde_json::{json, Map, Value as Json};
@@ -505,14 +505,41 @@ fn terraform_parses_and_holds_the_model() {
         ctx.declare_var("var", hcl::Value::Object(vars));
         ctx.declare_var("azapi_resource", hcl::Value::Object(azapi));
         ctx.declare_var("azurerm_machine_learning_workspace", hcl::value!({ workspace = { id = "<ws-id>" } }));
+        ctx.declare_var("azurerm_ai_foundry", hcl::value!({ workspace = { id = "<ws-id>" } }));
+        ctx.declare_var("azurerm_ai_foundry_project", hcl::value!({ workspace = { id = "<ws-id>" } }));
         ctx.declare_var("data", hcl::value!({ azurerm_machine_learning_workspace = { workspace = { id = "<ws-id>" } } }));
         let resources: Vec<(&str, &hcl::Body)> =
             body.blocks().filter(|b| b.identifier() == "resource").map(|b| (b.labels()[0].as_str(), b.body())).collect();
         let by_name = |ty: &str, name: &str| resources.iter().find(|(t, b)| *t == ty && attr(b, "name", &ctx) == Some(json!(name))).map(|(_, b)| *b);
 
         if let Some(ws) = &config.workspace {
-            let (_, wsb) =
-                resources.iter().find(|(t, _)| *t == "azurerm_machine_learning_workspace").unwrap_or_else(|| panic!("{label}: no workspace"));
+            // A plain workspace, a Foundry hub or a Foundry project, each with its azurerm resource.
+            let ws_type = match ws.kind {
+                WorkspaceKind::Default => "azurerm_machine_learning_workspace",
+                WorkspaceKind::Hub => "azurerm_ai_foundry",
+                WorkspaceKind::Project => "azurerm_ai_foundry_project",
+            };
+            let (_, wsb) = resources.iter().find(|(t, _)| *t == ws_type).unwrap_or_else(|| panic!("{label}: no {ws_type}"));
+            assert_eq!(attr(wsb, "ai_services_hub_id", &ctx), ws.hub_id.clone().map(Json::String), "{label}");
+            if ws.kind == WorkspaceKind::Hub {
+                let isolation = ws.managed_network.as_ref().and_then(|m| m.isolation_mode).map(|m| json!(m.pascal()));
+                let got = wsb.blocks().find(|b| b.identifier() == "managed_network").and_then(|b| attr(b.body(), "isolation_mode", &ctx));
+                assert_eq!(got, isolation, "{label}: hub isolation mode");
+                assert_eq!(attr(wsb, "public_network_access", &ctx), ws.public_network_access.map(|p| json!(p.pascal())), "{label}");
+            }
+            if ws.kind != WorkspaceKind::Default {
+                // What azurerm cannot express goes through azapi with the ARM template's values.
+                let arm: Json = serde_json::from_str(&file_of(&config, ExportFormat::Arm)).expect("arm");
+                let settings = body.blocks().find(|b| {
+                    b.identifier() == "resource" && b.labels().iter().map(|l| l.as_str()).eq(["azapi_update_resource", "workspace_settings"])
+                });
+                if let Some(b) = settings.map(|b| b.body()) {
+                    let body = attr(b, "body", &ctx).expect("body");
+                    for (k, v) in body["properties"].as_object().expect("properties") {
+                        assert_eq!(&arm["resources"][0]["properties"][k], v, "{label}: azapi {k} differs from the ARM template");
+                    }
+                }
+            }
             assert_eq!(attr(wsb, "description", &ctx), ws.description.clone().map(Json::String), "{label}");
             assert_eq!(attr(wsb, "friendly_name", &ctx), ws.display_name.clone().map(Json::String), "{label}");
             let tags: Map<String, Json> = ws.tags.iter().map(|(k, v)| (k.clone(), json!(v))).collect();

@@ -408,7 +408,7 @@ fn workspace_body(config: &Config, ws: &Workspace, params: &mut Vec<Parameter>, 
     if let Some(mn) = &ws.managed_network {
         let mut m = Vec::new();
         if let Some(mode) = mn.isolation_mode {
-            m.push(("isolationMode".to_owned(), Node::str(isolation_pascal(mode))));
+            m.push(("isolationMode".to_owned(), Node::str(mode.pascal())));
         }
         if !mn.outbound_rules.is_empty() {
             // Later duplicates win, as in the SDK's dictionary.
@@ -428,14 +428,6 @@ fn workspace_body(config: &Config, ws: &Workspace, params: &mut Vec<Parameter>, 
     }
     body.push(("properties".to_owned(), Node::Object(props)));
     body
-}
-
-pub(crate) fn isolation_pascal(mode: IsolationMode) -> &'static str {
-    match mode {
-        IsolationMode::Disabled => "Disabled",
-        IsolationMode::AllowInternetOutbound => "AllowInternetOutbound",
-        IsolationMode::AllowOnlyApprovedOutbound => "AllowOnlyApprovedOutbound",
-    }
 }
 
 fn auth_mode_arm(mode: AuthMode) -> &'static str {
@@ -463,6 +455,10 @@ pub(crate) fn endpoint_properties(ep: &OnlineEndpoint) -> Node {
     props.push(("authMode".to_owned(), Node::str(auth_mode_arm(ep.auth_mode.unwrap_or(AuthMode::Key)))));
     if let Some(p) = ep.public_network_access {
         props.push(("publicNetworkAccess".to_owned(), Node::str(p.pascal())));
+    }
+    if let Some(compute) = &ep.compute {
+        // The attached Kubernetes compute, by name, as azure-ai-ml sends it.
+        props.push(("compute".to_owned(), Node::str(compute.strip_prefix("azureml:").unwrap_or(compute))));
     }
     Node::Object(props)
 }
@@ -545,7 +541,7 @@ fn deployment_body(dep: &OnlineDeployment, index: usize, params: &mut Vec<Parame
     if let Some(t) = &dep.instance_type {
         props.push(("instanceType".to_owned(), Node::str(t)));
     }
-    props.push(("endpointComputeType".to_owned(), Node::str("Managed")));
+    props.push(("endpointComputeType".to_owned(), Node::str(if dep.kubernetes { "Kubernetes" } else { "Managed" })));
     if let Some(e) = dep.egress_public_network_access {
         props.push(("egressPublicNetworkAccess".to_owned(), Node::str(e.pascal())));
     }

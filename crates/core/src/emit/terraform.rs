@@ -290,7 +290,7 @@ fn foundry_fallback(config: &Config) -> Vec<(&'static str, &'static str, Node)> 
             out.push((
                 "managed_network.isolation_mode",
                 "managedNetwork",
-                Node::Object(vec![("isolationMode".to_owned(), Node::str(arm::isolation_pascal(mode)))]),
+                Node::Object(vec![("isolationMode".to_owned(), Node::str(mode.pascal()))]),
             ));
         }
     }
@@ -340,7 +340,7 @@ fn foundry_resource(out: &mut String, config: &Config, ws: &Workspace, w: &Write
     if hub {
         if let Some(mode) = ws.managed_network.as_ref().and_then(|m| m.isolation_mode) {
             out.push_str("\n  managed_network {\n");
-            let _ = writeln!(out, "    isolation_mode = {}", hcl_str(arm::isolation_pascal(mode)));
+            let _ = writeln!(out, "    isolation_mode = {}", hcl_str(mode.pascal()));
             out.push_str("  }\n");
         }
     }
@@ -521,7 +521,7 @@ pub fn file(config: &Config) -> String {
             out.push_str("\n  identity {\n    type         = var.identity_type\n    identity_ids = var.identity_ids\n  }\n");
             if let Some(mode) = ws.managed_network.as_ref().and_then(|m| m.isolation_mode) {
                 out.push_str("\n  managed_network {\n");
-                let _ = writeln!(out, "    isolation_mode = {}", hcl_str(arm::isolation_pascal(mode)));
+                let _ = writeln!(out, "    isolation_mode = {}", hcl_str(mode.pascal()));
                 if config.context.operation == crate::model::Operation::Update {
                     // Changing it forces a new workspace, so an existing workspace keeps its value.
                     out.push_str("    # provision_on_creation_enabled is left out: changing it would replace the workspace.\n");
