@@ -8,7 +8,7 @@ use std::rc::Rc;
 use amlnet_core::catalog::{self, PRIVATE_ENDPOINT_TARGETS, RECOMMENDED_SETS};
 use amlnet_core::model::{
     rule_path, AuthMode, Destination, FirewallSku, FqdnDestination, IsolationMode, ManagedNetwork, NetworkAccess, OnlineDeployment, OnlineEndpoint,
-    Operation, OutboundRule, PrivateEndpointDestination, RuleType, ServiceTagDestination, Value, Workspace,
+    Operation, OutboundRule, PrivateEndpointDestination, RuleType, ServiceTagDestination, Value, Workspace, WorkspaceKind,
 };
 use amlnet_core::{analyze, check, Config, Context, Diagnostic, SourceFile};
 
@@ -70,6 +70,8 @@ pub enum Field {
     SubscriptionId,
     ResourceGroup,
     WorkspaceName,
+    WorkspaceKind,
+    HubId,
     Region,
     Operation,
     CurrentIsolationMode,
@@ -89,10 +91,12 @@ pub enum Field {
 }
 
 impl Field {
-    pub const ALL: [Field; 19] = [
+    pub const ALL: [Field; 21] = [
         Field::SubscriptionId,
         Field::ResourceGroup,
         Field::WorkspaceName,
+        Field::WorkspaceKind,
+        Field::HubId,
         Field::Region,
         Field::Operation,
         Field::CurrentIsolationMode,
@@ -117,6 +121,8 @@ impl Field {
             Field::SubscriptionId => "Subscription ID",
             Field::ResourceGroup => "Resource group",
             Field::WorkspaceName => "Workspace name",
+            Field::WorkspaceKind => "Workspace kind",
+            Field::HubId => "Hub (resource ID)",
             Field::Region => "Region",
             Field::Operation => "Create or update",
             Field::CurrentIsolationMode => "Current outbound access",
@@ -142,6 +148,8 @@ impl Field {
             Field::SubscriptionId => "f-subscription-id",
             Field::ResourceGroup => "f-resource-group",
             Field::WorkspaceName => "f-workspace-name",
+            Field::WorkspaceKind => "f-workspace-kind",
+            Field::HubId => "f-hub-id",
             Field::Region => "f-region",
             Field::Operation => "f-operation",
             Field::CurrentIsolationMode => "f-current-isolation-mode",
@@ -163,9 +171,14 @@ impl Field {
 
     pub fn step(self) -> Step {
         match self {
-            Field::SubscriptionId | Field::ResourceGroup | Field::WorkspaceName | Field::Region | Field::Operation | Field::CurrentIsolationMode => {
-                Step::Basics
-            }
+            Field::SubscriptionId
+            | Field::ResourceGroup
+            | Field::WorkspaceName
+            | Field::WorkspaceKind
+            | Field::HubId
+            | Field::Region
+            | Field::Operation
+            | Field::CurrentIsolationMode => Step::Basics,
             Field::PublicNetworkAccess | Field::IsolationMode | Field::FirewallSku | Field::ProvisionNow => Step::Networking,
             _ => Step::Endpoint,
         }
@@ -179,6 +192,8 @@ impl Field {
             Field::Operation => ("", "operation"),
             Field::CurrentIsolationMode => ("", "current_isolation_mode"),
             Field::WorkspaceName => ("workspace.yml", "name"),
+            Field::WorkspaceKind => ("workspace.yml", "kind"),
+            Field::HubId => ("workspace.yml", "hub_id"),
             Field::Region => ("workspace.yml", "location"),
             Field::PublicNetworkAccess => ("workspace.yml", "public_network_access"),
             Field::IsolationMode => ("workspace.yml", "managed_network.isolation_mode"),
@@ -615,6 +630,11 @@ impl State {
         self.workspace_mut().managed_network.get_or_insert_with(ManagedNetwork::default)
     }
 
+    /// A Foundry project: it inherits its hub's managed network, so the wizard offers no network of its own.
+    pub fn is_project(&self) -> bool {
+        self.config.workspace.as_ref().is_some_and(|w| w.kind == WorkspaceKind::Project)
+    }
+
     pub fn isolation_mode(&self) -> IsolationMode {
         self.config.isolation_mode().unwrap_or(IsolationMode::Disabled)
     }
@@ -644,6 +664,8 @@ impl State {
             Field::Operation => if ctx.operation == Operation::Update { "update" } else { "create" }.to_owned(),
             Field::CurrentIsolationMode => ctx.current_isolation_mode.map(|m| m.yaml().to_owned()).unwrap_or_default(),
             Field::WorkspaceName => ws.name.clone(),
+            Field::WorkspaceKind => ws.kind.yaml().to_owned(),
+            Field::HubId => ws.hub_id.clone().unwrap_or_default(),
             Field::Region => ws.location.clone().unwrap_or_default(),
             Field::PublicNetworkAccess => ws.public_network_access.map(|a| a.lower().to_owned()).unwrap_or_default(),
             Field::IsolationMode => self.isolation_mode().yaml().to_owned(),
@@ -681,6 +703,19 @@ impl State {
             }
             Field::CurrentIsolationMode => self.config.context.current_isolation_mode = IsolationMode::parse(&text),
             Field::WorkspaceName => self.workspace_mut().name = text,
+            Field::WorkspaceKind => {
+                let ws = self.workspace_mut();
+                ws.kind = WorkspaceKind::parse(&text).unwrap_or_default();
+                if ws.kind == WorkspaceKind::Project {
+                    // A project inherits its hub's managed network and has no rules of its own.
+                    ws.managed_network = None;
+                    ws.provision_network_now = None;
+                    ws.hub_id.get_or_insert_with(String::new);
+                } else {
+                    ws.hub_id = None;
+                }
+            }
+            Field::HubId => self.workspace_mut().hub_id = Some(text),
             Field::Region => self.workspace_mut().location = opt(&text),
             Field::PublicNetworkAccess => self.workspace_mut().public_network_access = NetworkAccess::parse(&text),
             Field::IsolationMode => {
@@ -1045,6 +1080,28 @@ mod tests {
             s.apply(a.clone());
         }
         s
+    }
+
+    #[test]
+    fn a_project_drops_the_managed_network_and_names_its_hub() {
+        let hub = "/subscriptions/00000000-1111-2222-3333-444444444444/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/contoso-hub";
+        let mut s = state_with(&[Action::Set(Field::IsolationMode, "allow_only_approved_outbound".into())]);
+        assert!(s.config.workspace.as_ref().is_some_and(|w| w.managed_network.is_some()));
+        s.apply(Action::Set(Field::WorkspaceKind, "project".into()));
+        s.apply(Action::Set(Field::HubId, hub.into()));
+        assert!(s.is_project());
+        let ws = s.config.workspace.as_ref().expect("workspace");
+        assert!(ws.managed_network.is_none(), "a project inherits its hub's network");
+        assert_eq!(s.value(Field::HubId), hub);
+        let yaml = export(&s.config, ExportFormat::Yaml).into_iter().find(|f| f.path == "workspace.yml").expect("workspace.yml").contents;
+        assert!(yaml.contains("kind: project") && yaml.contains(&format!("hub_id: {hub}")), "{yaml}");
+        // The core's checks judge it as a project: no project-managed-network error, and a hub id it accepts.
+        assert!(!amlnet_core::check(&s.config).iter().any(|d| d.code == "project-managed-network" || d.code == "hub-id-invalid"));
+        s.apply(Action::Set(Field::WorkspaceKind, "hub".into()));
+        assert_eq!(s.value(Field::WorkspaceKind), "hub");
+        assert!(s.config.workspace.as_ref().is_some_and(|w| w.hub_id.is_none()));
+        let cli = export(&s.config, ExportFormat::Cli).into_iter().next().expect("deploy.sh").contents;
+        assert!(cli.contains("az ml workspace create --file amlnet-workspace.yml") && cli.contains("--kind hub"), "{cli}");
     }
 
     #[test]

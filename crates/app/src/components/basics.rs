@@ -14,6 +14,14 @@ pub fn basics(p: &StepProps) -> Html {
             { text_for(p, Field::SubscriptionId, Some("A GUID, for example 00000000-1111-2222-3333-444444444444")) }
             { text_for(p, Field::ResourceGroup, None) }
             { text_for(p, Field::WorkspaceName, Some("Unique in the resource group; letters, digits, - and _")) }
+            { select_for(p, Field::WorkspaceKind, &[
+                ("default", "Azure Machine Learning workspace"),
+                ("hub", "Foundry hub (its projects share its managed network)"),
+                ("project", "Foundry project (inherits its hub's network)"),
+            ], Some("As the portal's Create menu: a workspace, a hub, or a project of a hub")) }
+            if p.state.is_project() {
+                { text_for(p, Field::HubId, Some("/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.MachineLearningServices/workspaces/<hub>")) }
+            }
             { text_for(p, Field::Region, Some("An Azure region name such as eastus or westeurope")) }
             { select_for(p, Field::Operation, &[("create", "Create a new workspace"), ("update", "Update an existing workspace")], None) }
             if update {

@@ -31,6 +31,9 @@ pub fn networking(p: &StepProps) -> Html {
             { step_heading(Step::Networking, "Inbound access to the workspace and outbound access from its managed network.") }
             { select_for(p, Field::PublicNetworkAccess, &[("", "Not set (service default: enabled)"), ("enabled", "Enabled"), ("disabled", "Disabled")],
                 Some("Disabled: the workspace is reached only through private endpoints")) }
+            if p.state.is_project() {
+                <p class="note" role="note">{ "A Foundry project runs in its hub's managed virtual network: outbound access, the firewall and provisioning are set on the hub. Choose Foundry hub on the Basics step to configure them." }</p>
+            } else {
             <fieldset id={field.id()} tabindex="-1" class="radios" aria-describedby={format!("{}-msg", field.id())}>
                 <legend>{ field.label() }</legend>
                 { for IsolationMode::ALL.iter().map(|m| {
@@ -59,6 +62,7 @@ pub fn networking(p: &StepProps) -> Html {
                     hint={AttrValue::from("Otherwise the network is provisioned when the first compute is created")}
                     diagnostics={p.at(Anchor::Field(Field::ProvisionNow))}
                     onchange={{ let d = p.dispatch.clone(); Callback::from(move |on: bool| d.emit(Action::Set(Field::ProvisionNow, on.to_string()))) }} />
+            }
             }
         </section>
     }

@@ -47,7 +47,9 @@ pub fn rules(p: &StepProps) -> Html {
     html! {
         <section aria-labelledby="step-rules-heading">
             { step_heading(Step::Rules, "Where compute in the managed network may connect. The service adds the required rules itself.") }
-            if mode == IsolationMode::Disabled {
+            if p.state.is_project() {
+                <p class="note" role="note">{ "A Foundry project has no outbound rules of its own: it uses its hub's. Add rules to the hub (Foundry hub on the Basics step)." }</p>
+            } else if mode == IsolationMode::Disabled {
                 <p class="note" role="note">{ "Outbound rules belong to a managed network. Choose Private with Internet Outbound or Private with Approved Outbound on the Networking step; rules added here are flagged until then." }</p>
             }
             <h3>{ "Required rules (added by the service)" }</h3>
