@@ -16,12 +16,20 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import re
 import importlib.metadata as md
 import sys
 from pathlib import Path
 from typing import Any, Dict, List, Tuple
 
-from marshmallow import EXCLUDE, INCLUDE, RAISE, fields, validate
+import logging
+import warnings
+
+# The SDK logs a line per experimental schema class at import; none of it is output of this script.
+logging.disable(logging.WARNING)
+warnings.simplefilter("ignore")
+
+from marshmallow import EXCLUDE, INCLUDE, RAISE, fields, validate  # noqa: E402
 
 from azure.ai.ml._schema._deployment.online.online_deployment import (
     KubernetesOnlineDeploymentSchema,
@@ -71,6 +79,39 @@ def _casing(transform: Any) -> str:
     raise SystemExit(f"unknown casing transform {transform!r}: teach scripts/sdk_schema.py and schema/mod.rs")
 
 
+def qualified(cls: type) -> str:
+    """`workspace.identity.IdentitySchema`: the module under azure.ai.ml._schema and the class (two classes
+    share the name IdentitySchema)."""
+    module = cls.__module__.split("azure.ai.ml._schema.", 1)[-1]
+    return f"{module}.{cls.__name__}"
+
+
+MISSING_ARGS = re.compile(r"missing \d+ required (?:positional|keyword-only) arguments?: (.*)$")
+
+
+def constructor_required(cls: type, inst: Any) -> List[str]:
+    """Keys the entity built by a `post_load` hook needs although the schema does not require them: each hook
+    is called with an empty mapping, and the names a TypeError says are missing are read off its message
+    (`DataCollector.__init__() missing 1 required positional argument: 'collections'`)."""
+    keys: List[str] = []
+    for tag, entries in getattr(cls, "_hooks", {}).items():
+        if tag != "post_load":
+            continue
+        for entry in entries:
+            name = entry[0] if isinstance(entry, tuple) else entry
+            try:
+                getattr(inst, name)({})
+            except TypeError as e:
+                m = MISSING_ARGS.search(str(e))
+                if m:
+                    keys += [k for k in re.findall(r"'([^']+)'", m.group(1)) if k not in keys]
+            except Exception:  # noqa: BLE001 - any other failure says nothing about required arguments
+                pass
+    schema_required = {f.data_key or n for n, f in inst.fields.items() if f.required}
+    # Arguments the schema fills itself (base_path) or that it requires anyway are not listed.
+    return [k for k in keys if k in {f.data_key or n for n, f in inst.fields.items()} and k not in schema_required]
+
+
 def rs(s: str) -> str:
     return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
@@ -112,17 +153,20 @@ class Extractor:
                 continue
             for entry in entries:
                 name = entry[0] if isinstance(entry, tuple) else entry
-                owner = next(c.__name__ for c in cls.__mro__ if name in c.__dict__)
+                owner = next(qualified(c) for c in cls.__mro__ if name in c.__dict__)
                 hooks.append(rs(f"{tag}:{owner}.{name}"))
         unknown = POLICY[inst.unknown]
+        ctor_required = constructor_required(cls, inst)
         self.schemas[idx] = (
             "Schema {\n        name: %s,\n        unknown: Unknown::%s,\n        path_aware: %s,\n        hooks: &[%s],\n"
+            "        constructor_required: &[%s],\n"
             "        fields: &[\n%s\n        ],\n    }"
             % (
-                rs(cls.__name__),
+                rs(qualified(cls)),
                 unknown,
                 str(path_aware).lower(),
                 ", ".join(sorted(set(hooks))),
+                ", ".join(rs(k) for k in ctor_required),
                 "\n".join("            " + f + "," for f in rendered_fields),
             )
         )
@@ -155,6 +199,12 @@ class Extractor:
                 raise SystemExit(f"unknown validator {v!r} on {f!r}: teach scripts/sdk_schema.py and schema/mod.rs")
         return out
 
+    def inner(self, f: Any) -> str:
+        """The type of a list item, dict key or value, or union alternative: wrapped in `Nullable` when that
+        inner field allows null (a field's own `allow_none` is in its `Field` row)."""
+        t = self.ty(f)
+        return "&Ty::Nullable(%s)" % t if getattr(f, "allow_none", False) else t
+
     def ty(self, f: Any) -> str:
         # Most specific classes first.
         if isinstance(f, aml.ExperimentalField):
@@ -162,7 +212,7 @@ class Extractor:
         if isinstance(f, aml.TypeSensitiveUnionField):
             raise SystemExit(f"TypeSensitiveUnionField {f!r} is not reachable from these documents yet")
         if isinstance(f, aml.UnionField):
-            return "&Ty::Union(&[%s])" % ", ".join(self.ty(x)[1:] for x in f._union_fields)
+            return "&Ty::Union(&[%s])" % ", ".join(self.inner(x)[1:] for x in f._union_fields)
         if isinstance(f, aml.StringTransformedEnum):
             return "&Ty::Enum { values: &[%s], casing: Casing::%s }" % (
                 ", ".join(rs(v) for v in f.allowed_values),
@@ -213,12 +263,12 @@ class Extractor:
                 raise SystemExit(f"DateTime {f!r}: teach schema/mod.rs")
             return "&Ty::DateTime"
         if isinstance(f, fields.List):
-            return "&Ty::List(%s)" % self.ty(f.inner)
+            return "&Ty::List(%s)" % self.inner(f.inner)
         if isinstance(f, fields.Tuple):
             raise SystemExit("Tuple is not reachable from these documents yet")
         if isinstance(f, fields.Dict):
-            k = self.ty(f.key_field) if f.key_field is not None else "&Ty::Raw"
-            v = self.ty(f.value_field) if f.value_field is not None else "&Ty::Raw"
+            k = self.inner(f.key_field) if f.key_field is not None else "&Ty::Raw"
+            v = self.inner(f.value_field) if f.value_field is not None else "&Ty::Raw"
             return "&Ty::Dict { keys: %s, values: %s }" % (k, v)
         if isinstance(f, fields.Nested):
             nested = f.nested

@@ -109,10 +109,14 @@ pub fn analyze(files: &[SourceFile], context: Context) -> Analysis {
             }
         }
     }
-    let model = check_with_sources(&config, &sources);
-    // A model rule that judges a value the SDK's schema also rejects (an endpoint name, say) says more:
-    // keep its diagnostic instead of the schema's generic `value-rejected` at the same field.
-    diagnostics.retain(|d| d.code != codes::VALUE_REJECTED.code || !model.iter().any(|m| m.is_error() && m.path == d.path && m.file == d.file));
+    let mut model = check_with_sources(&config, &sources);
+    // One finding per field. A model rule that judges a value the SDK's schema also rejects (an endpoint
+    // name, say) says more: its diagnostic replaces the schema's generic `value-rejected`. Any other reading
+    // finding at a field (a missing key, a wrong type) comes first, and the model rules' view of the value
+    // that could not be read (empty, say) is left out.
+    let same_field = |a: &Diagnostic, b: &Diagnostic| a.path == b.path && a.file == b.file;
+    diagnostics.retain(|d| d.code != codes::VALUE_REJECTED.code || !model.iter().any(|m| m.is_error() && same_field(m, d)));
+    model.retain(|m| !diagnostics.iter().any(|d| d.code != codes::VALUE_REJECTED.code && d.severity != Severity::Info && same_field(m, d)));
     diagnostics.extend(model);
     sort_diagnostics(&mut diagnostics);
     Analysis { config, diagnostics, kinds, sources }

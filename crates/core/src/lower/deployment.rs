@@ -60,7 +60,27 @@ pub(crate) fn lower_deployment(lw: &mut Lowerer, root: &Node) -> Option<OnlineDe
         }
         if let Some(cc) = lw.fields(n, "code_configuration") {
             let text = |key: &str| cc.get(key).and_then(|c| c.as_scalar()).map(|s| s.text.clone()).unwrap_or_default();
-            dep.code_configuration = Some(CodeConfiguration { code: text("code"), scoring_script: text("scoring_script") });
+            let code = CodeConfiguration { code: text("code"), scoring_script: text("scoring_script") };
+            // `CodeConfiguration._validate`: a code folder needs a scoring script.
+            if !code.code.is_empty() && code.scoring_script.is_empty() {
+                match cc.get("scoring_script") {
+                    None => lw.missing(
+                        "code_configuration",
+                        "scoring_script",
+                        "; azure-ai-ml rejects a code folder without it (\"scoring script can't be empty\")",
+                    ),
+                    Some(node) => lw.report(
+                        codes::VALUE_REJECTED
+                            .at(
+                                "code_configuration.scoring_script",
+                                "the scoring script is empty; azure-ai-ml rejects it (\"scoring script can't be empty\")",
+                            )
+                            .with_range(Some(node.range))
+                            .with_help("name the script in the code folder, e.g. `score.py`"),
+                    ),
+                }
+            }
+            dep.code_configuration = Some(code);
         }
     }
     match fields.get("instance_type") {
@@ -71,7 +91,14 @@ pub(crate) fn lower_deployment(lw: &mut Lowerer, root: &Node) -> Option<OnlineDe
         None => {}
     }
     if let Some(n) = fields.get("instance_count") {
-        dep.instance_count = lw.integer(n, "instance_count");
+        // marshmallow's Integer: int(value), so 2.0 (and 2.7, truncated) are read; bools are not.
+        dep.instance_count = match n.as_scalar() {
+            Some(s) if s.py_type == PyType::Float => crate::schema::python_float(&s.text).filter(|v| v.is_finite()).map(|v| v.trunc() as i64),
+            _ => lw.integer(n, "instance_count"),
+        };
+        if dep.instance_count.is_none() && n.as_scalar().is_some_and(|s| s.py_type == PyType::Float) {
+            lw.wrong_type(n, "instance_count", "a whole number");
+        }
     }
     if let Some(n) = fields.get("app_insights_enabled") {
         dep.app_insights_enabled = lw.boolean(n, "app_insights_enabled");
@@ -88,6 +115,20 @@ pub(crate) fn lower_deployment(lw: &mut Lowerer, root: &Node) -> Option<OnlineDe
                     .with_range(range.or(Some(n.range)))
                     .with_help("egress of a Kubernetes deployment is the cluster's network; remove the key")
                     .with_fix("Remove `egress_public_network_access`", None),
+            );
+        }
+    }
+    // `ManagedOnlineDeployment._validate_scale_settings`: only the default scale settings.
+    if let Some(n) = fields.get("scale_settings").filter(|_| !kubernetes) {
+        let scale_type =
+            n.as_map().and_then(|m| m.iter().find(|(k, _)| k.as_scalar().is_some_and(|s| s.text == "type"))).and_then(|(_, v)| v.as_scalar());
+        let casing = crate::schema::Casing::CamelToSnake;
+        if let Some(t) = scale_type.filter(|t| t.py_type == PyType::Str && casing.apply(&t.text) == "target_utilization") {
+            lw.report(
+                codes::VALUE_REJECTED
+                    .at("scale_settings.type", format!("`{}`: a managed online deployment supports only the default scale settings; azure-ai-ml rejects it (\"ManagedOnlineEndpoint supports DefaultScaleSettings only.\")", t.text))
+                    .with_range(lw.map.range("scale_settings.type"))
+                    .with_help("write `type: default`, and scale a managed deployment with `instance_count` or Azure Monitor autoscale"),
             );
         }
     }

@@ -4,34 +4,21 @@ use super::{to_value, Lowerer};
 use crate::model::{AuthMode, NetworkAccess, OnlineEndpoint};
 use crate::rules::codes;
 use crate::schema::{self, sdk, Ty};
-use crate::syntax::pyyaml::PyType;
 use crate::syntax::{Node, NodeKind};
 
 /// Keys amlnet models itself; the others the SDK's schema accepts are checked by `schema` and carried.
 const MODELLED: &[&str] = &["compute", "name", "description", "tags", "auth_mode", "identity", "public_network_access"];
 
-/// `compute` set (truthy, as Python tests it) makes azure-ai-ml read a Kubernetes online endpoint.
-fn is_truthy(node: &Node) -> bool {
-    match &node.kind {
-        NodeKind::Scalar(s) => match s.py_type {
-            PyType::Null => false,
-            PyType::Bool => crate::syntax::pyyaml::bool_value(&s.text) == Some(true),
-            PyType::Int => crate::lower::python_int(&s.text) != Some(0),
-            PyType::Str => !s.text.is_empty(),
-            _ => true,
-        },
-        NodeKind::Seq(items) => !items.is_empty(),
-        NodeKind::Map(entries) => !entries.is_empty(),
-    }
-}
-
 pub(crate) fn lower_endpoint(lw: &mut Lowerer, root: &Node) -> Option<OnlineEndpoint> {
     let fields = lw.fields(root, "")?;
-    let kubernetes = fields.get("compute").is_some_and(is_truthy);
+    // `compute` set (truthy, as Python tests it) makes azure-ai-ml read a Kubernetes online endpoint.
+    let kubernetes = fields.get("compute").is_some_and(schema::is_truthy);
     let index = if kubernetes { sdk::KUBERNETES_ENDPOINT } else { sdk::MANAGED_ENDPOINT };
     let sdk_schema = schema::schema(index);
     let what = if kubernetes { "a Kubernetes online endpoint" } else { "a managed online endpoint" };
-    lw.read_schema(root, "", sdk_schema, sdk_schema.unknown, what, MODELLED);
+    // `compute` is read here only for a Kubernetes endpoint; on a managed one it is an unknown key.
+    let modelled: Vec<&str> = MODELLED.iter().copied().filter(|k| kubernetes || *k != "compute").collect();
+    lw.read_schema(root, "", sdk_schema, sdk_schema.unknown, what, &modelled);
     if let Some(n) = fields.get("public_network_access") {
         if sdk_schema.field("public_network_access").is_none() {
             let range = lw.map.key_range("public_network_access");
@@ -62,7 +49,9 @@ pub(crate) fn lower_endpoint(lw: &mut Lowerer, root: &Node) -> Option<OnlineEndp
         ep.description = lw.string(n, "description");
     }
     if let Some(n) = fields.get("tags") {
-        ep.tags = lw.string_map(n, "tags");
+        // An endpoint's `tags` is an untyped dict in azure-ai-ml: any value loads (it is sent as text).
+        lw.read_value(n, "tags", sdk_schema.field("tags").map_or(&Ty::Raw, |f| f.ty));
+        ep.tags = crate::lower::scalar_map(n);
     }
     if let Some(n) = fields.get("auth_mode") {
         ep.auth_mode = lw.sdk_enumeration(n, "auth_mode", sdk_schema, &["key", "aml_token", "aad_token"], AuthMode::parse);

@@ -304,15 +304,10 @@ impl Lowerer {
         }
     }
 
-    /// A required string field: like [`Lowerer::string`], and an explicit empty value is reported too.
+    /// An empty string is read as azure-ai-ml reads it (a string); the model rules of each field say that
+    /// the service rejects it, so nothing here claims the SDK does.
     pub(crate) fn required_string(&mut self, node: &Node, path: &str) -> String {
-        let value = self.string(node, path).unwrap_or_default();
-        if value.trim().is_empty() && matches!(&node.kind, NodeKind::Scalar(s) if s.py_type == PyType::Str) {
-            self.report(
-                codes::MISSING_REQUIRED_KEY.at(path, format!("`{}` is empty; it needs a value", last_segment(path))).with_range(Some(node.range)),
-            );
-        }
-        value
+        self.string(node, path).unwrap_or_default()
     }
 
     fn not_a_string(&mut self, s: &Scalar, range: TextRange, path: &str) {
@@ -337,15 +332,7 @@ impl Lowerer {
             self.wrong_type(node, path, "true or false");
             return None;
         };
-        let text = s.text.trim();
-        let parsed = match s.py_type {
-            PyType::Bool => crate::syntax::pyyaml::bool_value(text),
-            _ => match text.to_ascii_lowercase().as_str() {
-                "true" | "t" | "yes" | "y" | "on" | "1" => Some(true),
-                "false" | "f" | "no" | "n" | "off" | "0" => Some(false),
-                _ => None,
-            },
-        };
+        let parsed = crate::schema::marshmallow_bool(s);
         if parsed.is_none() {
             self.wrong_type(node, path, "true or false");
         }
@@ -353,8 +340,13 @@ impl Lowerer {
     }
 
     pub(crate) fn integer(&mut self, node: &Node, path: &str) -> Option<i64> {
+        // marshmallow's Integer: `int(value)` of what PyYAML built (`0x10`, `1_000`, and strings such as '1_000').
         let parsed = match &node.kind {
-            NodeKind::Scalar(s) if s.py_type == PyType::Int || s.py_type == PyType::Str => s.text.trim().parse::<i64>().ok(),
+            // Beyond i64 Python still has an int: keep the largest the model holds (model rules judge it).
+            NodeKind::Scalar(s) if s.py_type == PyType::Int => {
+                parse_python_int(&s.text).or_else(|| Some(if s.text.trim_start().starts_with('-') { i64::MIN } else { i64::MAX }))
+            }
+            NodeKind::Scalar(s) if s.py_type == PyType::Str => crate::schema::python_int_of_str(&s.text),
             _ => None,
         };
         if parsed.is_none() {
@@ -571,10 +563,37 @@ fn edit_distance(a: &str, b: &str) -> usize {
     prev[b.len()]
 }
 
+/// The scalar entries of a mapping as text, for an untyped `tags` dict (other values are skipped).
+pub(crate) fn scalar_map(node: &Node) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = Vec::new();
+    for (k, v) in node.as_map().unwrap_or(&[]) {
+        if let (Some(k), Some(v)) = (k.as_scalar(), v.as_scalar()) {
+            out.retain(|(existing, _)| *existing != k.text);
+            out.push((k.text.clone(), v.text.clone()));
+        }
+    }
+    out
+}
+
 /// Reports every mapping key that is itself a mapping or a list: PyYAML's constructor fails on them
 /// ("found unhashable key"), so azure-ai-ml cannot read the file at all.
 pub(crate) fn unhashable_keys(node: &Node, out: &mut Vec<Diagnostic>) {
     match &node.kind {
+        // `=` (YAML 1.1's value key) and `<<` as a value: SafeLoader has no constructor for them.
+        NodeKind::Scalar(s) if matches!(s.py_type, PyType::Value | PyType::Merge) => out.push(
+            Diagnostic::new(
+                "yaml-unsupported-tag",
+                Severity::Error,
+                "",
+                format!(
+                    "`{}` is read by PyYAML as a YAML 1.1 special key, which yaml.safe_load cannot construct; azure-ai-ml cannot load the file",
+                    s.text
+                ),
+            )
+            .with_range(Some(node.range))
+            .with_help(format!("quote it: '{}'", s.text))
+            .with_fix("Quote the value", Some(format!("'{}'", s.text))),
+        ),
         NodeKind::Scalar(_) => {}
         NodeKind::Seq(items) => items.iter().for_each(|i| unhashable_keys(i, out)),
         NodeKind::Map(entries) => {

@@ -236,11 +236,11 @@ fn schema_named(name: &str) -> usize {
 }
 
 fn pe_keys() -> Vec<&'static str> {
-    schema::schema(schema_named("PrivateEndpointDestinationSchema")).loadable_keys()
+    schema::schema(schema_named("workspace.networking.PrivateEndpointDestinationSchema")).loadable_keys()
 }
 
 fn st_keys() -> Vec<&'static str> {
-    schema::schema(schema_named("ServiceTagDestinationSchema")).loadable_keys()
+    schema::schema(schema_named("workspace.networking.ServiceTagDestinationSchema")).loadable_keys()
 }
 
 /// Lowers one rule. Like the SDK, the destination's shape decides the rule class; `type` is checked
@@ -250,7 +250,11 @@ fn lower_rule(lw: &mut Lowerer, node: &Node, path: &str) -> Option<OutboundRule>
     // The three rule schemas the SDK's union tries (all read with EXCLUDE): their keys together.
     let mut known: Vec<&str> = Vec::new();
     let mut read_only: Vec<&str> = Vec::new();
-    for name in ["PrivateEndpointOutboundRuleSchema", "ServiceTagOutboundRuleSchema", "FqdnOutboundRuleSchema"] {
+    for name in [
+        "workspace.networking.PrivateEndpointOutboundRuleSchema",
+        "workspace.networking.ServiceTagOutboundRuleSchema",
+        "workspace.networking.FqdnOutboundRuleSchema",
+    ] {
         let (k, r) = key_lists(schema_named(name));
         known.extend(k.into_iter().filter(|k| !known.contains(k)).collect::<Vec<_>>());
         read_only.extend(r.into_iter().filter(|k| !read_only.contains(k)).collect::<Vec<_>>());
@@ -263,19 +267,29 @@ fn lower_rule(lw: &mut Lowerer, node: &Node, path: &str) -> Option<OutboundRule>
             String::new()
         }
     };
+    // azure-ai-ml reads `type` as a marshmallow Constant: whatever is written, it loads the file and takes the
+    // class from the destination's shape. So every finding about `type` is a warning.
+    let before = lw.diagnostics.len();
     let declared = match fields.get("type") {
         Some(n) => lw.enumeration(n, &fields.path("type"), &["private_endpoint", "service_tag", "fqdn"], RuleType::parse, codes::RULE_TYPE_INVALID),
         None => {
             let range = lw.map.range(path);
             lw.report(
                 codes::RULE_TYPE_INVALID
-                    .at(&fields.path("type"), "the rule has no `type`; azure-ai-ml guesses it from the destination, the service needs it")
+                    .at(&fields.path("type"), "the rule has no `type`; azure-ai-ml takes it from the destination's shape")
                     .with_range(range)
-                    .with_help("add `type: private_endpoint`, `type: service_tag` or `type: fqdn`"),
+                    .with_help("add `type: private_endpoint`, `type: service_tag` or `type: fqdn`, so the file says what it creates"),
             );
             None
         }
     };
+    // ... except null: the Constant field does not allow it ("Field may not be null.").
+    let null = fields.get("type").and_then(Node::as_scalar).is_some_and(|s| s.py_type == crate::syntax::pyyaml::PyType::Null);
+    for d in &mut lw.diagnostics[before..] {
+        if !null {
+            d.severity = d.severity.max(crate::diagnostic::Severity::Warning);
+        }
+    }
     let Some(dest_node) = fields.get("destination") else {
         lw.missing(path, "destination", "; it says where the rule allows traffic to");
         return None;

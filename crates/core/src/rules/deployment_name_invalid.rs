@@ -31,13 +31,9 @@ endpoint_name: my-endpoint
 
 pub(crate) fn check(cx: &mut Checker<'_>) {
     for (i, dep) in cx.config.deployments.iter().enumerate() {
-        // An empty name is reported as missing by the lowering.
-        if dep.name.is_empty() {
-            continue;
-        }
         if let Err(problem) = super::endpoint_name_invalid::endpoint_name(&dep.name) {
             let d = INFO
-                .at("name", format!("deployment name `{}` is not valid: {problem}", dep.name))
+                .at("name", format!("the deployment name{} is not valid: {problem}", super::named(&dep.name)))
                 .with_help("use 3-32 letters, digits and single dashes, starting with a letter and ending with a letter or digit");
             cx.report(Target::Deployment(i), d);
         }

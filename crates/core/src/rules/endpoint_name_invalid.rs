@@ -31,13 +31,9 @@ name: first-endpoint
 
 pub(crate) fn check(cx: &mut Checker<'_>) {
     let Some(ep) = &cx.config.endpoint else { return };
-    // An empty name is reported as missing by the lowering.
-    if ep.name.is_empty() {
-        return;
-    }
     if let Err(problem) = endpoint_name(&ep.name) {
         let d = INFO
-            .at("name", format!("endpoint name `{}` is not valid: {problem}", ep.name))
+            .at("name", format!("the endpoint name{} is not valid: {problem}", super::named(&ep.name)))
             .with_help("use 3-32 letters, digits and single dashes, starting with a letter and ending with a letter or digit; the name must be unique in the region");
         cx.report(Target::Endpoint, d);
     }
@@ -46,6 +42,9 @@ pub(crate) fn check(cx: &mut Checker<'_>) {
 /// Checks an online endpoint or deployment name: `^[a-zA-Z]([-a-zA-Z0-9]*[a-zA-Z0-9])?$`, 3-32
 /// characters, no `--`; says what is wrong.
 pub(crate) fn endpoint_name(name: &str) -> Result<(), String> {
+    if name.is_empty() {
+        return Err("it is empty, and the service needs a name".to_owned());
+    }
     if let Some(bad) = name.chars().find(|c| !(c.is_ascii_alphanumeric() || *c == '-')) {
         let what = if bad == ' ' { "a space".to_owned() } else { format!("`{bad}`") };
         return Err(format!("it contains {what}; only letters, digits and `-` are allowed"));
@@ -61,7 +60,8 @@ pub(crate) fn endpoint_name(name: &str) -> Result<(), String> {
     }
     let length = name.chars().count();
     if !(3..=32).contains(&length) {
-        return Err(format!("it has {length} characters; 3 to 32 are allowed"));
+        let noun = if length == 1 { "character" } else { "characters" };
+        return Err(format!("it has {length} {noun}; 3 to 32 are allowed"));
     }
     Ok(())
 }

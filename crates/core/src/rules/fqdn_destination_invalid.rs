@@ -39,8 +39,11 @@ pub(crate) fn check(cx: &mut Checker<'_>) {
     for (i, rule) in cx.config.rules().iter().enumerate() {
         let Destination::Fqdn(fqdn) = &rule.destination else { continue };
         let destination = fqdn.destination.as_str();
-        // An empty destination is reported as missing or null by the lowering.
         if destination.is_empty() {
+            let d = INFO
+                .at(&format!("{}.destination", rule_path(i)), format!("the destination of rule `{}` is empty; the service needs a host name", rule.name))
+                .with_help("write a host name such as `pypi.org`, or `*.pytorch.org` for all its subdomains");
+            cx.report(Target::Workspace, d);
             continue;
         }
         let Err(problem) = check_fqdn(destination) else { continue };

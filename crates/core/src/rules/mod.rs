@@ -213,6 +213,15 @@ pub(crate) fn opens_internet(tag: &str) -> bool {
     service_tag_allows_internet::is_broad(tag)
 }
 
+/// " `text`" for a message ("the rule name `x` is not valid"), or nothing for an empty value.
+pub(crate) fn named(text: &str) -> String {
+    if text.is_empty() {
+        String::new()
+    } else {
+        format!(" `{text}`")
+    }
+}
+
 /// Looks a rule up by its code.
 pub fn find(code: &str) -> Option<&'static RuleInfo> {
     ALL.iter().copied().find(|r| r.code == code)

@@ -37,13 +37,14 @@ pub(crate) fn check(cx: &mut Checker<'_>) {
     for (i, rule) in cx.config.rules().iter().enumerate() {
         let Destination::ServiceTag(st) = &rule.destination else { continue };
         let protocol = st.protocol.as_str();
-        // A missing value is reported by the lowering.
-        if protocol.is_empty() || PROTOCOLS.contains(&protocol) {
+        if PROTOCOLS.contains(&protocol) {
             continue;
         }
         let path = format!("{}.destination.protocol", rule_path(i));
         let upper = protocol.trim().to_ascii_uppercase();
-        let d = if PROTOCOLS.contains(&upper.as_str()) {
+        let d = if protocol.is_empty() {
+            INFO.at(&path, format!("the protocol of rule `{}` is empty", rule.name)).with_help("write TCP, UDP, ICMP or '*' (quoted)")
+        } else if PROTOCOLS.contains(&upper.as_str()) {
             let fixed = if upper == "*" { "'*'".to_owned() } else { crate::emit::yaml::scalar(&upper) };
             INFO.at(&path, format!("protocol `{protocol}` must be written `{upper}`; Terraform compares the values case-sensitively"))
                 .with_help("write TCP, UDP, ICMP or '*' in this spelling")

@@ -36,13 +36,9 @@ update has started.
 
 pub(crate) fn check(cx: &mut Checker<'_>) {
     for (i, rule) in cx.config.rules().iter().enumerate() {
-        // An empty name is reported as missing by the lowering.
-        if rule.name.is_empty() {
-            continue;
-        }
         if let Err(problem) = super::workspace_name_invalid::arm_name(&rule.name) {
             let d = INFO
-                .at(&format!("{}.name", rule_path(i)), format!("rule name `{}` is not valid: {problem}", rule.name))
+                .at(&format!("{}.name", rule_path(i)), format!("the rule name{} is not valid: {problem}", super::named(&rule.name)))
                 .with_help("use 3-33 letters, digits, `_` or `-`, starting with a letter or digit");
             cx.report(Target::Workspace, d);
         }

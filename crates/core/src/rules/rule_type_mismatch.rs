@@ -5,7 +5,7 @@ use crate::diagnostic::Severity;
 
 pub(crate) const INFO: RuleInfo = RuleInfo {
     code: "rule-type-mismatch",
-    severity: Severity::Error,
+    severity: Severity::Warning,
     summary: "A rule's `type` contradicts the shape of its destination",
     docs: r#"## What it catches
 `type: fqdn` with a mapping destination, `type: private_endpoint` with service tag fields, and so on.

@@ -41,10 +41,6 @@ pub(crate) fn check(cx: &mut Checker<'_>) {
     for (i, rule) in cx.config.rules().iter().enumerate() {
         let Destination::PrivateEndpoint(pe) = &rule.destination else { continue };
         let id = pe.service_resource_id.as_str();
-        // An empty ID is reported as missing by the lowering.
-        if id.is_empty() {
-            continue;
-        }
         let path = format!("{}.destination.service_resource_id", rule_path(i));
         let (message, help) = match problem(id) {
             None => continue,

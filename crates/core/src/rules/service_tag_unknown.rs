@@ -36,8 +36,15 @@ pub(crate) fn check(cx: &mut Checker<'_>) {
     for (i, rule) in cx.config.rules().iter().enumerate() {
         let Destination::ServiceTag(st) = &rule.destination else { continue };
         let tag = st.service_tag.as_str();
-        // A missing tag is reported by the lowering.
-        if tag.is_empty() || is_known_service_tag(tag) {
+        if tag.is_empty() {
+            let mut d = INFO
+                .at(&format!("{}.destination.service_tag", rule_path(i)), format!("the service tag of rule `{}` is empty; the service rejects the rule", rule.name))
+                .with_help("write a service tag such as `AzureMonitor` or `Storage.WestEurope`");
+            d.severity = Severity::Error;
+            cx.report(Target::Workspace, d);
+            continue;
+        }
+        if is_known_service_tag(tag) {
             continue;
         }
         let mut d = INFO

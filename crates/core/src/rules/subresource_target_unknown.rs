@@ -38,12 +38,16 @@ pub(crate) fn check(cx: &mut Checker<'_>) {
     for (i, rule) in cx.config.rules().iter().enumerate() {
         let Destination::PrivateEndpoint(pe) = &rule.destination else { continue };
         let sub = pe.subresource_target.as_str();
-        // A missing value is reported by the lowering, a malformed ID by `service-resource-id-invalid`.
-        let Some(id) = parse_arm_id(&pe.service_resource_id) else { continue };
+        let path = format!("{}.destination.subresource_target", rule_path(i));
         if sub.is_empty() {
+            let d = INFO
+                .at(&path, format!("the `subresource_target` of rule `{}` is empty; the service needs the private-link sub-resource (group ID)", rule.name))
+                .with_help("write the sub-resource, for example `blob` for a storage account or `vault` for a key vault");
+            cx.report(Target::Workspace, d);
             continue;
         }
-        let path = format!("{}.destination.subresource_target", rule_path(i));
+        // A malformed ID is reported by `service-resource-id-invalid`.
+        let Some(id) = parse_arm_id(&pe.service_resource_id) else { continue };
         let resource_type = id.full_type();
         let Some(target) = private_endpoint_target(&resource_type) else {
             let d = INFO

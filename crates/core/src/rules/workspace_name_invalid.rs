@@ -29,13 +29,13 @@ name: ml-workspace-prod
 
 pub(crate) fn check(cx: &mut Checker<'_>) {
     let Some(ws) = &cx.config.workspace else { return };
-    // An empty name is reported as missing by the lowering.
-    if ws.name.is_empty() {
+    // An update may take the name from `--name`.
+    if ws.name.is_empty() && cx.config.context.operation == crate::model::Operation::Update {
         return;
     }
     if let Err(problem) = arm_name(&ws.name) {
         let d = INFO
-            .at("name", format!("workspace name `{}` is not valid: {problem}", ws.name))
+            .at("name", format!("the workspace name{} is not valid: {problem}", super::named(&ws.name)))
             .with_help("use 3-33 letters, digits, `_` or `-`, starting with a letter or digit");
         cx.report(Target::Workspace, d);
     }
@@ -44,6 +44,9 @@ pub(crate) fn check(cx: &mut Checker<'_>) {
 /// Checks a name against `^[a-zA-Z0-9][a-zA-Z0-9_-]{2,32}$`, the ARM pattern of workspace and
 /// outbound rule names; says what is wrong.
 pub(crate) fn arm_name(name: &str) -> Result<(), String> {
+    if name.is_empty() {
+        return Err("it is empty, and the service needs a name".to_owned());
+    }
     if let Some(bad) = name.chars().find(|c| !(c.is_ascii_alphanumeric() || *c == '_' || *c == '-')) {
         let what = if bad == ' ' { "a space".to_owned() } else { format!("`{bad}`") };
         return Err(format!("it contains {what}; only letters, digits, `_` and `-` are allowed"));
@@ -53,7 +56,8 @@ pub(crate) fn arm_name(name: &str) -> Result<(), String> {
     }
     let length = name.chars().count();
     if !(3..=33).contains(&length) {
-        return Err(format!("it has {length} characters; 3 to 33 are allowed"));
+        let noun = if length == 1 { "character" } else { "characters" };
+        return Err(format!("it has {length} {noun}; 3 to 33 are allowed"));
     }
     Ok(())
 }

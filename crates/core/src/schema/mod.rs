@@ -141,6 +141,8 @@ pub enum Ty {
     },
     /// The first alternative that reads the value wins.
     Union(&'static [Ty]),
+    /// A list item, dict key or value, or union alternative that may be null.
+    Nullable(&'static Ty),
 }
 
 /// One field of a schema.
@@ -164,8 +166,11 @@ pub struct Schema {
     pub unknown: Unknown,
     /// A `PathAwareSchema`, whose `trim_dump_only` drops read-only keys before loading.
     pub path_aware: bool,
-    /// `tag:Class.method` of every load hook.
+    /// `tag:module.Class.method` of every load hook.
     pub hooks: &'static [&'static str],
+    /// Keys the entity a `post_load` hook builds cannot do without although the schema does not mark them
+    /// required (`DataCollector(collections=...)`): found by calling each hook with an empty mapping.
+    pub constructor_required: &'static [&'static str],
     /// In declaration order (inherited fields first), which is also the SDK's dump order.
     pub fields: &'static [Field],
 }
@@ -220,28 +225,68 @@ pub fn deployment_schema(kubernetes: bool) -> &'static Schema {
 /// Hooks whose effect on loading is nil or is part of this module's semantics, with the reason.
 /// `hook_issues` mirrors the others; `tests::every_hook_is_reviewed` checks both lists cover the table.
 pub const REVIEWED_HOOKS: &[(&str, &str)] = &[
-    ("pre_load:PathAwareSchema.add_param_overrides", "applies `--set` overrides; amlnet reads the file as written"),
-    ("pre_load:PathAwareSchema.trim_dump_only", "read-only keys with a value are dropped: `Schema::read_only_keys`"),
-    ("pre_load:AnonymousEnvironmentSchema.trim_dump_only", "same as PathAwareSchema.trim_dump_only"),
-    ("pre_load:AnonymousAssetSchema.warn_if_named", "logs a warning only"),
-    ("pre_load:YamlFileSchema.load_from_file", "a `file:` string is read from disk: accepted unchecked, like local paths"),
-    ("pre_load:ResourceSettingsSchema.conversion", "`nvidia.com/gpu` is read as `gpu`: `alias_key`"),
-    ("post_load:ResourceSchema.pass_source_path", "records the source path"),
-    ("post_load:FqdnOutboundRuleSchema.createdestobject", "builds the rule entity; the lowering reads rules itself"),
-    ("post_load:ServiceTagOutboundRuleSchema.createdestobject", "builds the rule entity; the lowering reads rules itself"),
-    ("post_load:PrivateEndpointOutboundRuleSchema.createdestobject", "builds the rule entity; the lowering reads rules itself"),
-    ("post_load:YamlFileSchema.reset_base_path_post_load", "restores the base path"),
+    ("pre_load:core.schema.PathAwareSchema.add_param_overrides", "applies `--set` overrides; amlnet reads the file as written"),
+    ("pre_load:core.schema.PathAwareSchema.trim_dump_only", "read-only keys with a value are dropped: `Schema::read_only_keys`"),
+    ("pre_load:assets.environment.AnonymousEnvironmentSchema.trim_dump_only", "same as PathAwareSchema.trim_dump_only"),
+    ("pre_load:assets.asset.AnonymousAssetSchema.warn_if_named", "logs a warning only"),
+    ("pre_load:core.schema.YamlFileSchema.load_from_file", "a `file:` string is read from disk: accepted unchecked, like local paths"),
+    ("pre_load:_deployment.online.resource_settings_schema.ResourceSettingsSchema.conversion", "`nvidia.com/gpu` is read as `gpu`: `alias_key`"),
+    ("post_load:core.resource.ResourceSchema.pass_source_path", "records the source path"),
+    ("post_load:core.schema.YamlFileSchema.reset_base_path_post_load", "restores the base path"),
+    ("post_load:workspace.networking.FqdnOutboundRuleSchema.createdestobject", "builds the rule entity; the lowering reads rules itself"),
+    ("post_load:workspace.networking.ServiceTagOutboundRuleSchema.createdestobject", "builds the rule entity; the lowering reads rules itself"),
+    ("post_load:workspace.networking.PrivateEndpointOutboundRuleSchema.createdestobject", "builds the rule entity; the lowering reads rules itself"),
+    ("post_load:workspace.networking.ManagedNetworkSchema.make", "needs `isolation_mode` (KeyError): `isolation-mode-missing`"),
+    (
+        "post_load:_deployment.online.online_deployment.ManagedOnlineDeploymentSchema.make",
+        "the entity's checks: lower/deployment.rs (scoring script, scale settings)",
+    ),
+    ("post_load:_endpoint.online.online_endpoint.ManagedOnlineEndpointSchema.make", "builds the entity from what the schema read"),
+    ("post_load:_endpoint.online.online_endpoint.KubernetesOnlineEndpointSchema.make", "builds the entity from what the schema read"),
+    (
+        "post_load:_deployment.code_configuration_schema.CodeConfigurationSchema.make",
+        "builds the entity; the empty scoring script is lower/deployment.rs",
+    ),
+    ("post_load:_deployment.online.data_asset_schema.DataAssetSchema.make", "builds the entity from what the schema read"),
+    ("post_load:_deployment.online.data_collector_schema.DataCollectorSchema.make", "`DataCollector(collections=...)`: in constructor_required"),
+    ("post_load:_deployment.online.deployment_collection_schema.DeploymentCollectionSchema.make", "builds the entity from what the schema read"),
+    ("post_load:_deployment.online.liveness_probe.LivenessProbeSchema.make", "builds the entity from what the schema read"),
+    ("post_load:_deployment.online.request_logging_schema.RequestLoggingSchema.make", "builds the entity from what the schema read"),
+    ("post_load:_deployment.online.request_settings_schema.RequestSettingsSchema.make", "builds the entity from what the schema read"),
+    ("post_load:_deployment.online.resource_requirements_schema.ResourceRequirementsSchema.make", "builds the entity from what the schema read"),
+    ("post_load:_deployment.online.resource_settings_schema.ResourceSettingsSchema.make", "builds the entity from what the schema read"),
+    ("post_load:_deployment.online.scale_settings_schema.DefaultScaleSettingsSchema.make", "builds the entity from what the schema read"),
+    (
+        "post_load:_deployment.online.scale_settings_schema.TargetUtilizationScaleSettingsSchema.make",
+        "builds the entity; managed deployments refuse it: lower/deployment.rs",
+    ),
+    ("post_load:assets.default_deployment_template.DeploymentTemplateReferenceSchema.make", "builds the entity from what the schema read"),
+    ("post_load:assets.environment.BuildContextSchema.make", "builds the entity from what the schema read"),
+    ("post_load:assets.environment.InferenceConfigSchema.make", "builds the entity from what the schema read"),
+    ("post_load:assets.environment.RouteSchema.make", "builds the entity from what the schema read"),
+    ("post_load:core.auto_delete_setting.BaseAutoDeleteSettingSchema.make", "builds the entity from what the schema read"),
+    ("post_load:core.intellectual_property.BaseIntellectualPropertySchema.make", "builds the entity from what the schema read"),
+    ("post_load:identity.IdentitySchema.make", "`IdentityConfiguration(type=...)`: `type` is in constructor_required"),
+    ("post_load:workspace.customer_managed_key.CustomerManagedKeySchema.make", "builds the entity from what the schema read"),
+    ("post_load:workspace.identity.UserAssignedIdentitySchema.make", "builds the entity from what the schema read"),
+    ("post_load:workspace.network_acls.IPRuleSchema.make", "builds the entity from what the schema read"),
+    ("post_load:workspace.network_acls.NetworkAclsSchema.make", "builds the entity from what the schema read"),
+    ("post_load:workspace.serverless_compute.ServerlessComputeSettingsSchema.make", "builds the entity from what the schema read"),
 ];
 
-/// Hooks [`hook_issues`] mirrors.
+/// Hooks `hook_issues` mirrors.
 #[cfg(test)]
 pub(crate) const MIRRORED_HOOKS: &[&str] = &[
-    "validates:OnlineEndpointSchema.validate_traffic",
-    "validates:DataCollectorSchema.validate_sampling_rate",
-    "validates:IdentitySchema.validate_user_assigned_identities",
-    "validates_schema:NetworkAclsSchema.validate_schema",
-    "validates:ServerlessComputeSettingsSchema.validate_custom_subnet",
-    "pre_load:_BaseEnvironmentSchema.pre_load",
+    "validates:_endpoint.online.online_endpoint.OnlineEndpointSchema.validate_traffic",
+    "validates:_deployment.online.data_collector_schema.DataCollectorSchema.validate_sampling_rate",
+    "validates:identity.IdentitySchema.validate_user_assigned_identities",
+    "validates_schema:workspace.network_acls.NetworkAclsSchema.validate_schema",
+    "validates:workspace.serverless_compute.ServerlessComputeSettingsSchema.validate_custom_subnet",
+    "pre_load:assets.environment._BaseEnvironmentSchema.pre_load",
+    "post_load:workspace.identity.IdentitySchema.make",
+    "post_load:assets.environment._BaseEnvironmentSchema.make",
+    "post_load:assets.model.ModelSchema.make",
+    "post_load:_deployment.online.online_deployment.KubernetesOnlineDeploymentSchema.make",
 ];
 
 /// A problem found while reading a value the way the SDK does.
@@ -320,7 +365,7 @@ fn check_mapping_into(node: &Node, path: &str, schema: &'static Schema, unknown:
         out.push(wrong(node, path, "a mapping"));
         return;
     };
-    if schema.has_hook("pre_load:_BaseEnvironmentSchema.pre_load") {
+    if schema.has_hook("pre_load:assets.environment._BaseEnvironmentSchema.pre_load") {
         for (k, _) in entries {
             if let Some(k) = k.as_scalar().filter(|k| k.py_type == PyType::Str && (k.text == "channels" || k.text == "dependencies")) {
                 out.push(Issue {
@@ -372,14 +417,27 @@ fn check_mapping_into(node: &Node, path: &str, schema: &'static Schema, unknown:
                     out.push(unknown_issue(key, &key_path, k, v, schema, unknown));
                 }
             }
-            Some(f) => check_field(v, &key_path, f, out),
+            Some(f) => {
+                check_field(v, &key_path, f, out);
+                if let Some((_, _, limit)) = DURATIONS.iter().find(|(s, k, _)| *s == schema.name && k == key) {
+                    if !is_null(v) && duration_overflows(v, *limit) {
+                        out.push(rejected(
+                            v,
+                            &key_path,
+                            "the duration is too large; azure-ai-ml loads it but fails to send it (\"OverflowError\")".into(),
+                            "use a realistic value (seconds for probes, milliseconds for request settings)",
+                        ));
+                    }
+                }
+            }
             None if unknown == Unknown::Include => {}
             None => out.push(unknown_issue(key, &key_path, k, v, schema, unknown)),
         }
     }
-    for f in schema.fields.iter().filter(|f| f.required && !f.dump_only) {
-        if !skip.contains(&f.key) && !seen.iter().any(|(k, _, _)| *k == f.key) {
-            out.push(Issue { path: join(path, f.key), range: node.range, key_range: None, kind: IssueKind::Missing { key: f.key } });
+    let required = schema.fields.iter().filter(|f| f.required && !f.dump_only).map(|f| f.key).chain(schema.constructor_required.iter().copied());
+    for key in required {
+        if !skip.contains(&key) && !seen.iter().any(|(k, _, _)| *k == key) {
+            out.push(Issue { path: join(path, key), range: node.range, key_range: None, kind: IssueKind::Missing { key } });
         }
     }
     if !out.iter().any(|i| i.is_error() && i.path.starts_with(path)) {
@@ -398,7 +456,7 @@ fn unknown_issue(key: &str, key_path: &str, k: &Node, v: &Node, schema: &'static
 
 /// The key as the schema sees it after its `pre_load` renames.
 fn alias_key<'a>(schema: &Schema, key: &'a str) -> &'a str {
-    if key == "nvidia.com/gpu" && schema.has_hook("pre_load:ResourceSettingsSchema.conversion") {
+    if key == "nvidia.com/gpu" && schema.has_hook("pre_load:_deployment.online.resource_settings_schema.ResourceSettingsSchema.conversion") {
         "gpu"
     } else {
         key
@@ -474,6 +532,8 @@ fn as_str(node: &Node) -> Option<&str> {
 
 fn check_value_into(node: &Node, path: &str, ty: &'static Ty, out: &mut Vec<Issue>) {
     match ty {
+        Ty::Nullable(_) if is_null(node) => {}
+        Ty::Nullable(inner) => check_value_into(node, path, inner, out),
         Ty::Raw | Ty::Constant => {}
         Ty::Str | Ty::LocalPath { .. } => {
             if as_str(node).is_none() {
@@ -553,7 +613,7 @@ fn check_value_into(node: &Node, path: &str, ty: &'static Ty, out: &mut Vec<Issu
             NodeKind::Seq(items) => {
                 for (i, item) in items.iter().enumerate() {
                     let item_path = format!("{path}[{i}]");
-                    if is_null(item) {
+                    if is_null(item) && !matches!(inner, Ty::Nullable(_)) {
                         out.push(Issue { path: item_path, range: item.range, key_range: None, kind: IssueKind::Null });
                     } else {
                         check_value_into(item, &item_path, inner, out);
@@ -568,14 +628,14 @@ fn check_value_into(node: &Node, path: &str, ty: &'static Ty, out: &mut Vec<Issu
                     let Some(ks) = k.as_scalar() else { continue };
                     let key_path = join(path, &ks.text);
                     if !matches!(keys, Ty::Raw) {
-                        if is_null(k) {
+                        if is_null(k) && !matches!(keys, Ty::Nullable(_)) {
                             out.push(Issue { path: key_path.clone(), range: k.range, key_range: None, kind: IssueKind::Null });
                         } else {
                             check_value_into(k, &key_path, keys, out);
                         }
                     }
                     if !matches!(values, Ty::Raw) {
-                        if is_null(v) {
+                        if is_null(v) && !matches!(values, Ty::Nullable(_)) {
                             out.push(Issue { path: key_path, range: v.range, key_range: None, kind: IssueKind::Null });
                         } else {
                             check_value_into(v, &key_path, values, out);
@@ -587,7 +647,7 @@ fn check_value_into(node: &Node, path: &str, ty: &'static Ty, out: &mut Vec<Issu
         },
         Ty::Nested { schema: index, unknown } => {
             let s = schema(*index);
-            if s.has_hook("pre_load:YamlFileSchema.load_from_file") && as_str(node).is_some_and(|t| t.starts_with("file:")) {
+            if s.has_hook("pre_load:core.schema.YamlFileSchema.load_from_file") && as_str(node).is_some_and(|t| t.starts_with("file:")) {
                 return;
             }
             check_mapping_into(node, path, s, *unknown, &[], out);
@@ -654,24 +714,44 @@ fn describe(ty: &Ty) -> String {
         Ty::List(_) => "a list".into(),
         Ty::Dict { .. } | Ty::Nested { .. } => "a mapping".into(),
         Ty::Union(alts) => alts.iter().map(describe).collect::<Vec<_>>().join(" or "),
+        Ty::Nullable(inner) => describe(inner),
     }
+}
+
+/// marshmallow's `Boolean` of a scalar: `True`/`False`, the members of its truthy and falsy sets, and the
+/// numbers equal to 1 or 0 (`1.0` hashes like `1`).
+pub(crate) fn marshmallow_bool(s: &Scalar) -> Option<bool> {
+    const TRUTHY: &[&str] = &["t", "T", "true", "True", "TRUE", "on", "On", "ON", "y", "Y", "yes", "Yes", "YES", "1"];
+    const FALSY: &[&str] = &["f", "F", "false", "False", "FALSE", "off", "Off", "OFF", "n", "N", "no", "No", "NO", "0"];
+    match s.py_type {
+        PyType::Bool => crate::syntax::pyyaml::bool_value(&s.text),
+        PyType::Str if TRUTHY.contains(&s.text.as_str()) => Some(true),
+        PyType::Str if FALSY.contains(&s.text.as_str()) => Some(false),
+        PyType::Int => match crate::lower::python_int(&s.text) {
+            Some(1) => Some(true),
+            Some(0) => Some(false),
+            _ => None,
+        },
+        PyType::Float => match python_float(&s.text) {
+            Some(1.0) => Some(true),
+            Some(0.0) => Some(false),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Python's `int(str)`: whitespace around, a sign, decimal digits with single underscores between them.
+pub(crate) fn python_int_of_str(text: &str) -> Option<i64> {
+    if !python_int_text(text) {
+        return None;
+    }
+    text.trim().replace('_', "").parse::<i64>().ok()
 }
 
 /// marshmallow's `Boolean`: `True`/`False`, and the members of its truthy and falsy sets.
 fn reads_as_bool(node: &Node) -> bool {
-    const WORDS: &[&str] = &[
-        "t", "T", "true", "True", "TRUE", "on", "On", "ON", "y", "Y", "yes", "Yes", "YES", "1", "f", "F", "false", "False", "FALSE", "off", "Off",
-        "OFF", "n", "N", "no", "No", "NO", "0",
-    ];
-    let NodeKind::Scalar(s) = &node.kind else { return false };
-    match s.py_type {
-        PyType::Bool => true,
-        PyType::Str => WORDS.contains(&s.text.as_str()),
-        // 1, 0, 1.0 and 0.0 hash equal to the sets' 1 and 0.
-        PyType::Int => matches!(crate::lower::python_int(&s.text), Some(0 | 1)),
-        PyType::Float => matches!(python_float(&s.text), Some(v) if v == 0.0 || v == 1.0),
-        _ => false,
-    }
+    matches!(&node.kind, NodeKind::Scalar(s) if marshmallow_bool(s).is_some())
 }
 
 /// marshmallow's `Integer`: `int(value)`; bools are refused, floats truncated unless strict.
@@ -681,6 +761,32 @@ fn reads_as_int(node: &Node, strict: bool) -> bool {
         PyType::Int => true,
         PyType::Float => !strict && python_float(&s.text).is_some_and(f64::is_finite),
         PyType::Str => !strict && python_int_text(&s.text),
+        _ => false,
+    }
+}
+
+/// Fields the entity turns into a Python `timedelta` when it builds the REST object (`to_iso_duration_format`
+/// and `_ms`), with the largest value `timedelta` takes (999,999,999 days) in their unit. Larger values fail
+/// with OverflowError after loading, so they are rejected here. Not in the schema: mirrored from
+/// `entities/_deployment/deployment_settings.py`.
+const DURATIONS: &[(&str, &str, u64)] = &[
+    ("_deployment.online.liveness_probe.LivenessProbeSchema", "timeout", 86_399_999_999_999),
+    ("_deployment.online.liveness_probe.LivenessProbeSchema", "period", 86_399_999_999_999),
+    ("_deployment.online.liveness_probe.LivenessProbeSchema", "initial_delay", 86_399_999_999_999),
+    ("_deployment.online.request_settings_schema.RequestSettingsSchema", "request_timeout_ms", 86_399_999_999_999_999),
+    ("_deployment.online.request_settings_schema.RequestSettingsSchema", "max_queue_wait_ms", 86_399_999_999_999_999),
+];
+
+/// Whether the int at `node` is larger than a `timedelta` of `limit` units holds.
+fn duration_overflows(node: &Node, limit: u64) -> bool {
+    let NodeKind::Scalar(s) = &node.kind else { return false };
+    let magnitude = |text: &str| -> Option<u128> {
+        let t: String = text.trim().trim_start_matches(['+', '-']).chars().filter(|c| *c != '_').collect();
+        t.parse::<u128>().ok().or_else(|| crate::lower::python_int(text).map(|v| u128::from(v.unsigned_abs())))
+    };
+    match s.py_type {
+        PyType::Int | PyType::Str => magnitude(&s.text).is_none_or(|v| v > u128::from(limit)),
+        PyType::Float => python_float(&s.text).is_some_and(|v| v.abs() > limit as f64),
         _ => false,
     }
 }
@@ -703,7 +809,7 @@ fn python_int_text(text: &str) -> bool {
 }
 
 /// A YAML 1.1 float as PyYAML constructs it, or a string as Python's `float()` reads it.
-fn python_float(text: &str) -> Option<f64> {
+pub(crate) fn python_float(text: &str) -> Option<f64> {
     let t = text.trim().replace('_', "");
     let lower = t.to_ascii_lowercase();
     let (neg, body) = match lower.strip_prefix('-') {
@@ -868,7 +974,7 @@ fn validator_fails(v: Validator, s: &str) -> Option<(String, String)> {
 /// The schema-level checks of the hooks in `MIRRORED_HOOKS`, run when the level read without errors.
 fn hook_issues(node: &Node, path: &str, schema: &Schema, entries: &[(&str, &Node, &Node)], out: &mut Vec<Issue>) {
     let get = |key: &str| entries.iter().find(|(k, _, _)| *k == key).map(|(_, _, v)| *v);
-    if schema.has_hook("validates:OnlineEndpointSchema.validate_traffic") {
+    if schema.has_hook("validates:_endpoint.online.online_endpoint.OnlineEndpointSchema.validate_traffic") {
         if let Some(NodeKind::Map(items)) = get("traffic").map(|n| &n.kind) {
             let sum: i64 = items.iter().filter_map(|(_, v)| v.as_scalar().and_then(|s| s.text.trim().parse::<i64>().ok())).sum();
             if sum > 100 {
@@ -882,7 +988,7 @@ fn hook_issues(node: &Node, path: &str, schema: &Schema, entries: &[(&str, &Node
             }
         }
     }
-    if schema.has_hook("validates:DataCollectorSchema.validate_sampling_rate") {
+    if schema.has_hook("validates:_deployment.online.data_collector_schema.DataCollectorSchema.validate_sampling_rate") {
         if let Some(n) = get("sampling_rate") {
             if let Some(v) = n.as_scalar().and_then(|s| python_float(&s.text)) {
                 if !(0.0..=1.0).contains(&v) {
@@ -896,7 +1002,7 @@ fn hook_issues(node: &Node, path: &str, schema: &Schema, entries: &[(&str, &Node
             }
         }
     }
-    if schema.has_hook("validates:IdentitySchema.validate_user_assigned_identities") {
+    if schema.has_hook("validates:identity.IdentitySchema.validate_user_assigned_identities") {
         if let Some(n @ Node { kind: NodeKind::Map(items), .. }) = get("user_assigned_identities") {
             if items.len() > 1 {
                 out.push(rejected(
@@ -908,7 +1014,46 @@ fn hook_issues(node: &Node, path: &str, schema: &Schema, entries: &[(&str, &Node
             }
         }
     }
-    if schema.has_hook("validates_schema:NetworkAclsSchema.validate_schema") {
+    let asset =
+        schema.has_hook("post_load:assets.model.ModelSchema.make") || schema.has_hook("post_load:assets.environment._BaseEnvironmentSchema.make");
+    if asset && get("version").is_some_and(is_truthy) && !get("name").is_some_and(is_truthy) {
+        // `Asset.__init__`: "If version is specified, name must be specified also."
+        out.push(Issue { path: join(path, "name"), range: node.range, key_range: None, kind: IssueKind::Missing { key: "name" } });
+    }
+    if schema.has_hook("post_load:assets.environment._BaseEnvironmentSchema.make") {
+        // The schema reads `conda_file` as anything; the Environment entity takes an inline mapping or a path,
+        // and ignores a falsy value (`false`, `0`, `[]`).
+        if let Some(n) = get("conda_file").filter(|n| !matches!(&n.kind, NodeKind::Map(_)) && as_str(n).is_none() && is_truthy(n)) {
+            out.push(rejected(
+                n,
+                &join(path, "conda_file"),
+                format!(
+                    "`conda_file` must be a path to a conda file or an inline mapping, not {}; azure-ai-ml rejects the environment",
+                    n.describe()
+                ),
+                "write the path of the conda YAML file, e.g. `conda_file: conda.yml`",
+            ));
+        }
+    }
+    if schema.has_hook("post_load:workspace.identity.IdentitySchema.make") && get("type").is_none() {
+        // The workspace's `make` pops `type` without a default: a KeyError, which the extraction's probe
+        // for missing constructor arguments does not see.
+        out.push(Issue { path: join(path, "type"), range: node.range, key_range: None, kind: IssueKind::Missing { key: "type" } });
+    }
+    if schema.has_hook("post_load:_deployment.online.online_deployment.KubernetesOnlineDeploymentSchema.make") {
+        // `exit_if_registry_assets`: a Kubernetes deployment cannot use registry models or environments.
+        for key in ["model", "environment"] {
+            if let Some(n) = get(key).filter(|n| as_str(n).is_some_and(|t| t.starts_with("azureml://registries/"))) {
+                out.push(rejected(
+                    n,
+                    &join(path, key),
+                    format!("a Kubernetes deployment cannot use a registry {key}; azure-ai-ml rejects it"),
+                    format!("register the {key} in the workspace and write `azureml:<name>:<version>`"),
+                ));
+            }
+        }
+    }
+    if schema.has_hook("validates_schema:workspace.network_acls.NetworkAclsSchema.validate_schema") {
         let action = get("default_action").and_then(as_str);
         let has_ip_rules = matches!(get("ip_rules").map(|n| &n.kind), Some(NodeKind::Seq(items)) if !items.is_empty());
         match action {
@@ -928,7 +1073,7 @@ fn hook_issues(node: &Node, path: &str, schema: &Schema, entries: &[(&str, &Node
             )),
         }
     }
-    if schema.has_hook("validates:ServerlessComputeSettingsSchema.validate_custom_subnet") {
+    if schema.has_hook("validates:workspace.serverless_compute.ServerlessComputeSettingsSchema.validate_custom_subnet") {
         if let Some(n) = get("custom_subnet") {
             if let Some(s) = as_str(n) {
                 if s != "None" && !crate::schema::is_parsable_arm_id(s) {
@@ -941,6 +1086,22 @@ fn hook_issues(node: &Node, path: &str, schema: &Schema, entries: &[(&str, &Node
                 }
             }
         }
+    }
+}
+
+/// Python's truth value of what PyYAML builds from `node`.
+pub(crate) fn is_truthy(node: &Node) -> bool {
+    match &node.kind {
+        NodeKind::Scalar(s) => match s.py_type {
+            PyType::Null => false,
+            PyType::Bool => crate::syntax::pyyaml::bool_value(&s.text) == Some(true),
+            PyType::Int => crate::lower::python_int(&s.text) != Some(0),
+            PyType::Float => python_float(&s.text) != Some(0.0),
+            PyType::Str => !s.text.is_empty(),
+            _ => true,
+        },
+        NodeKind::Seq(items) => !items.is_empty(),
+        NodeKind::Map(entries) => !entries.is_empty(),
     }
 }
 

@@ -20,10 +20,11 @@ pub const KUBERNETES_DEPLOYMENT: usize = 39;
 pub static SCHEMAS: [Schema; 42] = [
     // 0
     Schema {
-        name: "WorkspaceSchema",
+        name: "workspace.workspace.WorkspaceSchema",
         unknown: Unknown::Raise,
         path_aware: true,
-        hooks: &["pre_load:PathAwareSchema.add_param_overrides", "pre_load:PathAwareSchema.trim_dump_only"],
+        hooks: &["pre_load:core.schema.PathAwareSchema.add_param_overrides", "pre_load:core.schema.PathAwareSchema.trim_dump_only"],
+        constructor_required: &[],
         fields: &[
             Field { key: "$schema", ty: &Ty::Str, required: false, dump_only: true, allow_none: false, validators: &[] },
             Field { key: "name", ty: &Ty::Str, required: true, dump_only: false, allow_none: false, validators: &[] },
@@ -57,10 +58,11 @@ pub static SCHEMAS: [Schema; 42] = [
     },
     // 1
     Schema {
-        name: "CustomerManagedKeySchema",
+        name: "workspace.customer_managed_key.CustomerManagedKeySchema",
         unknown: Unknown::Raise,
         path_aware: false,
-        hooks: &["post_load:CustomerManagedKeySchema.make"],
+        hooks: &["post_load:workspace.customer_managed_key.CustomerManagedKeySchema.make"],
+        constructor_required: &[],
         fields: &[
             Field { key: "key_vault", ty: &Ty::Str, required: false, dump_only: false, allow_none: false, validators: &[] },
             Field { key: "key_uri", ty: &Ty::Str, required: false, dump_only: false, allow_none: false, validators: &[Validator::Url { relative: false, absolute: true, require_tld: true, schemes: &["ftp", "ftps", "http", "https"] }] },
@@ -71,10 +73,11 @@ pub static SCHEMAS: [Schema; 42] = [
     },
     // 2
     Schema {
-        name: "NetworkAclsSchema",
+        name: "workspace.network_acls.NetworkAclsSchema",
         unknown: Unknown::Raise,
         path_aware: true,
-        hooks: &["post_load:NetworkAclsSchema.make", "pre_load:PathAwareSchema.add_param_overrides", "pre_load:PathAwareSchema.trim_dump_only", "validates_schema:NetworkAclsSchema.validate_schema"],
+        hooks: &["post_load:workspace.network_acls.NetworkAclsSchema.make", "pre_load:core.schema.PathAwareSchema.add_param_overrides", "pre_load:core.schema.PathAwareSchema.trim_dump_only", "validates_schema:workspace.network_acls.NetworkAclsSchema.validate_schema"],
+        constructor_required: &[],
         fields: &[
             Field { key: "$schema", ty: &Ty::Str, required: false, dump_only: true, allow_none: false, validators: &[] },
             Field { key: "default_action", ty: &Ty::Str, required: true, dump_only: false, allow_none: false, validators: &[] },
@@ -83,10 +86,11 @@ pub static SCHEMAS: [Schema; 42] = [
     },
     // 3
     Schema {
-        name: "IPRuleSchema",
+        name: "workspace.network_acls.IPRuleSchema",
         unknown: Unknown::Raise,
         path_aware: true,
-        hooks: &["post_load:IPRuleSchema.make", "pre_load:PathAwareSchema.add_param_overrides", "pre_load:PathAwareSchema.trim_dump_only"],
+        hooks: &["post_load:workspace.network_acls.IPRuleSchema.make", "pre_load:core.schema.PathAwareSchema.add_param_overrides", "pre_load:core.schema.PathAwareSchema.trim_dump_only"],
+        constructor_required: &[],
         fields: &[
             Field { key: "$schema", ty: &Ty::Str, required: false, dump_only: true, allow_none: false, validators: &[] },
             Field { key: "value", ty: &Ty::Str, required: true, dump_only: false, allow_none: false, validators: &[] },
@@ -94,23 +98,25 @@ pub static SCHEMAS: [Schema; 42] = [
     },
     // 4
     Schema {
-        name: "IdentitySchema",
+        name: "workspace.identity.IdentitySchema",
         unknown: Unknown::Raise,
         path_aware: false,
-        hooks: &["post_load:IdentitySchema.make"],
+        hooks: &["post_load:workspace.identity.IdentitySchema.make"],
+        constructor_required: &[],
         fields: &[
             Field { key: "type", ty: &Ty::Enum { values: &["system_assigned", "user_assigned", "none", "system_assigned,user_assigned"], casing: Casing::CamelToSnake }, required: false, dump_only: false, allow_none: false, validators: &[] },
             Field { key: "principal_id", ty: &Ty::Str, required: false, dump_only: false, allow_none: false, validators: &[] },
             Field { key: "tenant_id", ty: &Ty::Str, required: false, dump_only: false, allow_none: false, validators: &[] },
-            Field { key: "user_assigned_identities", ty: &Ty::Dict { keys: &Ty::Str, values: &Ty::Nested { schema: 5, unknown: Unknown::Raise } }, required: false, dump_only: false, allow_none: true, validators: &[] },
+            Field { key: "user_assigned_identities", ty: &Ty::Dict { keys: &Ty::Str, values: &Ty::Nullable(&Ty::Nested { schema: 5, unknown: Unknown::Raise }) }, required: false, dump_only: false, allow_none: true, validators: &[] },
         ],
     },
     // 5
     Schema {
-        name: "UserAssignedIdentitySchema",
+        name: "workspace.identity.UserAssignedIdentitySchema",
         unknown: Unknown::Raise,
         path_aware: false,
-        hooks: &["post_load:UserAssignedIdentitySchema.make"],
+        hooks: &["post_load:workspace.identity.UserAssignedIdentitySchema.make"],
+        constructor_required: &[],
         fields: &[
             Field { key: "principal_id", ty: &Ty::Str, required: false, dump_only: false, allow_none: false, validators: &[] },
             Field { key: "client_id", ty: &Ty::Str, required: false, dump_only: false, allow_none: false, validators: &[] },
@@ -119,10 +125,11 @@ pub static SCHEMAS: [Schema; 42] = [
     },
     // 6
     Schema {
-        name: "ManagedNetworkSchema",
+        name: "workspace.networking.ManagedNetworkSchema",
         unknown: Unknown::Raise,
         path_aware: false,
-        hooks: &["post_load:ManagedNetworkSchema.make"],
+        hooks: &["post_load:workspace.networking.ManagedNetworkSchema.make"],
+        constructor_required: &[],
         fields: &[
             Field { key: "isolation_mode", ty: &Ty::Enum { values: &["disabled", "allow_internet_outbound", "allow_only_approved_outbound"], casing: Casing::CamelToSnake }, required: false, dump_only: false, allow_none: false, validators: &[] },
             Field { key: "outbound_rules", ty: &Ty::List(&Ty::Union(&[Ty::Nested { schema: 7, unknown: Unknown::Exclude }, Ty::Nested { schema: 9, unknown: Unknown::Exclude }, Ty::Nested { schema: 11, unknown: Unknown::Exclude }])), required: false, dump_only: false, allow_none: true, validators: &[] },
@@ -133,10 +140,11 @@ pub static SCHEMAS: [Schema; 42] = [
     },
     // 7
     Schema {
-        name: "PrivateEndpointOutboundRuleSchema",
+        name: "workspace.networking.PrivateEndpointOutboundRuleSchema",
         unknown: Unknown::Raise,
         path_aware: false,
-        hooks: &["post_load:PrivateEndpointOutboundRuleSchema.createdestobject"],
+        hooks: &["post_load:workspace.networking.PrivateEndpointOutboundRuleSchema.createdestobject"],
+        constructor_required: &[],
         fields: &[
             Field { key: "name", ty: &Ty::Str, required: true, dump_only: false, allow_none: false, validators: &[] },
             Field { key: "parent_rule_names", ty: &Ty::List(&Ty::Str), required: false, dump_only: true, allow_none: false, validators: &[] },
@@ -149,10 +157,11 @@ pub static SCHEMAS: [Schema; 42] = [
     },
     // 8
     Schema {
-        name: "PrivateEndpointDestinationSchema",
+        name: "workspace.networking.PrivateEndpointDestinationSchema",
         unknown: Unknown::Raise,
         path_aware: false,
         hooks: &[],
+        constructor_required: &[],
         fields: &[
             Field { key: "service_resource_id", ty: &Ty::Str, required: true, dump_only: false, allow_none: false, validators: &[] },
             Field { key: "subresource_target", ty: &Ty::Str, required: true, dump_only: false, allow_none: false, validators: &[] },
@@ -161,10 +170,11 @@ pub static SCHEMAS: [Schema; 42] = [
     },
     // 9
     Schema {
-        name: "ServiceTagOutboundRuleSchema",
+        name: "workspace.networking.ServiceTagOutboundRuleSchema",
         unknown: Unknown::Raise,
         path_aware: false,
-        hooks: &["post_load:ServiceTagOutboundRuleSchema.createdestobject"],
+        hooks: &["post_load:workspace.networking.ServiceTagOutboundRuleSchema.createdestobject"],
+        constructor_required: &[],
         fields: &[
             Field { key: "name", ty: &Ty::Str, required: true, dump_only: false, allow_none: false, validators: &[] },
             Field { key: "parent_rule_names", ty: &Ty::List(&Ty::Str), required: false, dump_only: true, allow_none: false, validators: &[] },
@@ -176,10 +186,11 @@ pub static SCHEMAS: [Schema; 42] = [
     },
     // 10
     Schema {
-        name: "ServiceTagDestinationSchema",
+        name: "workspace.networking.ServiceTagDestinationSchema",
         unknown: Unknown::Raise,
         path_aware: false,
         hooks: &[],
+        constructor_required: &[],
         fields: &[
             Field { key: "service_tag", ty: &Ty::Str, required: true, dump_only: false, allow_none: false, validators: &[] },
             Field { key: "protocol", ty: &Ty::Str, required: true, dump_only: false, allow_none: false, validators: &[] },
@@ -189,10 +200,11 @@ pub static SCHEMAS: [Schema; 42] = [
     },
     // 11
     Schema {
-        name: "FqdnOutboundRuleSchema",
+        name: "workspace.networking.FqdnOutboundRuleSchema",
         unknown: Unknown::Raise,
         path_aware: false,
-        hooks: &["post_load:FqdnOutboundRuleSchema.createdestobject"],
+        hooks: &["post_load:workspace.networking.FqdnOutboundRuleSchema.createdestobject"],
+        constructor_required: &[],
         fields: &[
             Field { key: "name", ty: &Ty::Str, required: true, dump_only: false, allow_none: false, validators: &[] },
             Field { key: "parent_rule_names", ty: &Ty::List(&Ty::Str), required: false, dump_only: true, allow_none: false, validators: &[] },
@@ -204,10 +216,11 @@ pub static SCHEMAS: [Schema; 42] = [
     },
     // 12
     Schema {
-        name: "ManagedNetworkStatusSchema",
+        name: "workspace.networking.ManagedNetworkStatusSchema",
         unknown: Unknown::Raise,
         path_aware: false,
         hooks: &[],
+        constructor_required: &[],
         fields: &[
             Field { key: "spark_ready", ty: &Ty::Bool, required: false, dump_only: true, allow_none: false, validators: &[] },
             Field { key: "status", ty: &Ty::Str, required: false, dump_only: true, allow_none: false, validators: &[] },
@@ -215,10 +228,11 @@ pub static SCHEMAS: [Schema; 42] = [
     },
     // 13
     Schema {
-        name: "ServerlessComputeSettingsSchema",
+        name: "workspace.serverless_compute.ServerlessComputeSettingsSchema",
         unknown: Unknown::Raise,
         path_aware: true,
-        hooks: &["post_load:ServerlessComputeSettingsSchema.make", "pre_load:PathAwareSchema.add_param_overrides", "pre_load:PathAwareSchema.trim_dump_only", "validates:ServerlessComputeSettingsSchema.validate_custom_subnet"],
+        hooks: &["post_load:workspace.serverless_compute.ServerlessComputeSettingsSchema.make", "pre_load:core.schema.PathAwareSchema.add_param_overrides", "pre_load:core.schema.PathAwareSchema.trim_dump_only", "validates:workspace.serverless_compute.ServerlessComputeSettingsSchema.validate_custom_subnet"],
+        constructor_required: &[],
         fields: &[
             Field { key: "$schema", ty: &Ty::Str, required: false, dump_only: true, allow_none: false, validators: &[] },
             Field { key: "custom_subnet", ty: &Ty::Str, required: false, dump_only: false, allow_none: true, validators: &[] },
@@ -227,10 +241,11 @@ pub static SCHEMAS: [Schema; 42] = [
     },
     // 14
     Schema {
-        name: "HubSchema",
+        name: "workspace.ai_workspaces.hub.HubSchema",
         unknown: Unknown::Raise,
         path_aware: true,
-        hooks: &["pre_load:PathAwareSchema.add_param_overrides", "pre_load:PathAwareSchema.trim_dump_only"],
+        hooks: &["pre_load:core.schema.PathAwareSchema.add_param_overrides", "pre_load:core.schema.PathAwareSchema.trim_dump_only"],
+        constructor_required: &[],
         fields: &[
             Field { key: "$schema", ty: &Ty::Str, required: false, dump_only: true, allow_none: false, validators: &[] },
             Field { key: "name", ty: &Ty::Str, required: true, dump_only: false, allow_none: false, validators: &[] },
@@ -267,10 +282,11 @@ pub static SCHEMAS: [Schema; 42] = [
     },
     // 15
     Schema {
-        name: "ProjectSchema",
+        name: "workspace.ai_workspaces.project.ProjectSchema",
         unknown: Unknown::Raise,
         path_aware: true,
-        hooks: &["pre_load:PathAwareSchema.add_param_overrides", "pre_load:PathAwareSchema.trim_dump_only"],
+        hooks: &["pre_load:core.schema.PathAwareSchema.add_param_overrides", "pre_load:core.schema.PathAwareSchema.trim_dump_only"],
+        constructor_required: &[],
         fields: &[
             Field { key: "$schema", ty: &Ty::Str, required: false, dump_only: true, allow_none: false, validators: &[] },
             Field { key: "name", ty: &Ty::Str, required: true, dump_only: false, allow_none: false, validators: &[] },
@@ -306,10 +322,11 @@ pub static SCHEMAS: [Schema; 42] = [
     },
     // 16
     Schema {
-        name: "ManagedOnlineEndpointSchema",
+        name: "_endpoint.online.online_endpoint.ManagedOnlineEndpointSchema",
         unknown: Unknown::Raise,
         path_aware: true,
-        hooks: &["post_load:ManagedOnlineEndpointSchema.make", "pre_load:PathAwareSchema.add_param_overrides", "pre_load:PathAwareSchema.trim_dump_only", "validates:OnlineEndpointSchema.validate_traffic"],
+        hooks: &["post_load:_endpoint.online.online_endpoint.ManagedOnlineEndpointSchema.make", "pre_load:core.schema.PathAwareSchema.add_param_overrides", "pre_load:core.schema.PathAwareSchema.trim_dump_only", "validates:_endpoint.online.online_endpoint.OnlineEndpointSchema.validate_traffic"],
+        constructor_required: &[],
         fields: &[
             Field { key: "$schema", ty: &Ty::Str, required: false, dump_only: true, allow_none: false, validators: &[] },
             Field { key: "id", ty: &Ty::Str, required: false, dump_only: false, allow_none: false, validators: &[] },
@@ -331,10 +348,11 @@ pub static SCHEMAS: [Schema; 42] = [
     },
     // 17
     Schema {
-        name: "IdentitySchema",
+        name: "identity.IdentitySchema",
         unknown: Unknown::Raise,
         path_aware: false,
-        hooks: &["post_load:IdentitySchema.make", "validates:IdentitySchema.validate_user_assigned_identities"],
+        hooks: &["post_load:identity.IdentitySchema.make", "validates:identity.IdentitySchema.validate_user_assigned_identities"],
+        constructor_required: &["type"],
         fields: &[
             Field { key: "type", ty: &Ty::Enum { values: &["system_assigned", "user_assigned", "none"], casing: Casing::CamelToSnake }, required: false, dump_only: false, allow_none: false, validators: &[] },
             Field { key: "principal_id", ty: &Ty::Str, required: false, dump_only: false, allow_none: false, validators: &[] },
@@ -344,10 +362,11 @@ pub static SCHEMAS: [Schema; 42] = [
     },
     // 18
     Schema {
-        name: "KubernetesOnlineEndpointSchema",
+        name: "_endpoint.online.online_endpoint.KubernetesOnlineEndpointSchema",
         unknown: Unknown::Raise,
         path_aware: true,
-        hooks: &["post_load:KubernetesOnlineEndpointSchema.make", "pre_load:PathAwareSchema.add_param_overrides", "pre_load:PathAwareSchema.trim_dump_only", "validates:OnlineEndpointSchema.validate_traffic"],
+        hooks: &["post_load:_endpoint.online.online_endpoint.KubernetesOnlineEndpointSchema.make", "pre_load:core.schema.PathAwareSchema.add_param_overrides", "pre_load:core.schema.PathAwareSchema.trim_dump_only", "validates:_endpoint.online.online_endpoint.OnlineEndpointSchema.validate_traffic"],
+        constructor_required: &[],
         fields: &[
             Field { key: "$schema", ty: &Ty::Str, required: false, dump_only: true, allow_none: false, validators: &[] },
             Field { key: "id", ty: &Ty::Str, required: false, dump_only: false, allow_none: false, validators: &[] },
@@ -369,10 +388,11 @@ pub static SCHEMAS: [Schema; 42] = [
     },
     // 19
     Schema {
-        name: "ManagedOnlineDeploymentSchema",
+        name: "_deployment.online.online_deployment.ManagedOnlineDeploymentSchema",
         unknown: Unknown::Raise,
         path_aware: true,
-        hooks: &["post_load:ManagedOnlineDeploymentSchema.make", "pre_load:PathAwareSchema.add_param_overrides", "pre_load:PathAwareSchema.trim_dump_only"],
+        hooks: &["post_load:_deployment.online.online_deployment.ManagedOnlineDeploymentSchema.make", "pre_load:core.schema.PathAwareSchema.add_param_overrides", "pre_load:core.schema.PathAwareSchema.trim_dump_only"],
+        constructor_required: &[],
         fields: &[
             Field { key: "$schema", ty: &Ty::Str, required: false, dump_only: true, allow_none: false, validators: &[] },
             Field { key: "name", ty: &Ty::Str, required: true, dump_only: false, allow_none: false, validators: &[] },
@@ -403,10 +423,11 @@ pub static SCHEMAS: [Schema; 42] = [
     },
     // 20
     Schema {
-        name: "AnonymousModelSchema",
+        name: "assets.model.AnonymousModelSchema",
         unknown: Unknown::Raise,
         path_aware: true,
-        hooks: &["post_load:ModelSchema.make", "pre_load:PathAwareSchema.add_param_overrides", "pre_load:PathAwareSchema.trim_dump_only"],
+        hooks: &["post_load:assets.model.ModelSchema.make", "pre_load:core.schema.PathAwareSchema.add_param_overrides", "pre_load:core.schema.PathAwareSchema.trim_dump_only"],
+        constructor_required: &[],
         fields: &[
             Field { key: "$schema", ty: &Ty::Str, required: false, dump_only: true, allow_none: false, validators: &[] },
             Field { key: "name", ty: &Ty::Str, required: false, dump_only: false, allow_none: false, validators: &[] },
@@ -432,10 +453,11 @@ pub static SCHEMAS: [Schema; 42] = [
     },
     // 21
     Schema {
-        name: "CreationContextSchema",
+        name: "job.creation_context.CreationContextSchema",
         unknown: Unknown::Raise,
         path_aware: false,
         hooks: &[],
+        constructor_required: &[],
         fields: &[
             Field { key: "created_at", ty: &Ty::DateTime, required: false, dump_only: false, allow_none: false, validators: &[] },
             Field { key: "created_by", ty: &Ty::Str, required: false, dump_only: false, allow_none: false, validators: &[] },
@@ -447,10 +469,11 @@ pub static SCHEMAS: [Schema; 42] = [
     },
     // 22
     Schema {
-        name: "IntellectualPropertySchema",
+        name: "core.intellectual_property.IntellectualPropertySchema",
         unknown: Unknown::Raise,
         path_aware: false,
-        hooks: &["post_load:BaseIntellectualPropertySchema.make"],
+        hooks: &["post_load:core.intellectual_property.BaseIntellectualPropertySchema.make"],
+        constructor_required: &[],
         fields: &[
             Field { key: "publisher", ty: &Ty::Str, required: false, dump_only: false, allow_none: false, validators: &[] },
             Field { key: "protection_level", ty: &Ty::Enum { values: &["all", "none"], casing: Casing::CamelToSnake }, required: false, dump_only: false, allow_none: false, validators: &[] },
@@ -458,20 +481,22 @@ pub static SCHEMAS: [Schema; 42] = [
     },
     // 23
     Schema {
-        name: "DeploymentTemplateReferenceSchema",
+        name: "assets.default_deployment_template.DeploymentTemplateReferenceSchema",
         unknown: Unknown::Raise,
         path_aware: false,
-        hooks: &["post_load:DeploymentTemplateReferenceSchema.make"],
+        hooks: &["post_load:assets.default_deployment_template.DeploymentTemplateReferenceSchema.make"],
+        constructor_required: &[],
         fields: &[
             Field { key: "asset_id", ty: &Ty::Str, required: false, dump_only: false, allow_none: false, validators: &[] },
         ],
     },
     // 24
     Schema {
-        name: "CodeConfigurationSchema",
+        name: "_deployment.code_configuration_schema.CodeConfigurationSchema",
         unknown: Unknown::Raise,
         path_aware: true,
-        hooks: &["post_load:CodeConfigurationSchema.make", "pre_load:PathAwareSchema.add_param_overrides", "pre_load:PathAwareSchema.trim_dump_only"],
+        hooks: &["post_load:_deployment.code_configuration_schema.CodeConfigurationSchema.make", "pre_load:core.schema.PathAwareSchema.add_param_overrides", "pre_load:core.schema.PathAwareSchema.trim_dump_only"],
+        constructor_required: &[],
         fields: &[
             Field { key: "$schema", ty: &Ty::Str, required: false, dump_only: true, allow_none: false, validators: &[] },
             Field { key: "code", ty: &Ty::Str, required: false, dump_only: false, allow_none: false, validators: &[] },
@@ -480,10 +505,11 @@ pub static SCHEMAS: [Schema; 42] = [
     },
     // 25
     Schema {
-        name: "EnvironmentSchema",
+        name: "assets.environment.EnvironmentSchema",
         unknown: Unknown::Raise,
         path_aware: true,
-        hooks: &["post_load:ResourceSchema.pass_source_path", "post_load:YamlFileSchema.reset_base_path_post_load", "post_load:_BaseEnvironmentSchema.make", "pre_load:PathAwareSchema.add_param_overrides", "pre_load:PathAwareSchema.trim_dump_only", "pre_load:YamlFileSchema.load_from_file", "pre_load:_BaseEnvironmentSchema.pre_load"],
+        hooks: &["post_load:assets.environment._BaseEnvironmentSchema.make", "post_load:core.resource.ResourceSchema.pass_source_path", "post_load:core.schema.YamlFileSchema.reset_base_path_post_load", "pre_load:assets.environment._BaseEnvironmentSchema.pre_load", "pre_load:core.schema.PathAwareSchema.add_param_overrides", "pre_load:core.schema.PathAwareSchema.trim_dump_only", "pre_load:core.schema.YamlFileSchema.load_from_file"],
+        constructor_required: &[],
         fields: &[
             Field { key: "$schema", ty: &Ty::Str, required: false, dump_only: true, allow_none: false, validators: &[] },
             Field { key: "name", ty: &Ty::Str, required: true, dump_only: false, allow_none: false, validators: &[] },
@@ -505,10 +531,11 @@ pub static SCHEMAS: [Schema; 42] = [
     },
     // 26
     Schema {
-        name: "AutoDeleteSettingSchema",
+        name: "core.auto_delete_setting.AutoDeleteSettingSchema",
         unknown: Unknown::Raise,
         path_aware: false,
-        hooks: &["post_load:BaseAutoDeleteSettingSchema.make"],
+        hooks: &["post_load:core.auto_delete_setting.BaseAutoDeleteSettingSchema.make"],
+        constructor_required: &[],
         fields: &[
             Field { key: "value", ty: &Ty::Str, required: false, dump_only: false, allow_none: false, validators: &[] },
             Field { key: "condition", ty: &Ty::Enum { values: &["created_greater_than", "last_accessed_greater_than"], casing: Casing::CamelToSnake }, required: false, dump_only: false, allow_none: false, validators: &[] },
@@ -516,10 +543,11 @@ pub static SCHEMAS: [Schema; 42] = [
     },
     // 27
     Schema {
-        name: "BuildContextSchema",
+        name: "assets.environment.BuildContextSchema",
         unknown: Unknown::Raise,
         path_aware: false,
-        hooks: &["post_load:BuildContextSchema.make"],
+        hooks: &["post_load:assets.environment.BuildContextSchema.make"],
+        constructor_required: &[],
         fields: &[
             Field { key: "dockerfile_path", ty: &Ty::Str, required: false, dump_only: false, allow_none: false, validators: &[] },
             Field { key: "path", ty: &Ty::Union(&[Ty::LocalPath { dir: true, file: true }, Ty::Str]), required: false, dump_only: false, allow_none: false, validators: &[] },
@@ -527,10 +555,11 @@ pub static SCHEMAS: [Schema; 42] = [
     },
     // 28
     Schema {
-        name: "InferenceConfigSchema",
+        name: "assets.environment.InferenceConfigSchema",
         unknown: Unknown::Raise,
         path_aware: false,
-        hooks: &["post_load:InferenceConfigSchema.make"],
+        hooks: &["post_load:assets.environment.InferenceConfigSchema.make"],
+        constructor_required: &[],
         fields: &[
             Field { key: "liveness_route", ty: &Ty::Nested { schema: 29, unknown: Unknown::Raise }, required: true, dump_only: false, allow_none: false, validators: &[] },
             Field { key: "scoring_route", ty: &Ty::Nested { schema: 29, unknown: Unknown::Raise }, required: true, dump_only: false, allow_none: false, validators: &[] },
@@ -539,10 +568,11 @@ pub static SCHEMAS: [Schema; 42] = [
     },
     // 29
     Schema {
-        name: "RouteSchema",
+        name: "assets.environment.RouteSchema",
         unknown: Unknown::Raise,
         path_aware: false,
-        hooks: &["post_load:RouteSchema.make"],
+        hooks: &["post_load:assets.environment.RouteSchema.make"],
+        constructor_required: &[],
         fields: &[
             Field { key: "port", ty: &Ty::Int { strict: false }, required: true, dump_only: false, allow_none: false, validators: &[] },
             Field { key: "path", ty: &Ty::Str, required: true, dump_only: false, allow_none: false, validators: &[] },
@@ -550,10 +580,11 @@ pub static SCHEMAS: [Schema; 42] = [
     },
     // 30
     Schema {
-        name: "AnonymousEnvironmentSchema",
+        name: "assets.environment.AnonymousEnvironmentSchema",
         unknown: Unknown::Raise,
         path_aware: true,
-        hooks: &["post_load:ResourceSchema.pass_source_path", "post_load:YamlFileSchema.reset_base_path_post_load", "post_load:_BaseEnvironmentSchema.make", "pre_load:AnonymousAssetSchema.warn_if_named", "pre_load:AnonymousEnvironmentSchema.trim_dump_only", "pre_load:PathAwareSchema.add_param_overrides", "pre_load:YamlFileSchema.load_from_file", "pre_load:_BaseEnvironmentSchema.pre_load"],
+        hooks: &["post_load:assets.environment._BaseEnvironmentSchema.make", "post_load:core.resource.ResourceSchema.pass_source_path", "post_load:core.schema.YamlFileSchema.reset_base_path_post_load", "pre_load:assets.asset.AnonymousAssetSchema.warn_if_named", "pre_load:assets.environment.AnonymousEnvironmentSchema.trim_dump_only", "pre_load:assets.environment._BaseEnvironmentSchema.pre_load", "pre_load:core.schema.PathAwareSchema.add_param_overrides", "pre_load:core.schema.YamlFileSchema.load_from_file"],
+        constructor_required: &[],
         fields: &[
             Field { key: "$schema", ty: &Ty::Str, required: false, dump_only: true, allow_none: false, validators: &[] },
             Field { key: "name", ty: &Ty::Str, required: false, dump_only: false, allow_none: false, validators: &[] },
@@ -575,20 +606,22 @@ pub static SCHEMAS: [Schema; 42] = [
     },
     // 31
     Schema {
-        name: "DefaultScaleSettingsSchema",
+        name: "_deployment.online.scale_settings_schema.DefaultScaleSettingsSchema",
         unknown: Unknown::Raise,
         path_aware: false,
-        hooks: &["post_load:DefaultScaleSettingsSchema.make"],
+        hooks: &["post_load:_deployment.online.scale_settings_schema.DefaultScaleSettingsSchema.make"],
+        constructor_required: &[],
         fields: &[
             Field { key: "type", ty: &Ty::Enum { values: &["default"], casing: Casing::CamelToSnake }, required: true, dump_only: false, allow_none: false, validators: &[] },
         ],
     },
     // 32
     Schema {
-        name: "TargetUtilizationScaleSettingsSchema",
+        name: "_deployment.online.scale_settings_schema.TargetUtilizationScaleSettingsSchema",
         unknown: Unknown::Raise,
         path_aware: false,
-        hooks: &["post_load:TargetUtilizationScaleSettingsSchema.make"],
+        hooks: &["post_load:_deployment.online.scale_settings_schema.TargetUtilizationScaleSettingsSchema.make"],
+        constructor_required: &[],
         fields: &[
             Field { key: "type", ty: &Ty::Enum { values: &["target_utilization"], casing: Casing::CamelToSnake }, required: true, dump_only: false, allow_none: false, validators: &[] },
             Field { key: "polling_interval", ty: &Ty::Int { strict: false }, required: false, dump_only: false, allow_none: false, validators: &[] },
@@ -599,10 +632,11 @@ pub static SCHEMAS: [Schema; 42] = [
     },
     // 33
     Schema {
-        name: "RequestSettingsSchema",
+        name: "_deployment.online.request_settings_schema.RequestSettingsSchema",
         unknown: Unknown::Raise,
         path_aware: false,
-        hooks: &["post_load:RequestSettingsSchema.make"],
+        hooks: &["post_load:_deployment.online.request_settings_schema.RequestSettingsSchema.make"],
+        constructor_required: &[],
         fields: &[
             Field { key: "request_timeout_ms", ty: &Ty::Int { strict: false }, required: false, dump_only: false, allow_none: false, validators: &[] },
             Field { key: "max_concurrent_requests_per_instance", ty: &Ty::Int { strict: false }, required: false, dump_only: false, allow_none: false, validators: &[] },
@@ -611,10 +645,11 @@ pub static SCHEMAS: [Schema; 42] = [
     },
     // 34
     Schema {
-        name: "LivenessProbeSchema",
+        name: "_deployment.online.liveness_probe.LivenessProbeSchema",
         unknown: Unknown::Raise,
         path_aware: false,
-        hooks: &["post_load:LivenessProbeSchema.make"],
+        hooks: &["post_load:_deployment.online.liveness_probe.LivenessProbeSchema.make"],
+        constructor_required: &[],
         fields: &[
             Field { key: "period", ty: &Ty::Int { strict: false }, required: false, dump_only: false, allow_none: false, validators: &[] },
             Field { key: "initial_delay", ty: &Ty::Int { strict: false }, required: false, dump_only: false, allow_none: false, validators: &[] },
@@ -625,10 +660,11 @@ pub static SCHEMAS: [Schema; 42] = [
     },
     // 35
     Schema {
-        name: "DataCollectorSchema",
+        name: "_deployment.online.data_collector_schema.DataCollectorSchema",
         unknown: Unknown::Raise,
         path_aware: false,
-        hooks: &["post_load:DataCollectorSchema.make", "validates:DataCollectorSchema.validate_sampling_rate"],
+        hooks: &["post_load:_deployment.online.data_collector_schema.DataCollectorSchema.make", "validates:_deployment.online.data_collector_schema.DataCollectorSchema.validate_sampling_rate"],
+        constructor_required: &["collections"],
         fields: &[
             Field { key: "collections", ty: &Ty::Dict { keys: &Ty::Str, values: &Ty::Nested { schema: 36, unknown: Unknown::Raise } }, required: false, dump_only: false, allow_none: false, validators: &[] },
             Field { key: "rolling_rate", ty: &Ty::Enum { values: &["minute", "day", "hour"], casing: Casing::Lower }, required: false, dump_only: false, allow_none: false, validators: &[] },
@@ -638,10 +674,11 @@ pub static SCHEMAS: [Schema; 42] = [
     },
     // 36
     Schema {
-        name: "DeploymentCollectionSchema",
+        name: "_deployment.online.deployment_collection_schema.DeploymentCollectionSchema",
         unknown: Unknown::Raise,
         path_aware: false,
-        hooks: &["post_load:DeploymentCollectionSchema.make"],
+        hooks: &["post_load:_deployment.online.deployment_collection_schema.DeploymentCollectionSchema.make"],
+        constructor_required: &[],
         fields: &[
             Field { key: "enabled", ty: &Ty::Enum { values: &["true", "false"], casing: Casing::Lower }, required: true, dump_only: false, allow_none: false, validators: &[] },
             Field { key: "data", ty: &Ty::Union(&[Ty::Nested { schema: 37, unknown: Unknown::Raise }, Ty::Str]), required: false, dump_only: false, allow_none: false, validators: &[] },
@@ -650,10 +687,11 @@ pub static SCHEMAS: [Schema; 42] = [
     },
     // 37
     Schema {
-        name: "DataAssetSchema",
+        name: "_deployment.online.data_asset_schema.DataAssetSchema",
         unknown: Unknown::Raise,
         path_aware: false,
-        hooks: &["post_load:DataAssetSchema.make"],
+        hooks: &["post_load:_deployment.online.data_asset_schema.DataAssetSchema.make"],
+        constructor_required: &[],
         fields: &[
             Field { key: "name", ty: &Ty::Str, required: false, dump_only: false, allow_none: false, validators: &[] },
             Field { key: "path", ty: &Ty::Str, required: false, dump_only: false, allow_none: false, validators: &[] },
@@ -663,20 +701,22 @@ pub static SCHEMAS: [Schema; 42] = [
     },
     // 38
     Schema {
-        name: "RequestLoggingSchema",
+        name: "_deployment.online.request_logging_schema.RequestLoggingSchema",
         unknown: Unknown::Raise,
         path_aware: false,
-        hooks: &["post_load:RequestLoggingSchema.make"],
+        hooks: &["post_load:_deployment.online.request_logging_schema.RequestLoggingSchema.make"],
+        constructor_required: &[],
         fields: &[
             Field { key: "capture_headers", ty: &Ty::List(&Ty::Str), required: false, dump_only: false, allow_none: false, validators: &[] },
         ],
     },
     // 39
     Schema {
-        name: "KubernetesOnlineDeploymentSchema",
+        name: "_deployment.online.online_deployment.KubernetesOnlineDeploymentSchema",
         unknown: Unknown::Raise,
         path_aware: true,
-        hooks: &["post_load:KubernetesOnlineDeploymentSchema.make", "pre_load:PathAwareSchema.add_param_overrides", "pre_load:PathAwareSchema.trim_dump_only"],
+        hooks: &["post_load:_deployment.online.online_deployment.KubernetesOnlineDeploymentSchema.make", "pre_load:core.schema.PathAwareSchema.add_param_overrides", "pre_load:core.schema.PathAwareSchema.trim_dump_only"],
+        constructor_required: &[],
         fields: &[
             Field { key: "$schema", ty: &Ty::Str, required: false, dump_only: true, allow_none: false, validators: &[] },
             Field { key: "name", ty: &Ty::Str, required: true, dump_only: false, allow_none: false, validators: &[] },
@@ -705,10 +745,11 @@ pub static SCHEMAS: [Schema; 42] = [
     },
     // 40
     Schema {
-        name: "ResourceRequirementsSchema",
+        name: "_deployment.online.resource_requirements_schema.ResourceRequirementsSchema",
         unknown: Unknown::Raise,
         path_aware: false,
-        hooks: &["post_load:ResourceRequirementsSchema.make"],
+        hooks: &["post_load:_deployment.online.resource_requirements_schema.ResourceRequirementsSchema.make"],
+        constructor_required: &[],
         fields: &[
             Field { key: "requests", ty: &Ty::Nested { schema: 41, unknown: Unknown::Raise }, required: false, dump_only: false, allow_none: false, validators: &[] },
             Field { key: "limits", ty: &Ty::Nested { schema: 41, unknown: Unknown::Raise }, required: false, dump_only: false, allow_none: false, validators: &[] },
@@ -716,10 +757,11 @@ pub static SCHEMAS: [Schema; 42] = [
     },
     // 41
     Schema {
-        name: "ResourceSettingsSchema",
+        name: "_deployment.online.resource_settings_schema.ResourceSettingsSchema",
         unknown: Unknown::Raise,
         path_aware: false,
-        hooks: &["post_load:ResourceSettingsSchema.make", "pre_load:ResourceSettingsSchema.conversion"],
+        hooks: &["post_load:_deployment.online.resource_settings_schema.ResourceSettingsSchema.make", "pre_load:_deployment.online.resource_settings_schema.ResourceSettingsSchema.conversion"],
+        constructor_required: &[],
         fields: &[
             Field { key: "cpu", ty: &Ty::Str, required: false, dump_only: false, allow_none: false, validators: &[] },
             Field { key: "memory", ty: &Ty::Str, required: false, dump_only: false, allow_none: false, validators: &[] },
