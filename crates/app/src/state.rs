@@ -1189,6 +1189,8 @@ mod tests {
         let mut s = state_with(&[
             Action::Set(Field::SubscriptionId, "00000000-1111-2222-3333-444444444444".into()),
             Action::Set(Field::ResourceGroup, "rg".into()),
+            // An empty workspace name is an error of its own (the service needs one).
+            Action::Set(Field::WorkspaceName, "ws-rules".into()),
             Action::Set(Field::IsolationMode, "allow_only_approved_outbound".into()),
             Action::OpenRuleDialog(None),
         ]);
