@@ -9,11 +9,17 @@ ROOT=$PWD
 export PATH="$HOME/.cargo/bin:$PATH"
 export CARGO_TERM_COLOR=never
 FUZZ_SECONDS=${FUZZ_SECONDS:-60}
+# The differential run against azure-ai-ml: a bounded number here; scripts/bench.sh starts a long one.
+PARITY_MUTATIONS=${PARITY_MUTATIONS:-3000}
+PARITY_SEED=${PARITY_SEED:-1}
 CONFORMANCE_RANDOM_CASES=${CONFORMANCE_RANDOM_CASES:-40}
 
 bash scripts/setup.sh
 
 step() { printf '\n=== %s (%ss)\n' "$*" "$SECONDS"; }
+
+step "azure-ai-ml schema table (crates/core/src/schema/sdk.rs) equals what the pinned SDK gives"
+python3 scripts/sdk_schema.py --check
 
 step "native tests (cargo test --workspace)"
 cargo test --workspace --locked 2>&1 | tee /tmp/amlnet-cargo-test.log
@@ -38,6 +44,9 @@ if [ "$rc_err" != 1 ] || [ "$rc_usage" != 2 ]; then
   exit 1
 fi
 echo "cli: 3 passed, 0 failed"
+
+step "parity with azure-ai-ml 1.35.2: the real corpus, the examples, the demo and $PARITY_MUTATIONS mutations (seed $PARITY_SEED)"
+python3 tests/parity/parity.py --amlnet "$AMLNET" --mutations "$PARITY_MUTATIONS" --seed "$PARITY_SEED"
 
 step "change plans against azure-ai-ml 1.35.2 (Python with the real signatures, bash with a recording az)"
 python3 tests/conformance/plan_check.py "$AMLNET" | grep -v '^PASS '
