@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import re
+from collections import Counter
 import importlib.metadata as md
 import sys
 from pathlib import Path
@@ -112,6 +113,11 @@ def constructor_required(cls: type, inst: Any) -> List[str]:
     return [k for k in keys if k in {f.data_key or n for n, f in inst.fields.items()} and k not in schema_required]
 
 
+def hook_variant(hook: str) -> str:
+    """`post_load:workspace.identity.IdentitySchema.make` → `PostLoadWorkspaceIdentityIdentitySchemaMake`."""
+    return "".join(p[:1].upper() + p[1:] for p in re.split(r"[:._]+", hook) if p)
+
+
 def rs(s: str) -> str:
     return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
@@ -120,6 +126,7 @@ class Extractor:
     def __init__(self) -> None:
         self.schemas: List[str] = []  # rendered, by index
         self.index: Dict[type, int] = {}
+        self.hooks: set = set()
 
     def schema(self, cls: type) -> int:
         if cls in self.index:
@@ -154,22 +161,23 @@ class Extractor:
             for entry in entries:
                 name = entry[0] if isinstance(entry, tuple) else entry
                 owner = next(qualified(c) for c in cls.__mro__ if name in c.__dict__)
-                hooks.append(rs(f"{tag}:{owner}.{name}"))
+                hooks.append(f"{tag}:{owner}.{name}")
         unknown = POLICY[inst.unknown]
         ctor_required = constructor_required(cls, inst)
         self.schemas[idx] = (
-            "Schema {\n        name: %s,\n        unknown: Unknown::%s,\n        path_aware: %s,\n        hooks: &[%s],\n"
+            "Schema {\n        #[cfg(test)]\n        name: %s,\n        unknown: Unknown::%s,\n        path_aware: %s,\n        hooks: &[%s],\n"
             "        constructor_required: &[%s],\n"
             "        fields: &[\n%s\n        ],\n    }"
             % (
                 rs(qualified(cls)),
                 unknown,
                 str(path_aware).lower(),
-                ", ".join(sorted(set(hooks))),
+                ", ".join("Hook::" + hook_variant(h) for h in sorted(set(hooks))),
                 ", ".join(rs(k) for k in ctor_required),
                 "\n".join("            " + f + "," for f in rendered_fields),
             )
         )
+        self.hooks.update(hooks)
         return idx
 
     def validators(self, f: fields.Field) -> List[str]:
@@ -302,6 +310,36 @@ def render() -> str:
     ]
     for name, idx in roots:
         head.append("pub const %s: usize = %d;" % (name, idx))
+    head.append("")
+    head.append("/// Every schema by its class name (upper snake case; the module too where two classes share a name).")
+    head.append("pub mod named {")
+    classes = sorted(ex.index.items(), key=lambda kv: kv[1])
+    counts = Counter(c.__name__ for c, _ in classes)
+    for cls, idx in classes:
+        base = cls.__name__ if counts[cls.__name__] == 1 else qualified(cls).replace(".", "_")
+        const = re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", base).replace("__", "_").upper().strip("_")
+        head.append("    pub const %s: usize = %d;" % (const, idx))
+    head.append("}")
+    head.append("")
+    hooks = sorted(ex.hooks)
+    head.append("/// A load hook of a schema (`tag:module.Class.method`): compared by handle, named only in tests.")
+    head.append("#[derive(Debug, Clone, Copy, PartialEq, Eq)]")
+    head.append("pub enum Hook {")
+    for h in hooks:
+        head.append("    /// `%s`" % h)
+        head.append("    %s," % hook_variant(h))
+    head.append("}")
+    head.append("")
+    head.append("#[cfg(test)]")
+    head.append("impl Hook {")
+    head.append("    pub const ALL: [Hook; %d] = [%s];" % (len(hooks), ", ".join("Hook::" + hook_variant(h) for h in hooks)))
+    head.append("    pub fn name(self) -> &'static str {")
+    head.append("        match self {")
+    for h in hooks:
+        head.append("            Hook::%s => %s," % (hook_variant(h), rs(h)))
+    head.append("        }")
+    head.append("    }")
+    head.append("}")
     head.append("")
     head.append("#[rustfmt::skip]")
     head.append("pub static SCHEMAS: [Schema; %d] = [" % len(ex.schemas))

@@ -295,6 +295,35 @@ test('presets, and opening YAML files fills the wizard', async () => {
   await context.close();
 });
 
+test('Foundry hub and project: the kind on Basics, a project has no network of its own, the exports say so', async () => {
+  const hubId = `/subscriptions/${SUB}/resourceGroups/${RG}/providers/Microsoft.MachineLearningServices/workspaces/e2e-hub`;
+  for (const [width, height, suffix] of [[1440, 900, 'desktop'], [390, 844, 'phone']]) {
+    const { context, page, problems } = await openPage(browser, server.url, { viewport: { width, height } });
+    await page.getByLabel('Workspace kind').selectOption('hub');
+    const hubYaml = (await exportFiles(page, 'YAML')).find((f) => f.name === 'workspace.yml').text;
+    assert(/^kind: hub$/m.test(hubYaml), `hub YAML:\n${hubYaml}`);
+    const cli = (await exportFiles(page, 'Azure CLI'))[0].text;
+    assert(/az ml workspace create --file amlnet-workspace\.yml .*--kind hub/.test(cli), 'az ml workspace create --kind hub');
+    const tf = (await exportFiles(page, 'Terraform'))[0].text;
+    assert(tf.includes('resource "azurerm_ai_foundry" "workspace"'), 'Terraform hub resource');
+    await page.getByLabel('Workspace kind').selectOption('project');
+    await page.getByLabel('Hub (resource ID)').fill(hubId);
+    await axe(page, `Basics (project, ${suffix})`);
+    await shot(page, `foundry-project-basics-${suffix}`);
+    const yaml = (await exportFiles(page, 'YAML')).find((f) => f.name === 'workspace.yml').text;
+    assert(/^kind: project$/m.test(yaml) && yaml.includes(`hub_id: ${hubId}`) && !yaml.includes('managed_network'), `project YAML:\n${yaml}`);
+    const py = (await exportFiles(page, 'Python'))[0].text;
+    assert(py.includes('Project(') && py.includes(`hub_id="${hubId}"`), 'Python builds a Project');
+    await gotoStep(page, 'Networking');
+    await page.getByRole('note').filter({ hasText: "runs in its hub's managed virtual network" }).waitFor();
+    assertEqual(await page.getByLabel('Private with Approved Outbound').count(), 0, 'no outbound choices for a project');
+    await axe(page, `Networking (project, ${suffix})`);
+    await shot(page, `foundry-project-networking-${suffix}`);
+    await noProblems(page, problems);
+    await context.close();
+  }
+});
+
 test('copy and download', async () => {
   const { context, page, problems } = await openPage(browser, server.url);
   const files = await exportFiles(page, 'YAML');

@@ -1349,6 +1349,20 @@ def main(argv: Optional[List[str]] = None) -> int:
     nfail = 0
     sig_counts: Counter = Counter()
     stage_seen = False
+
+    def report(o: Outcome, folder: str) -> None:
+        """Prints (and with --write-failures keeps) one judged document."""
+        nonlocal nfail, stage_seen
+        stage_seen |= o.aml.has_stage
+        if args.verbose:
+            print(f"{o.status:26} {o.kind:10} {o.label}: sdk={o.sdk.show()} amlnet={o.aml.show()}", flush=True)
+        if o.status in FAILING:
+            print(describe(o), flush=True)
+            sig_counts[signature(o)] += 1
+            nfail += 1
+            if fail_dir is not None:
+                write_failure(fail_dir / folder, nfail, o)
+
     try:
         corpus = corpus_docs(Path(args.corpus))
         examples = example_docs(Path(args.examples))
@@ -1357,21 +1371,13 @@ def main(argv: Optional[List[str]] = None) -> int:
         outcomes: List[Outcome] = []
         for doc in base:
             o = judge(doc.kind, doc.label, doc.raw, runner)
-            stage_seen |= o.aml.has_stage
             outcomes.append(o)
             if o.sdk.loads:
                 try:
                     doc.data = yaml.safe_load(doc.raw.decode("utf-8-sig"))
                 except Exception:  # noqa: BLE001
                     doc.data = None
-            if args.verbose:
-                print(f"{o.status:26} {o.kind:10} {o.label}: sdk={o.sdk.show()} amlnet={o.aml.show()}", flush=True)
-            if o.status in FAILING:
-                print(describe(o), flush=True)
-                sig_counts[signature(o)] += 1
-                nfail += 1
-                if fail_dir is not None:
-                    write_failure(fail_dir / "corpus", nfail, o)
+            report(o, "corpus")
         t1 = time.monotonic()
         base_line = summarize("corpus", outcomes, f" ({len(corpus)} corpus, {len(examples)} examples, {len(demo)} demo)")
         base_line += f" [{t1 - t0:.1f}s]"
@@ -1383,16 +1389,8 @@ def main(argv: Optional[List[str]] = None) -> int:
             muts = generate_mutations(seeds, args.mutations, args.seed)
             for kind, label, op, raw in muts:
                 o = judge(kind, label, raw, runner, group=op)
-                stage_seen |= o.aml.has_stage
                 mouts.append(o)
-                if args.verbose:
-                    print(f"{o.status:26} {o.kind:10} {o.label}: sdk={o.sdk.show()} amlnet={o.aml.show()}", flush=True)
-                if o.status in FAILING:
-                    print(describe(o), flush=True)
-                    sig_counts[signature(o)] += 1
-                    nfail += 1
-                    if fail_dir is not None:
-                        write_failure(fail_dir / "mutations", nfail, o)
+                report(o, "mutations")
             t2 = time.monotonic()
             ops = Counter(o.group for o in mouts)
             mut_line = summarize("mutations", mouts, f" (seed {args.seed}, {len(seeds)} seed documents, "

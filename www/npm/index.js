@@ -2,9 +2,21 @@
 //
 // Call `await init()` once before any other function (it fetches `web/amlnet_bg.wasm` next to this
 // file, or what you pass it). There is no top-level await, so importing this module costs nothing.
-import initWasm, { initSync as initSyncWasm, validate, exportConfig, plan, summary, rules, explain } from './web/amlnet.js';
+import initWasm, { initSync as initSyncWasm, validate, exportConfig, plan, summary, rules, explain as explainWasm } from './web/amlnet.js';
+import DOCS from './docs.js';
 
-export { validate, exportConfig, plan, summary, rules, explain };
+export { validate, exportConfig, plan, summary, rules };
+
+/**
+ * The documentation of one rule code (Markdown), or `undefined` for a code amlnet does not have. The
+ * wasm holds the code, severity and summary; the Markdown comes from `docs.js` (kept out of the wasm).
+ * @param {string} code
+ */
+export function explain(code) {
+  const rule = explainWasm(code);
+  if (rule) rule.docs = DOCS[rule.code] ?? rule.docs;
+  return rule;
+}
 
 /** The package version. */
 export const version = '__AMLNET_VERSION__';

@@ -191,7 +191,8 @@ impl WorkspaceKind {
     }
     /// As azure-ai-ml's `Workspace._load` chooses: the value lower-cased.
     pub fn parse(text: &str) -> Option<Self> {
-        match text.to_lowercase().as_str() {
+        // Python's `str.lower()`; the kinds are ASCII, so ASCII lower-casing decides the same.
+        match text.to_ascii_lowercase().as_str() {
             "default" => Some(WorkspaceKind::Default),
             "hub" => Some(WorkspaceKind::Hub),
             "project" => Some(WorkspaceKind::Project),

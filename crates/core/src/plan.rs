@@ -467,6 +467,9 @@ impl<'a> Builder<'a> {
         if mode_change || sku_change {
             // No flag sets the firewall SKU; a minimal document carries the mode, the SKU and the access.
             let ws = Workspace {
+                // A hub stays a hub: `kind` chooses the schema `az ml workspace update --file` reads.
+                kind: des_ws.kind,
+                hub_id: des_ws.hub_id.clone(),
                 name: des_ws.name.clone(),
                 public_network_access: pna_change,
                 managed_network: Some(ManagedNetwork { isolation_mode: Some(new_mode), firewall_sku: write_sku, outbound_rules: Vec::new() }),
@@ -478,6 +481,9 @@ impl<'a> Builder<'a> {
             let _ = writeln!(bash, "az ml workspace update {WS_TARGET} --public-network-access {}", pna.pascal());
         }
         let mut args = vec!["name=WORKSPACE_NAME".to_owned()];
+        if let Some(hub) = &des_ws.hub_id {
+            args.push(format!("hub_id={}", py_str(hub)));
+        }
         if let Some(pna) = pna_change {
             args.push(format!("public_network_access={}", py_str(pna.pascal())));
         }
@@ -485,7 +491,12 @@ impl<'a> Builder<'a> {
             let sku = write_sku.map(|s| format!(", firewall_sku={}", py_str(s.pascal()))).unwrap_or_default();
             args.push(format!("managed_network=ManagedNetwork(isolation_mode=IsolationMode.{}{sku})", new_mode.python_constant()));
         }
-        let _ = writeln!(python, "ml_client.workspaces.begin_update(Workspace({})).result()", args.join(", "));
+        let class = match des_ws.kind {
+            crate::model::WorkspaceKind::Default => "Workspace",
+            crate::model::WorkspaceKind::Hub => "Hub",
+            crate::model::WorkspaceKind::Project => "Project",
+        };
+        let _ = writeln!(python, "ml_client.workspaces.begin_update({class}({})).result()", args.join(", "));
         let mut detail = String::new();
         if mode_change {
             detail.push_str(
@@ -801,6 +812,8 @@ fn python_script(desired: &Config, current: &Config, steps: &[PlanStep]) -> Stri
     let body: String = steps.iter().map(|s| s.python.as_str()).collect();
     for (needle, entity) in [
         ("Workspace(", "Workspace"),
+        ("Hub(", "Hub"),
+        ("Project(", "Project"),
         ("ManagedNetwork(", "ManagedNetwork"),
         ("IsolationMode.", "IsolationMode"),
         ("PrivateEndpointDestination(", "PrivateEndpointDestination"),

@@ -357,20 +357,25 @@ fn foundry_resource(out: &mut String, config: &Config, ws: &Workspace, w: &Write
         w.attr(out, 1, "body", &Node::Object(vec![("properties".to_owned(), Node::Object(props))]));
         out.push_str("}\n\n");
     }
-    if firewall_fallback(config) {
-        if let Some(sku) = ws.managed_network.as_ref().and_then(|m| m.firewall_sku) {
-            out.push_str("# azapi: azurerm has no firewall SKU for the managed network.\n");
-            out.push_str("resource \"azapi_update_resource\" \"workspace_firewall_sku\" {\n");
-            let _ = writeln!(out, "  type        = {}", hcl_str(&format!("{WORKSPACE_TYPE}@{API_VERSION}")));
-            let _ = writeln!(out, "  resource_id = {}.id", w.workspace_ref);
-            let body = Node::Object(vec![(
-                "properties".to_owned(),
-                Node::Object(vec![("managedNetwork".to_owned(), Node::Object(vec![("firewallSku".to_owned(), Node::Str(sku.pascal().to_owned()))]))]),
-            )]);
-            w.attr(out, 1, "body", &body);
-            out.push_str("}\n\n");
-        }
+    firewall_sku_resource(out, config, ws, w);
+}
+
+/// The firewall SKU, which no azurerm resource has, as an `azapi_update_resource` of the workspace.
+fn firewall_sku_resource(out: &mut String, config: &Config, ws: &Workspace, w: &Writer<'_>) {
+    if !firewall_fallback(config) {
+        return;
     }
+    let Some(sku) = ws.managed_network.as_ref().and_then(|m| m.firewall_sku) else { return };
+    out.push_str("# azapi: azurerm has no firewall SKU for the managed network.\n");
+    out.push_str("resource \"azapi_update_resource\" \"workspace_firewall_sku\" {\n");
+    let _ = writeln!(out, "  type        = {}", hcl_str(&format!("{WORKSPACE_TYPE}@{API_VERSION}")));
+    let _ = writeln!(out, "  resource_id = {}.id", w.workspace_ref);
+    let body = Node::Object(vec![(
+        "properties".to_owned(),
+        Node::Object(vec![("managedNetwork".to_owned(), Node::Object(vec![("firewallSku".to_owned(), Node::Str(sku.pascal().to_owned()))]))]),
+    )]);
+    w.attr(out, 1, "body", &body);
+    out.push_str("}\n\n");
 }
 
 /// The Terraform configuration of a configuration.
@@ -532,23 +537,7 @@ pub fn file(config: &Config) -> String {
                 out.push_str("  }\n");
             }
             out.push_str("}\n\n");
-            if firewall_fallback(config) {
-                if let Some(sku) = ws.managed_network.as_ref().and_then(|m| m.firewall_sku) {
-                    out.push_str("# azapi: azurerm has no firewall SKU for the managed network.\n");
-                    out.push_str("resource \"azapi_update_resource\" \"workspace_firewall_sku\" {\n");
-                    let _ = writeln!(out, "  type        = {}", hcl_str(&format!("{WORKSPACE_TYPE}@{API_VERSION}")));
-                    let _ = writeln!(out, "  resource_id = {workspace_ref}.id");
-                    let body = Node::Object(vec![(
-                        "properties".to_owned(),
-                        Node::Object(vec![(
-                            "managedNetwork".to_owned(),
-                            Node::Object(vec![("firewallSku".to_owned(), Node::Str(sku.pascal().to_owned()))]),
-                        )]),
-                    )]);
-                    w.attr(&mut out, 1, "body", &body);
-                    out.push_str("}\n\n");
-                }
-            }
+            firewall_sku_resource(&mut out, config, ws, &w);
         }
         None => {
             out.push_str("data \"azurerm_machine_learning_workspace\" \"workspace\" {\n");

@@ -93,7 +93,7 @@ pub(crate) fn lower_deployment(lw: &mut Lowerer, root: &Node) -> Option<OnlineDe
     if let Some(n) = fields.get("instance_count") {
         // marshmallow's Integer: int(value), so 2.0 (and 2.7, truncated) are read; bools are not.
         dep.instance_count = match n.as_scalar() {
-            Some(s) if s.py_type == PyType::Float => crate::schema::python_float(&s.text).filter(|v| v.is_finite()).map(|v| v.trunc() as i64),
+            Some(s) if s.py_type == PyType::Float => crate::schema::python_float(&s.text).and_then(|v| v.truncated()),
             _ => lw.integer(n, "instance_count"),
         };
         if dep.instance_count.is_none() && n.as_scalar().is_some_and(|s| s.py_type == PyType::Float) {

@@ -408,22 +408,17 @@ impl Lowerer {
         allowed: &[&str],
         parse: impl Fn(&str) -> Option<T>,
     ) -> Option<T> {
-        let key = last_segment(path);
-        let accepted = match (schema.field(key).map(|f| f.ty), &node.kind) {
-            (Some(crate::schema::Ty::Enum { values, casing }), NodeKind::Scalar(s)) if s.py_type == PyType::Str => {
-                values.contains(&casing.apply(&s.text).as_str())
-            }
-            _ => true,
-        };
-        if !accepted {
-            let strict = |_: &str| None::<T>;
-            return self.enumeration(node, path, allowed, strict, codes::VALUE_NOT_ALLOWED);
+        let text = self.enum_text(node, path, allowed)?;
+        let parsed = if sdk_enum_accepts(schema, path, text) { parse(text) } else { None };
+        if parsed.is_none() {
+            self.enum_not_allowed(node, path, text, allowed, codes::VALUE_NOT_ALLOWED);
         }
-        self.enumeration(node, path, allowed, parse, codes::VALUE_NOT_ALLOWED)
+        parsed
     }
 
     /// A closed set of values, parsed by `parse`; reports anything else with the allowed spellings, under
     /// `not_allowed` (`value-not-allowed`, or a field's own code such as `rule-type-invalid`).
+    /// The reporting is not generic (one copy in the binary, whatever `T` is).
     pub(crate) fn enumeration<T>(
         &mut self,
         node: &Node,
@@ -432,43 +427,61 @@ impl Lowerer {
         parse: impl Fn(&str) -> Option<T>,
         not_allowed: &'static RuleInfo,
     ) -> Option<T> {
+        let text = self.enum_text(node, path, allowed)?;
+        let parsed = parse(text);
+        if parsed.is_none() {
+            self.enum_not_allowed(node, path, text, allowed, not_allowed);
+        }
+        parsed
+    }
+
+    /// The text of an enum value that PyYAML reads as a string; anything else is reported.
+    fn enum_text<'n>(&mut self, node: &'n Node, path: &str, allowed: &[&str]) -> Option<&'n str> {
         let NodeKind::Scalar(s) = &node.kind else {
             self.wrong_type(node, path, &format!("one of {}", allowed.join(", ")));
             return None;
         };
-        if s.py_type != PyType::Str {
-            let mut fix_value = None;
-            if s.py_type == PyType::Bool {
-                // `off`/`no`/`false` mean disabled, `on`/`yes`/`true` enabled, in the fields that take those values.
-                let wanted = if crate::syntax::pyyaml::bool_value(&s.text) == Some(true) { "enabled" } else { "disabled" };
-                if allowed.contains(&wanted) {
-                    fix_value = Some(wanted);
-                }
+        if s.py_type == PyType::Str {
+            return Some(&s.text);
+        }
+        let mut fix_value = None;
+        if s.py_type == PyType::Bool {
+            // `off`/`no`/`false` mean disabled, `on`/`yes`/`true` enabled, in the fields that take those values.
+            let wanted = if crate::syntax::pyyaml::bool_value(&s.text) == Some(true) { "enabled" } else { "disabled" };
+            if allowed.contains(&wanted) {
+                fix_value = Some(wanted);
             }
-            let d = codes::UNQUOTED_VALUE_NOT_A_STRING
-                .at(path, format!("`{}` is unquoted, so PyYAML reads it as {}, which is not one of {}", s.text, py_reading(s), allowed.join(", ")))
-                .with_range(Some(node.range));
-            let d = match fix_value {
-                Some(v) => d.with_help(format!("write `{v}`")).with_fix(format!("Write `{v}`"), Some(v.to_owned())),
-                None => d.with_help(format!("write one of {}", allowed.join(", "))),
-            };
-            self.report(d);
-            return None;
         }
-        let parsed = parse(&s.text);
-        if parsed.is_none() {
-            let suggestion = closest(&s.text.to_ascii_lowercase(), allowed);
-            let d = not_allowed
-                .at(path, format!("`{}` is not an allowed value of `{}`", s.text, last_segment(path)))
-                .with_range(Some(node.range))
-                .with_help(format!("use one of: {}", allowed.join(", ")));
-            let d = match suggestion {
-                Some(v) => d.with_fix(format!("Write `{v}`"), Some(v.to_owned())),
-                None => d,
-            };
-            self.report(d);
-        }
-        parsed
+        let d = codes::UNQUOTED_VALUE_NOT_A_STRING
+            .at(path, format!("`{}` is unquoted, so PyYAML reads it as {}, which is not one of {}", s.text, py_reading(s), allowed.join(", ")))
+            .with_range(Some(node.range));
+        let d = match fix_value {
+            Some(v) => d.with_help(format!("write `{v}`")).with_fix(format!("Write `{v}`"), Some(v.to_owned())),
+            None => d.with_help(format!("write one of {}", allowed.join(", "))),
+        };
+        self.report(d);
+        None
+    }
+
+    fn enum_not_allowed(&mut self, node: &Node, path: &str, text: &str, allowed: &[&str], not_allowed: &'static RuleInfo) {
+        let suggestion = closest(&text.to_ascii_lowercase(), allowed);
+        let d = not_allowed
+            .at(path, format!("`{text}` is not an allowed value of `{}`", last_segment(path)))
+            .with_range(Some(node.range))
+            .with_help(format!("use one of: {}", allowed.join(", ")));
+        let d = match suggestion {
+            Some(v) => d.with_fix(format!("Write `{v}`"), Some(v.to_owned())),
+            None => d,
+        };
+        self.report(d);
+    }
+}
+
+/// Whether the SDK's enum at `path` (its last segment, a field of `schema`) takes `text`.
+fn sdk_enum_accepts(schema: &Schema, path: &str, text: &str) -> bool {
+    match schema.field(last_segment(path)).map(|f| f.ty) {
+        Some(crate::schema::Ty::Enum { values, casing }) => values.contains(&casing.apply(text).as_str()),
+        _ => true,
     }
 }
 
@@ -581,18 +594,17 @@ pub(crate) fn unhashable_keys(node: &Node, out: &mut Vec<Diagnostic>) {
     match &node.kind {
         // `=` (YAML 1.1's value key) and `<<` as a value: SafeLoader has no constructor for them.
         NodeKind::Scalar(s) if matches!(s.py_type, PyType::Value | PyType::Merge) => out.push(
-            Diagnostic::new(
-                "yaml-unsupported-tag",
-                Severity::Error,
-                "",
-                format!(
-                    "`{}` is read by PyYAML as a YAML 1.1 special key, which yaml.safe_load cannot construct; azure-ai-ml cannot load the file",
-                    s.text
-                ),
-            )
-            .with_range(Some(node.range))
-            .with_help(format!("quote it: '{}'", s.text))
-            .with_fix("Quote the value", Some(format!("'{}'", s.text))),
+            codes::YAML_UNSUPPORTED_TAG
+                .at(
+                    "",
+                    format!(
+                        "`{}` is read by PyYAML as a YAML 1.1 special key, which yaml.safe_load cannot construct; azure-ai-ml cannot load the file",
+                        s.text
+                    ),
+                )
+                .with_range(Some(node.range))
+                .with_help(format!("quote it: '{}'", s.text))
+                .with_fix("Quote the value", Some(format!("'{}'", s.text))),
         ),
         NodeKind::Scalar(_) => {}
         NodeKind::Seq(items) => items.iter().for_each(|i| unhashable_keys(i, out)),

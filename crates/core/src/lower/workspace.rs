@@ -230,17 +230,12 @@ pub(crate) fn lower_rule_list(lw: &mut Lowerer, node: &Node, path: &str) -> Vec<
     rules
 }
 
-/// The SDK schema named `name` (a rule or destination schema of the managed network).
-fn schema_named(name: &str) -> usize {
-    sdk::SCHEMAS.iter().position(|s| s.name == name).unwrap_or(sdk::WORKSPACE)
-}
-
 fn pe_keys() -> Vec<&'static str> {
-    schema::schema(schema_named("workspace.networking.PrivateEndpointDestinationSchema")).loadable_keys()
+    schema::schema(sdk::named::PRIVATE_ENDPOINT_DESTINATION_SCHEMA).loadable_keys()
 }
 
 fn st_keys() -> Vec<&'static str> {
-    schema::schema(schema_named("workspace.networking.ServiceTagDestinationSchema")).loadable_keys()
+    schema::schema(sdk::named::SERVICE_TAG_DESTINATION_SCHEMA).loadable_keys()
 }
 
 /// Lowers one rule. Like the SDK, the destination's shape decides the rule class; `type` is checked
@@ -250,12 +245,10 @@ fn lower_rule(lw: &mut Lowerer, node: &Node, path: &str) -> Option<OutboundRule>
     // The three rule schemas the SDK's union tries (all read with EXCLUDE): their keys together.
     let mut known: Vec<&str> = Vec::new();
     let mut read_only: Vec<&str> = Vec::new();
-    for name in [
-        "workspace.networking.PrivateEndpointOutboundRuleSchema",
-        "workspace.networking.ServiceTagOutboundRuleSchema",
-        "workspace.networking.FqdnOutboundRuleSchema",
-    ] {
-        let (k, r) = key_lists(schema_named(name));
+    for index in
+        [sdk::named::PRIVATE_ENDPOINT_OUTBOUND_RULE_SCHEMA, sdk::named::SERVICE_TAG_OUTBOUND_RULE_SCHEMA, sdk::named::FQDN_OUTBOUND_RULE_SCHEMA]
+    {
+        let (k, r) = key_lists(index);
         known.extend(k.into_iter().filter(|k| !known.contains(k)).collect::<Vec<_>>());
         read_only.extend(r.into_iter().filter(|k| !read_only.contains(k)).collect::<Vec<_>>());
     }

@@ -7,7 +7,7 @@ pub(crate) const INFO: RuleInfo = RuleInfo {
     code: "address-prefix-invalid",
     severity: Severity::Error,
     summary: "An `address_prefixes` entry is not an IPv4 address or an IPv4 CIDR block (`/0` to `/32`)",
-    docs: r#"## What it catches
+    docs: docs!(r#"## What it catches
 Entries of a service tag rule's `address_prefixes` that are not a dotted IPv4 address (`168.63.129.16`)
 or an IPv4 CIDR block (`10.0.0.0/24`): host names, IPv6 addresses, octets above 255, prefix lengths
 above 32, leading zeros, ranges such as `10.0.0.1-10.0.0.9`.
@@ -30,7 +30,7 @@ Only IPv4 is supported.
       address_prefixes: ['10.0.0.0/24']
 ```
 For a host name, use an FQDN rule.
-"#,
+"#),
 };
 
 pub(crate) fn check(cx: &mut Checker<'_>) {

@@ -7,7 +7,7 @@ pub(crate) const INFO: RuleInfo = RuleInfo {
     code: "alias-expansion-too-large",
     severity: Severity::Error,
     summary: "Anchors and aliases expand to an unreasonably large document",
-    docs: r#"## What it catches
+    docs: docs!(r#"## What it catches
 Aliases (`*name`) that refer to anchors (`&name`) which themselves contain aliases, so that the expanded
 document has more than 500,000 nodes (the "billion laughs" pattern).
 
@@ -23,5 +23,5 @@ c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]
 ```
 
 ## Instead
-Write values out; a network configuration never needs nested aliases."#,
+Write values out; a network configuration never needs nested aliases."#),
 };

@@ -6,7 +6,7 @@ pub(crate) const INFO: RuleInfo = RuleInfo {
     code: "azurerm-cannot-express",
     severity: Severity::Info,
     summary: "The Terraform export writes this setting with the azapi provider, because azurerm cannot express it",
-    docs: r#"## What it catches
+    docs: docs!(r#"## What it catches
 Reported by the Terraform export (`amlnet export --to terraform`), not by `check`: a setting that the
 `azurerm` provider has no field for, which the export therefore writes as an `azapi_resource` (or an
 `azapi_update_resource`) against the ARM API `2025-12-01`:
@@ -40,5 +40,5 @@ managed_network:
 ## Instead
 Nothing needs to change: the note is informational. Keep the `azapi` provider in the configuration, or
 use the ARM or Bicep export (`--to arm`, `--to bicep`), which express every setting natively.
-"#,
+"#),
 };

@@ -6,7 +6,7 @@ pub(crate) const INFO: RuleInfo = RuleInfo {
     code: "current-state-mismatch",
     severity: Severity::Error,
     summary: "The current state and the desired documents name different workspaces, so a plan between them is meaningless",
-    docs: r#"## What it catches
+    docs: docs!(r#"## What it catches
 `amlnet plan` where the workspace of the current state (`name` in the YAML or in `az ml workspace
 show` output) differs from the `name` of the desired workspace document.
 
@@ -26,5 +26,5 @@ managed_network:
 ## Instead
 Read the current state of the workspace you mean to change (`az ml workspace show -n ws-test`), or
 name the same workspace in the desired document.
-"#,
+"#),
 };

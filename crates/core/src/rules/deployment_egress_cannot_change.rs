@@ -6,7 +6,7 @@ pub(crate) const INFO: RuleInfo = RuleInfo {
     code: "deployment-egress-cannot-change",
     severity: Severity::Warning,
     summary: "`egress_public_network_access` of an existing deployment cannot change; the plan deletes and recreates it",
-    docs: r#"## What it catches
+    docs: docs!(r#"## What it catches
 `amlnet plan` where a deployment exists now and the desired document gives it a different
 `egress_public_network_access` (an absent value is `enabled`, the default).
 
@@ -28,5 +28,5 @@ egress_public_network_access: disabled
 ## Instead
 Create a new deployment under a new name with the setting you want, move traffic to it, then delete
 the old one; or, with a managed network, leave the flag out.
-"#,
+"#),
 };

@@ -6,7 +6,7 @@ pub(crate) const INFO: RuleInfo = RuleInfo {
     code: "deployment-endpoint-mismatch",
     severity: Severity::Error,
     summary: "A deployment's `endpoint_name` differs from the name of the online endpoint in the same change",
-    docs: r#"## What it catches
+    docs: docs!(r#"## What it catches
 An online deployment whose `endpoint_name` is not the `name` of the online endpoint document checked
 with it (compared without regard to case).
 
@@ -29,7 +29,7 @@ endpoint_name: scoring-endpoint
 name: blue
 endpoint_name: scoring
 ```
-"#,
+"#),
 };
 
 pub(crate) fn check(cx: &mut Checker<'_>) {

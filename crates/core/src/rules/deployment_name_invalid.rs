@@ -6,7 +6,7 @@ pub(crate) const INFO: RuleInfo = RuleInfo {
     code: "deployment-name-invalid",
     severity: Severity::Error,
     summary: "An online deployment name is not 3-32 letters, digits and single dashes, starting with a letter",
-    docs: r#"## What it catches
+    docs: docs!(r#"## What it catches
 An online deployment `name` that breaks the endpoint naming rule: 3 to 32 characters, starting with a
 letter, ending with a letter or digit, only letters, digits and single dashes.
 
@@ -26,7 +26,7 @@ endpoint_name: my-endpoint
 name: blue-v2
 endpoint_name: my-endpoint
 ```
-"#,
+"#),
 };
 
 pub(crate) fn check(cx: &mut Checker<'_>) {

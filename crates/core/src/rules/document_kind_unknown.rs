@@ -7,7 +7,7 @@ pub(crate) const INFO: RuleInfo = RuleInfo {
     code: "document-kind-unknown",
     severity: Severity::Error,
     summary: "amlnet cannot tell what kind of document this is",
-    docs: r#"## What it catches
+    docs: docs!(r#"## What it catches
 A document without a `$schema` line whose keys match no workspace, online endpoint or online deployment.
 
 ## Why it matters
@@ -23,5 +23,5 @@ Add the `$schema` line of the document's kind, e.g.
 ```yaml
 $schema: https://azuremlschemas.azureedge.net/latest/workspace.schema.json
 ```
-or give the kind on the command line (`amlnet check --kind workspace FILE`)."#,
+or give the kind on the command line (`amlnet check --kind workspace FILE`)."#),
 };

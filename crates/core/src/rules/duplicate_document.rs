@@ -7,7 +7,7 @@ pub(crate) const INFO: RuleInfo = RuleInfo {
     code: "duplicate-document",
     severity: Severity::Error,
     summary: "Two files describe the same workspace or endpoint",
-    docs: r#"## What it catches
+    docs: docs!(r#"## What it catches
 Two workspace documents, or two endpoint documents, in one check or export.
 
 ## Why it matters
@@ -18,5 +18,5 @@ second document is ignored.
 `amlnet check ws-a.yml ws-b.yml`
 
 ## Instead
-Check each workspace on its own."#,
+Check each workspace on its own."#),
 };

@@ -7,7 +7,7 @@ pub(crate) const INFO: RuleInfo = RuleInfo {
     code: "duplicate-key",
     severity: Severity::Warning,
     summary: "A key is written twice in the same mapping",
-    docs: r#"## What it catches
+    docs: docs!(r#"## What it catches
 The same key twice in one mapping.
 
 ## Why it matters
@@ -21,5 +21,5 @@ managed_network:
 ```
 
 ## Instead
-Keep one of the two."#,
+Keep one of the two."#),
 };

@@ -7,7 +7,7 @@ pub(crate) const INFO: RuleInfo = RuleInfo {
     code: "duplicate-rule-name",
     severity: Severity::Error,
     summary: "Two outbound rules share a name",
-    docs: r#"## What it catches
+    docs: docs!(r#"## What it catches
 Two or more rules in `managed_network.outbound_rules` with the same `name` (compared without regard to
 case, as Azure resource names are).
 
@@ -29,7 +29,7 @@ workspace.
 
 ## Instead
 Name them `storage-blob` and `storage-file`.
-"#,
+"#),
 };
 
 pub(crate) fn check(cx: &mut Checker<'_>) {

@@ -7,7 +7,7 @@ pub(crate) const INFO: RuleInfo = RuleInfo {
     code: "egress-public-network-access-legacy",
     severity: Severity::Warning,
     summary: "A deployment sets `egress_public_network_access`, which the managed network replaces",
-    docs: r#"## What it catches
+    docs: docs!(r#"## What it catches
 `egress_public_network_access` on an online deployment. With a workspace managed network
 (`allow_internet_outbound` or `allow_only_approved_outbound`) it no longer applies; without one it is
 the legacy network isolation method.
@@ -31,7 +31,7 @@ Remove the key and enable the workspace's managed network:
 managed_network:
   isolation_mode: allow_only_approved_outbound
 ```
-"#,
+"#),
 };
 
 pub(crate) fn check(cx: &mut Checker<'_>) {

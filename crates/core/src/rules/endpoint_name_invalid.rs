@@ -6,7 +6,7 @@ pub(crate) const INFO: RuleInfo = RuleInfo {
     code: "endpoint-name-invalid",
     severity: Severity::Error,
     summary: "The online endpoint name is not 3-32 letters, digits and single dashes, starting with a letter",
-    docs: r#"## What it catches
+    docs: docs!(r#"## What it catches
 An online endpoint `name` that is shorter than 3 or longer than 32 characters, does not start with a
 letter, ends with `-`, contains anything but letters, digits and `-` (such as `_` or `.`), or has two
 dashes in a row.
@@ -26,7 +26,7 @@ name: 1st_endpoint
 ```yaml
 name: first-endpoint
 ```
-"#,
+"#),
 };
 
 pub(crate) fn check(cx: &mut Checker<'_>) {

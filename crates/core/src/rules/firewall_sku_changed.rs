@@ -6,7 +6,7 @@ pub(crate) const INFO: RuleInfo = RuleInfo {
     code: "firewall-sku-changed",
     severity: Severity::Warning,
     summary: "A change plan changes the SKU of the workspace's Azure Firewall (billed by SKU)",
-    docs: r#"## What it catches
+    docs: docs!(r#"## What it catches
 `amlnet plan` on a workspace in `allow_only_approved_outbound` that has FQDN rules (so its managed
 Azure Firewall exists) where the desired `firewall_sku` differs from the current one. An absent
 `firewall_sku` is Standard: the YAML loader sends Standard when the key is missing.
@@ -34,5 +34,5 @@ managed_network:
   isolation_mode: allow_only_approved_outbound
   firewall_sku: basic
 ```
-"#,
+"#),
 };

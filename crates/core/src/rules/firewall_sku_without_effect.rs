@@ -7,7 +7,7 @@ pub(crate) const INFO: RuleInfo = RuleInfo {
     code: "firewall-sku-without-effect",
     severity: Severity::Warning,
     summary: "`firewall_sku` is set, but no Azure Firewall is deployed (not approved outbound, or no FQDN rule)",
-    docs: r#"## What it catches
+    docs: docs!(r#"## What it catches
 `managed_network.firewall_sku` when `isolation_mode` is not `allow_only_approved_outbound`, or when it
 is but the workspace has no FQDN rule.
 
@@ -25,7 +25,7 @@ managed_network:
 
 ## Instead
 Remove `firewall_sku`, or keep it in approved-outbound mode to choose the SKU for FQDN rules you add later.
-"#,
+"#),
 };
 
 pub(crate) fn check(cx: &mut Checker<'_>) {

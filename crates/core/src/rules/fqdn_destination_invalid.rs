@@ -7,7 +7,7 @@ pub(crate) const INFO: RuleInfo = RuleInfo {
     code: "fqdn-destination-invalid",
     severity: Severity::Error,
     summary: "An FQDN rule's `destination` is not a host name (optionally `*.` and a domain)",
-    docs: r#"## What it catches
+    docs: docs!(r#"## What it catches
 An FQDN rule `destination` that is not a plain host name: a URL with a scheme or path
 (`https://pypi.org/simple`), a port (`pypi.org:443`), spaces, a wildcard anywhere but a leading `*.`,
 labels longer than 63 characters, with characters other than letters, digits and `-`, or starting or
@@ -32,7 +32,7 @@ does not, and it is not known that the service accepts it: write one rule per ho
     type: fqdn
     destination: pypi.org
 ```
-"#,
+"#),
 };
 
 pub(crate) fn check(cx: &mut Checker<'_>) {

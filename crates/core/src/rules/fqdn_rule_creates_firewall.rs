@@ -7,7 +7,7 @@ pub(crate) const INFO: RuleInfo = RuleInfo {
     code: "fqdn-rule-creates-firewall",
     severity: Severity::Warning,
     summary: "An FQDN rule in approved-outbound mode deploys an Azure Firewall (billed, slower provisioning, ports 80/443 only)",
-    docs: r#"## What it catches
+    docs: docs!(r#"## What it catches
 The first FQDN rule of a workspace whose `isolation_mode` is `allow_only_approved_outbound`. It is
 reported once per workspace, at that rule, and not for an update of a workspace that has FQDN rules in
 approved outbound already (its firewall exists).
@@ -36,7 +36,7 @@ managed_network:
   firewall_sku: basic
 ```
 Or reach Azure services through private endpoint rules, which need no firewall.
-"#,
+"#),
 };
 
 pub(crate) fn check(cx: &mut Checker<'_>) {

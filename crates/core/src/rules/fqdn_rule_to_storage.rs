@@ -8,7 +8,7 @@ pub(crate) const INFO: RuleInfo = RuleInfo {
     code: "fqdn-rule-to-storage",
     severity: Severity::Error,
     summary: "An FQDN rule to an Azure Storage host (`*.blob.core.windows.net`, ...) in approved-outbound mode",
-    docs: r#"## What it catches
+    docs: docs!(r#"## What it catches
 FQDN rules whose destination is an Azure Storage endpoint (`<account>.blob.core.windows.net` and the
 `dfs`, `file`, `queue`, `table` and `web` endpoints, wildcards included) when `isolation_mode` is
 `allow_only_approved_outbound`. Hosts from Microsoft's own recommended rule sets (such as
@@ -34,7 +34,7 @@ not allowed even though the rule is accepted. Use a private endpoint rule to the
       subresource_target: blob
       spark_enabled: false
 ```
-"#,
+"#),
 };
 
 /// Storage endpoint suffixes and the private endpoint sub-resource that replaces them.

@@ -10,7 +10,7 @@ pub(crate) const INFO: RuleInfo = RuleInfo {
     code: "fqdns-only-for-application-gateway",
     severity: Severity::Warning,
     summary: "`fqdns` on a rule that does not target an Application Gateway, or an Application Gateway FQDN with fewer than 3 labels",
-    docs: r#"## What it catches
+    docs: docs!(r#"## What it catches
 The rule-level `fqdns` list on a private endpoint rule whose `service_resource_id` is not an
 Application Gateway (`Microsoft.Network/applicationGateways`), `fqdns` on a service tag or FQDN rule,
 and, for Application Gateway targets, entries with fewer than three labels (`contoso.com`).
@@ -34,7 +34,7 @@ Gateway, each FQDN needs at least three labels.
 
 ## Instead
 Remove `fqdns`; keep it only for Application Gateway targets, with names like `app.corp.contoso.com`.
-"#,
+"#),
 };
 
 pub(crate) fn check(cx: &mut Checker<'_>) {

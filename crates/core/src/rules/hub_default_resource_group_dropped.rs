@@ -7,7 +7,7 @@ pub(crate) const INFO: RuleInfo = RuleInfo {
     code: "hub-default-resource-group-dropped",
     severity: Severity::Warning,
     summary: "azure-ai-ml 1.35 drops a hub's `default_resource_group`; only the ARM, Bicep and Terraform exports set it",
-    docs: r#"## What it catches
+    docs: docs!(r#"## What it catches
 `default_resource_group` on a `kind: hub` workspace.
 
 ## Why it matters
@@ -25,7 +25,7 @@ default_resource_group: contoso-projects-rg
 ## Instead
 Deploy the hub from the ARM, Bicep or Terraform export (they set `workspaceHubConfig`), or set it
 afterwards with `az resource update --set properties.workspaceHubConfig.defaultWorkspaceResourceGroup=...`.
-"#,
+"#),
 };
 
 pub(crate) fn check(cx: &mut Checker<'_>) {

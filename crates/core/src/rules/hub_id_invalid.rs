@@ -7,7 +7,7 @@ pub(crate) const INFO: RuleInfo = RuleInfo {
     code: "hub-id-invalid",
     severity: Severity::Error,
     summary: "A project's `hub_id` is not the ARM id of an Azure Machine Learning workspace (the hub)",
-    docs: r#"## What it catches
+    docs: docs!(r#"## What it catches
 `hub_id` of a `kind: project` workspace that is not
 `/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.MachineLearningServices/workspaces/<hub>`:
 a hub name alone, a placeholder, or the id of another resource type.
@@ -26,7 +26,7 @@ hub_id: contoso-hub
 ```yaml
 hub_id: /subscriptions/00000000-1111-2222-3333-444444444444/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/contoso-hub
 ```
-"#,
+"#),
 };
 
 /// `/subscriptions/<guid>/resourceGroups/<rg>/providers/Microsoft.MachineLearningServices/workspaces/<name>`.

@@ -7,7 +7,7 @@ pub(crate) const INFO: RuleInfo = RuleInfo {
     code: "image-build-compute-missing",
     severity: Severity::Warning,
     summary: "`allow_only_approved_outbound` without `image_build_compute`, so environment images cannot be built",
-    docs: r#"## What it catches
+    docs: docs!(r#"## What it catches
 A workspace with `isolation_mode: allow_only_approved_outbound` that does not set `image_build_compute`
 (or sets it to `''`, which clears it).
 
@@ -30,7 +30,7 @@ image_build_compute: image-builder
 managed_network:
   isolation_mode: allow_only_approved_outbound
 ```
-"#,
+"#),
 };
 
 pub(crate) fn check(cx: &mut Checker<'_>) {

@@ -7,7 +7,7 @@ pub(crate) const INFO: RuleInfo = RuleInfo {
     code: "input-not-utf8",
     severity: Severity::Error,
     summary: "The file is not UTF-8 text",
-    docs: r#"## What it catches
+    docs: docs!(r#"## What it catches
 Files whose bytes are not valid UTF-8: binary files, or text saved in a legacy code page (Latin-1,
 UTF-16 without conversion).
 
@@ -18,5 +18,5 @@ PyYAML, and so `az ml`, reads YAML files as UTF-8 and fails on anything else.
 A workspace file saved as UTF-16 by an editor.
 
 ## Instead
-Save the file as UTF-8."#,
+Save the file as UTF-8."#),
 };

@@ -7,7 +7,7 @@ pub(crate) const INFO: RuleInfo = RuleInfo {
     code: "input-too-large",
     severity: Severity::Error,
     summary: "The input is larger than any network configuration could be",
-    docs: r#"## What it catches
+    docs: docs!(r#"## What it catches
 Input over 4 MiB.
 
 ## Why it matters
@@ -18,5 +18,5 @@ log, a binary, a dump), and reading it would only make the page or the pipeline 
 `amlnet check model.pkl`
 
 ## Instead
-Check the workspace, endpoint and deployment YAML files themselves."#,
+Check the workspace, endpoint and deployment YAML files themselves."#),
 };

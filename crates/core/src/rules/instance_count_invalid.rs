@@ -6,7 +6,7 @@ pub(crate) const INFO: RuleInfo = RuleInfo {
     code: "instance-count-invalid",
     severity: Severity::Error,
     summary: "A deployment's `instance_count` is below 1 or above 50 (warning above 20)",
-    docs: r#"## What it catches
+    docs: docs!(r#"## What it catches
 An online deployment `instance_count` below 1 or above 50 (errors), or between 21 and 50 (a warning).
 
 ## Why it matters
@@ -26,7 +26,7 @@ instance_count: 0
 ```yaml
 instance_count: 1
 ```
-"#,
+"#),
 };
 
 /// Instances one managed online deployment may have.

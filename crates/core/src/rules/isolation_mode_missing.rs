@@ -7,7 +7,7 @@ pub(crate) const INFO: RuleInfo = RuleInfo {
     code: "isolation-mode-missing",
     severity: Severity::Error,
     summary: "`managed_network` without `isolation_mode`",
-    docs: r#"## What it catches
+    docs: docs!(r#"## What it catches
 A `managed_network` mapping that does not say which isolation mode to use.
 
 ## Why it matters
@@ -24,5 +24,5 @@ managed_network:
 managed_network:
   isolation_mode: allow_internet_outbound
   outbound_rules: []
-```"#,
+```"#),
 };

@@ -7,7 +7,7 @@ pub(crate) const INFO: RuleInfo = RuleInfo {
     code: "isolation-mode-transition-not-allowed",
     severity: Severity::Error,
     summary: "An update changes `isolation_mode` in a way that is not allowed (managed network off, or approved → internet outbound)",
-    docs: r#"## What it catches
+    docs: docs!(r#"## What it catches
 On an update of an existing workspace whose current isolation mode is known:
 - `allow_only_approved_outbound` → `allow_internet_outbound` (error),
 - `allow_internet_outbound` or `allow_only_approved_outbound` → `disabled` (error),
@@ -30,7 +30,7 @@ managed_network:
 ## Instead
 Keep `allow_only_approved_outbound` and add outbound rules for what the workloads need, or create a
 new workspace with the mode you want.
-"#,
+"#),
 };
 
 pub(crate) fn check(cx: &mut Checker<'_>) {

@@ -7,7 +7,7 @@ pub(crate) const INFO: RuleInfo = RuleInfo {
     code: "kubernetes-online-endpoint",
     severity: Severity::Info,
     summary: "A Kubernetes online endpoint or deployment: not usable with a managed network, and not checked further",
-    docs: r#"## What it catches
+    docs: docs!(r#"## What it catches
 An online endpoint with `compute:` (an attached Kubernetes compute) or a deployment with
 `type: kubernetes`. azure-ai-ml reads them with their own schemas, and amlnet reads them as it does.
 
@@ -27,7 +27,7 @@ auth_mode: key
 ## Instead
 Use a managed online endpoint (no `compute`) in a workspace with a managed network, or keep the
 Kubernetes endpoint in a workspace whose network you manage yourself.
-"#,
+"#),
 };
 
 pub(crate) fn check(cx: &mut Checker<'_>) {

@@ -7,7 +7,7 @@ pub(crate) const INFO: RuleInfo = RuleInfo {
     code: "managed-network-migration-needs-empty-workspace",
     severity: Severity::Warning,
     summary: "Enabling a managed network on an existing workspace needs its compute and managed online endpoints deleted first",
-    docs: r#"## What it catches
+    docs: docs!(r#"## What it catches
 An update that turns a workspace whose current isolation mode is `disabled` into
 `allow_internet_outbound` or `allow_only_approved_outbound`.
 
@@ -27,7 +27,7 @@ managed_network:
 Delete the compute instances, compute clusters and managed online endpoints first (or confirm there
 are none), then apply the update and recreate them. Alternatively, create a new workspace with the
 managed network and move the workloads.
-"#,
+"#),
 };
 
 pub(crate) fn check(cx: &mut Checker<'_>) {

@@ -7,7 +7,7 @@ pub(crate) const INFO: RuleInfo = RuleInfo {
     code: "missing-required-key",
     severity: Severity::Error,
     summary: "A required key is missing",
-    docs: r#"## What it catches
+    docs: docs!(r#"## What it catches
 A key the SDK or the service requires: a workspace, endpoint or deployment `name`, a deployment's
 `endpoint_name`, a rule's `name` and `destination`, a private endpoint's `service_resource_id`,
 `subresource_target` and `spark_enabled`, a service tag's `service_tag`, `protocol` and `port_ranges`.
@@ -29,5 +29,5 @@ the Python class defaults it to false, but the YAML schema requires it.
       service_resource_id: /subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/sa
       subresource_target: blob
       spark_enabled: false
-```"#,
+```"#),
 };

@@ -56,6 +56,20 @@ impl Checker<'_> {
     }
 }
 
+/// A rule's documentation, compiled in with the `docs` feature (on by default) and empty without it.
+#[cfg(feature = "docs")]
+macro_rules! docs {
+    ($text:expr) => {
+        $text
+    };
+}
+#[cfg(not(feature = "docs"))]
+macro_rules! docs {
+    ($text:expr) => {
+        ""
+    };
+}
+
 macro_rules! registry {
     (
         reading: [$($reading:ident),* $(,)?],
@@ -193,6 +207,7 @@ pub(crate) mod codes {
     pub(crate) const RULE_TYPE_MISMATCH: &RuleInfo = &super::rule_type_mismatch::INFO;
     pub(crate) const VALUE_REJECTED: &RuleInfo = &super::value_rejected::INFO;
     pub(crate) const YAML_UNHASHABLE_KEY: &RuleInfo = &super::yaml_unhashable_key::INFO;
+    pub(crate) const YAML_UNSUPPORTED_TAG: &RuleInfo = &super::yaml_unsupported_tag::INFO;
     pub(crate) const FQDNS_ONLY_FOR_APPLICATION_GATEWAY: &RuleInfo = &super::fqdns_only_for_application_gateway::INFO;
 }
 

@@ -7,7 +7,7 @@ pub(crate) const INFO: RuleInfo = RuleInfo {
     code: "nesting-too-deep",
     severity: Severity::Error,
     summary: "The document nests deeper than 400 levels",
-    docs: r#"## What it catches
+    docs: docs!(r#"## What it catches
 Mappings or lists nested more than 400 levels deep.
 
 ## Why it matters
@@ -23,5 +23,5 @@ a: [[[[[[[[ ... 401 levels ... ]]]]]]]]
 ```
 
 ## Instead
-Write the configuration out flat, as the `az ml` YAML reference shows it."#,
+Write the configuration out flat, as the `az ml` YAML reference shows it."#),
 };

@@ -6,7 +6,7 @@ pub(crate) const INFO: RuleInfo = RuleInfo {
     code: "outbound-rule-removed",
     severity: Severity::Warning,
     summary: "A change plan removes a user-defined outbound rule that the workspace has now",
-    docs: r#"## What it catches
+    docs: docs!(r#"## What it catches
 `amlnet plan` finds a user-defined outbound rule in the current workspace (YAML or `az ml workspace
 show` output) that the desired document no longer lists, so the plan runs
 `az ml workspace outbound-rule remove` for it. Rules the service created (`category: required`,
@@ -42,5 +42,5 @@ Keep every rule that something still needs in the desired document, or remove it
       subresource_target: dfs
       spark_enabled: false
 ```
-"#,
+"#),
 };

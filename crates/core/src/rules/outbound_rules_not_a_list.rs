@@ -7,7 +7,7 @@ pub(crate) const INFO: RuleInfo = RuleInfo {
     code: "outbound-rules-not-a-list",
     severity: Severity::Error,
     summary: "`outbound_rules` written as a mapping keyed by rule name",
-    docs: r#"## What it catches
+    docs: docs!(r#"## What it catches
 The older format, seen in an SDK test file and some blog posts, where `outbound_rules` is a mapping from
 rule name to rule.
 
@@ -32,5 +32,5 @@ managed_network:
   - name: pypi
     type: fqdn
     destination: pypi.org
-```"#,
+```"#),
 };

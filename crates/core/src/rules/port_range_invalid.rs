@@ -7,7 +7,7 @@ pub(crate) const INFO: RuleInfo = RuleInfo {
     code: "port-range-invalid",
     severity: Severity::Error,
     summary: "A service tag rule's `port_ranges` is not a comma-separated list of ports (1-65535) and ranges",
-    docs: r#"## What it catches
+    docs: docs!(r#"## What it catches
 `port_ranges` values other than `*` or a comma-separated list of single ports and `low-high` ranges, each
 port between 1 and 65535 and each range with low <= high: `99999`, `443-80`, `https`, `80;443`, `80,`.
 
@@ -27,7 +27,7 @@ the firewall rule does not match the traffic you meant.
 ```yaml
       port_ranges: '80-443'
 ```
-"#,
+"#),
 };
 
 pub(crate) fn check(cx: &mut Checker<'_>) {

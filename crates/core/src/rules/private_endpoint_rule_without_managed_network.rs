@@ -7,7 +7,7 @@ pub(crate) const INFO: RuleInfo = RuleInfo {
     code: "private-endpoint-rule-without-managed-network",
     severity: Severity::Warning,
     summary: "A private endpoint rule while `isolation_mode` is `disabled`",
-    docs: r#"## What it catches
+    docs: docs!(r#"## What it catches
 Rules of type `private_endpoint` in a `managed_network` whose `isolation_mode` is `disabled`.
 
 ## Why it matters
@@ -34,7 +34,7 @@ Enable the managed network (private endpoint rules work in both modes):
 managed_network:
   isolation_mode: allow_internet_outbound
 ```
-"#,
+"#),
 };
 
 pub(crate) fn check(cx: &mut Checker<'_>) {

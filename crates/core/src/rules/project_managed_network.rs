@@ -7,7 +7,7 @@ pub(crate) const INFO: RuleInfo = RuleInfo {
     code: "project-managed-network",
     severity: Severity::Error,
     summary: "A Foundry project defines its own managed network; projects inherit the hub's",
-    docs: r#"## What it catches
+    docs: docs!(r#"## What it catches
 A workspace of `kind: project` with a `managed_network` section.
 
 ## Why it matters
@@ -27,7 +27,7 @@ managed_network:
 
 ## Instead
 Remove `managed_network` from the project and set the isolation mode and rules on the hub (`kind: hub`).
-"#,
+"#),
 };
 
 pub(crate) fn check(cx: &mut Checker<'_>) {

@@ -7,7 +7,7 @@ pub(crate) const INFO: RuleInfo = RuleInfo {
     code: "protocol-invalid",
     severity: Severity::Error,
     summary: "A service tag rule's `protocol` is not exactly `TCP`, `UDP`, `ICMP` or `*`",
-    docs: r#"## What it catches
+    docs: docs!(r#"## What it catches
 A `protocol` other than `TCP`, `UDP`, `ICMP` and `*`, including other spellings of those (`tcp`, `Tcp`,
 `any`). The comparison is case-sensitive.
 
@@ -28,7 +28,7 @@ YAML, where a bare `*` starts an alias.
 ```yaml
       protocol: TCP
 ```
-"#,
+"#),
 };
 
 const PROTOCOLS: [&str; 4] = ["TCP", "UDP", "ICMP", "*"];

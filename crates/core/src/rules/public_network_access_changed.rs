@@ -6,7 +6,7 @@ pub(crate) const INFO: RuleInfo = RuleInfo {
     code: "public-network-access-changed",
     severity: Severity::Warning,
     summary: "A change plan turns public network access of the workspace or an online endpoint on or off",
-    docs: r#"## What it catches
+    docs: docs!(r#"## What it catches
 `amlnet plan` finds that `public_network_access` of the workspace, or of the online endpoint, differs
 between the current state and the desired document (an absent value is `Enabled`, the service
 default).
@@ -30,5 +30,5 @@ Go ahead once the clients have a private path, or leave `public_network_access` 
 name: ws-contoso
 public_network_access: Enabled
 ```
-"#,
+"#),
 };

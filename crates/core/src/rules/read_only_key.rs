@@ -7,7 +7,7 @@ pub(crate) const INFO: RuleInfo = RuleInfo {
     code: "read-only-key",
     severity: Severity::Info,
     summary: "A read-only key from `show` output",
-    docs: r#"## What it catches
+    docs: docs!(r#"## What it catches
 Keys Azure sets and reports but never takes as input: a rule's `category`, `status` and
 `parent_rule_names`, `managed_network.status` and `network_id`, a workspace's `id` and
 `mlflow_tracking_uri`, an endpoint's `scoring_uri` and `provisioning_state`.
@@ -29,5 +29,5 @@ required or recommended rules back even makes an update fail. amlnet accepts the
   - name: pypi
     type: fqdn
     destination: pypi.org
-```"#,
+```"#),
 };

@@ -6,7 +6,7 @@ pub(crate) const INFO: RuleInfo = RuleInfo {
     code: "resource-group-name-invalid",
     severity: Severity::Error,
     summary: "The resource group for the generated scripts is not a valid resource group name",
-    docs: r#"## What it catches
+    docs: docs!(r#"## What it catches
 A resource group name that Azure does not allow: empty, longer than 90 characters, ending with a
 period, or containing characters other than letters, digits, `_`, `-`, `.`, `(` and `)`.
 
@@ -19,7 +19,7 @@ invalid name fails at the first call, after the script has started.
 
 ## Instead
 `amlnet export workspace.yml --to cli --resource-group ml-rg`
-"#,
+"#),
 };
 
 pub(crate) fn check(cx: &mut Checker<'_>) {

@@ -7,7 +7,7 @@ pub(crate) const INFO: RuleInfo = RuleInfo {
     code: "rule-name-invalid",
     severity: Severity::Error,
     summary: "An outbound rule name does not match `^[a-zA-Z0-9][a-zA-Z0-9_-]{2,32}$`",
-    docs: r#"## What it catches
+    docs: docs!(r#"## What it catches
 An outbound rule `name` that is shorter than 3 or longer than 33 characters, starts with `_` or `-`, or
 contains anything but letters, digits, `_` and `-`: `pypi.org`, `my rule`, `pe`.
 
@@ -31,7 +31,7 @@ update has started.
     type: fqdn
     destination: pypi.org
 ```
-"#,
+"#),
 };
 
 pub(crate) fn check(cx: &mut Checker<'_>) {

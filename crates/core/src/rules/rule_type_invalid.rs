@@ -7,7 +7,7 @@ pub(crate) const INFO: RuleInfo = RuleInfo {
     code: "rule-type-invalid",
     severity: Severity::Warning,
     summary: "A rule's `type` is missing or not one of private_endpoint, service_tag, fqdn",
-    docs: r#"## What it catches
+    docs: docs!(r#"## What it catches
 Rules without `type`, or with a `type` such as `PrivateEndpoint` spelled in a way the YAML schema does
 not define, or an unknown type.
 
@@ -30,5 +30,5 @@ shape.
   - name: pypi
     type: fqdn
     destination: pypi.org
-```"#,
+```"#),
 };

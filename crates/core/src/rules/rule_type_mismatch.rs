@@ -7,7 +7,7 @@ pub(crate) const INFO: RuleInfo = RuleInfo {
     code: "rule-type-mismatch",
     severity: Severity::Warning,
     summary: "A rule's `type` contradicts the shape of its destination",
-    docs: r#"## What it catches
+    docs: docs!(r#"## What it catches
 `type: fqdn` with a mapping destination, `type: private_endpoint` with service tag fields, and so on.
 
 ## Why it matters
@@ -32,5 +32,5 @@ created is not the rule you declared.
       service_resource_id: /subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/sa
       subresource_target: blob
       spark_enabled: false
-```"#,
+```"#),
 };

@@ -7,7 +7,7 @@ pub(crate) const INFO: RuleInfo = RuleInfo {
     code: "rule-type-not-allowed-in-isolation-mode",
     severity: Severity::Error,
     summary: "A service tag or FQDN rule in a managed network that is not `allow_only_approved_outbound`",
-    docs: r#"## What it catches
+    docs: docs!(r#"## What it catches
 Rules of type `service_tag` or `fqdn` when `isolation_mode` is `allow_internet_outbound` or `disabled`.
 
 ## Why it matters
@@ -36,7 +36,7 @@ managed_network:
     type: fqdn
     destination: pypi.org
 ```
-"#,
+"#),
 };
 
 pub(crate) fn check(cx: &mut Checker<'_>) {

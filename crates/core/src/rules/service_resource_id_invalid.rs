@@ -8,7 +8,7 @@ pub(crate) const INFO: RuleInfo = RuleInfo {
     code: "service-resource-id-invalid",
     severity: Severity::Error,
     summary: "A private endpoint rule's `service_resource_id` is not a full ARM resource ID with a subscription GUID",
-    docs: r#"## What it catches
+    docs: docs!(r#"## What it catches
 A `service_resource_id` that does not have the shape
 `/subscriptions/<guid>/resourceGroups/<group>/providers/<Namespace>/<type>/<name>` (child resources add
 more `<type>/<name>` pairs), whose subscription is not a GUID, or that still holds a placeholder such as
@@ -32,7 +32,7 @@ Copy the ID from the resource's JSON View in the portal, or from
 ```yaml
       service_resource_id: /subscriptions/00000000-1111-2222-3333-444444444444/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/data
 ```
-"#,
+"#),
 };
 
 const SHAPE: &str = "/subscriptions/<subscription-guid>/resourceGroups/<resource-group>/providers/<Namespace>/<type>/<name>";

@@ -7,7 +7,7 @@ pub(crate) const INFO: RuleInfo = RuleInfo {
     code: "service-tag-allows-internet",
     severity: Severity::Warning,
     summary: "A service tag rule to `Internet` or `AzureCloud` undoes approved-outbound isolation",
-    docs: r#"## What it catches
+    docs: docs!(r#"## What it catches
 A `service_tag` rule whose tag is `Internet` or `AzureCloud` in a workspace with
 `isolation_mode: allow_only_approved_outbound`.
 
@@ -30,7 +30,7 @@ rules, and azurerm accepts both tags, so nothing else catches it.
 ## Instead
 Name the services you need (`Storage.WestEurope`, `AzureMonitor`, ...) or FQDN rules, or use
 `allow_internet_outbound` if unrestricted egress is intended.
-"#,
+"#),
 };
 
 /// The service tags that open more than a service.

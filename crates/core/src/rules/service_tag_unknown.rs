@@ -8,7 +8,7 @@ pub(crate) const INFO: RuleInfo = RuleInfo {
     code: "service-tag-unknown",
     severity: Severity::Warning,
     summary: "A service tag that is not in the list of known Azure service tags",
-    docs: r#"## What it catches
+    docs: docs!(r#"## What it catches
 A `service_tag` that is not one of the Azure service tags amlnet knows (the Terraform provider's list),
 alone or in its regional form (`Storage.EastUS`). Tags are compared as written, so `storage` is reported
 with `Storage` as the suggestion.
@@ -29,7 +29,7 @@ updated. The list is advisory: Azure adds tags, so an unknown tag is a warning, 
 ```yaml
       service_tag: AzureMonitor
 ```
-"#,
+"#),
 };
 
 pub(crate) fn check(cx: &mut Checker<'_>) {

@@ -6,7 +6,7 @@ pub(crate) const INFO: RuleInfo = RuleInfo {
     code: "spark-cannot-be-disabled",
     severity: Severity::Warning,
     summary: "A change plan provisions the managed network with `--include-spark`, which cannot be undone",
-    docs: r#"## What it catches
+    docs: docs!(r#"## What it catches
 `amlnet plan` where the desired document has a private endpoint rule with `spark_enabled: true` and
 the current workspace has none, so the plan runs `az ml workspace provision-network --include-spark`
 (`begin_provision_network(include_spark=True)`).
@@ -34,5 +34,5 @@ Enable Spark only if serverless Spark must reach the resource; otherwise:
 ```yaml
       spark_enabled: false
 ```
-"#,
+"#),
 };

@@ -8,7 +8,7 @@ pub(crate) const INFO: RuleInfo = RuleInfo {
     code: "spark-enabled-unsupported-target",
     severity: Severity::Warning,
     summary: "`spark_enabled: true` on a private endpoint rule whose target is not a storage account",
-    docs: r#"## What it catches
+    docs: docs!(r#"## What it catches
 `spark_enabled: true` on a private endpoint rule whose `service_resource_id` is not a storage account.
 
 ## Why it matters
@@ -29,7 +29,7 @@ do anything but fail or cost another private endpoint.
 ```yaml
       spark_enabled: false
 ```
-"#,
+"#),
 };
 
 pub(crate) fn check(cx: &mut Checker<'_>) {

@@ -7,7 +7,7 @@ pub(crate) const INFO: RuleInfo = RuleInfo {
     code: "spark-needs-public-network-access-disabled",
     severity: Severity::Warning,
     summary: "A rule enables serverless Spark while the workspace's public network access is enabled",
-    docs: r#"## What it catches
+    docs: docs!(r#"## What it catches
 A private endpoint rule with `spark_enabled: true` in a workspace whose `public_network_access` is
 `enabled` or not set (the workspace template's default is `Enabled`). Reported once, at
 `public_network_access` when it is written, otherwise at the first such rule.
@@ -36,7 +36,7 @@ managed_network:
 public_network_access: disabled
 ```
 Then provision with `az ml workspace provision-network -g <rg> -n <ws> --include-spark`.
-"#,
+"#),
 };
 
 pub(crate) fn check(cx: &mut Checker<'_>) {

@@ -8,7 +8,7 @@ pub(crate) const INFO: RuleInfo = RuleInfo {
     code: "subresource-target-unknown",
     severity: Severity::Warning,
     summary: "A private endpoint rule's `subresource_target` is not a sub-resource of the target's resource type",
-    docs: r#"## What it catches
+    docs: docs!(r#"## What it catches
 A `subresource_target` (the private-link group ID) that the resource type in `service_resource_id` does
 not offer, such as `vault` for a storage account or `blob` for a key vault; an Application Gateway
 target whose sub-resource is not `appGwPrivateFrontendIpIPv4`; and resource types amlnet has no list for.
@@ -31,7 +31,7 @@ not know, the warning only says that the value could not be checked; the service
 ```yaml
       subresource_target: vault
 ```
-"#,
+"#),
 };
 
 pub(crate) fn check(cx: &mut Checker<'_>) {

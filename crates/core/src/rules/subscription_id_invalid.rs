@@ -7,7 +7,7 @@ pub(crate) const INFO: RuleInfo = RuleInfo {
     code: "subscription-id-invalid",
     severity: Severity::Error,
     summary: "The subscription for the generated scripts is not a subscription ID (a GUID)",
-    docs: r#"## What it catches
+    docs: docs!(r#"## What it catches
 A subscription (`--subscription`, the wizard's "Subscription ID") that is not a GUID such as
 `00000000-1111-2222-3333-444444444444`: a subscription *name*, a placeholder like `<subscription-id>`,
 or a value with spaces.
@@ -22,7 +22,7 @@ The generated scripts pass it to `az account set --subscription` and to `MLClien
 ## Instead
 `amlnet export workspace.yml --to python --subscription 00000000-1111-2222-3333-444444444444`
 (`az account show --query id -o tsv` prints it).
-"#,
+"#),
 };
 
 pub(crate) fn check(cx: &mut Checker<'_>) {

@@ -7,7 +7,7 @@ pub(crate) const INFO: RuleInfo = RuleInfo {
     code: "unknown-key",
     severity: Severity::Error,
     summary: "A key the SDK does not know",
-    docs: r#"## What it catches
+    docs: docs!(r#"## What it catches
 Keys that azure-ai-ml 1.35 does not define at that place. At the top level of a document and inside a
 rule's `destination`, the SDK rejects the whole file ("Unknown field"); inside `managed_network` and
 inside a rule item, it drops the key without a word (reported as a warning).
@@ -29,5 +29,5 @@ A rejected file fails only when `az ml` runs; a dropped key silently does nothin
 ## Instead
 ```yaml
       subresource_target: blob
-```"#,
+```"#),
 };

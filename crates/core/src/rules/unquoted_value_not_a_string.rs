@@ -7,7 +7,7 @@ pub(crate) const INFO: RuleInfo = RuleInfo {
     code: "unquoted-value-not-a-string",
     severity: Severity::Error,
     summary: "An unquoted value that PyYAML reads as a number, boolean, date or null",
-    docs: r#"## What it catches
+    docs: docs!(r#"## What it catches
 A field that must be a string, written without quotes in a form that YAML 1.1 (PyYAML, which
 azure-ai-ml uses) reads as another type: `port_ranges: 443` (int), `public_network_access: off`
 (boolean false), `name: 2024-01-01` (date), `tag: 0123` (octal int 83), `time: 1:30` (int 90).
@@ -24,5 +24,5 @@ tools and editors show it as the string you meant, so the mistake is invisible u
 ## Instead
 ```yaml
       port_ranges: '443'
-```"#,
+```"#),
 };

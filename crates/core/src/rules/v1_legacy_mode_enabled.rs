@@ -6,7 +6,7 @@ pub(crate) const INFO: RuleInfo = RuleInfo {
     code: "v1-legacy-mode-enabled",
     severity: Severity::Error,
     summary: "`v1_legacy_mode: true` on the workspace, which prevents creating managed online endpoints",
-    docs: r#"## What it catches
+    docs: docs!(r#"## What it catches
 `v1_legacy_mode: true` in a workspace document.
 
 ## Why it matters
@@ -25,7 +25,7 @@ Turn it off through ARM, then remove the key:
 ```sh
 az resource update --ids <workspace ARM id> --set properties.v1LegacyMode=false
 ```
-"#,
+"#),
 };
 
 pub(crate) fn check(cx: &mut Checker<'_>) {

@@ -7,7 +7,7 @@ pub(crate) const INFO: RuleInfo = RuleInfo {
     code: "value-not-allowed",
     severity: Severity::Error,
     summary: "A value outside the allowed set",
-    docs: r#"## What it catches
+    docs: docs!(r#"## What it catches
 `isolation_mode`, `firewall_sku`, `public_network_access`, `auth_mode`,
 `egress_public_network_access` and rule `type` values that are not among the allowed spellings.
 
@@ -26,5 +26,5 @@ managed_network:
 managed_network:
   isolation_mode: allow_only_approved_outbound
   firewall_sku: standard
-```"#,
+```"#),
 };

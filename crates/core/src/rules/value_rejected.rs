@@ -7,7 +7,7 @@ pub(crate) const INFO: RuleInfo = RuleInfo {
     code: "value-rejected",
     severity: Severity::Error,
     summary: "A value azure-ai-ml's schema rejects (a reference, ARM id, URL or pattern it cannot read)",
-    docs: r#"## What it catches
+    docs: docs!(r#"## What it catches
 Values that have the right YAML type but fail one of azure-ai-ml 1.35's own checks while it reads the
 file: a model or environment that is not an `azureml:` reference, a registry URI or a mapping (a bare
 `name:version`); `storage_account`, `key_vault`, `container_registry` or `application_insights` that are
@@ -31,5 +31,5 @@ instance_type: Standard_DS3_v2
 ## Instead
 ```yaml
 model: azureml:my-model:1
-```"#,
+```"#),
 };

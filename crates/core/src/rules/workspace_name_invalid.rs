@@ -6,7 +6,7 @@ pub(crate) const INFO: RuleInfo = RuleInfo {
     code: "workspace-name-invalid",
     severity: Severity::Error,
     summary: "The workspace name does not match `^[a-zA-Z0-9][a-zA-Z0-9_-]{2,32}$`",
-    docs: r#"## What it catches
+    docs: docs!(r#"## What it catches
 A workspace `name` that is shorter than 3 or longer than 33 characters, starts with `_` or `-`, or
 contains anything but letters, digits, `_` and `-` (spaces, dots, non-ASCII letters).
 
@@ -24,7 +24,7 @@ name: ml workspace.prod
 ```yaml
 name: ml-workspace-prod
 ```
-"#,
+"#),
 };
 
 pub(crate) fn check(cx: &mut Checker<'_>) {

@@ -7,7 +7,7 @@ pub(crate) const INFO: RuleInfo = RuleInfo {
     code: "wrong-value-type",
     severity: Severity::Error,
     summary: "A value has the wrong shape (list, mapping or scalar)",
-    docs: r#"## What it catches
+    docs: docs!(r#"## What it catches
 A list where a string is expected (`port_ranges: [80, 8080]`), a string where a mapping is expected, a
 value that is not true or false for a boolean, a non-number for `instance_count`.
 
@@ -22,5 +22,5 @@ azure-ai-ml rejects such files ("Not a valid string.", "Not a valid boolean.").
 ## Instead
 ```yaml
       port_ranges: '80, 8080'
-```"#,
+```"#),
 };

@@ -7,7 +7,7 @@ pub(crate) const INFO: RuleInfo = RuleInfo {
     code: "yaml-multiple-documents",
     severity: Severity::Error,
     summary: "The file holds several YAML documents",
-    docs: r#"## What it catches
+    docs: docs!(r#"## What it catches
 A file with more than one document (separated by `---`).
 
 ## Why it matters
@@ -23,5 +23,5 @@ auth_mode: key
 ```
 
 ## Instead
-Put each document in its own file (`workspace.yml`, `endpoint.yml`, `deployment.yml`)."#,
+Put each document in its own file (`workspace.yml`, `endpoint.yml`, `deployment.yml`)."#),
 };

@@ -7,7 +7,7 @@ pub(crate) const INFO: RuleInfo = RuleInfo {
     code: "yaml-syntax-error",
     severity: Severity::Error,
     summary: "The text is not valid YAML",
-    docs: r#"## What it catches
+    docs: docs!(r#"## What it catches
 Text that no YAML parser can read: a tab used for indentation, an unclosed quote or bracket, a key at
 the wrong indentation.
 
@@ -28,5 +28,5 @@ Indent with spaces only:
 managed_network:
   isolation_mode: allow_only_approved_outbound
   outbound_rules: []
-```"#,
+```"#),
 };

@@ -7,7 +7,7 @@ pub(crate) const INFO: RuleInfo = RuleInfo {
     code: "yaml-unhashable-key",
     severity: Severity::Error,
     summary: "A mapping or list used as a mapping key, which PyYAML cannot load",
-    docs: r#"## What it catches
+    docs: docs!(r#"## What it catches
 A key that is itself a mapping or a list. The usual cause is a template placeholder left unquoted:
 `{{MODEL_VERSION}}` is a YAML flow mapping whose only key is another mapping. YAML allows it, but PyYAML
 (which azure-ai-ml uses) fails with "found unhashable key" and the file is not read at all.
@@ -27,5 +27,5 @@ model:
 ```yaml
   version: "{{MODEL_VERSION}}"
 ```
-or substitute the value before the file is read."#,
+or substitute the value before the file is read."#),
 };

@@ -7,7 +7,7 @@ pub(crate) const INFO: RuleInfo = RuleInfo {
     code: "yaml-unsupported-tag",
     severity: Severity::Error,
     summary: "A YAML tag that PyYAML's safe loader cannot construct",
-    docs: r#"## What it catches
+    docs: docs!(r#"## What it catches
 Tags such as `!!python/object` or a custom `!Ref`. Only the standard tags (`!!str`, `!!int`, `!!bool`,
 `!!float`, `!!null`, `!!map`, `!!seq`, `!!timestamp`) are allowed.
 
@@ -22,5 +22,5 @@ name: !Ref WorkspaceName
 ## Instead
 ```yaml
 name: my-workspace
-```"#,
+```"#),
 };

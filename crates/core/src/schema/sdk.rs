@@ -16,14 +16,219 @@ pub const KUBERNETES_ENDPOINT: usize = 18;
 pub const MANAGED_DEPLOYMENT: usize = 19;
 pub const KUBERNETES_DEPLOYMENT: usize = 39;
 
+/// Every schema by its class name (upper snake case; the module too where two classes share a name).
+pub mod named {
+    pub const WORKSPACE_SCHEMA: usize = 0;
+    pub const CUSTOMER_MANAGED_KEY_SCHEMA: usize = 1;
+    pub const NETWORK_ACLS_SCHEMA: usize = 2;
+    pub const IPRULE_SCHEMA: usize = 3;
+    pub const WORKSPACE_IDENTITY_IDENTITY_SCHEMA: usize = 4;
+    pub const USER_ASSIGNED_IDENTITY_SCHEMA: usize = 5;
+    pub const MANAGED_NETWORK_SCHEMA: usize = 6;
+    pub const PRIVATE_ENDPOINT_OUTBOUND_RULE_SCHEMA: usize = 7;
+    pub const PRIVATE_ENDPOINT_DESTINATION_SCHEMA: usize = 8;
+    pub const SERVICE_TAG_OUTBOUND_RULE_SCHEMA: usize = 9;
+    pub const SERVICE_TAG_DESTINATION_SCHEMA: usize = 10;
+    pub const FQDN_OUTBOUND_RULE_SCHEMA: usize = 11;
+    pub const MANAGED_NETWORK_STATUS_SCHEMA: usize = 12;
+    pub const SERVERLESS_COMPUTE_SETTINGS_SCHEMA: usize = 13;
+    pub const HUB_SCHEMA: usize = 14;
+    pub const PROJECT_SCHEMA: usize = 15;
+    pub const MANAGED_ONLINE_ENDPOINT_SCHEMA: usize = 16;
+    pub const IDENTITY_IDENTITY_SCHEMA: usize = 17;
+    pub const KUBERNETES_ONLINE_ENDPOINT_SCHEMA: usize = 18;
+    pub const MANAGED_ONLINE_DEPLOYMENT_SCHEMA: usize = 19;
+    pub const ANONYMOUS_MODEL_SCHEMA: usize = 20;
+    pub const CREATION_CONTEXT_SCHEMA: usize = 21;
+    pub const INTELLECTUAL_PROPERTY_SCHEMA: usize = 22;
+    pub const DEPLOYMENT_TEMPLATE_REFERENCE_SCHEMA: usize = 23;
+    pub const CODE_CONFIGURATION_SCHEMA: usize = 24;
+    pub const ENVIRONMENT_SCHEMA: usize = 25;
+    pub const AUTO_DELETE_SETTING_SCHEMA: usize = 26;
+    pub const BUILD_CONTEXT_SCHEMA: usize = 27;
+    pub const INFERENCE_CONFIG_SCHEMA: usize = 28;
+    pub const ROUTE_SCHEMA: usize = 29;
+    pub const ANONYMOUS_ENVIRONMENT_SCHEMA: usize = 30;
+    pub const DEFAULT_SCALE_SETTINGS_SCHEMA: usize = 31;
+    pub const TARGET_UTILIZATION_SCALE_SETTINGS_SCHEMA: usize = 32;
+    pub const REQUEST_SETTINGS_SCHEMA: usize = 33;
+    pub const LIVENESS_PROBE_SCHEMA: usize = 34;
+    pub const DATA_COLLECTOR_SCHEMA: usize = 35;
+    pub const DEPLOYMENT_COLLECTION_SCHEMA: usize = 36;
+    pub const DATA_ASSET_SCHEMA: usize = 37;
+    pub const REQUEST_LOGGING_SCHEMA: usize = 38;
+    pub const KUBERNETES_ONLINE_DEPLOYMENT_SCHEMA: usize = 39;
+    pub const RESOURCE_REQUIREMENTS_SCHEMA: usize = 40;
+    pub const RESOURCE_SETTINGS_SCHEMA: usize = 41;
+}
+
+/// A load hook of a schema (`tag:module.Class.method`): compared by handle, named only in tests.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hook {
+    /// `post_load:_deployment.code_configuration_schema.CodeConfigurationSchema.make`
+    PostLoadDeploymentCodeConfigurationSchemaCodeConfigurationSchemaMake,
+    /// `post_load:_deployment.online.data_asset_schema.DataAssetSchema.make`
+    PostLoadDeploymentOnlineDataAssetSchemaDataAssetSchemaMake,
+    /// `post_load:_deployment.online.data_collector_schema.DataCollectorSchema.make`
+    PostLoadDeploymentOnlineDataCollectorSchemaDataCollectorSchemaMake,
+    /// `post_load:_deployment.online.deployment_collection_schema.DeploymentCollectionSchema.make`
+    PostLoadDeploymentOnlineDeploymentCollectionSchemaDeploymentCollectionSchemaMake,
+    /// `post_load:_deployment.online.liveness_probe.LivenessProbeSchema.make`
+    PostLoadDeploymentOnlineLivenessProbeLivenessProbeSchemaMake,
+    /// `post_load:_deployment.online.online_deployment.KubernetesOnlineDeploymentSchema.make`
+    PostLoadDeploymentOnlineOnlineDeploymentKubernetesOnlineDeploymentSchemaMake,
+    /// `post_load:_deployment.online.online_deployment.ManagedOnlineDeploymentSchema.make`
+    PostLoadDeploymentOnlineOnlineDeploymentManagedOnlineDeploymentSchemaMake,
+    /// `post_load:_deployment.online.request_logging_schema.RequestLoggingSchema.make`
+    PostLoadDeploymentOnlineRequestLoggingSchemaRequestLoggingSchemaMake,
+    /// `post_load:_deployment.online.request_settings_schema.RequestSettingsSchema.make`
+    PostLoadDeploymentOnlineRequestSettingsSchemaRequestSettingsSchemaMake,
+    /// `post_load:_deployment.online.resource_requirements_schema.ResourceRequirementsSchema.make`
+    PostLoadDeploymentOnlineResourceRequirementsSchemaResourceRequirementsSchemaMake,
+    /// `post_load:_deployment.online.resource_settings_schema.ResourceSettingsSchema.make`
+    PostLoadDeploymentOnlineResourceSettingsSchemaResourceSettingsSchemaMake,
+    /// `post_load:_deployment.online.scale_settings_schema.DefaultScaleSettingsSchema.make`
+    PostLoadDeploymentOnlineScaleSettingsSchemaDefaultScaleSettingsSchemaMake,
+    /// `post_load:_deployment.online.scale_settings_schema.TargetUtilizationScaleSettingsSchema.make`
+    PostLoadDeploymentOnlineScaleSettingsSchemaTargetUtilizationScaleSettingsSchemaMake,
+    /// `post_load:_endpoint.online.online_endpoint.KubernetesOnlineEndpointSchema.make`
+    PostLoadEndpointOnlineOnlineEndpointKubernetesOnlineEndpointSchemaMake,
+    /// `post_load:_endpoint.online.online_endpoint.ManagedOnlineEndpointSchema.make`
+    PostLoadEndpointOnlineOnlineEndpointManagedOnlineEndpointSchemaMake,
+    /// `post_load:assets.default_deployment_template.DeploymentTemplateReferenceSchema.make`
+    PostLoadAssetsDefaultDeploymentTemplateDeploymentTemplateReferenceSchemaMake,
+    /// `post_load:assets.environment.BuildContextSchema.make`
+    PostLoadAssetsEnvironmentBuildContextSchemaMake,
+    /// `post_load:assets.environment.InferenceConfigSchema.make`
+    PostLoadAssetsEnvironmentInferenceConfigSchemaMake,
+    /// `post_load:assets.environment.RouteSchema.make`
+    PostLoadAssetsEnvironmentRouteSchemaMake,
+    /// `post_load:assets.environment._BaseEnvironmentSchema.make`
+    PostLoadAssetsEnvironmentBaseEnvironmentSchemaMake,
+    /// `post_load:assets.model.ModelSchema.make`
+    PostLoadAssetsModelModelSchemaMake,
+    /// `post_load:core.auto_delete_setting.BaseAutoDeleteSettingSchema.make`
+    PostLoadCoreAutoDeleteSettingBaseAutoDeleteSettingSchemaMake,
+    /// `post_load:core.intellectual_property.BaseIntellectualPropertySchema.make`
+    PostLoadCoreIntellectualPropertyBaseIntellectualPropertySchemaMake,
+    /// `post_load:core.resource.ResourceSchema.pass_source_path`
+    PostLoadCoreResourceResourceSchemaPassSourcePath,
+    /// `post_load:core.schema.YamlFileSchema.reset_base_path_post_load`
+    PostLoadCoreSchemaYamlFileSchemaResetBasePathPostLoad,
+    /// `post_load:identity.IdentitySchema.make`
+    PostLoadIdentityIdentitySchemaMake,
+    /// `post_load:workspace.customer_managed_key.CustomerManagedKeySchema.make`
+    PostLoadWorkspaceCustomerManagedKeyCustomerManagedKeySchemaMake,
+    /// `post_load:workspace.identity.IdentitySchema.make`
+    PostLoadWorkspaceIdentityIdentitySchemaMake,
+    /// `post_load:workspace.identity.UserAssignedIdentitySchema.make`
+    PostLoadWorkspaceIdentityUserAssignedIdentitySchemaMake,
+    /// `post_load:workspace.network_acls.IPRuleSchema.make`
+    PostLoadWorkspaceNetworkAclsIPRuleSchemaMake,
+    /// `post_load:workspace.network_acls.NetworkAclsSchema.make`
+    PostLoadWorkspaceNetworkAclsNetworkAclsSchemaMake,
+    /// `post_load:workspace.networking.FqdnOutboundRuleSchema.createdestobject`
+    PostLoadWorkspaceNetworkingFqdnOutboundRuleSchemaCreatedestobject,
+    /// `post_load:workspace.networking.ManagedNetworkSchema.make`
+    PostLoadWorkspaceNetworkingManagedNetworkSchemaMake,
+    /// `post_load:workspace.networking.PrivateEndpointOutboundRuleSchema.createdestobject`
+    PostLoadWorkspaceNetworkingPrivateEndpointOutboundRuleSchemaCreatedestobject,
+    /// `post_load:workspace.networking.ServiceTagOutboundRuleSchema.createdestobject`
+    PostLoadWorkspaceNetworkingServiceTagOutboundRuleSchemaCreatedestobject,
+    /// `post_load:workspace.serverless_compute.ServerlessComputeSettingsSchema.make`
+    PostLoadWorkspaceServerlessComputeServerlessComputeSettingsSchemaMake,
+    /// `pre_load:_deployment.online.resource_settings_schema.ResourceSettingsSchema.conversion`
+    PreLoadDeploymentOnlineResourceSettingsSchemaResourceSettingsSchemaConversion,
+    /// `pre_load:assets.asset.AnonymousAssetSchema.warn_if_named`
+    PreLoadAssetsAssetAnonymousAssetSchemaWarnIfNamed,
+    /// `pre_load:assets.environment.AnonymousEnvironmentSchema.trim_dump_only`
+    PreLoadAssetsEnvironmentAnonymousEnvironmentSchemaTrimDumpOnly,
+    /// `pre_load:assets.environment._BaseEnvironmentSchema.pre_load`
+    PreLoadAssetsEnvironmentBaseEnvironmentSchemaPreLoad,
+    /// `pre_load:core.schema.PathAwareSchema.add_param_overrides`
+    PreLoadCoreSchemaPathAwareSchemaAddParamOverrides,
+    /// `pre_load:core.schema.PathAwareSchema.trim_dump_only`
+    PreLoadCoreSchemaPathAwareSchemaTrimDumpOnly,
+    /// `pre_load:core.schema.YamlFileSchema.load_from_file`
+    PreLoadCoreSchemaYamlFileSchemaLoadFromFile,
+    /// `validates:_deployment.online.data_collector_schema.DataCollectorSchema.validate_sampling_rate`
+    ValidatesDeploymentOnlineDataCollectorSchemaDataCollectorSchemaValidateSamplingRate,
+    /// `validates:_endpoint.online.online_endpoint.OnlineEndpointSchema.validate_traffic`
+    ValidatesEndpointOnlineOnlineEndpointOnlineEndpointSchemaValidateTraffic,
+    /// `validates:identity.IdentitySchema.validate_user_assigned_identities`
+    ValidatesIdentityIdentitySchemaValidateUserAssignedIdentities,
+    /// `validates:workspace.serverless_compute.ServerlessComputeSettingsSchema.validate_custom_subnet`
+    ValidatesWorkspaceServerlessComputeServerlessComputeSettingsSchemaValidateCustomSubnet,
+    /// `validates_schema:workspace.network_acls.NetworkAclsSchema.validate_schema`
+    ValidatesSchemaWorkspaceNetworkAclsNetworkAclsSchemaValidateSchema,
+}
+
+#[cfg(test)]
+impl Hook {
+    pub const ALL: [Hook; 48] = [Hook::PostLoadDeploymentCodeConfigurationSchemaCodeConfigurationSchemaMake, Hook::PostLoadDeploymentOnlineDataAssetSchemaDataAssetSchemaMake, Hook::PostLoadDeploymentOnlineDataCollectorSchemaDataCollectorSchemaMake, Hook::PostLoadDeploymentOnlineDeploymentCollectionSchemaDeploymentCollectionSchemaMake, Hook::PostLoadDeploymentOnlineLivenessProbeLivenessProbeSchemaMake, Hook::PostLoadDeploymentOnlineOnlineDeploymentKubernetesOnlineDeploymentSchemaMake, Hook::PostLoadDeploymentOnlineOnlineDeploymentManagedOnlineDeploymentSchemaMake, Hook::PostLoadDeploymentOnlineRequestLoggingSchemaRequestLoggingSchemaMake, Hook::PostLoadDeploymentOnlineRequestSettingsSchemaRequestSettingsSchemaMake, Hook::PostLoadDeploymentOnlineResourceRequirementsSchemaResourceRequirementsSchemaMake, Hook::PostLoadDeploymentOnlineResourceSettingsSchemaResourceSettingsSchemaMake, Hook::PostLoadDeploymentOnlineScaleSettingsSchemaDefaultScaleSettingsSchemaMake, Hook::PostLoadDeploymentOnlineScaleSettingsSchemaTargetUtilizationScaleSettingsSchemaMake, Hook::PostLoadEndpointOnlineOnlineEndpointKubernetesOnlineEndpointSchemaMake, Hook::PostLoadEndpointOnlineOnlineEndpointManagedOnlineEndpointSchemaMake, Hook::PostLoadAssetsDefaultDeploymentTemplateDeploymentTemplateReferenceSchemaMake, Hook::PostLoadAssetsEnvironmentBuildContextSchemaMake, Hook::PostLoadAssetsEnvironmentInferenceConfigSchemaMake, Hook::PostLoadAssetsEnvironmentRouteSchemaMake, Hook::PostLoadAssetsEnvironmentBaseEnvironmentSchemaMake, Hook::PostLoadAssetsModelModelSchemaMake, Hook::PostLoadCoreAutoDeleteSettingBaseAutoDeleteSettingSchemaMake, Hook::PostLoadCoreIntellectualPropertyBaseIntellectualPropertySchemaMake, Hook::PostLoadCoreResourceResourceSchemaPassSourcePath, Hook::PostLoadCoreSchemaYamlFileSchemaResetBasePathPostLoad, Hook::PostLoadIdentityIdentitySchemaMake, Hook::PostLoadWorkspaceCustomerManagedKeyCustomerManagedKeySchemaMake, Hook::PostLoadWorkspaceIdentityIdentitySchemaMake, Hook::PostLoadWorkspaceIdentityUserAssignedIdentitySchemaMake, Hook::PostLoadWorkspaceNetworkAclsIPRuleSchemaMake, Hook::PostLoadWorkspaceNetworkAclsNetworkAclsSchemaMake, Hook::PostLoadWorkspaceNetworkingFqdnOutboundRuleSchemaCreatedestobject, Hook::PostLoadWorkspaceNetworkingManagedNetworkSchemaMake, Hook::PostLoadWorkspaceNetworkingPrivateEndpointOutboundRuleSchemaCreatedestobject, Hook::PostLoadWorkspaceNetworkingServiceTagOutboundRuleSchemaCreatedestobject, Hook::PostLoadWorkspaceServerlessComputeServerlessComputeSettingsSchemaMake, Hook::PreLoadDeploymentOnlineResourceSettingsSchemaResourceSettingsSchemaConversion, Hook::PreLoadAssetsAssetAnonymousAssetSchemaWarnIfNamed, Hook::PreLoadAssetsEnvironmentAnonymousEnvironmentSchemaTrimDumpOnly, Hook::PreLoadAssetsEnvironmentBaseEnvironmentSchemaPreLoad, Hook::PreLoadCoreSchemaPathAwareSchemaAddParamOverrides, Hook::PreLoadCoreSchemaPathAwareSchemaTrimDumpOnly, Hook::PreLoadCoreSchemaYamlFileSchemaLoadFromFile, Hook::ValidatesDeploymentOnlineDataCollectorSchemaDataCollectorSchemaValidateSamplingRate, Hook::ValidatesEndpointOnlineOnlineEndpointOnlineEndpointSchemaValidateTraffic, Hook::ValidatesIdentityIdentitySchemaValidateUserAssignedIdentities, Hook::ValidatesWorkspaceServerlessComputeServerlessComputeSettingsSchemaValidateCustomSubnet, Hook::ValidatesSchemaWorkspaceNetworkAclsNetworkAclsSchemaValidateSchema];
+    pub fn name(self) -> &'static str {
+        match self {
+            Hook::PostLoadDeploymentCodeConfigurationSchemaCodeConfigurationSchemaMake => "post_load:_deployment.code_configuration_schema.CodeConfigurationSchema.make",
+            Hook::PostLoadDeploymentOnlineDataAssetSchemaDataAssetSchemaMake => "post_load:_deployment.online.data_asset_schema.DataAssetSchema.make",
+            Hook::PostLoadDeploymentOnlineDataCollectorSchemaDataCollectorSchemaMake => "post_load:_deployment.online.data_collector_schema.DataCollectorSchema.make",
+            Hook::PostLoadDeploymentOnlineDeploymentCollectionSchemaDeploymentCollectionSchemaMake => "post_load:_deployment.online.deployment_collection_schema.DeploymentCollectionSchema.make",
+            Hook::PostLoadDeploymentOnlineLivenessProbeLivenessProbeSchemaMake => "post_load:_deployment.online.liveness_probe.LivenessProbeSchema.make",
+            Hook::PostLoadDeploymentOnlineOnlineDeploymentKubernetesOnlineDeploymentSchemaMake => "post_load:_deployment.online.online_deployment.KubernetesOnlineDeploymentSchema.make",
+            Hook::PostLoadDeploymentOnlineOnlineDeploymentManagedOnlineDeploymentSchemaMake => "post_load:_deployment.online.online_deployment.ManagedOnlineDeploymentSchema.make",
+            Hook::PostLoadDeploymentOnlineRequestLoggingSchemaRequestLoggingSchemaMake => "post_load:_deployment.online.request_logging_schema.RequestLoggingSchema.make",
+            Hook::PostLoadDeploymentOnlineRequestSettingsSchemaRequestSettingsSchemaMake => "post_load:_deployment.online.request_settings_schema.RequestSettingsSchema.make",
+            Hook::PostLoadDeploymentOnlineResourceRequirementsSchemaResourceRequirementsSchemaMake => "post_load:_deployment.online.resource_requirements_schema.ResourceRequirementsSchema.make",
+            Hook::PostLoadDeploymentOnlineResourceSettingsSchemaResourceSettingsSchemaMake => "post_load:_deployment.online.resource_settings_schema.ResourceSettingsSchema.make",
+            Hook::PostLoadDeploymentOnlineScaleSettingsSchemaDefaultScaleSettingsSchemaMake => "post_load:_deployment.online.scale_settings_schema.DefaultScaleSettingsSchema.make",
+            Hook::PostLoadDeploymentOnlineScaleSettingsSchemaTargetUtilizationScaleSettingsSchemaMake => "post_load:_deployment.online.scale_settings_schema.TargetUtilizationScaleSettingsSchema.make",
+            Hook::PostLoadEndpointOnlineOnlineEndpointKubernetesOnlineEndpointSchemaMake => "post_load:_endpoint.online.online_endpoint.KubernetesOnlineEndpointSchema.make",
+            Hook::PostLoadEndpointOnlineOnlineEndpointManagedOnlineEndpointSchemaMake => "post_load:_endpoint.online.online_endpoint.ManagedOnlineEndpointSchema.make",
+            Hook::PostLoadAssetsDefaultDeploymentTemplateDeploymentTemplateReferenceSchemaMake => "post_load:assets.default_deployment_template.DeploymentTemplateReferenceSchema.make",
+            Hook::PostLoadAssetsEnvironmentBuildContextSchemaMake => "post_load:assets.environment.BuildContextSchema.make",
+            Hook::PostLoadAssetsEnvironmentInferenceConfigSchemaMake => "post_load:assets.environment.InferenceConfigSchema.make",
+            Hook::PostLoadAssetsEnvironmentRouteSchemaMake => "post_load:assets.environment.RouteSchema.make",
+            Hook::PostLoadAssetsEnvironmentBaseEnvironmentSchemaMake => "post_load:assets.environment._BaseEnvironmentSchema.make",
+            Hook::PostLoadAssetsModelModelSchemaMake => "post_load:assets.model.ModelSchema.make",
+            Hook::PostLoadCoreAutoDeleteSettingBaseAutoDeleteSettingSchemaMake => "post_load:core.auto_delete_setting.BaseAutoDeleteSettingSchema.make",
+            Hook::PostLoadCoreIntellectualPropertyBaseIntellectualPropertySchemaMake => "post_load:core.intellectual_property.BaseIntellectualPropertySchema.make",
+            Hook::PostLoadCoreResourceResourceSchemaPassSourcePath => "post_load:core.resource.ResourceSchema.pass_source_path",
+            Hook::PostLoadCoreSchemaYamlFileSchemaResetBasePathPostLoad => "post_load:core.schema.YamlFileSchema.reset_base_path_post_load",
+            Hook::PostLoadIdentityIdentitySchemaMake => "post_load:identity.IdentitySchema.make",
+            Hook::PostLoadWorkspaceCustomerManagedKeyCustomerManagedKeySchemaMake => "post_load:workspace.customer_managed_key.CustomerManagedKeySchema.make",
+            Hook::PostLoadWorkspaceIdentityIdentitySchemaMake => "post_load:workspace.identity.IdentitySchema.make",
+            Hook::PostLoadWorkspaceIdentityUserAssignedIdentitySchemaMake => "post_load:workspace.identity.UserAssignedIdentitySchema.make",
+            Hook::PostLoadWorkspaceNetworkAclsIPRuleSchemaMake => "post_load:workspace.network_acls.IPRuleSchema.make",
+            Hook::PostLoadWorkspaceNetworkAclsNetworkAclsSchemaMake => "post_load:workspace.network_acls.NetworkAclsSchema.make",
+            Hook::PostLoadWorkspaceNetworkingFqdnOutboundRuleSchemaCreatedestobject => "post_load:workspace.networking.FqdnOutboundRuleSchema.createdestobject",
+            Hook::PostLoadWorkspaceNetworkingManagedNetworkSchemaMake => "post_load:workspace.networking.ManagedNetworkSchema.make",
+            Hook::PostLoadWorkspaceNetworkingPrivateEndpointOutboundRuleSchemaCreatedestobject => "post_load:workspace.networking.PrivateEndpointOutboundRuleSchema.createdestobject",
+            Hook::PostLoadWorkspaceNetworkingServiceTagOutboundRuleSchemaCreatedestobject => "post_load:workspace.networking.ServiceTagOutboundRuleSchema.createdestobject",
+            Hook::PostLoadWorkspaceServerlessComputeServerlessComputeSettingsSchemaMake => "post_load:workspace.serverless_compute.ServerlessComputeSettingsSchema.make",
+            Hook::PreLoadDeploymentOnlineResourceSettingsSchemaResourceSettingsSchemaConversion => "pre_load:_deployment.online.resource_settings_schema.ResourceSettingsSchema.conversion",
+            Hook::PreLoadAssetsAssetAnonymousAssetSchemaWarnIfNamed => "pre_load:assets.asset.AnonymousAssetSchema.warn_if_named",
+            Hook::PreLoadAssetsEnvironmentAnonymousEnvironmentSchemaTrimDumpOnly => "pre_load:assets.environment.AnonymousEnvironmentSchema.trim_dump_only",
+            Hook::PreLoadAssetsEnvironmentBaseEnvironmentSchemaPreLoad => "pre_load:assets.environment._BaseEnvironmentSchema.pre_load",
+            Hook::PreLoadCoreSchemaPathAwareSchemaAddParamOverrides => "pre_load:core.schema.PathAwareSchema.add_param_overrides",
+            Hook::PreLoadCoreSchemaPathAwareSchemaTrimDumpOnly => "pre_load:core.schema.PathAwareSchema.trim_dump_only",
+            Hook::PreLoadCoreSchemaYamlFileSchemaLoadFromFile => "pre_load:core.schema.YamlFileSchema.load_from_file",
+            Hook::ValidatesDeploymentOnlineDataCollectorSchemaDataCollectorSchemaValidateSamplingRate => "validates:_deployment.online.data_collector_schema.DataCollectorSchema.validate_sampling_rate",
+            Hook::ValidatesEndpointOnlineOnlineEndpointOnlineEndpointSchemaValidateTraffic => "validates:_endpoint.online.online_endpoint.OnlineEndpointSchema.validate_traffic",
+            Hook::ValidatesIdentityIdentitySchemaValidateUserAssignedIdentities => "validates:identity.IdentitySchema.validate_user_assigned_identities",
+            Hook::ValidatesWorkspaceServerlessComputeServerlessComputeSettingsSchemaValidateCustomSubnet => "validates:workspace.serverless_compute.ServerlessComputeSettingsSchema.validate_custom_subnet",
+            Hook::ValidatesSchemaWorkspaceNetworkAclsNetworkAclsSchemaValidateSchema => "validates_schema:workspace.network_acls.NetworkAclsSchema.validate_schema",
+        }
+    }
+}
+
 #[rustfmt::skip]
 pub static SCHEMAS: [Schema; 42] = [
     // 0
     Schema {
+        #[cfg(test)]
         name: "workspace.workspace.WorkspaceSchema",
         unknown: Unknown::Raise,
         path_aware: true,
-        hooks: &["pre_load:core.schema.PathAwareSchema.add_param_overrides", "pre_load:core.schema.PathAwareSchema.trim_dump_only"],
+        hooks: &[Hook::PreLoadCoreSchemaPathAwareSchemaAddParamOverrides, Hook::PreLoadCoreSchemaPathAwareSchemaTrimDumpOnly],
         constructor_required: &[],
         fields: &[
             Field { key: "$schema", ty: &Ty::Str, required: false, dump_only: true, allow_none: false, validators: &[] },
@@ -58,10 +263,11 @@ pub static SCHEMAS: [Schema; 42] = [
     },
     // 1
     Schema {
+        #[cfg(test)]
         name: "workspace.customer_managed_key.CustomerManagedKeySchema",
         unknown: Unknown::Raise,
         path_aware: false,
-        hooks: &["post_load:workspace.customer_managed_key.CustomerManagedKeySchema.make"],
+        hooks: &[Hook::PostLoadWorkspaceCustomerManagedKeyCustomerManagedKeySchemaMake],
         constructor_required: &[],
         fields: &[
             Field { key: "key_vault", ty: &Ty::Str, required: false, dump_only: false, allow_none: false, validators: &[] },
@@ -73,10 +279,11 @@ pub static SCHEMAS: [Schema; 42] = [
     },
     // 2
     Schema {
+        #[cfg(test)]
         name: "workspace.network_acls.NetworkAclsSchema",
         unknown: Unknown::Raise,
         path_aware: true,
-        hooks: &["post_load:workspace.network_acls.NetworkAclsSchema.make", "pre_load:core.schema.PathAwareSchema.add_param_overrides", "pre_load:core.schema.PathAwareSchema.trim_dump_only", "validates_schema:workspace.network_acls.NetworkAclsSchema.validate_schema"],
+        hooks: &[Hook::PostLoadWorkspaceNetworkAclsNetworkAclsSchemaMake, Hook::PreLoadCoreSchemaPathAwareSchemaAddParamOverrides, Hook::PreLoadCoreSchemaPathAwareSchemaTrimDumpOnly, Hook::ValidatesSchemaWorkspaceNetworkAclsNetworkAclsSchemaValidateSchema],
         constructor_required: &[],
         fields: &[
             Field { key: "$schema", ty: &Ty::Str, required: false, dump_only: true, allow_none: false, validators: &[] },
@@ -86,10 +293,11 @@ pub static SCHEMAS: [Schema; 42] = [
     },
     // 3
     Schema {
+        #[cfg(test)]
         name: "workspace.network_acls.IPRuleSchema",
         unknown: Unknown::Raise,
         path_aware: true,
-        hooks: &["post_load:workspace.network_acls.IPRuleSchema.make", "pre_load:core.schema.PathAwareSchema.add_param_overrides", "pre_load:core.schema.PathAwareSchema.trim_dump_only"],
+        hooks: &[Hook::PostLoadWorkspaceNetworkAclsIPRuleSchemaMake, Hook::PreLoadCoreSchemaPathAwareSchemaAddParamOverrides, Hook::PreLoadCoreSchemaPathAwareSchemaTrimDumpOnly],
         constructor_required: &[],
         fields: &[
             Field { key: "$schema", ty: &Ty::Str, required: false, dump_only: true, allow_none: false, validators: &[] },
@@ -98,10 +306,11 @@ pub static SCHEMAS: [Schema; 42] = [
     },
     // 4
     Schema {
+        #[cfg(test)]
         name: "workspace.identity.IdentitySchema",
         unknown: Unknown::Raise,
         path_aware: false,
-        hooks: &["post_load:workspace.identity.IdentitySchema.make"],
+        hooks: &[Hook::PostLoadWorkspaceIdentityIdentitySchemaMake],
         constructor_required: &[],
         fields: &[
             Field { key: "type", ty: &Ty::Enum { values: &["system_assigned", "user_assigned", "none", "system_assigned,user_assigned"], casing: Casing::CamelToSnake }, required: false, dump_only: false, allow_none: false, validators: &[] },
@@ -112,10 +321,11 @@ pub static SCHEMAS: [Schema; 42] = [
     },
     // 5
     Schema {
+        #[cfg(test)]
         name: "workspace.identity.UserAssignedIdentitySchema",
         unknown: Unknown::Raise,
         path_aware: false,
-        hooks: &["post_load:workspace.identity.UserAssignedIdentitySchema.make"],
+        hooks: &[Hook::PostLoadWorkspaceIdentityUserAssignedIdentitySchemaMake],
         constructor_required: &[],
         fields: &[
             Field { key: "principal_id", ty: &Ty::Str, required: false, dump_only: false, allow_none: false, validators: &[] },
@@ -125,10 +335,11 @@ pub static SCHEMAS: [Schema; 42] = [
     },
     // 6
     Schema {
+        #[cfg(test)]
         name: "workspace.networking.ManagedNetworkSchema",
         unknown: Unknown::Raise,
         path_aware: false,
-        hooks: &["post_load:workspace.networking.ManagedNetworkSchema.make"],
+        hooks: &[Hook::PostLoadWorkspaceNetworkingManagedNetworkSchemaMake],
         constructor_required: &[],
         fields: &[
             Field { key: "isolation_mode", ty: &Ty::Enum { values: &["disabled", "allow_internet_outbound", "allow_only_approved_outbound"], casing: Casing::CamelToSnake }, required: false, dump_only: false, allow_none: false, validators: &[] },
@@ -140,10 +351,11 @@ pub static SCHEMAS: [Schema; 42] = [
     },
     // 7
     Schema {
+        #[cfg(test)]
         name: "workspace.networking.PrivateEndpointOutboundRuleSchema",
         unknown: Unknown::Raise,
         path_aware: false,
-        hooks: &["post_load:workspace.networking.PrivateEndpointOutboundRuleSchema.createdestobject"],
+        hooks: &[Hook::PostLoadWorkspaceNetworkingPrivateEndpointOutboundRuleSchemaCreatedestobject],
         constructor_required: &[],
         fields: &[
             Field { key: "name", ty: &Ty::Str, required: true, dump_only: false, allow_none: false, validators: &[] },
@@ -157,6 +369,7 @@ pub static SCHEMAS: [Schema; 42] = [
     },
     // 8
     Schema {
+        #[cfg(test)]
         name: "workspace.networking.PrivateEndpointDestinationSchema",
         unknown: Unknown::Raise,
         path_aware: false,
@@ -170,10 +383,11 @@ pub static SCHEMAS: [Schema; 42] = [
     },
     // 9
     Schema {
+        #[cfg(test)]
         name: "workspace.networking.ServiceTagOutboundRuleSchema",
         unknown: Unknown::Raise,
         path_aware: false,
-        hooks: &["post_load:workspace.networking.ServiceTagOutboundRuleSchema.createdestobject"],
+        hooks: &[Hook::PostLoadWorkspaceNetworkingServiceTagOutboundRuleSchemaCreatedestobject],
         constructor_required: &[],
         fields: &[
             Field { key: "name", ty: &Ty::Str, required: true, dump_only: false, allow_none: false, validators: &[] },
@@ -186,6 +400,7 @@ pub static SCHEMAS: [Schema; 42] = [
     },
     // 10
     Schema {
+        #[cfg(test)]
         name: "workspace.networking.ServiceTagDestinationSchema",
         unknown: Unknown::Raise,
         path_aware: false,
@@ -200,10 +415,11 @@ pub static SCHEMAS: [Schema; 42] = [
     },
     // 11
     Schema {
+        #[cfg(test)]
         name: "workspace.networking.FqdnOutboundRuleSchema",
         unknown: Unknown::Raise,
         path_aware: false,
-        hooks: &["post_load:workspace.networking.FqdnOutboundRuleSchema.createdestobject"],
+        hooks: &[Hook::PostLoadWorkspaceNetworkingFqdnOutboundRuleSchemaCreatedestobject],
         constructor_required: &[],
         fields: &[
             Field { key: "name", ty: &Ty::Str, required: true, dump_only: false, allow_none: false, validators: &[] },
@@ -216,6 +432,7 @@ pub static SCHEMAS: [Schema; 42] = [
     },
     // 12
     Schema {
+        #[cfg(test)]
         name: "workspace.networking.ManagedNetworkStatusSchema",
         unknown: Unknown::Raise,
         path_aware: false,
@@ -228,10 +445,11 @@ pub static SCHEMAS: [Schema; 42] = [
     },
     // 13
     Schema {
+        #[cfg(test)]
         name: "workspace.serverless_compute.ServerlessComputeSettingsSchema",
         unknown: Unknown::Raise,
         path_aware: true,
-        hooks: &["post_load:workspace.serverless_compute.ServerlessComputeSettingsSchema.make", "pre_load:core.schema.PathAwareSchema.add_param_overrides", "pre_load:core.schema.PathAwareSchema.trim_dump_only", "validates:workspace.serverless_compute.ServerlessComputeSettingsSchema.validate_custom_subnet"],
+        hooks: &[Hook::PostLoadWorkspaceServerlessComputeServerlessComputeSettingsSchemaMake, Hook::PreLoadCoreSchemaPathAwareSchemaAddParamOverrides, Hook::PreLoadCoreSchemaPathAwareSchemaTrimDumpOnly, Hook::ValidatesWorkspaceServerlessComputeServerlessComputeSettingsSchemaValidateCustomSubnet],
         constructor_required: &[],
         fields: &[
             Field { key: "$schema", ty: &Ty::Str, required: false, dump_only: true, allow_none: false, validators: &[] },
@@ -241,10 +459,11 @@ pub static SCHEMAS: [Schema; 42] = [
     },
     // 14
     Schema {
+        #[cfg(test)]
         name: "workspace.ai_workspaces.hub.HubSchema",
         unknown: Unknown::Raise,
         path_aware: true,
-        hooks: &["pre_load:core.schema.PathAwareSchema.add_param_overrides", "pre_load:core.schema.PathAwareSchema.trim_dump_only"],
+        hooks: &[Hook::PreLoadCoreSchemaPathAwareSchemaAddParamOverrides, Hook::PreLoadCoreSchemaPathAwareSchemaTrimDumpOnly],
         constructor_required: &[],
         fields: &[
             Field { key: "$schema", ty: &Ty::Str, required: false, dump_only: true, allow_none: false, validators: &[] },
@@ -282,10 +501,11 @@ pub static SCHEMAS: [Schema; 42] = [
     },
     // 15
     Schema {
+        #[cfg(test)]
         name: "workspace.ai_workspaces.project.ProjectSchema",
         unknown: Unknown::Raise,
         path_aware: true,
-        hooks: &["pre_load:core.schema.PathAwareSchema.add_param_overrides", "pre_load:core.schema.PathAwareSchema.trim_dump_only"],
+        hooks: &[Hook::PreLoadCoreSchemaPathAwareSchemaAddParamOverrides, Hook::PreLoadCoreSchemaPathAwareSchemaTrimDumpOnly],
         constructor_required: &[],
         fields: &[
             Field { key: "$schema", ty: &Ty::Str, required: false, dump_only: true, allow_none: false, validators: &[] },
@@ -322,10 +542,11 @@ pub static SCHEMAS: [Schema; 42] = [
     },
     // 16
     Schema {
+        #[cfg(test)]
         name: "_endpoint.online.online_endpoint.ManagedOnlineEndpointSchema",
         unknown: Unknown::Raise,
         path_aware: true,
-        hooks: &["post_load:_endpoint.online.online_endpoint.ManagedOnlineEndpointSchema.make", "pre_load:core.schema.PathAwareSchema.add_param_overrides", "pre_load:core.schema.PathAwareSchema.trim_dump_only", "validates:_endpoint.online.online_endpoint.OnlineEndpointSchema.validate_traffic"],
+        hooks: &[Hook::PostLoadEndpointOnlineOnlineEndpointManagedOnlineEndpointSchemaMake, Hook::PreLoadCoreSchemaPathAwareSchemaAddParamOverrides, Hook::PreLoadCoreSchemaPathAwareSchemaTrimDumpOnly, Hook::ValidatesEndpointOnlineOnlineEndpointOnlineEndpointSchemaValidateTraffic],
         constructor_required: &[],
         fields: &[
             Field { key: "$schema", ty: &Ty::Str, required: false, dump_only: true, allow_none: false, validators: &[] },
@@ -348,10 +569,11 @@ pub static SCHEMAS: [Schema; 42] = [
     },
     // 17
     Schema {
+        #[cfg(test)]
         name: "identity.IdentitySchema",
         unknown: Unknown::Raise,
         path_aware: false,
-        hooks: &["post_load:identity.IdentitySchema.make", "validates:identity.IdentitySchema.validate_user_assigned_identities"],
+        hooks: &[Hook::PostLoadIdentityIdentitySchemaMake, Hook::ValidatesIdentityIdentitySchemaValidateUserAssignedIdentities],
         constructor_required: &["type"],
         fields: &[
             Field { key: "type", ty: &Ty::Enum { values: &["system_assigned", "user_assigned", "none"], casing: Casing::CamelToSnake }, required: false, dump_only: false, allow_none: false, validators: &[] },
@@ -362,10 +584,11 @@ pub static SCHEMAS: [Schema; 42] = [
     },
     // 18
     Schema {
+        #[cfg(test)]
         name: "_endpoint.online.online_endpoint.KubernetesOnlineEndpointSchema",
         unknown: Unknown::Raise,
         path_aware: true,
-        hooks: &["post_load:_endpoint.online.online_endpoint.KubernetesOnlineEndpointSchema.make", "pre_load:core.schema.PathAwareSchema.add_param_overrides", "pre_load:core.schema.PathAwareSchema.trim_dump_only", "validates:_endpoint.online.online_endpoint.OnlineEndpointSchema.validate_traffic"],
+        hooks: &[Hook::PostLoadEndpointOnlineOnlineEndpointKubernetesOnlineEndpointSchemaMake, Hook::PreLoadCoreSchemaPathAwareSchemaAddParamOverrides, Hook::PreLoadCoreSchemaPathAwareSchemaTrimDumpOnly, Hook::ValidatesEndpointOnlineOnlineEndpointOnlineEndpointSchemaValidateTraffic],
         constructor_required: &[],
         fields: &[
             Field { key: "$schema", ty: &Ty::Str, required: false, dump_only: true, allow_none: false, validators: &[] },
@@ -388,10 +611,11 @@ pub static SCHEMAS: [Schema; 42] = [
     },
     // 19
     Schema {
+        #[cfg(test)]
         name: "_deployment.online.online_deployment.ManagedOnlineDeploymentSchema",
         unknown: Unknown::Raise,
         path_aware: true,
-        hooks: &["post_load:_deployment.online.online_deployment.ManagedOnlineDeploymentSchema.make", "pre_load:core.schema.PathAwareSchema.add_param_overrides", "pre_load:core.schema.PathAwareSchema.trim_dump_only"],
+        hooks: &[Hook::PostLoadDeploymentOnlineOnlineDeploymentManagedOnlineDeploymentSchemaMake, Hook::PreLoadCoreSchemaPathAwareSchemaAddParamOverrides, Hook::PreLoadCoreSchemaPathAwareSchemaTrimDumpOnly],
         constructor_required: &[],
         fields: &[
             Field { key: "$schema", ty: &Ty::Str, required: false, dump_only: true, allow_none: false, validators: &[] },
@@ -423,10 +647,11 @@ pub static SCHEMAS: [Schema; 42] = [
     },
     // 20
     Schema {
+        #[cfg(test)]
         name: "assets.model.AnonymousModelSchema",
         unknown: Unknown::Raise,
         path_aware: true,
-        hooks: &["post_load:assets.model.ModelSchema.make", "pre_load:core.schema.PathAwareSchema.add_param_overrides", "pre_load:core.schema.PathAwareSchema.trim_dump_only"],
+        hooks: &[Hook::PostLoadAssetsModelModelSchemaMake, Hook::PreLoadCoreSchemaPathAwareSchemaAddParamOverrides, Hook::PreLoadCoreSchemaPathAwareSchemaTrimDumpOnly],
         constructor_required: &[],
         fields: &[
             Field { key: "$schema", ty: &Ty::Str, required: false, dump_only: true, allow_none: false, validators: &[] },
@@ -453,6 +678,7 @@ pub static SCHEMAS: [Schema; 42] = [
     },
     // 21
     Schema {
+        #[cfg(test)]
         name: "job.creation_context.CreationContextSchema",
         unknown: Unknown::Raise,
         path_aware: false,
@@ -469,10 +695,11 @@ pub static SCHEMAS: [Schema; 42] = [
     },
     // 22
     Schema {
+        #[cfg(test)]
         name: "core.intellectual_property.IntellectualPropertySchema",
         unknown: Unknown::Raise,
         path_aware: false,
-        hooks: &["post_load:core.intellectual_property.BaseIntellectualPropertySchema.make"],
+        hooks: &[Hook::PostLoadCoreIntellectualPropertyBaseIntellectualPropertySchemaMake],
         constructor_required: &[],
         fields: &[
             Field { key: "publisher", ty: &Ty::Str, required: false, dump_only: false, allow_none: false, validators: &[] },
@@ -481,10 +708,11 @@ pub static SCHEMAS: [Schema; 42] = [
     },
     // 23
     Schema {
+        #[cfg(test)]
         name: "assets.default_deployment_template.DeploymentTemplateReferenceSchema",
         unknown: Unknown::Raise,
         path_aware: false,
-        hooks: &["post_load:assets.default_deployment_template.DeploymentTemplateReferenceSchema.make"],
+        hooks: &[Hook::PostLoadAssetsDefaultDeploymentTemplateDeploymentTemplateReferenceSchemaMake],
         constructor_required: &[],
         fields: &[
             Field { key: "asset_id", ty: &Ty::Str, required: false, dump_only: false, allow_none: false, validators: &[] },
@@ -492,10 +720,11 @@ pub static SCHEMAS: [Schema; 42] = [
     },
     // 24
     Schema {
+        #[cfg(test)]
         name: "_deployment.code_configuration_schema.CodeConfigurationSchema",
         unknown: Unknown::Raise,
         path_aware: true,
-        hooks: &["post_load:_deployment.code_configuration_schema.CodeConfigurationSchema.make", "pre_load:core.schema.PathAwareSchema.add_param_overrides", "pre_load:core.schema.PathAwareSchema.trim_dump_only"],
+        hooks: &[Hook::PostLoadDeploymentCodeConfigurationSchemaCodeConfigurationSchemaMake, Hook::PreLoadCoreSchemaPathAwareSchemaAddParamOverrides, Hook::PreLoadCoreSchemaPathAwareSchemaTrimDumpOnly],
         constructor_required: &[],
         fields: &[
             Field { key: "$schema", ty: &Ty::Str, required: false, dump_only: true, allow_none: false, validators: &[] },
@@ -505,10 +734,11 @@ pub static SCHEMAS: [Schema; 42] = [
     },
     // 25
     Schema {
+        #[cfg(test)]
         name: "assets.environment.EnvironmentSchema",
         unknown: Unknown::Raise,
         path_aware: true,
-        hooks: &["post_load:assets.environment._BaseEnvironmentSchema.make", "post_load:core.resource.ResourceSchema.pass_source_path", "post_load:core.schema.YamlFileSchema.reset_base_path_post_load", "pre_load:assets.environment._BaseEnvironmentSchema.pre_load", "pre_load:core.schema.PathAwareSchema.add_param_overrides", "pre_load:core.schema.PathAwareSchema.trim_dump_only", "pre_load:core.schema.YamlFileSchema.load_from_file"],
+        hooks: &[Hook::PostLoadAssetsEnvironmentBaseEnvironmentSchemaMake, Hook::PostLoadCoreResourceResourceSchemaPassSourcePath, Hook::PostLoadCoreSchemaYamlFileSchemaResetBasePathPostLoad, Hook::PreLoadAssetsEnvironmentBaseEnvironmentSchemaPreLoad, Hook::PreLoadCoreSchemaPathAwareSchemaAddParamOverrides, Hook::PreLoadCoreSchemaPathAwareSchemaTrimDumpOnly, Hook::PreLoadCoreSchemaYamlFileSchemaLoadFromFile],
         constructor_required: &[],
         fields: &[
             Field { key: "$schema", ty: &Ty::Str, required: false, dump_only: true, allow_none: false, validators: &[] },
@@ -531,10 +761,11 @@ pub static SCHEMAS: [Schema; 42] = [
     },
     // 26
     Schema {
+        #[cfg(test)]
         name: "core.auto_delete_setting.AutoDeleteSettingSchema",
         unknown: Unknown::Raise,
         path_aware: false,
-        hooks: &["post_load:core.auto_delete_setting.BaseAutoDeleteSettingSchema.make"],
+        hooks: &[Hook::PostLoadCoreAutoDeleteSettingBaseAutoDeleteSettingSchemaMake],
         constructor_required: &[],
         fields: &[
             Field { key: "value", ty: &Ty::Str, required: false, dump_only: false, allow_none: false, validators: &[] },
@@ -543,10 +774,11 @@ pub static SCHEMAS: [Schema; 42] = [
     },
     // 27
     Schema {
+        #[cfg(test)]
         name: "assets.environment.BuildContextSchema",
         unknown: Unknown::Raise,
         path_aware: false,
-        hooks: &["post_load:assets.environment.BuildContextSchema.make"],
+        hooks: &[Hook::PostLoadAssetsEnvironmentBuildContextSchemaMake],
         constructor_required: &[],
         fields: &[
             Field { key: "dockerfile_path", ty: &Ty::Str, required: false, dump_only: false, allow_none: false, validators: &[] },
@@ -555,10 +787,11 @@ pub static SCHEMAS: [Schema; 42] = [
     },
     // 28
     Schema {
+        #[cfg(test)]
         name: "assets.environment.InferenceConfigSchema",
         unknown: Unknown::Raise,
         path_aware: false,
-        hooks: &["post_load:assets.environment.InferenceConfigSchema.make"],
+        hooks: &[Hook::PostLoadAssetsEnvironmentInferenceConfigSchemaMake],
         constructor_required: &[],
         fields: &[
             Field { key: "liveness_route", ty: &Ty::Nested { schema: 29, unknown: Unknown::Raise }, required: true, dump_only: false, allow_none: false, validators: &[] },
@@ -568,10 +801,11 @@ pub static SCHEMAS: [Schema; 42] = [
     },
     // 29
     Schema {
+        #[cfg(test)]
         name: "assets.environment.RouteSchema",
         unknown: Unknown::Raise,
         path_aware: false,
-        hooks: &["post_load:assets.environment.RouteSchema.make"],
+        hooks: &[Hook::PostLoadAssetsEnvironmentRouteSchemaMake],
         constructor_required: &[],
         fields: &[
             Field { key: "port", ty: &Ty::Int { strict: false }, required: true, dump_only: false, allow_none: false, validators: &[] },
@@ -580,10 +814,11 @@ pub static SCHEMAS: [Schema; 42] = [
     },
     // 30
     Schema {
+        #[cfg(test)]
         name: "assets.environment.AnonymousEnvironmentSchema",
         unknown: Unknown::Raise,
         path_aware: true,
-        hooks: &["post_load:assets.environment._BaseEnvironmentSchema.make", "post_load:core.resource.ResourceSchema.pass_source_path", "post_load:core.schema.YamlFileSchema.reset_base_path_post_load", "pre_load:assets.asset.AnonymousAssetSchema.warn_if_named", "pre_load:assets.environment.AnonymousEnvironmentSchema.trim_dump_only", "pre_load:assets.environment._BaseEnvironmentSchema.pre_load", "pre_load:core.schema.PathAwareSchema.add_param_overrides", "pre_load:core.schema.YamlFileSchema.load_from_file"],
+        hooks: &[Hook::PostLoadAssetsEnvironmentBaseEnvironmentSchemaMake, Hook::PostLoadCoreResourceResourceSchemaPassSourcePath, Hook::PostLoadCoreSchemaYamlFileSchemaResetBasePathPostLoad, Hook::PreLoadAssetsAssetAnonymousAssetSchemaWarnIfNamed, Hook::PreLoadAssetsEnvironmentAnonymousEnvironmentSchemaTrimDumpOnly, Hook::PreLoadAssetsEnvironmentBaseEnvironmentSchemaPreLoad, Hook::PreLoadCoreSchemaPathAwareSchemaAddParamOverrides, Hook::PreLoadCoreSchemaYamlFileSchemaLoadFromFile],
         constructor_required: &[],
         fields: &[
             Field { key: "$schema", ty: &Ty::Str, required: false, dump_only: true, allow_none: false, validators: &[] },
@@ -606,10 +841,11 @@ pub static SCHEMAS: [Schema; 42] = [
     },
     // 31
     Schema {
+        #[cfg(test)]
         name: "_deployment.online.scale_settings_schema.DefaultScaleSettingsSchema",
         unknown: Unknown::Raise,
         path_aware: false,
-        hooks: &["post_load:_deployment.online.scale_settings_schema.DefaultScaleSettingsSchema.make"],
+        hooks: &[Hook::PostLoadDeploymentOnlineScaleSettingsSchemaDefaultScaleSettingsSchemaMake],
         constructor_required: &[],
         fields: &[
             Field { key: "type", ty: &Ty::Enum { values: &["default"], casing: Casing::CamelToSnake }, required: true, dump_only: false, allow_none: false, validators: &[] },
@@ -617,10 +853,11 @@ pub static SCHEMAS: [Schema; 42] = [
     },
     // 32
     Schema {
+        #[cfg(test)]
         name: "_deployment.online.scale_settings_schema.TargetUtilizationScaleSettingsSchema",
         unknown: Unknown::Raise,
         path_aware: false,
-        hooks: &["post_load:_deployment.online.scale_settings_schema.TargetUtilizationScaleSettingsSchema.make"],
+        hooks: &[Hook::PostLoadDeploymentOnlineScaleSettingsSchemaTargetUtilizationScaleSettingsSchemaMake],
         constructor_required: &[],
         fields: &[
             Field { key: "type", ty: &Ty::Enum { values: &["target_utilization"], casing: Casing::CamelToSnake }, required: true, dump_only: false, allow_none: false, validators: &[] },
@@ -632,10 +869,11 @@ pub static SCHEMAS: [Schema; 42] = [
     },
     // 33
     Schema {
+        #[cfg(test)]
         name: "_deployment.online.request_settings_schema.RequestSettingsSchema",
         unknown: Unknown::Raise,
         path_aware: false,
-        hooks: &["post_load:_deployment.online.request_settings_schema.RequestSettingsSchema.make"],
+        hooks: &[Hook::PostLoadDeploymentOnlineRequestSettingsSchemaRequestSettingsSchemaMake],
         constructor_required: &[],
         fields: &[
             Field { key: "request_timeout_ms", ty: &Ty::Int { strict: false }, required: false, dump_only: false, allow_none: false, validators: &[] },
@@ -645,10 +883,11 @@ pub static SCHEMAS: [Schema; 42] = [
     },
     // 34
     Schema {
+        #[cfg(test)]
         name: "_deployment.online.liveness_probe.LivenessProbeSchema",
         unknown: Unknown::Raise,
         path_aware: false,
-        hooks: &["post_load:_deployment.online.liveness_probe.LivenessProbeSchema.make"],
+        hooks: &[Hook::PostLoadDeploymentOnlineLivenessProbeLivenessProbeSchemaMake],
         constructor_required: &[],
         fields: &[
             Field { key: "period", ty: &Ty::Int { strict: false }, required: false, dump_only: false, allow_none: false, validators: &[] },
@@ -660,10 +899,11 @@ pub static SCHEMAS: [Schema; 42] = [
     },
     // 35
     Schema {
+        #[cfg(test)]
         name: "_deployment.online.data_collector_schema.DataCollectorSchema",
         unknown: Unknown::Raise,
         path_aware: false,
-        hooks: &["post_load:_deployment.online.data_collector_schema.DataCollectorSchema.make", "validates:_deployment.online.data_collector_schema.DataCollectorSchema.validate_sampling_rate"],
+        hooks: &[Hook::PostLoadDeploymentOnlineDataCollectorSchemaDataCollectorSchemaMake, Hook::ValidatesDeploymentOnlineDataCollectorSchemaDataCollectorSchemaValidateSamplingRate],
         constructor_required: &["collections"],
         fields: &[
             Field { key: "collections", ty: &Ty::Dict { keys: &Ty::Str, values: &Ty::Nested { schema: 36, unknown: Unknown::Raise } }, required: false, dump_only: false, allow_none: false, validators: &[] },
@@ -674,10 +914,11 @@ pub static SCHEMAS: [Schema; 42] = [
     },
     // 36
     Schema {
+        #[cfg(test)]
         name: "_deployment.online.deployment_collection_schema.DeploymentCollectionSchema",
         unknown: Unknown::Raise,
         path_aware: false,
-        hooks: &["post_load:_deployment.online.deployment_collection_schema.DeploymentCollectionSchema.make"],
+        hooks: &[Hook::PostLoadDeploymentOnlineDeploymentCollectionSchemaDeploymentCollectionSchemaMake],
         constructor_required: &[],
         fields: &[
             Field { key: "enabled", ty: &Ty::Enum { values: &["true", "false"], casing: Casing::Lower }, required: true, dump_only: false, allow_none: false, validators: &[] },
@@ -687,10 +928,11 @@ pub static SCHEMAS: [Schema; 42] = [
     },
     // 37
     Schema {
+        #[cfg(test)]
         name: "_deployment.online.data_asset_schema.DataAssetSchema",
         unknown: Unknown::Raise,
         path_aware: false,
-        hooks: &["post_load:_deployment.online.data_asset_schema.DataAssetSchema.make"],
+        hooks: &[Hook::PostLoadDeploymentOnlineDataAssetSchemaDataAssetSchemaMake],
         constructor_required: &[],
         fields: &[
             Field { key: "name", ty: &Ty::Str, required: false, dump_only: false, allow_none: false, validators: &[] },
@@ -701,10 +943,11 @@ pub static SCHEMAS: [Schema; 42] = [
     },
     // 38
     Schema {
+        #[cfg(test)]
         name: "_deployment.online.request_logging_schema.RequestLoggingSchema",
         unknown: Unknown::Raise,
         path_aware: false,
-        hooks: &["post_load:_deployment.online.request_logging_schema.RequestLoggingSchema.make"],
+        hooks: &[Hook::PostLoadDeploymentOnlineRequestLoggingSchemaRequestLoggingSchemaMake],
         constructor_required: &[],
         fields: &[
             Field { key: "capture_headers", ty: &Ty::List(&Ty::Str), required: false, dump_only: false, allow_none: false, validators: &[] },
@@ -712,10 +955,11 @@ pub static SCHEMAS: [Schema; 42] = [
     },
     // 39
     Schema {
+        #[cfg(test)]
         name: "_deployment.online.online_deployment.KubernetesOnlineDeploymentSchema",
         unknown: Unknown::Raise,
         path_aware: true,
-        hooks: &["post_load:_deployment.online.online_deployment.KubernetesOnlineDeploymentSchema.make", "pre_load:core.schema.PathAwareSchema.add_param_overrides", "pre_load:core.schema.PathAwareSchema.trim_dump_only"],
+        hooks: &[Hook::PostLoadDeploymentOnlineOnlineDeploymentKubernetesOnlineDeploymentSchemaMake, Hook::PreLoadCoreSchemaPathAwareSchemaAddParamOverrides, Hook::PreLoadCoreSchemaPathAwareSchemaTrimDumpOnly],
         constructor_required: &[],
         fields: &[
             Field { key: "$schema", ty: &Ty::Str, required: false, dump_only: true, allow_none: false, validators: &[] },
@@ -745,10 +989,11 @@ pub static SCHEMAS: [Schema; 42] = [
     },
     // 40
     Schema {
+        #[cfg(test)]
         name: "_deployment.online.resource_requirements_schema.ResourceRequirementsSchema",
         unknown: Unknown::Raise,
         path_aware: false,
-        hooks: &["post_load:_deployment.online.resource_requirements_schema.ResourceRequirementsSchema.make"],
+        hooks: &[Hook::PostLoadDeploymentOnlineResourceRequirementsSchemaResourceRequirementsSchemaMake],
         constructor_required: &[],
         fields: &[
             Field { key: "requests", ty: &Ty::Nested { schema: 41, unknown: Unknown::Raise }, required: false, dump_only: false, allow_none: false, validators: &[] },
@@ -757,10 +1002,11 @@ pub static SCHEMAS: [Schema; 42] = [
     },
     // 41
     Schema {
+        #[cfg(test)]
         name: "_deployment.online.resource_settings_schema.ResourceSettingsSchema",
         unknown: Unknown::Raise,
         path_aware: false,
-        hooks: &["post_load:_deployment.online.resource_settings_schema.ResourceSettingsSchema.make", "pre_load:_deployment.online.resource_settings_schema.ResourceSettingsSchema.conversion"],
+        hooks: &[Hook::PostLoadDeploymentOnlineResourceSettingsSchemaResourceSettingsSchemaMake, Hook::PreLoadDeploymentOnlineResourceSettingsSchemaResourceSettingsSchemaConversion],
         constructor_required: &[],
         fields: &[
             Field { key: "cpu", ty: &Ty::Str, required: false, dump_only: false, allow_none: false, validators: &[] },
