@@ -238,10 +238,6 @@ pub fn plan(current: &Config, desired: &Config) -> ChangePlan {
     plan_with_sources(current, desired, &Sources::default())
 }
 
-/// Codes of the model rules whose findings belong in a plan.
-const PLAN_MODEL_CODES: &[&str] =
-    &["isolation-mode-transition-not-allowed", "managed-network-migration-needs-empty-workspace", "fqdn-rule-creates-firewall"];
-
 /// Plans the changes, placing each warning in the desired document it concerns (from `analyze`).
 pub fn plan_with_sources(current: &Config, desired: &Config, sources: &Sources) -> ChangePlan {
     let mut b = Builder::new(current, desired);
@@ -331,11 +327,11 @@ impl<'a> Builder<'a> {
             ..update_context(current)
         };
         for (target, d) in rules::check_model(&judged) {
-            if PLAN_MODEL_CODES.contains(&d.code) {
+            if rules::plan_codes::PLAN_MODEL_RULES.iter().any(|r| r.code == d.code) {
                 self.warn(target, d);
             }
         }
-        let refused = self.findings.iter().any(|(_, d)| d.code == "isolation-mode-transition-not-allowed" && d.is_error());
+        let refused = self.findings.iter().any(|(_, d)| d.code == rules::plan_codes::ISOLATION_MODE_TRANSITION_NOT_ALLOWED.code && d.is_error());
         // A refused transition leaves the managed network as it is; the error says why.
         let des_mn = if refused { None } else { des_mn };
         let new_mode = if refused { cur_mode } else { wanted_mode };

@@ -1,7 +1,6 @@
 //! Step 4, Online endpoint (optional): endpoint name, auth mode, public network access; a deployment
 //! with instance type and count, model and environment, and the legacy egress option with its warning.
 
-use amlnet_core::{Diagnostic, Severity};
 use yew::prelude::*;
 
 use super::field::CheckField;
@@ -19,7 +18,10 @@ pub fn endpoint(p: &StepProps) -> Html {
         let dispatch = p.dispatch.clone();
         let mut found = p.at(Anchor::Field(Field::InstanceCount));
         if p.state.instance_count_invalid() {
-            found.insert(0, Diagnostic::new("instance-count-not-a-number", Severity::Error, "instance_count", "enter a whole number"));
+            // The registry's code for a value of the wrong type; the app makes no codes of its own.
+            if let Some(rule) = amlnet_core::rules::find("wrong-value-type") {
+                found.insert(0, rule.at("instance_count", "`instance_count` must be a whole number"));
+            }
         }
         html! {
             <super::field::TextField id={Field::InstanceCount.id()} label={Field::InstanceCount.label()} value={p.state.value(Field::InstanceCount)}

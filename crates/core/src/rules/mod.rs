@@ -28,8 +28,8 @@ pub struct RuleInfo {
 }
 
 impl RuleInfo {
-    /// Starts a diagnostic of this rule at `path`.
-    pub(crate) fn at(&self, path: &str, message: impl Into<String>) -> Diagnostic {
+    /// Starts a diagnostic of this rule at `path` (the only way a diagnostic gets a code).
+    pub fn at(&self, path: &str, message: impl Into<String>) -> Diagnostic {
         Diagnostic::new(self.code, self.severity, path, message)
     }
 }
@@ -208,6 +208,10 @@ pub(crate) mod codes {
     pub(crate) const VALUE_REJECTED: &RuleInfo = &super::value_rejected::INFO;
     pub(crate) const YAML_UNHASHABLE_KEY: &RuleInfo = &super::yaml_unhashable_key::INFO;
     pub(crate) const YAML_UNSUPPORTED_TAG: &RuleInfo = &super::yaml_unsupported_tag::INFO;
+    pub(crate) const YAML_SYNTAX_ERROR: &RuleInfo = &super::yaml_syntax_error::INFO;
+    pub(crate) const INPUT_TOO_LARGE: &RuleInfo = &super::input_too_large::INFO;
+    pub(crate) const NESTING_TOO_DEEP: &RuleInfo = &super::nesting_too_deep::INFO;
+    pub(crate) const ALIAS_EXPANSION_TOO_LARGE: &RuleInfo = &super::alias_expansion_too_large::INFO;
     pub(crate) const FQDNS_ONLY_FOR_APPLICATION_GATEWAY: &RuleInfo = &super::fqdns_only_for_application_gateway::INFO;
 }
 
@@ -220,6 +224,13 @@ pub(crate) mod plan_codes {
     pub(crate) const SPARK_CANNOT_BE_DISABLED: &RuleInfo = &super::spark_cannot_be_disabled::INFO;
     pub(crate) const DEPLOYMENT_EGRESS_CANNOT_CHANGE: &RuleInfo = &super::deployment_egress_cannot_change::INFO;
     pub(crate) const CURRENT_STATE_MISMATCH: &RuleInfo = &super::current_state_mismatch::INFO;
+    /// Model rules whose findings belong in a plan.
+    pub(crate) const ISOLATION_MODE_TRANSITION_NOT_ALLOWED: &RuleInfo = &super::isolation_mode_transition_not_allowed::INFO;
+    pub(crate) const PLAN_MODEL_RULES: &[&RuleInfo] = &[
+        ISOLATION_MODE_TRANSITION_NOT_ALLOWED,
+        &super::managed_network_migration_needs_empty_workspace::INFO,
+        &super::fqdn_rule_creates_firewall::INFO,
+    ];
 }
 
 /// Whether a service tag opens the internet even in approved outbound (`Internet`, `AzureCloud`, with or

@@ -7,7 +7,7 @@
 
 pub mod pyyaml;
 
-use crate::diagnostic::{Diagnostic, Severity, TextRange};
+use crate::diagnostic::{Diagnostic, TextRange};
 use pyyaml::PyType;
 use saphyr_parser::{Event, Parser, ScalarStyle, Span};
 use std::collections::HashMap;
@@ -162,13 +162,9 @@ pub fn parse(text: &str) -> Stream {
     let mut stream = Stream::default();
     if text.len() > MAX_INPUT_BYTES {
         stream.diagnostics.push(
-            Diagnostic::new(
-                "input-too-large",
-                Severity::Error,
-                "",
-                format!("the input is {} bytes; amlnet reads at most {} bytes", text.len(), MAX_INPUT_BYTES),
-            )
-            .with_help("a network configuration is a few kilobytes; check that this is the right file"),
+            crate::rules::codes::INPUT_TOO_LARGE
+                .at("", format!("the input is {} bytes; amlnet reads at most {} bytes", text.len(), MAX_INPUT_BYTES))
+                .with_help("a network configuration is a few kilobytes; check that this is the right file"),
         );
         return stream;
     }
@@ -186,7 +182,8 @@ pub fn parse(text: &str) -> Stream {
                 let marker = *error.marker();
                 let range = index.range(Span::new(marker, marker));
                 stream.diagnostics.push(
-                    Diagnostic::new("yaml-syntax-error", Severity::Error, "", format!("invalid YAML: {}", error.info()))
+                    crate::rules::codes::YAML_SYNTAX_ERROR
+                        .at("", format!("invalid YAML: {}", error.info()))
                         .with_range(Some(TextRange { end_column: range.column + 1, ..range }))
                         .with_help("fix the YAML syntax here; nothing after this point was read"),
                 );
@@ -264,14 +261,10 @@ pub fn parse(text: &str) -> Stream {
                     expanded_nodes = expanded_nodes.saturating_add(target.size());
                     if expanded_nodes > MAX_EXPANDED_NODES {
                         stream.diagnostics.push(
-                            Diagnostic::new(
-                                "alias-expansion-too-large",
-                                Severity::Error,
-                                "",
-                                format!("aliases expand this document to more than {MAX_EXPANDED_NODES} nodes"),
-                            )
-                            .with_range(Some(range))
-                            .with_help("write the values out instead of nesting aliases of aliases"),
+                            crate::rules::codes::ALIAS_EXPANSION_TOO_LARGE
+                                .at("", format!("aliases expand this document to more than {MAX_EXPANDED_NODES} nodes"))
+                                .with_range(Some(range))
+                                .with_help("write the values out instead of nesting aliases of aliases"),
                         );
                         break;
                     }
@@ -304,7 +297,8 @@ fn join(start: TextRange, end: TextRange) -> TextRange {
 }
 
 fn too_deep(range: TextRange) -> Diagnostic {
-    Diagnostic::new("nesting-too-deep", Severity::Error, "", format!("the document nests deeper than {MAX_DEPTH} levels"))
+    crate::rules::codes::NESTING_TOO_DEEP
+        .at("", format!("the document nests deeper than {MAX_DEPTH} levels"))
         .with_range(Some(range))
         .with_help("a network configuration nests a few levels; check that this is the right file")
 }
@@ -342,7 +336,8 @@ fn tag_diagnostic(tag: Option<&saphyr_parser::Tag>, allowed_core: &str, range: T
         return None;
     }
     Some(
-        Diagnostic::new("yaml-unsupported-tag", Severity::Error, "", format!("the tag `{tag}` cannot be read by yaml.safe_load"))
+        crate::rules::codes::YAML_UNSUPPORTED_TAG
+            .at("", format!("the tag `{tag}` cannot be read by yaml.safe_load"))
             .with_range(Some(range))
             .with_help("remove the tag; azure-ai-ml reads YAML with PyYAML's safe loader, which knows only the standard tags"),
     )
