@@ -379,6 +379,13 @@ pub struct Workspace {
     pub extra: Vec<(String, Value)>,
 }
 
+impl Workspace {
+    /// A project's hub by name: the last segment of `hub_id`, if it has one.
+    pub fn hub_name(&self) -> Option<&str> {
+        self.hub_id.as_deref().and_then(|h| h.rsplit('/').next()).filter(|n| !n.is_empty())
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct OnlineEndpoint {
     /// `compute` of a Kubernetes online endpoint (`azureml:<attached compute>`); `None` for a managed one.

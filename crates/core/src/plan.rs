@@ -487,11 +487,7 @@ impl<'a> Builder<'a> {
             let sku = write_sku.map(|s| format!(", firewall_sku={}", py_str(s.pascal()))).unwrap_or_default();
             args.push(format!("managed_network=ManagedNetwork(isolation_mode=IsolationMode.{}{sku})", new_mode.python_constant()));
         }
-        let class = match des_ws.kind {
-            crate::model::WorkspaceKind::Default => "Workspace",
-            crate::model::WorkspaceKind::Hub => "Hub",
-            crate::model::WorkspaceKind::Project => "Project",
-        };
+        let class = crate::emit::python::workspace_class(des_ws.kind);
         let _ = writeln!(python, "ml_client.workspaces.begin_update({class}({})).result()", args.join(", "));
         let mut detail = String::new();
         if mode_change {

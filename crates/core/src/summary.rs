@@ -164,9 +164,8 @@ pub fn summarize(config: &Config) -> Summary {
     let firewall = mode == IsolationMode::AllowOnlyApprovedOutbound && fqdn_rules > 0;
 
     // A Foundry project runs in its hub's managed network: its own document says nothing about it.
-    let hub_of_project: Option<&str> = ws
-        .filter(|w| w.kind == crate::model::WorkspaceKind::Project && w.managed_network.is_none())
-        .map(|w| w.hub_id.as_deref().and_then(|h| h.rsplit('/').next()).unwrap_or("(not named)"));
+    let hub_of_project: Option<&str> =
+        ws.filter(|w| w.kind == crate::model::WorkspaceKind::Project && w.managed_network.is_none()).map(|w| w.hub_name().unwrap_or("(not named)"));
     let headline = match ws {
         Some(w) if mn.is_some() => {
             format!("Cost and security summary: workspace `{}`, isolation mode {} ({})", w.name, mode.yaml(), mode.portal_name())

@@ -68,7 +68,7 @@ pub fn diagram(props: &DiagramProps) -> Html {
         IsolationMode::AllowInternetOutbound => vec![("Internet (all outbound)".to_owned(), "internet")],
         // A Foundry project runs in its hub's managed network; its own document says nothing about it.
         IsolationMode::Disabled if ws.is_some_and(|w| w.kind == amlnet_core::model::WorkspaceKind::Project) => {
-            let hub = ws.and_then(|w| w.hub_id.as_deref()).and_then(|h| h.rsplit('/').next()).filter(|h| !h.is_empty()).unwrap_or("its hub");
+            let hub = ws.and_then(|w| w.hub_name()).unwrap_or("its hub");
             vec![(format!("via hub {hub}"), "pe")]
         }
         IsolationMode::Disabled => vec![("Internet (no managed network)".to_owned(), "internet")],

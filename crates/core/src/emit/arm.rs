@@ -563,7 +563,7 @@ fn deployment_body(dep: &OnlineDeployment, index: usize, params: &mut Vec<Parame
 
 /// A JSON string literal: `"`, `\` and every control character escaped (also U+2028 and U+2029, which
 /// some JavaScript readers treat as line ends).
-pub(crate) fn json_str(text: &str) -> String {
+pub fn json_str(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
     for c in text.chars() {

@@ -174,7 +174,7 @@ const SCALAR_WORKSPACE_KWARGS: &[&str] = &[
 ];
 
 /// The entity class azure-ai-ml builds for a workspace of this kind.
-fn workspace_class(kind: WorkspaceKind) -> &'static str {
+pub(crate) fn workspace_class(kind: WorkspaceKind) -> &'static str {
     match kind {
         WorkspaceKind::Default => "Workspace",
         WorkspaceKind::Hub => "Hub",

@@ -217,8 +217,7 @@ pub(crate) fn notes(config: &Config) -> Vec<(Target, Diagnostic)> {
         }
     }
     for (field, _, _) in foundry_fallback(config) {
-        let resource =
-            if config.workspace.as_ref().is_some_and(|w| w.kind == WorkspaceKind::Hub) { "azurerm_ai_foundry" } else { "azurerm_ai_foundry_project" };
+        let resource = config.workspace.as_ref().map_or("", |w| workspace_resource(w.kind));
         out.push((
             Target::Workspace,
             info.at(field, format!("{resource} has no `{field}`; the Terraform export sets it with an azapi_update_resource"))
@@ -297,10 +296,45 @@ fn foundry_fallback(config: &Config) -> Vec<(&'static str, &'static str, Node)> 
     out
 }
 
+/// The azurerm resource type of a workspace of this kind.
+fn workspace_resource(kind: WorkspaceKind) -> &'static str {
+    match kind {
+        WorkspaceKind::Default => "azurerm_machine_learning_workspace",
+        WorkspaceKind::Hub => "azurerm_ai_foundry",
+        WorkspaceKind::Project => "azurerm_ai_foundry_project",
+    }
+}
+
+/// The primary identity, the high-business-impact flag (`hbi_key`: its name differs between the
+/// workspace and the Foundry resources), the display name and the description.
+fn identity_and_names(out: &mut String, ws: &Workspace, hbi_key: &str) {
+    if let Some(s) = carried_str(&ws.extra, "primary_user_assigned_identity") {
+        let _ = writeln!(out, "  primary_user_assigned_identity = {}", hcl_str(&s));
+    }
+    if let Some(Value::Bool(b)) = carried(&ws.extra, "hbi_workspace") {
+        let _ = writeln!(out, "  {hbi_key} = {b}");
+    }
+    if let Some(d) = &ws.display_name {
+        let _ = writeln!(out, "  friendly_name = {}", hcl_str(d));
+    }
+    if let Some(d) = &ws.description {
+        let _ = writeln!(out, "  description = {}", hcl_str(d));
+    }
+}
+
+/// The tags and the `identity` block (from the `identity_type` and `identity_ids` variables).
+fn tags_and_identity(out: &mut String, ws: &Workspace, w: &Writer<'_>) {
+    if !ws.tags.is_empty() {
+        w.attr(out, 1, "tags", &Node::Object(ws.tags.iter().map(|(k, v)| (k.clone(), Node::Str(v.clone()))).collect()));
+    }
+    out.push_str("\n  identity {\n    type         = var.identity_type\n    identity_ids = var.identity_ids\n  }\n");
+}
+
 /// `azurerm_ai_foundry` (a hub) or `azurerm_ai_foundry_project`, then what they cannot express through azapi.
 fn foundry_resource(out: &mut String, config: &Config, ws: &Workspace, w: &Writer<'_>) {
     let hub = ws.kind == WorkspaceKind::Hub;
-    let _ = writeln!(out, "resource {} \"workspace\" {{", hcl_str(if hub { "azurerm_ai_foundry" } else { "azurerm_ai_foundry_project" }));
+    let resource = workspace_resource(ws.kind);
+    let _ = writeln!(out, "resource {} \"workspace\" {{", hcl_str(resource));
     out.push_str("  name = var.workspace_name\n");
     out.push_str("  location = var.location\n");
     if hub {
@@ -316,27 +350,13 @@ fn foundry_resource(out: &mut String, config: &Config, ws: &Workspace, w: &Write
     } else {
         let _ = writeln!(out, "  ai_services_hub_id = {}", hcl_str(ws.hub_id.as_deref().unwrap_or("")));
     }
-    if let Some(s) = carried_str(&ws.extra, "primary_user_assigned_identity") {
-        let _ = writeln!(out, "  primary_user_assigned_identity = {}", hcl_str(&s));
-    }
-    if let Some(Value::Bool(b)) = carried(&ws.extra, "hbi_workspace") {
-        let _ = writeln!(out, "  high_business_impact_enabled = {b}");
-    }
-    if let Some(d) = &ws.display_name {
-        let _ = writeln!(out, "  friendly_name = {}", hcl_str(d));
-    }
-    if let Some(d) = &ws.description {
-        let _ = writeln!(out, "  description = {}", hcl_str(d));
-    }
+    identity_and_names(out, ws, "high_business_impact_enabled");
     if hub {
         if let Some(p) = ws.public_network_access {
             let _ = writeln!(out, "  public_network_access = {}", hcl_str(p.pascal()));
         }
     }
-    if !ws.tags.is_empty() {
-        w.attr(out, 1, "tags", &Node::Object(ws.tags.iter().map(|(k, v)| (k.clone(), Node::Str(v.clone()))).collect()));
-    }
-    out.push_str("\n  identity {\n    type         = var.identity_type\n    identity_ids = var.identity_ids\n  }\n");
+    tags_and_identity(out, ws, w);
     if hub {
         if let Some(mode) = ws.managed_network.as_ref().and_then(|m| m.isolation_mode) {
             out.push_str("\n  managed_network {\n");
@@ -348,7 +368,6 @@ fn foundry_resource(out: &mut String, config: &Config, ws: &Workspace, w: &Write
     let fallback = foundry_fallback(config);
     if !fallback.is_empty() {
         let fields: Vec<&str> = fallback.iter().map(|(f, _, _)| *f).collect();
-        let resource = if hub { "azurerm_ai_foundry" } else { "azurerm_ai_foundry_project" };
         let _ = writeln!(out, "# azapi: {resource} cannot express {}.", fields.join(", "));
         out.push_str("resource \"azapi_update_resource\" \"workspace_settings\" {\n");
         let _ = writeln!(out, "  type        = {}", hcl_str(&format!("{WORKSPACE_TYPE}@{API_VERSION}")));
@@ -382,13 +401,11 @@ fn firewall_sku_resource(out: &mut String, config: &Config, ws: &Workspace, w: &
 pub fn file(config: &Config) -> String {
     let tree = Template::of(config);
     let ws = config.workspace.as_ref();
-    let workspace_ref = match ws.map(|w| w.kind) {
-        None => "data.azurerm_machine_learning_workspace.workspace",
-        Some(WorkspaceKind::Default) => "azurerm_machine_learning_workspace.workspace",
-        Some(WorkspaceKind::Hub) => "azurerm_ai_foundry.workspace",
-        Some(WorkspaceKind::Project) => "azurerm_ai_foundry_project.workspace",
+    let workspace_ref = match ws {
+        None => "data.azurerm_machine_learning_workspace.workspace".to_owned(),
+        Some(w) => format!("{}.workspace", workspace_resource(w.kind)),
     };
-    let w = Writer { workspace_ref };
+    let w = Writer { workspace_ref: &workspace_ref };
     let rules: Vec<(usize, &OutboundRule)> = if has_workspace_managed_network(config) { effective_rules(config) } else { Vec::new() };
     let needs_azapi = firewall_fallback(config)
         || !foundry_fallback(config).is_empty()
@@ -499,18 +516,7 @@ pub fn file(config: &Config) -> String {
             if let Some(s) = carried_str(&ws.extra, "container_registry") {
                 let _ = writeln!(out, "  container_registry_id = {}", hcl_str(&s));
             }
-            if let Some(s) = carried_str(&ws.extra, "primary_user_assigned_identity") {
-                let _ = writeln!(out, "  primary_user_assigned_identity = {}", hcl_str(&s));
-            }
-            if let Some(Value::Bool(b)) = carried(&ws.extra, "hbi_workspace") {
-                let _ = writeln!(out, "  high_business_impact = {b}");
-            }
-            if let Some(d) = &ws.display_name {
-                let _ = writeln!(out, "  friendly_name = {}", hcl_str(d));
-            }
-            if let Some(d) = &ws.description {
-                let _ = writeln!(out, "  description = {}", hcl_str(d));
-            }
+            identity_and_names(&mut out, ws, "high_business_impact");
             if let Some(c) = &ws.image_build_compute {
                 let _ = writeln!(out, "  image_build_compute_name = {}", hcl_str(c));
             }
@@ -520,10 +526,7 @@ pub fn file(config: &Config) -> String {
             if let Some(v) = ws.v1_legacy_mode {
                 let _ = writeln!(out, "  v1_legacy_mode_enabled = {v}");
             }
-            if !ws.tags.is_empty() {
-                w.attr(&mut out, 1, "tags", &Node::Object(ws.tags.iter().map(|(k, v)| (k.clone(), Node::Str(v.clone()))).collect()));
-            }
-            out.push_str("\n  identity {\n    type         = var.identity_type\n    identity_ids = var.identity_ids\n  }\n");
+            tags_and_identity(&mut out, ws, &w);
             if let Some(mode) = ws.managed_network.as_ref().and_then(|m| m.isolation_mode) {
                 out.push_str("\n  managed_network {\n");
                 let _ = writeln!(out, "    isolation_mode = {}", hcl_str(mode.pascal()));

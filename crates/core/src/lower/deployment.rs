@@ -27,7 +27,10 @@ pub(crate) fn lower_deployment(lw: &mut Lowerer, root: &Node) -> Option<OnlineDe
     let index = if kubernetes { sdk::KUBERNETES_DEPLOYMENT } else { sdk::MANAGED_DEPLOYMENT };
     let sdk_schema = schema::schema(index);
     let what = if kubernetes { "a Kubernetes online deployment" } else { "a managed online deployment" };
-    lw.read_schema(root, "", sdk_schema, sdk_schema.unknown, what, MODELLED);
+    // A modelled key the chosen schema lacks (`egress_public_network_access` on Kubernetes) is the schema
+    // reader's: an unknown key.
+    let modelled = super::modelled_in(sdk_schema, MODELLED);
+    lw.read_schema(root, "", sdk_schema, sdk_schema.unknown, what, &modelled);
     let mut dep = OnlineDeployment { kubernetes, ..OnlineDeployment::default() };
     match fields.get("name") {
         Some(n) => dep.name = lw.required_string(n, "name"),
@@ -91,32 +94,14 @@ pub(crate) fn lower_deployment(lw: &mut Lowerer, root: &Node) -> Option<OnlineDe
         None => {}
     }
     if let Some(n) = fields.get("instance_count") {
-        // marshmallow's Integer: int(value), so 2.0 (and 2.7, truncated) are read; bools are not.
-        dep.instance_count = match n.as_scalar() {
-            Some(s) if s.py_type == PyType::Float => crate::schema::python_float(&s.text).and_then(|v| v.truncated()),
-            _ => lw.integer(n, "instance_count"),
-        };
-        if dep.instance_count.is_none() && n.as_scalar().is_some_and(|s| s.py_type == PyType::Float) {
-            lw.wrong_type(n, "instance_count", "a whole number");
-        }
+        dep.instance_count = lw.integer(n, "instance_count");
     }
     if let Some(n) = fields.get("app_insights_enabled") {
         dep.app_insights_enabled = lw.boolean(n, "app_insights_enabled");
     }
-    if let Some(n) = fields.get("egress_public_network_access") {
-        if sdk_schema.field("egress_public_network_access").is_some() {
-            dep.egress_public_network_access =
-                lw.sdk_enumeration(n, "egress_public_network_access", sdk_schema, super::workspace::NETWORK_ACCESS, NetworkAccess::parse);
-        } else {
-            let range = lw.map.key_range("egress_public_network_access");
-            lw.report(
-                codes::UNKNOWN_KEY
-                    .at("egress_public_network_access", "`egress_public_network_access` is not a key of a Kubernetes online deployment; azure-ai-ml rejects the document (\"Unknown field\")")
-                    .with_range(range.or(Some(n.range)))
-                    .with_help("egress of a Kubernetes deployment is the cluster's network; remove the key")
-                    .with_fix("Remove `egress_public_network_access`", None),
-            );
-        }
+    if let Some(n) = fields.get("egress_public_network_access").filter(|_| modelled.contains(&"egress_public_network_access")) {
+        dep.egress_public_network_access =
+            lw.sdk_enumeration(n, "egress_public_network_access", sdk_schema, super::workspace::NETWORK_ACCESS, NetworkAccess::parse);
     }
     // `ManagedOnlineDeployment._validate_scale_settings`: only the default scale settings.
     if let Some(n) = fields.get("scale_settings").filter(|_| !kubernetes) {

@@ -2,7 +2,6 @@
 
 use super::{to_value, Lowerer};
 use crate::model::{AuthMode, NetworkAccess, OnlineEndpoint};
-use crate::rules::codes;
 use crate::schema::{self, sdk, Ty};
 use crate::syntax::{Node, NodeKind};
 
@@ -16,24 +15,10 @@ pub(crate) fn lower_endpoint(lw: &mut Lowerer, root: &Node) -> Option<OnlineEndp
     let index = if kubernetes { sdk::KUBERNETES_ENDPOINT } else { sdk::MANAGED_ENDPOINT };
     let sdk_schema = schema::schema(index);
     let what = if kubernetes { "a Kubernetes online endpoint" } else { "a managed online endpoint" };
-    // `compute` is read here only for a Kubernetes endpoint; on a managed one it is an unknown key.
-    let modelled: Vec<&str> = MODELLED.iter().copied().filter(|k| kubernetes || *k != "compute").collect();
+    // A modelled key the chosen schema lacks (`compute` on a managed endpoint, `public_network_access` on a
+    // Kubernetes one) is the schema reader's: an unknown key.
+    let modelled = super::modelled_in(sdk_schema, MODELLED);
     lw.read_schema(root, "", sdk_schema, sdk_schema.unknown, what, &modelled);
-    if let Some(n) = fields.get("public_network_access") {
-        if sdk_schema.field("public_network_access").is_none() {
-            let range = lw.map.key_range("public_network_access");
-            lw.report(
-                codes::UNKNOWN_KEY
-                    .at(
-                        "public_network_access",
-                        "`public_network_access` is not a key of a Kubernetes online endpoint; azure-ai-ml rejects the document (\"Unknown field\")",
-                    )
-                    .with_range(range.or(Some(n.range)))
-                    .with_help("inbound access of a Kubernetes endpoint is set on the cluster, not here; remove the key")
-                    .with_fix("Remove `public_network_access`", None),
-            );
-        }
-    }
     let mut ep = OnlineEndpoint::default();
     if kubernetes {
         ep.compute = fields.get("compute").and_then(|n| lw.string(n, "compute"));
@@ -56,7 +41,7 @@ pub(crate) fn lower_endpoint(lw: &mut Lowerer, root: &Node) -> Option<OnlineEndp
     if let Some(n) = fields.get("auth_mode") {
         ep.auth_mode = lw.sdk_enumeration(n, "auth_mode", sdk_schema, &["key", "aml_token", "aad_token"], AuthMode::parse);
     }
-    if let Some(n) = fields.get("public_network_access").filter(|_| !kubernetes) {
+    if let Some(n) = fields.get("public_network_access").filter(|_| modelled.contains(&"public_network_access")) {
         ep.public_network_access = lw.sdk_enumeration(n, "public_network_access", sdk_schema, super::workspace::NETWORK_ACCESS, NetworkAccess::parse);
     }
     if let Some(n) = fields.get("identity") {

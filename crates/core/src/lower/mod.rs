@@ -153,28 +153,9 @@ impl Lowerer {
             let key_path = fields.path(key);
             let range = self.map.key_range(&key_path);
             if read_only.contains(&key) {
-                reports.push(
-                    codes::READ_ONLY_KEY
-                        .at(&key_path, format!("`{key}` is set by Azure and read-only; it is ignored here and not exported"))
-                        .with_range(range)
-                        .with_help("remove it; it comes from `az ml ... show` output, not from configuration")
-                        .with_fix(format!("Remove `{key}`"), None),
-                );
+                reports.push(read_only_key(&key_path, key, range));
             } else if !known.contains(&key) {
-                let (severity, consequence) = match unknown {
-                    UnknownKeys::Reject => (Severity::Error, "azure-ai-ml rejects the document (\"Unknown field\")"),
-                    UnknownKeys::Dropped => (Severity::Warning, "azure-ai-ml drops it without a word, so it has no effect"),
-                };
-                let mut d = codes::UNKNOWN_KEY
-                    .at(&key_path, format!("`{key}` is not a key of {what}; {consequence}"))
-                    .with_range(range)
-                    .with_fix(format!("Remove `{key}`"), None);
-                d.severity = severity;
-                d = match closest(key, known) {
-                    Some(suggestion) => d.with_help(format!("did you mean `{suggestion}`?")),
-                    None => d.with_help(format!("the keys of {what} are: {}", known.join(", "))),
-                };
-                reports.push(d);
+                reports.push(unknown_key(&key_path, key, what, unknown == UnknownKeys::Reject, known, range));
             }
         }
         self.diagnostics.extend(reports);
@@ -208,59 +189,20 @@ impl Lowerer {
             format!("`{parent}`")
         };
         match kind {
-            IssueKind::Unknown { key, known, rejected } => {
-                let consequence = if rejected {
-                    "azure-ai-ml rejects the document (\"Unknown field\")"
-                } else {
-                    "azure-ai-ml drops it without a word, so it has no effect"
-                };
-                let mut d = codes::UNKNOWN_KEY
-                    .at(&path, format!("`{key}` is not a key of {level}; {consequence}"))
-                    .with_range(key_range.or(Some(range)))
-                    .with_fix(format!("Remove `{key}`"), None);
-                if !rejected {
-                    d.severity = Severity::Warning;
-                }
-                match closest(&key, &known) {
-                    Some(suggestion) => d.with_help(format!("did you mean `{suggestion}`?")),
-                    None => d.with_help(format!("the keys of {level} are: {}", known.join(", "))),
-                }
-            }
-            IssueKind::ReadOnly { key } => codes::READ_ONLY_KEY
-                .at(&path, format!("`{key}` is set by Azure and read-only; it is ignored here and not exported"))
-                .with_range(key_range.or(Some(range)))
-                .with_help("remove it; it comes from `az ml ... show` output, not from configuration")
-                .with_fix(format!("Remove `{key}`"), None),
+            IssueKind::Unknown { key, known, rejected } => unknown_key(&path, &key, &level, rejected, &known, key_range.or(Some(range))),
+            IssueKind::ReadOnly { key } => read_only_key(&path, &key, key_range.or(Some(range))),
             IssueKind::Missing { key } => codes::MISSING_REQUIRED_KEY
                 .at(&path, format!("`{key}` is required in {level}; azure-ai-ml rejects the document without it"))
-                .with_range(Some(TextRange { end_line: range.line, end_column: range.column + 1, end_byte: range.start_byte + 1, ..range })),
+                .with_range(Some(first_char(range))),
             IssueKind::Null => codes::WRONG_VALUE_TYPE
                 .at(&path, format!("`{}` is empty (null); azure-ai-ml rejects it (\"Field may not be null.\")", last_segment(&path)))
                 .with_range(Some(range))
                 .with_help("give it a value, or remove the key"),
-            IssueKind::NotAString { py_type, text } => {
-                let s = Scalar { text, style: crate::syntax::Style::Plain, py_type };
-                let reading = py_reading(&s);
-                let quoted = crate::emit::yaml::quote_always(&s.text);
-                codes::UNQUOTED_VALUE_NOT_A_STRING
-                    .at(&path, format!("`{}` is unquoted, so PyYAML (used by azure-ai-ml) reads it as {reading}, not as a string", s.text))
-                    .with_range(Some(range))
-                    .with_help(format!("quote it: {quoted}"))
-                    .with_fix("Quote the value", Some(quoted))
-            }
+            IssueKind::NotAString { py_type, text } => not_a_string(&Scalar { text, style: crate::syntax::Style::Plain, py_type }, range, &path),
             IssueKind::WrongType { expected, found } => {
                 codes::WRONG_VALUE_TYPE.at(&path, format!("`{}` must be {expected}, not {found}", last_segment(&path))).with_range(Some(range))
             }
-            IssueKind::NotAllowed { text, values } => {
-                let d = codes::VALUE_NOT_ALLOWED
-                    .at(&path, format!("`{text}` is not an allowed value of `{}`", last_segment(&path)))
-                    .with_range(Some(range))
-                    .with_help(format!("use one of: {}", values.join(", ")));
-                match closest(&text.to_ascii_lowercase(), values) {
-                    Some(v) => d.with_fix(format!("Write `{v}`"), Some(v.to_owned())),
-                    None => d,
-                }
-            }
+            IssueKind::NotAllowed { text, values } => not_allowed(codes::VALUE_NOT_ALLOWED, &path, &text, values, range),
             IssueKind::Rejected { message, help } => codes::VALUE_REJECTED.at(&path, message).with_range(Some(range)).with_help(help),
         }
     }
@@ -276,12 +218,7 @@ impl Lowerer {
     pub(crate) fn missing(&mut self, parent_path: &str, key: &str, why: &str) {
         let path = join_path(parent_path, key);
         let range = self.map.range(parent_path);
-        self.report(codes::MISSING_REQUIRED_KEY.at(&path, format!("`{key}` is required{why}")).with_range(range.map(|r| TextRange {
-            end_line: r.line,
-            end_column: r.column + 1,
-            end_byte: r.start_byte + 1,
-            ..r
-        })));
+        self.report(codes::MISSING_REQUIRED_KEY.at(&path, format!("`{key}` is required{why}")).with_range(range.map(first_char)));
     }
 
     /// A string field. Plain scalars that PyYAML reads as another type are reported (the SDK rejects
@@ -311,18 +248,9 @@ impl Lowerer {
     }
 
     fn not_a_string(&mut self, s: &Scalar, range: TextRange, path: &str) {
-        if s.py_type == PyType::Str {
-            return;
+        if s.py_type != PyType::Str {
+            self.report(not_a_string(s, range, path));
         }
-        let reading = py_reading(s);
-        let quoted = crate::emit::yaml::quote_always(&s.text);
-        self.report(
-            codes::UNQUOTED_VALUE_NOT_A_STRING
-                .at(path, format!("`{}` is unquoted, so PyYAML (used by azure-ai-ml) reads it as {reading}, not as a string", s.text))
-                .with_range(Some(range))
-                .with_help(format!("quote it: {quoted}"))
-                .with_fix("Quote the value", Some(quoted)),
-        );
     }
 
     /// A boolean field, as marshmallow's `Boolean` reads it: YAML booleans, and the strings and
@@ -347,6 +275,8 @@ impl Lowerer {
                 parse_python_int(&s.text).or_else(|| Some(if s.text.trim_start().starts_with('-') { i64::MIN } else { i64::MAX }))
             }
             NodeKind::Scalar(s) if s.py_type == PyType::Str => crate::schema::python_int_of_str(&s.text),
+            // A float is truncated toward zero (2.0 and 2.7 read as 2); infinities and NaN are refused.
+            NodeKind::Scalar(s) if s.py_type == PyType::Float => crate::schema::python_float(&s.text).and_then(|v| v.truncated()),
             _ => None,
         };
         if parsed.is_none() {
@@ -463,18 +393,69 @@ impl Lowerer {
         None
     }
 
-    fn enum_not_allowed(&mut self, node: &Node, path: &str, text: &str, allowed: &[&str], not_allowed: &'static RuleInfo) {
-        let suggestion = closest(&text.to_ascii_lowercase(), allowed);
-        let d = not_allowed
-            .at(path, format!("`{text}` is not an allowed value of `{}`", last_segment(path)))
-            .with_range(Some(node.range))
-            .with_help(format!("use one of: {}", allowed.join(", ")));
-        let d = match suggestion {
-            Some(v) => d.with_fix(format!("Write `{v}`"), Some(v.to_owned())),
-            None => d,
-        };
-        self.report(d);
+    fn enum_not_allowed(&mut self, node: &Node, path: &str, text: &str, allowed: &[&str], rule: &'static RuleInfo) {
+        self.report(not_allowed(rule, path, text, allowed, node.range));
     }
+}
+
+/// The keys of `modelled` that `schema` has: the ones the caller lowers itself. The others are left to the
+/// schema reader, which reports them as the SDK would.
+pub(crate) fn modelled_in(schema: &Schema, modelled: &[&'static str]) -> Vec<&'static str> {
+    modelled.iter().copied().filter(|k| schema.field(k).is_some()).collect()
+}
+
+/// An unknown key of `what` (`a workspace`, `` `data_collector` ``): rejected under RAISE, dropped otherwise.
+fn unknown_key(key_path: &str, key: &str, what: &str, rejected: bool, known: &[&str], range: Option<TextRange>) -> Diagnostic {
+    let consequence =
+        if rejected { "azure-ai-ml rejects the document (\"Unknown field\")" } else { "azure-ai-ml drops it without a word, so it has no effect" };
+    let mut d = codes::UNKNOWN_KEY
+        .at(key_path, format!("`{key}` is not a key of {what}; {consequence}"))
+        .with_range(range)
+        .with_fix(format!("Remove `{key}`"), None);
+    if !rejected {
+        d.severity = Severity::Warning;
+    }
+    match closest(key, known) {
+        Some(suggestion) => d.with_help(format!("did you mean `{suggestion}`?")),
+        None => d.with_help(format!("the keys of {what} are: {}", known.join(", "))),
+    }
+}
+
+/// A read-only key of `show` output: accepted, never exported.
+fn read_only_key(key_path: &str, key: &str, range: Option<TextRange>) -> Diagnostic {
+    codes::READ_ONLY_KEY
+        .at(key_path, format!("`{key}` is set by Azure and read-only; it is ignored here and not exported"))
+        .with_range(range)
+        .with_help("remove it; it comes from `az ml ... show` output, not from configuration")
+        .with_fix(format!("Remove `{key}`"), None)
+}
+
+/// A plain scalar PyYAML reads as another type where a string belongs.
+fn not_a_string(s: &Scalar, range: TextRange, path: &str) -> Diagnostic {
+    let reading = py_reading(s);
+    let quoted = crate::emit::yaml::quote_always(&s.text);
+    codes::UNQUOTED_VALUE_NOT_A_STRING
+        .at(path, format!("`{}` is unquoted, so PyYAML (used by azure-ai-ml) reads it as {reading}, not as a string", s.text))
+        .with_range(Some(range))
+        .with_help(format!("quote it: {quoted}"))
+        .with_fix("Quote the value", Some(quoted))
+}
+
+/// `text` is not one of `allowed`, under `rule`, with the nearest spelling as a fix.
+fn not_allowed(rule: &'static RuleInfo, path: &str, text: &str, allowed: &[&str], range: TextRange) -> Diagnostic {
+    let d = rule
+        .at(path, format!("`{text}` is not an allowed value of `{}`", last_segment(path)))
+        .with_range(Some(range))
+        .with_help(format!("use one of: {}", allowed.join(", ")));
+    match closest(&text.to_ascii_lowercase(), allowed) {
+        Some(v) => d.with_fix(format!("Write `{v}`"), Some(v.to_owned())),
+        None => d,
+    }
+}
+
+/// The first character of `range`: where a missing key's diagnostic points (the enclosing mapping's start).
+pub(crate) fn first_char(range: TextRange) -> TextRange {
+    TextRange { end_line: range.line, end_column: range.column + 1, end_byte: range.start_byte + 1, ..range }
 }
 
 /// Whether the SDK's enum at `path` (its last segment, a field of `schema`) takes `text`.
@@ -527,11 +508,7 @@ pub(crate) fn to_value(node: &Node) -> Value {
 }
 
 /// Parses a YAML 1.1 int the way PyYAML constructs it (underscores, 0b, 0x, leading-zero octal, base 60).
-pub(crate) fn python_int(text: &str) -> Option<i64> {
-    parse_python_int(text)
-}
-
-fn parse_python_int(text: &str) -> Option<i64> {
+pub(crate) fn parse_python_int(text: &str) -> Option<i64> {
     let cleaned: String = text.chars().filter(|c| *c != '_').collect();
     let (negative, digits) = match cleaned.strip_prefix('-') {
         Some(rest) => (true, rest.to_owned()),

@@ -378,12 +378,7 @@ fn lower_pe(lw: &mut Lowerer, node: &Node, path: &str) -> Option<PrivateEndpoint
             lw.report(
                 codes::MISSING_REQUIRED_KEY
                     .at(&fields.path("spark_enabled"), "`spark_enabled` is required in YAML; azure-ai-ml 1.35 rejects the rule without it")
-                    .with_range(range.map(|r| crate::diagnostic::TextRange {
-                        end_line: r.line,
-                        end_column: r.column + 1,
-                        end_byte: r.start_byte + 1,
-                        ..r
-                    }))
+                    .with_range(range.map(super::first_char))
                     .with_help("add `spark_enabled: false` (or `true` to reach this resource from serverless Spark)")
                     .with_fix("Add `spark_enabled: false`", Some("false".to_owned())),
             );

@@ -733,7 +733,7 @@ pub(crate) fn marshmallow_bool(s: &Scalar) -> Option<bool> {
         PyType::Bool => crate::syntax::pyyaml::bool_value(&s.text),
         PyType::Str if TRUTHY.contains(&s.text.as_str()) => Some(true),
         PyType::Str if FALSY.contains(&s.text.as_str()) => Some(false),
-        PyType::Int => match crate::lower::python_int(&s.text) {
+        PyType::Int => match crate::lower::parse_python_int(&s.text) {
             Some(1) => Some(true),
             Some(0) => Some(false),
             _ => None,
@@ -788,7 +788,7 @@ fn duration_overflows(node: &Node, limit: u64) -> bool {
     let NodeKind::Scalar(s) = &node.kind else { return false };
     let magnitude = |text: &str| -> Option<u64> {
         let t: String = text.trim().trim_start_matches(['+', '-']).chars().filter(|c| *c != '_').collect();
-        t.parse::<u64>().ok().or_else(|| crate::lower::python_int(text).map(i64::unsigned_abs))
+        t.parse::<u64>().ok().or_else(|| crate::lower::parse_python_int(text).map(i64::unsigned_abs))
     };
     match s.py_type {
         // Too large for u64 is larger than any limit.
@@ -1194,7 +1194,7 @@ pub(crate) fn is_truthy(node: &Node) -> bool {
         NodeKind::Scalar(s) => match s.py_type {
             PyType::Null => false,
             PyType::Bool => crate::syntax::pyyaml::bool_value(&s.text) == Some(true),
-            PyType::Int => crate::lower::python_int(&s.text) != Some(0),
+            PyType::Int => crate::lower::parse_python_int(&s.text) != Some(0),
             PyType::Float => python_float(&s.text).is_none_or(|d| !d.is_zero()),
             PyType::Str => !s.text.is_empty(),
             _ => true,
