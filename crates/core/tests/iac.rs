@@ -4,7 +4,9 @@
 //! the hostile strings, and random configurations.
 
 mod support {
+    pub(crate) mod cases;
     pub(crate) mod random;
+    pub(crate) mod tools;
 }
 
 use amlnet_core::model::{Config, Context, Destination, OnlineDeployment, OnlineEndpoint, Operation, OutboundRule, Value, WorkspaceKind};
@@ -12,6 +14,7 @@ use amlnet_core::{analyze, export, export_notes, ExportFormat, SourceFile};
 use hcl::eval::{Context as HclContext, Evaluate};
 use serde_json::{json, Map, Value as Json};
 use std::path::Path;
+use support::cases::conformance_cases;
 use support::random::{random_config, Rng, HOSTILE};
 
 fn file_of(config: &Config, format: ExportFormat) -> String {
@@ -23,26 +26,8 @@ fn file_of(config: &Config, format: ExportFormat) -> String {
 /// Every configuration the checks run on, with a label.
 fn configs() -> Vec<(String, Config)> {
     let mut out = vec![("demo".to_owned(), amlnet_core::demo::demo_config())];
-    let cases = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/conformance/cases");
-    let mut dirs: Vec<_> = std::fs::read_dir(&cases).expect("cases").map(|e| e.expect("entry").path()).collect();
-    dirs.sort();
-    for dir in dirs {
-        let case_json = std::fs::read_to_string(dir.join("case.json")).unwrap_or_default();
-        let case: Json = serde_json::from_str(&case_json).unwrap_or(Json::Null);
-        let context = Context {
-            operation: if case["operation"] == "update" { Operation::Update } else { Operation::Create },
-            subscription_id: case["subscription_id"].as_str().map(str::to_owned),
-            resource_group: case["resource_group"].as_str().map(str::to_owned),
-            ..Context::default()
-        };
-        let mut inputs: Vec<_> = std::fs::read_dir(dir.join("input")).expect("input").map(|e| e.expect("entry").path()).collect();
-        inputs.sort();
-        let files: Vec<SourceFile> = inputs
-            .iter()
-            .filter(|p| p.is_file())
-            .map(|p| SourceFile::from_bytes(p.file_name().and_then(|n| n.to_str()).unwrap_or("x"), &std::fs::read(p).expect("read")))
-            .collect();
-        out.push((format!("case {}", dir.display()), analyze(&files, context).config));
+    for case in conformance_cases() {
+        out.push((format!("case {}", case.dir.display()), analyze(&case.files, case.context).config));
     }
     let extra = ["%{if}", "${x}", "a\\${b}", "[x]", "[[x]", "}\n#", "\"\"", "\r\n"];
     for (i, h) in HOSTILE.iter().chain(extra.iter()).enumerate() {
@@ -649,15 +634,13 @@ fn exports_are_deterministic() {
     }
 }
 
-/// `terraform fmt` leaves every export unchanged, hostile strings included. Skipped (with a message) when
-/// no `terraform` is on PATH; the conformance suite, which requires it, checks its cases anyway.
+/// `terraform fmt` leaves every export unchanged, hostile strings included. Needs `terraform` on PATH
+/// (`support::tools`: skipped with a message without it, a failure under `AMLNET_REQUIRE_TOOLS=1`).
 #[test]
 fn terraform_fmt_leaves_exports_unchanged() {
     use std::io::Write as _;
     use std::process::{Command, Stdio};
-    let probe = Command::new("terraform").arg("version").env("CHECKPOINT_DISABLE", "1").output();
-    if !probe.is_ok_and(|o| o.status.success()) {
-        eprintln!("terraform is not installed: skipping the fmt check (scripts/setup.sh installs it)");
+    if !support::tools::terraform("the `terraform fmt` check of the Terraform exports") {
         return;
     }
     // The random configurations go through `terraform fmt -check` in the conformance suite.
