@@ -21,8 +21,10 @@ step() { printf '\n=== %s (%ss)\n' "$*" "$SECONDS"; }
 step "azure-ai-ml schema table (crates/core/src/schema/sdk.rs) equals what the pinned SDK gives"
 python3 scripts/sdk_schema.py --check
 
-step "native tests (cargo test --workspace)"
-cargo test --workspace --locked 2>&1 | tee /tmp/amlnet-cargo-test.log
+step "native tests (cargo test --workspace; terraform, python3 with PyYAML and shellcheck required)"
+# The tests that need an external tool skip it with a `skipped:` line when it is missing; here (and so
+# in CI) a missing tool is a failure: setup.sh has installed them all.
+AMLNET_REQUIRE_TOOLS=1 cargo test --workspace --locked 2>&1 | tee /tmp/amlnet-cargo-test.log
 awk '/^test result:/ {p+=$4; f+=$6} END {printf "cargo: %d passed, %d failed\n", p, f}' /tmp/amlnet-cargo-test.log
 
 step "conformance against azure-ai-ml 1.35.2 (YAML, Python, bash, ARM) and terraform fmt"

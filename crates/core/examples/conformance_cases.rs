@@ -4,11 +4,13 @@
 //!
 //! Usage: `cargo run -p amlnet-core --example conformance_cases -- OUT_DIR [N] [SEED]`
 
+#[path = "../tests/support/cases.rs"]
+mod cases;
 #[path = "../tests/support/random.rs"]
 mod random;
 
-use amlnet_core::model::{Config, Context, Operation};
-use amlnet_core::{analyze, export, ExportFormat, SourceFile};
+use amlnet_core::model::{Config, Operation};
+use amlnet_core::{analyze, export, ExportFormat};
 use random::{random_config, Rng};
 use std::path::{Path, PathBuf};
 
@@ -17,33 +19,15 @@ fn main() {
     let out = PathBuf::from(args.first().expect("usage: conformance_cases OUT_DIR [N] [SEED]"));
     let n: usize = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(20);
     let seed: u64 = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(0x5eed);
-    let cases_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/conformance/cases");
     let mut written = 0;
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(&cases_dir).expect("cases dir").map(|e| e.expect("entry").path()).collect();
-    entries.sort();
-    for dir in entries {
-        let name = dir.file_name().and_then(|n| n.to_str()).expect("name").to_owned();
-        let case_json: serde_json::Value =
-            std::fs::read_to_string(dir.join("case.json")).ok().and_then(|t| serde_json::from_str(&t).ok()).unwrap_or(serde_json::Value::Null);
-        let context = Context {
-            operation: if case_json["operation"] == "update" { Operation::Update } else { Operation::Create },
-            subscription_id: case_json["subscription_id"].as_str().map(str::to_owned),
-            resource_group: case_json["resource_group"].as_str().map(str::to_owned),
-            ..Context::default()
-        };
-        let mut inputs: Vec<PathBuf> = std::fs::read_dir(dir.join("input")).expect("input dir").map(|e| e.expect("entry").path()).collect();
-        inputs.sort();
-        let files: Vec<SourceFile> = inputs
-            .iter()
-            .map(|p| SourceFile::from_bytes(p.file_name().and_then(|n| n.to_str()).unwrap_or("x"), &std::fs::read(p).expect("read")))
-            .collect();
-        let analysis = analyze(&files, context);
-        let case = out.join(&name);
-        copy_dir(&dir.join("input"), &case.join("input"));
-        if dir.join("case.json").exists() {
-            std::fs::copy(dir.join("case.json"), case.join("case.json")).expect("copy case.json");
+    for case in cases::conformance_cases() {
+        let analysis = analyze(&case.files, case.context);
+        let out_case = out.join(&case.name);
+        copy_dir(&case.dir.join("input"), &out_case.join("input"));
+        if case.dir.join("case.json").exists() {
+            std::fs::copy(case.dir.join("case.json"), out_case.join("case.json")).expect("copy case.json");
         }
-        write_exports(&case, &analysis.config);
+        write_exports(&out_case, &analysis.config);
         written += 1;
     }
     let mut rng = Rng(seed);

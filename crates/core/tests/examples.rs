@@ -1,11 +1,14 @@
 //! The public example files (`tests/examples/`, each names its source) all import; the one azure-ai-ml
 //! 1.35.2 rejects gets errors naming exactly the fields it rejects.
 
+mod support {
+    pub(crate) mod cases;
+}
+
 use amlnet_core::{analyze, Context, Severity, SourceFile};
 
 fn check(name: &str) -> Vec<(String, &'static str, Severity)> {
-    let path = format!("{}/../../tests/examples/{name}", env!("CARGO_MANIFEST_DIR"));
-    let file = SourceFile::from_bytes(name, &std::fs::read(&path).expect("example"));
+    let file = SourceFile::from_bytes(name, &support::cases::read(&support::cases::repo_root().join("tests/examples").join(name)));
     analyze(&[file], Context::default()).diagnostics.into_iter().map(|d| (d.path, d.code, d.severity)).collect()
 }
 

@@ -2,34 +2,25 @@
 //! stage. Run over every YAML file the repository holds (fixtures, examples, the real corpus, conformance
 //! and plan inputs), each read alone, as a workspace update, and with every export's notes.
 
-use amlnet_core::model::Operation;
-use amlnet_core::{analyze, rules, Context, ExportFormat, SourceFile};
-use std::path::{Path, PathBuf};
-
-fn yaml_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
-    for e in entries.flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            yaml_files(&p, out);
-        } else if matches!(p.extension().and_then(|x| x.to_str()), Some("yml" | "yaml" | "json")) {
-            out.push(p);
-        }
-    }
+mod support {
+    pub(crate) mod cases;
 }
+
+use amlnet_core::model::Operation;
+use amlnet_core::{analyze, rules, Context, ExportFormat};
+use support::cases::{documents_under, repo_root, source_file};
 
 #[test]
 fn every_emitted_code_is_registered_and_documented() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let mut files = Vec::new();
-    for dir in ["tests/fixtures", "tests/examples", "tests/corpus", "tests/conformance/cases", "tests/plan"] {
-        yaml_files(&root.join(dir), &mut files);
-    }
+    let root = repo_root();
+    let files: Vec<_> = ["tests/fixtures", "tests/examples", "tests/corpus", "tests/conformance/cases", "tests/plan"]
+        .iter()
+        .flat_map(|dir| documents_under(&root.join(dir)))
+        .collect();
     assert!(files.len() > 150, "found only {} input files", files.len());
     let mut seen = std::collections::BTreeSet::new();
     for path in &files {
-        let bytes = std::fs::read(path).expect("read");
-        let file = SourceFile::from_bytes(path.to_string_lossy(), &bytes);
+        let file = source_file(path);
         for operation in [Operation::Create, Operation::Update] {
             let analysis = analyze(std::slice::from_ref(&file), Context { operation, ..Context::default() });
             let mut diagnostics = analysis.diagnostics.clone();

@@ -4,6 +4,7 @@
 
 #![allow(dead_code, unreachable_pub)]
 
+use std::io::Write as _;
 use std::process::{Command, Stdio};
 
 /// Whether `program args...` runs and exits with success (the probe of a tool).
@@ -26,7 +27,12 @@ pub fn require(tool: &str, probe: bool, what: &str) -> bool {
     }
     let hint = "scripts/setup.sh installs it";
     assert!(std::env::var("AMLNET_REQUIRE_TOOLS").as_deref() != Ok("1"), "{tool} not found, and AMLNET_REQUIRE_TOOLS=1 requires it for {what} ({hint})");
-    eprintln!("skipped: {tool} not found: {what} did not run ({hint}; AMLNET_REQUIRE_TOOLS=1 makes this a failure)");
+    // Written to the process's stderr, not through `eprintln!`, which the test harness captures and
+    // shows only for failing tests: a skip must be visible in a passing run.
+    let _ = writeln!(
+        std::io::stderr(),
+        "skipped: {tool} not found: {what} did not run ({hint}; AMLNET_REQUIRE_TOOLS=1 makes this a failure)"
+    );
     false
 }
 
