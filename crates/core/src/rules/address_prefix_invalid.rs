@@ -18,6 +18,13 @@ Only IPv4 is supported.
 
 ## Example
 ```yaml
+name: ws-contoso
+image_build_compute: image-builder
+managed_network:
+  isolation_mode: allow_only_approved_outbound
+  outbound_rules:
+  - name: vnet
+    type: service_tag
     destination:
       service_tag: VirtualNetwork
       protocol: TCP

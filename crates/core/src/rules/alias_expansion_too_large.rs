@@ -15,7 +15,7 @@ document has more than 500,000 nodes (the "billion laughs" pattern).
 PyYAML expands every alias, so `az ml` would hang or run out of memory on such a file.
 
 ## Example
-```yaml
+```text
 a: &a [x, x, x, x, x, x, x, x, x, x]
 b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]
 c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]

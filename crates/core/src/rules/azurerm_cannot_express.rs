@@ -25,6 +25,7 @@ Reviewers of the Terraform plan should know which parts come from where.
 
 ## Example
 ```yaml
+name: ws-contoso
 managed_network:
   isolation_mode: allow_only_approved_outbound
   firewall_sku: basic

@@ -16,9 +16,17 @@ every rule of the target that the other one lacks, and it runs against the desir
 the workspace that was read.
 
 ## Example
-`az ml workspace show -n ws-prod` saved as `current.json`, planned against:
+`az ml workspace show -n ws-prod` as the current state:
+```yaml
+# current state, as `az ml workspace show` gives it
+name: ws-prod
+managed_network:
+  isolation_mode: allow_internet_outbound
+```
+planned against:
 ```yaml
 name: ws-test
+image_build_compute: image-builder
 managed_network:
   isolation_mode: allow_only_approved_outbound
 ```

@@ -20,8 +20,21 @@ workspace managed network the flag no longer applies at all (see
 ## Example
 The deployment `blue` was created with egress enabled:
 ```yaml
+# current state, as `az ml online-deployment show` gives it
 name: blue
 endpoint_name: ep-contoso
+model: azureml:contoso-model:1
+instance_type: Standard_DS3_v2
+instance_count: 1
+egress_public_network_access: enabled
+```
+the desired document:
+```yaml
+name: blue
+endpoint_name: ep-contoso
+model: azureml:contoso-model:1
+instance_type: Standard_DS3_v2
+instance_count: 1
 egress_public_network_access: disabled
 ```
 

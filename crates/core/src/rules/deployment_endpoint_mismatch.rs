@@ -16,12 +16,18 @@ endpoint either fails ("endpoint not found") or is added to an endpoint outside 
 endpoint's network settings.
 
 ## Example
+The endpoint (`endpoint.yml`):
 ```yaml
-# endpoint.yml
 name: scoring
-# deployment.yml
+auth_mode: key
+```
+and its deployment (`deployment.yml`):
+```yaml
 name: blue
 endpoint_name: scoring-endpoint
+model: azureml:my-model:1
+instance_type: Standard_DS3_v2
+instance_count: 1
 ```
 
 ## Instead

@@ -15,6 +15,7 @@ PyYAML keeps the last value and silently drops the first, so half of what was wr
 
 ## Example
 ```yaml
+name: ws-contoso
 managed_network:
   isolation_mode: allow_internet_outbound
   isolation_mode: allow_only_approved_outbound

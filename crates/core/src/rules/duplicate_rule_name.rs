@@ -18,13 +18,16 @@ workspace.
 
 ## Example
 ```yaml
+name: ws-contoso
+managed_network:
+  isolation_mode: allow_internet_outbound
   outbound_rules:
   - name: storage
     type: private_endpoint
-    destination: {service_resource_id: /subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/sa, subresource_target: blob, spark_enabled: false}
+    destination: {service_resource_id: /subscriptions/00000000-1111-2222-3333-444444444444/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/sa, subresource_target: blob, spark_enabled: false}
   - name: storage
     type: private_endpoint
-    destination: {service_resource_id: /subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/sa, subresource_target: file, spark_enabled: false}
+    destination: {service_resource_id: /subscriptions/00000000-1111-2222-3333-444444444444/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/sa, subresource_target: file, spark_enabled: false}
 ```
 
 ## Instead

@@ -22,6 +22,8 @@ limits the deployment to those resources, and the flag cannot be changed after t
 ```yaml
 name: blue
 endpoint_name: scoring
+model: azureml:my-model:1
+instance_type: Standard_DS3_v2
 egress_public_network_access: disabled
 ```
 

@@ -20,6 +20,7 @@ Azure region, which only the service can check.
 ## Example
 ```yaml
 name: 1st_endpoint
+auth_mode: key
 ```
 
 ## Instead

@@ -17,8 +17,23 @@ missing key means Standard, dropping `firewall_sku: basic` from a document silen
 firewall.
 
 ## Example
-The workspace's firewall is Basic now; the desired document has no `firewall_sku`:
+The workspace's firewall is Basic now:
 ```yaml
+# current state, as `az ml workspace show` gives it
+name: ws-contoso
+image_build_compute: image-builder
+managed_network:
+  isolation_mode: allow_only_approved_outbound
+  firewall_sku: basic
+  outbound_rules:
+  - name: pypi
+    type: fqdn
+    destination: pypi.org
+```
+the desired document has no `firewall_sku`:
+```yaml
+name: ws-contoso
+image_build_compute: image-builder
 managed_network:
   isolation_mode: allow_only_approved_outbound
   outbound_rules:
@@ -33,6 +48,10 @@ Write the SKU you mean explicitly:
 managed_network:
   isolation_mode: allow_only_approved_outbound
   firewall_sku: basic
+  outbound_rules:
+  - name: pypi
+    type: fqdn
+    destination: pypi.org
 ```
 "#),
 };

@@ -18,6 +18,7 @@ configuration is not what was intended (an FQDN rule is missing, or the mode is 
 
 ## Example
 ```yaml
+name: ws-contoso
 managed_network:
   isolation_mode: allow_internet_outbound
   firewall_sku: basic

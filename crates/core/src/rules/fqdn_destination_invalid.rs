@@ -21,6 +21,11 @@ does not, and it is not known that the service accepts it: write one rule per ho
 
 ## Example
 ```yaml
+name: ws-contoso
+image_build_compute: image-builder
+managed_network:
+  isolation_mode: allow_only_approved_outbound
+  outbound_rules:
   - name: pypi
     type: fqdn
     destination: https://pypi.org/simple

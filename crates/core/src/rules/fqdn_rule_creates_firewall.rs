@@ -20,6 +20,7 @@ apply to serverless Spark. This is often what you want; the warning makes the co
 
 ## Example
 ```yaml
+name: ws-contoso
 managed_network:
   isolation_mode: allow_only_approved_outbound
   outbound_rules:

@@ -20,6 +20,11 @@ not allowed even though the rule is accepted. Use a private endpoint rule to the
 
 ## Example
 ```yaml
+name: ws-contoso
+image_build_compute: image-builder
+managed_network:
+  isolation_mode: allow_only_approved_outbound
+  outbound_rules:
   - name: data
     type: fqdn
     destination: data.blob.core.windows.net

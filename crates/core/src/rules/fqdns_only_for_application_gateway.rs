@@ -23,6 +23,10 @@ Gateway, each FQDN needs at least three labels.
 
 ## Example
 ```yaml
+name: ws-contoso
+managed_network:
+  isolation_mode: allow_internet_outbound
+  outbound_rules:
   - name: data-blob
     type: private_endpoint
     destination:

@@ -18,6 +18,7 @@ creation, after the hub lookup fails.
 
 ## Example
 ```yaml
+name: contoso-project
 kind: project
 hub_id: contoso-hub
 ```

@@ -19,6 +19,7 @@ need no build.
 
 ## Example
 ```yaml
+name: ws-contoso
 managed_network:
   isolation_mode: allow_only_approved_outbound
 ```

@@ -15,6 +15,7 @@ azure-ai-ml 1.35 fails with a bare `KeyError: 'isolation_mode'`, which tells nob
 
 ## Example
 ```yaml
+name: ws-contoso
 managed_network:
   outbound_rules: []
 ```

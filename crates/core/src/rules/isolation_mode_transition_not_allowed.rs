@@ -23,6 +23,15 @@ the Spark section says a workspace created with internet outbound "can't be upda
 ## Example
 With the workspace currently in `allow_only_approved_outbound`:
 ```yaml
+# current state, as `az ml workspace show` gives it
+name: ws-contoso
+image_build_compute: image-builder
+managed_network:
+  isolation_mode: allow_only_approved_outbound
+```
+the desired document:
+```yaml
+name: ws-contoso
 managed_network:
   isolation_mode: allow_internet_outbound
 ```

@@ -19,6 +19,13 @@ the managed network is enabled, and recreated after it.
 ## Example
 With the workspace currently without a managed network:
 ```yaml
+# current state, as `az ml workspace show` gives it
+name: ws-contoso
+```
+the desired document:
+```yaml
+name: ws-contoso
+image_build_compute: image-builder
 managed_network:
   isolation_mode: allow_only_approved_outbound
 ```

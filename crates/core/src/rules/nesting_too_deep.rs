@@ -18,7 +18,7 @@ levels of flow lists (deeper for block mappings), so only documents no real conf
 are refused for their depth.
 
 ## Example
-```yaml
+```text
 a: [[[[[[[[ ... 401 levels ... ]]]]]]]]
 ```
 

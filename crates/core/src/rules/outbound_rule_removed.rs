@@ -18,10 +18,32 @@ often because the document was written by hand or copied from an older version, 
 compute, endpoints and jobs that used the destination lose it as soon as the plan runs.
 
 ## Example
-The workspace has rules `pypi` and `datalake`; the desired document keeps only one:
+The workspace has rules `pypi` and `datalake`:
 ```yaml
+# current state, as `az ml workspace show` gives it
+name: ws-contoso
+image_build_compute: image-builder
 managed_network:
   isolation_mode: allow_only_approved_outbound
+  firewall_sku: basic
+  outbound_rules:
+  - name: pypi
+    type: fqdn
+    destination: pypi.org
+  - name: datalake
+    type: private_endpoint
+    destination:
+      service_resource_id: /subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/sadatalake
+      subresource_target: dfs
+      spark_enabled: false
+```
+the desired document keeps only one:
+```yaml
+name: ws-contoso
+image_build_compute: image-builder
+managed_network:
+  isolation_mode: allow_only_approved_outbound
+  firewall_sku: basic
   outbound_rules:
   - name: pypi
     type: fqdn

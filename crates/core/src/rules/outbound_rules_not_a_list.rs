@@ -16,6 +16,7 @@ azure-ai-ml 1.35 rejects it: "outbound_rules: Not a valid list."
 
 ## Example
 ```yaml
+name: ws-contoso
 managed_network:
   isolation_mode: allow_only_approved_outbound
   outbound_rules:

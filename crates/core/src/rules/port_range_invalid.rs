@@ -17,6 +17,13 @@ the firewall rule does not match the traffic you meant.
 
 ## Example
 ```yaml
+name: ws-contoso
+image_build_compute: image-builder
+managed_network:
+  isolation_mode: allow_only_approved_outbound
+  outbound_rules:
+  - name: monitor
+    type: service_tag
     destination:
       service_tag: AzureMonitor
       protocol: TCP

@@ -17,6 +17,7 @@ does with such a rule is not documented; at best it is ignored.
 
 ## Example
 ```yaml
+name: ws-contoso
 managed_network:
   isolation_mode: disabled
   outbound_rules:

@@ -18,6 +18,13 @@ YAML, where a bare `*` starts an alias.
 
 ## Example
 ```yaml
+name: ws-contoso
+image_build_compute: image-builder
+managed_network:
+  isolation_mode: allow_only_approved_outbound
+  outbound_rules:
+  - name: monitor
+    type: service_tag
     destination:
       service_tag: AzureMonitor
       protocol: tcp

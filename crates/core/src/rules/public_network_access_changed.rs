@@ -20,6 +20,12 @@ token for an endpoint). Both are inbound changes that a change request should na
 ## Example
 The workspace allows public access now:
 ```yaml
+# current state, as `az ml workspace show` gives it
+name: ws-contoso
+public_network_access: Enabled
+```
+the desired document:
+```yaml
 name: ws-contoso
 public_network_access: Disabled
 ```

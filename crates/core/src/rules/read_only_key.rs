@@ -18,6 +18,11 @@ required or recommended rules back even makes an update fail. amlnet accepts the
 
 ## Example
 ```yaml
+name: ws-contoso
+image_build_compute: image-builder
+managed_network:
+  isolation_mode: allow_only_approved_outbound
+  outbound_rules:
   - name: pypi
     type: fqdn
     destination: pypi.org

@@ -19,6 +19,10 @@ update has started.
 
 ## Example
 ```yaml
+name: ws-contoso
+image_build_compute: image-builder
+managed_network:
+  isolation_mode: allow_only_approved_outbound
   outbound_rules:
   - name: pypi.org
     type: fqdn

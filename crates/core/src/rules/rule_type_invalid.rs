@@ -20,6 +20,11 @@ shape.
 
 ## Example
 ```yaml
+name: ws-contoso
+image_build_compute: image-builder
+managed_network:
+  isolation_mode: allow_only_approved_outbound
+  outbound_rules:
   - name: pypi
     type: website
     destination: pypi.org

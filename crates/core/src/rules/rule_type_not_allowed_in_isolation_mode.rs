@@ -18,6 +18,7 @@ the deployment has started.
 
 ## Example
 ```yaml
+name: ws-contoso
 managed_network:
   isolation_mode: allow_internet_outbound
   outbound_rules:

@@ -20,6 +20,12 @@ the workspace update has started, or in the private endpoint approval.
 
 ## Example
 ```yaml
+name: ws-contoso
+managed_network:
+  isolation_mode: allow_internet_outbound
+  outbound_rules:
+  - name: data-blob
+    type: private_endpoint
     destination:
       service_resource_id: /subscriptions/<SUBSCRIPTION_ID>/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/data
       subresource_target: blob

@@ -19,12 +19,17 @@ rules, and azurerm accepts both tags, so nothing else catches it.
 
 ## Example
 ```yaml
+name: ws-contoso
+image_build_compute: image-builder
+managed_network:
+  isolation_mode: allow_only_approved_outbound
+  outbound_rules:
   - name: everything
     type: service_tag
     destination:
       service_tag: AzureCloud
       protocol: TCP
-      port_ranges: "443"
+      port_ranges: '443'
 ```
 
 ## Instead

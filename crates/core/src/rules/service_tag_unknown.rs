@@ -19,6 +19,13 @@ updated. The list is advisory: Azure adds tags, so an unknown tag is a warning, 
 
 ## Example
 ```yaml
+name: ws-contoso
+image_build_compute: image-builder
+managed_network:
+  isolation_mode: allow_only_approved_outbound
+  outbound_rules:
+  - name: monitor
+    type: service_tag
     destination:
       service_tag: AzureMonitoring
       protocol: TCP

@@ -17,7 +17,17 @@ flag. Once enabled it cannot be disabled" (`az ml workspace provision-network`).
 also needs public network access disabled before provisioning, and does not get FQDN rules.
 
 ## Example
+The workspace has no Spark-enabled rule; the desired document adds one:
 ```yaml
+# current state, as `az ml workspace show` gives it
+name: ws-contoso
+public_network_access: Disabled
+managed_network:
+  isolation_mode: allow_internet_outbound
+```
+```yaml
+name: ws-contoso
+public_network_access: Disabled
 managed_network:
   isolation_mode: allow_internet_outbound
   outbound_rules:

@@ -19,6 +19,13 @@ do anything but fail or cost another private endpoint.
 
 ## Example
 ```yaml
+name: ws-contoso
+public_network_access: disabled
+managed_network:
+  isolation_mode: allow_internet_outbound
+  outbound_rules:
+  - name: search
+    type: private_endpoint
     destination:
       service_resource_id: /subscriptions/00000000-1111-2222-3333-444444444444/resourceGroups/rg/providers/Microsoft.Search/searchServices/search
       subresource_target: searchService

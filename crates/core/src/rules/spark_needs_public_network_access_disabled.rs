@@ -19,6 +19,7 @@ cannot be turned off again.
 
 ## Example
 ```yaml
+name: ws-contoso
 public_network_access: enabled
 managed_network:
   isolation_mode: allow_only_approved_outbound

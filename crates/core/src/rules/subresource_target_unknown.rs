@@ -21,6 +21,12 @@ not know, the warning only says that the value could not be checked; the service
 
 ## Example
 ```yaml
+name: ws-contoso
+managed_network:
+  isolation_mode: allow_internet_outbound
+  outbound_rules:
+  - name: vault
+    type: private_endpoint
     destination:
       service_resource_id: /subscriptions/00000000-1111-2222-3333-444444444444/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv
       subresource_target: blob

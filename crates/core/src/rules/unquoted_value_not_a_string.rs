@@ -18,6 +18,16 @@ tools and editors show it as the string you meant, so the mistake is invisible u
 
 ## Example
 ```yaml
+name: ws-contoso
+image_build_compute: image-builder
+managed_network:
+  isolation_mode: allow_only_approved_outbound
+  outbound_rules:
+  - name: monitor
+    type: service_tag
+    destination:
+      service_tag: AzureMonitor
+      protocol: TCP
       port_ranges: 443
 ```
 

@@ -16,6 +16,7 @@ azure-ai-ml rejects them ("Value 'approved' passed is not in set ...").
 
 ## Example
 ```yaml
+name: ws-contoso
 managed_network:
   isolation_mode: approved
   firewall_sku: premium

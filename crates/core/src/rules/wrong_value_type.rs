@@ -16,6 +16,16 @@ azure-ai-ml rejects such files ("Not a valid string.", "Not a valid boolean.").
 
 ## Example
 ```yaml
+name: ws-contoso
+image_build_compute: image-builder
+managed_network:
+  isolation_mode: allow_only_approved_outbound
+  outbound_rules:
+  - name: monitor
+    type: service_tag
+    destination:
+      service_tag: AzureMonitor
+      protocol: TCP
       port_ranges: [80, 8080]
 ```
 

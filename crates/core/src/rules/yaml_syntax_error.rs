@@ -17,6 +17,7 @@ after the error is read, so amlnet cannot check the rest either.
 
 ## Example
 ```yaml
+name: ws-contoso
 managed_network:
   isolation_mode: allow_only_approved_outbound
 	outbound_rules: []
