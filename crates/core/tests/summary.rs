@@ -1,6 +1,7 @@
 //! Cost and security summaries: snapshots of the text rendering for the demo, every conformance case
-//! input (`tests/conformance/cases/*/input`) and edge cases, in `crates/core/tests/snapshots/summary/`.
-//! Run with `UPDATE_SNAPSHOTS=1` to write them after reviewing a change.
+//! input (`tests/conformance/cases/*/input`) and edge cases: insta snapshots in
+//! `crates/core/tests/snapshots/summary/`. Review a change with `cargo insta review`, or write them with
+//! `INSTA_UPDATE=always` (or `UPDATE_SNAPSHOTS=1`).
 
 mod support {
     pub(crate) mod cases;
@@ -9,7 +10,6 @@ mod support {
 
 use amlnet_core::summary::{summarize, Summary, Tone};
 use amlnet_core::{analyze, Context, SourceFile};
-use std::fmt::Write as _;
 use std::path::Path;
 use support::cases::conformance_cases;
 
@@ -110,30 +110,22 @@ fn all_inputs() -> Vec<(String, Vec<(String, String)>)> {
 
 #[test]
 fn summaries_match_their_snapshots() {
-    let update = std::env::var_os("UPDATE_SNAPSHOTS").is_some();
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots/summary");
-    let mut failures = String::new();
     let inputs = all_inputs();
     assert!(inputs.len() >= 12, "demo, the conformance cases and the edge cases");
-    for (name, files) in inputs {
-        let text = summary_of(&files).render_text();
-        let snap = dir.join(format!("{name}.txt"));
-        if update {
-            std::fs::create_dir_all(&dir).expect("dir");
-            std::fs::write(&snap, &text).expect("write");
-            continue;
-        }
-        match std::fs::read_to_string(&snap) {
-            Ok(expected) if expected == text => {}
-            Ok(expected) => {
-                let _ = writeln!(failures, "{name}: snapshot differs\n--- expected\n{expected}\n--- actual\n{text}");
-            }
-            Err(_) => {
-                let _ = writeln!(failures, "{name}: no snapshot {} (run with UPDATE_SNAPSHOTS=1)", snap.display());
-            }
-        }
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path(dir);
+    settings.set_prepend_module_to_snapshot(false);
+    settings.set_omit_expression(true);
+    // The older switch of this suite: write the snapshots without review.
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() && std::env::var_os("INSTA_UPDATE").is_none() {
+        std::env::set_var("INSTA_UPDATE", "always");
     }
-    assert!(failures.is_empty(), "{failures}");
+    settings.bind(|| {
+        for (name, files) in inputs {
+            insta::assert_snapshot!(name, summary_of(&files).render_text());
+        }
+    });
 }
 
 #[test]

@@ -121,7 +121,10 @@ fn exists(named: &str, paths: &[String]) -> bool {
         }
         let parts: Vec<&str> = p.trim_end_matches('/').split('/').collect();
         parts.len() >= pattern.len()
-            && parts[parts.len() - pattern.len()..].iter().zip(&pattern).all(|(have, want)| have == want || (want.starts_with('<') && want.ends_with('>')))
+            && parts[parts.len() - pattern.len()..]
+                .iter()
+                .zip(&pattern)
+                .all(|(have, want)| have == want || (want.starts_with('<') && want.ends_with('>')))
     })
 }
 
@@ -165,7 +168,10 @@ fn readme_lists_the_export_formats_of_the_code() {
 /// (`(\`code\`)`, how the README cites the rule of a behaviour) and before "note", "rule" or "info".
 fn named_codes(markdown: &str) -> BTreeSet<String> {
     let is_code = |w: &str| {
-        w.len() > 3 && w.starts_with(|c: char| c.is_ascii_lowercase()) && w.contains('-') && w.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        w.len() > 3
+            && w.starts_with(|c: char| c.is_ascii_lowercase())
+            && w.contains('-')
+            && w.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
     };
     let mut out = BTreeSet::new();
     let mut after = |marker: &str, end: &[char]| {

@@ -4,7 +4,10 @@
 //! and the documentation (what it catches, why it matters, an example, what to write instead). Rules
 //! that judge the typed model also have a `check` function; rules reported while reading YAML (the
 //! syntax layer and the lowering) have only their `INFO`. `amlnet rules` and `amlnet explain` read
-//! this registry, and the fixture tests in `tests/fixtures/<code>/` cover every entry.
+//! this registry, and the fixture tests in `tests/fixtures/<code>/` cover every entry. The example's
+//! ```` ```yaml ```` blocks are complete documents, checked together (a block whose first line starts
+//! `# current` is the current state of a plan); `tests/rule_docs.rs` runs them: the example must
+//! produce the rule's code, the first YAML block of "Instead" (a patch of the example) must not.
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::Config;

@@ -28,9 +28,9 @@ pub fn reversed_documents(config: &Config) -> Vec<SourceFile> {
 
 fn reversed_document(value: &Value) -> Value {
     match value {
-        Value::Map(entries) => Value::Map(
-            entries.iter().rev().map(|(k, v)| (k.clone(), if k == "managed_network" { reversed(v) } else { v.clone() })).collect(),
-        ),
+        Value::Map(entries) => {
+            Value::Map(entries.iter().rev().map(|(k, v)| (k.clone(), if k == "managed_network" { reversed(v) } else { v.clone() })).collect())
+        }
         other => other.clone(),
     }
 }
@@ -42,13 +42,7 @@ pub fn documents(config: &Config) -> Vec<SourceFile> {
 
 fn reversed(value: &Value) -> Value {
     match value {
-        Value::Map(entries) => Value::Map(
-            entries
-                .iter()
-                .rev()
-                .map(|(k, v)| (k.clone(), reversed(v)))
-                .collect(),
-        ),
+        Value::Map(entries) => Value::Map(entries.iter().rev().map(|(k, v)| (k.clone(), reversed(v))).collect()),
         Value::Seq(items) => Value::Seq(items.iter().map(reversed).collect()),
         other => other.clone(),
     }

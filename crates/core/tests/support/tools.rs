@@ -26,13 +26,13 @@ pub fn require(tool: &str, probe: bool, what: &str) -> bool {
         return true;
     }
     let hint = "scripts/setup.sh installs it";
-    assert!(std::env::var("AMLNET_REQUIRE_TOOLS").as_deref() != Ok("1"), "{tool} not found, and AMLNET_REQUIRE_TOOLS=1 requires it for {what} ({hint})");
+    assert!(
+        std::env::var("AMLNET_REQUIRE_TOOLS").as_deref() != Ok("1"),
+        "{tool} not found, and AMLNET_REQUIRE_TOOLS=1 requires it for {what} ({hint})"
+    );
     // Written to the process's stderr, not through `eprintln!`, which the test harness captures and
     // shows only for failing tests: a skip must be visible in a passing run.
-    let _ = writeln!(
-        std::io::stderr(),
-        "skipped: {tool} not found: {what} did not run ({hint}; AMLNET_REQUIRE_TOOLS=1 makes this a failure)"
-    );
+    let _ = writeln!(std::io::stderr(), "skipped: {tool} not found: {what} did not run ({hint}; AMLNET_REQUIRE_TOOLS=1 makes this a failure)");
     false
 }
 
