@@ -7,6 +7,7 @@
 pub mod arm;
 pub mod bicep;
 pub mod cli;
+pub(crate) mod iac;
 pub mod python;
 pub mod terraform;
 pub mod yaml;

@@ -7,7 +7,8 @@
 //! `azapi_update_resource`) from the same ARM tree as the ARM and Bicep exports, and each one is
 //! explained by a `#` comment and by an `azurerm-cannot-express` note ([`notes`]).
 
-use super::arm::{self, Expr, Node, Template, API_VERSION, DEPLOYMENT_TYPE, ENDPOINT_TYPE, RULE_TYPE, WORKSPACE_TYPE};
+use super::arm;
+use super::iac::{self, Expr, Node, Template, API_VERSION, DEPLOYMENT_TYPE, ENDPOINT_TYPE, RULE_TYPE, WORKSPACE_TYPE};
 use crate::diagnostic::Diagnostic;
 use crate::model::{rule_path, Config, Destination, NetworkAccess, OutboundRule, Value, Workspace, WorkspaceKind};
 use crate::rules::{codes, Target};
@@ -271,7 +272,7 @@ fn foundry_fallback(config: &Config) -> Vec<(&'static str, &'static str, Node)> 
         out.push(("image_build_compute", "imageBuildCompute", Node::str(c)));
     }
     if config.context.operation == crate::model::Operation::Create {
-        if let Some(v) = arm::provision_now(config, ws) {
+        if let Some(v) = iac::provision_now(config, ws) {
             out.push(("provision_network_now", "provisionNetworkNow", Node::Bool(v)));
         }
     }
@@ -477,7 +478,7 @@ pub fn file(config: &Config) -> String {
         }
         let (identity_type, identity_ids) = match carried(&ws.extra, "identity") {
             Some(v) => {
-                let node = arm::identity_node(v);
+                let node = iac::identity_node(v);
                 let mut t = "SystemAssigned".to_owned();
                 let mut ids = Vec::new();
                 if let Node::Object(entries) = node {
@@ -534,7 +535,7 @@ pub fn file(config: &Config) -> String {
                     // Changing it forces a new workspace, so an existing workspace keeps its value.
                     out.push_str("    # provision_on_creation_enabled is left out: changing it would replace the workspace.\n");
                     out.push_str("    # Provision with: az ml workspace provision-network\n");
-                } else if let Some(v) = arm::provision_now(config, ws) {
+                } else if let Some(v) = iac::provision_now(config, ws) {
                     let _ = writeln!(out, "    provision_on_creation_enabled = {v}");
                 }
                 out.push_str("  }\n");
@@ -592,7 +593,7 @@ pub fn file(config: &Config) -> String {
                 let _ = writeln!(out, "  type      = {}", hcl_str(&format!("{RULE_TYPE}@{API_VERSION}")));
                 let _ = writeln!(out, "  name      = {}", hcl_str(&rule.name));
                 let _ = writeln!(out, "  parent_id = {workspace_ref}.id");
-                w.attr(&mut out, 1, "body", &Node::Object(vec![("properties".to_owned(), arm::rule_node(rule))]));
+                w.attr(&mut out, 1, "body", &Node::Object(vec![("properties".to_owned(), iac::rule_node(rule))]));
                 out.push_str("}\n\n");
                 rule_refs.push(format!("azapi_resource.{l}"));
             }
