@@ -4,7 +4,7 @@
 //! the YAML files are written from quoted here-documents (no expansion inside), and subscription,
 //! resource group and workspace are variables that the environment can override.
 
-use super::{yaml, Plan};
+use super::{yaml, ScriptNeeds};
 use crate::model::{Config, Destination, Operation};
 use std::fmt::Write as _;
 
@@ -57,7 +57,7 @@ pub(crate) fn variable(out: &mut String, name: &str, value: Option<&str>, what: 
 
 /// Generates `deploy.sh`.
 pub fn script(config: &Config) -> String {
-    let plan = Plan::of(config);
+    let needs = ScriptNeeds::of(config);
     let mut out = String::new();
     let ws_name = config.workspace.as_ref().map(|w| w.name.as_str());
     out.push_str("#!/usr/bin/env bash\n");
@@ -70,7 +70,7 @@ pub fn script(config: &Config) -> String {
     variable(&mut out, "WORKSPACE_NAME", ws_name, "the workspace name");
     out.push('\n');
 
-    let documents = yaml::documents(config, plan.operation == Operation::Create);
+    let documents = yaml::documents(config, needs.operation == Operation::Create);
     for (name, contents) in &documents {
         let delimiter = heredoc_delimiter(contents);
         let _ = writeln!(out, "cat > {} <<'{delimiter}'", shell_quote(&format!("amlnet-{name}")));
@@ -82,7 +82,7 @@ pub fn script(config: &Config) -> String {
     let target = "--resource-group \"$RESOURCE_GROUP\" --name \"$WORKSPACE_NAME\"";
     if let Some(ws) = &config.workspace {
         let n_rules = config.rules().len();
-        match plan.operation {
+        match needs.operation {
             Operation::Create => {
                 let _ = writeln!(out, "\n# Create the workspace with its network settings and {n_rules} user-defined outbound rule(s).");
                 // `--kind` repeats the file's `kind` so that a hub or project is never created as a plain workspace.
@@ -105,11 +105,11 @@ pub fn script(config: &Config) -> String {
             }
         }
     }
-    if plan.provision {
+    if needs.provision {
         let why =
-            if plan.include_spark { "with Spark (a rule is spark_enabled; this cannot be undone)" } else { "before the first online deployment" };
+            if needs.include_spark { "with Spark (a rule is spark_enabled; this cannot be undone)" } else { "before the first online deployment" };
         let _ = writeln!(out, "\n# Provision the managed network {why}.");
-        let spark = if plan.include_spark { " --include-spark" } else { "" };
+        let spark = if needs.include_spark { " --include-spark" } else { "" };
         let _ = writeln!(out, "az ml workspace provision-network {target}{spark}");
     }
     let in_ws = "--resource-group \"$RESOURCE_GROUP\" --workspace-name \"$WORKSPACE_NAME\"";

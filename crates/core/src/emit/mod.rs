@@ -130,14 +130,14 @@ pub fn deployment_file_names(config: &Config) -> Vec<String> {
 
 /// What the scripts must do besides creating the documents, derived once for both script generators.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Plan {
+pub(crate) struct ScriptNeeds {
     pub(crate) operation: Operation,
     /// Provision the managed network explicitly (Spark, or before the first deployment).
     pub(crate) provision: bool,
     pub(crate) include_spark: bool,
 }
 
-impl Plan {
+impl ScriptNeeds {
     pub(crate) fn of(config: &Config) -> Self {
         let operation = config.context.operation;
         let managed = matches!(config.isolation_mode(), Some(IsolationMode::AllowInternetOutbound | IsolationMode::AllowOnlyApprovedOutbound));
@@ -145,6 +145,6 @@ impl Plan {
             managed && config.rules().iter().any(|r| matches!(&r.destination, crate::model::Destination::PrivateEndpoint(pe) if pe.spark_enabled));
         let provisioned_at_creation = operation == Operation::Create && config.workspace.as_ref().and_then(|w| w.provision_network_now) == Some(true);
         let provision = managed && (include_spark || (!config.deployments.is_empty() && !provisioned_at_creation));
-        Plan { operation, provision, include_spark }
+        ScriptNeeds { operation, provision, include_spark }
     }
 }

@@ -3,7 +3,7 @@
 //! `begin_provision_network(workspace_name=..., include_spark=...)`, the public
 //! `workspace_outbound_rules`), avoiding every documented mistake of reference §D.
 
-use super::Plan;
+use super::ScriptNeeds;
 use crate::model::{Config, Destination, OnlineDeployment, OnlineEndpoint, Operation, OutboundRule, Value, Workspace, WorkspaceKind};
 use std::fmt::Write as _;
 
@@ -399,7 +399,7 @@ pub(crate) fn env_var(out: &mut String, name: &str, value: Option<&str>, what: &
 
 /// Generates `amlnet_deploy.py`.
 pub fn script(config: &Config) -> String {
-    let plan = Plan::of(config);
+    let needs = ScriptNeeds::of(config);
     let mut imports: Vec<&'static str> = Vec::new();
     let mut body = String::new();
     if let Some(ws) = &config.workspace {
@@ -417,7 +417,7 @@ pub fn script(config: &Config) -> String {
             }
             body.push_str("    ]\n\n\n");
         }
-        workspace_fn(&mut body, ws, plan.operation == Operation::Create, &mut imports);
+        workspace_fn(&mut body, ws, needs.operation == Operation::Create, &mut imports);
     }
     if let Some(ep) = &config.endpoint {
         endpoint_fn(&mut body, ep, &mut imports);
@@ -435,7 +435,7 @@ pub fn script(config: &Config) -> String {
     body.push_str("    ml_client = MLClient(\n        DefaultAzureCredential(),\n        subscription_id=SUBSCRIPTION_ID,\n        resource_group_name=RESOURCE_GROUP,\n        workspace_name=WORKSPACE_NAME,\n    )\n");
     if let Some(ws) = &config.workspace {
         let has_rules = ws.managed_network.as_ref().is_some_and(|m| !m.outbound_rules.is_empty());
-        match plan.operation {
+        match needs.operation {
             Operation::Create => body.push_str(
                 "    workspace = ml_client.workspaces.begin_create(build_workspace()).result()\n    print(f\"Created workspace {workspace.name}\")\n",
             ),
@@ -447,11 +447,11 @@ pub fn script(config: &Config) -> String {
             }
         }
     }
-    if plan.provision {
+    if needs.provision {
         let _ = writeln!(
             body,
             "    ml_client.workspaces.begin_provision_network(workspace_name=WORKSPACE_NAME, include_spark={}).result()",
-            if plan.include_spark { "True" } else { "False" }
+            if needs.include_spark { "True" } else { "False" }
         );
         body.push_str("    print(\"Provisioned the managed network\")\n");
     }
