@@ -33,13 +33,10 @@ pub fn validate_text(text: &str, options: &Options) -> ValidateResult {
 pub fn export_sources(files: &[SourceFile], format: ExportFormat, options: &Options) -> ExportResult {
     let analysis = analyze(files, options.context());
     let has_errors = analysis.has_errors();
-    let (files, notes) = if has_errors && options.force != Some(true) {
-        (Vec::new(), Vec::new())
-    } else {
-        (
-            amlnet_core::export(&analysis.config, format.into()).into_iter().map(GeneratedFile::from).collect(),
-            analysis.export_notes(format.into()).iter().map(Diagnostic::from).collect(),
-        )
+    let (files, notes) = match analysis.export_checked(format.into(), options.force == Some(true)) {
+        Ok(export) => (export.files.into_iter().map(GeneratedFile::from).collect(), export.notes.iter().map(Diagnostic::from).collect()),
+        // The refused errors are among the analysis diagnostics, which the result carries.
+        Err(_) => (Vec::new(), Vec::new()),
     };
     ExportResult { files, diagnostics: analysis.diagnostics.iter().map(Diagnostic::from).collect(), notes, has_errors }
 }
@@ -48,11 +45,7 @@ pub fn export_sources(files: &[SourceFile], format: ExportFormat, options: &Opti
 /// desired configuration is read as an update of the current workspace, so one-way transitions are
 /// judged against it.
 pub fn plan_sources(current: &[SourceFile], desired: &[SourceFile], options: &Options) -> PlanResult {
-    let current = amlnet_core::plan::read_current(current);
-    let given = options.context();
-    let context = amlnet_core::Context { subscription_id: given.subscription_id, resource_group: given.resource_group, ..current.context() };
-    let desired = analyze(desired, context);
-    let plan = amlnet_core::plan::plan_with_sources(&current.config, &desired.config, &desired.sources);
+    let amlnet_core::plan::PlannedChange { current, desired, plan } = amlnet_core::plan::plan_files(current, desired, &options.context());
     PlanResult {
         steps: plan.steps.iter().map(PlanStep::from).collect(),
         warnings: plan.warnings.iter().map(Diagnostic::from).collect(),

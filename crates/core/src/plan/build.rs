@@ -7,7 +7,7 @@ use crate::emit::cli::shell_quote;
 use crate::emit::python::py_str;
 use crate::emit::yaml;
 use crate::model::{
-    Config, Context, Destination, FirewallSku, IsolationMode, ManagedNetwork, NetworkAccess, OnlineDeployment, OutboundRule, Value, Workspace,
+    Config, Destination, FirewallSku, IsolationMode, ManagedNetwork, NetworkAccess, OnlineDeployment, OutboundRule, Value, Workspace,
 };
 use crate::rules::{self, Target};
 use std::fmt::Write as _;
@@ -91,11 +91,7 @@ impl<'a> Builder<'a> {
 
         // The existing rules judge the transition, with the current state as the update's context.
         let mut judged = desired.clone();
-        judged.context = Context {
-            subscription_id: desired.context.subscription_id.clone(),
-            resource_group: desired.context.resource_group.clone(),
-            ..update_context(current)
-        };
+        judged.context = update_context(current, &desired.context);
         for (target, d) in rules::check_model(&judged) {
             if rules::plan_codes::PLAN_MODEL_RULES.iter().any(|r| r.code == d.code) {
                 self.warn(target, d);

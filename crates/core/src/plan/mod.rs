@@ -19,7 +19,7 @@ pub use read::read_current;
 
 use crate::diagnostic::{sort_diagnostics, Diagnostic};
 use crate::model::{Config, Context, IsolationMode, Operation};
-use crate::Sources;
+use crate::{Analysis, SourceFile, Sources};
 use serde::Serialize;
 use std::fmt::Write as _;
 
@@ -38,22 +38,56 @@ impl Current {
         self.diagnostics.iter().any(Diagnostic::is_error)
     }
 
-    /// The update context the desired documents are judged in: current isolation mode and rules.
-    pub fn context(&self) -> Context {
-        update_context(&self.config)
+    /// The update context the desired documents are judged in ([`update_context`] of this state).
+    pub fn context(&self, given: &Context) -> Context {
+        update_context(&self.config, given)
     }
 }
 
 /// The context of a change to the workspace `current`: an update, judged against its isolation mode
-/// (disabled without a managed network) and its user-defined rules. Subscription and resource group
-/// are left for the caller.
-pub fn update_context(current: &Config) -> Context {
+/// (disabled without a managed network) and its user-defined rules, in the subscription and resource
+/// group of `given` (the rest of `given` is replaced). The one place a shell's context becomes an update.
+pub fn update_context(current: &Config, given: &Context) -> Context {
+    let Context { subscription_id, resource_group, operation: _, current_isolation_mode: _, current_rules: _ } = given;
     Context {
+        subscription_id: subscription_id.clone(),
+        resource_group: resource_group.clone(),
         operation: Operation::Update,
         current_isolation_mode: Some(current.isolation_mode().unwrap_or(IsolationMode::Disabled)),
         current_rules: current.rules().to_vec(),
-        ..Context::default()
     }
+}
+
+/// A plan made from files: the current state as read, the desired documents as analyzed in its update
+/// context, and the plan between them.
+#[derive(Debug, Clone)]
+pub struct PlannedChange {
+    pub current: Current,
+    pub desired: Analysis,
+    pub plan: ChangePlan,
+}
+
+impl PlannedChange {
+    /// The desired documents' diagnostics that the plan does not report itself (a refused transition is
+    /// one of the plan's warnings).
+    pub fn other_diagnostics(&self) -> Vec<Diagnostic> {
+        self.desired.diagnostics.iter().filter(|d| !self.plan.warnings.contains(d)).cloned().collect()
+    }
+
+    /// True when the inputs themselves have errors (the current state, or the desired documents beyond
+    /// what the plan reports): a plan from a partial reading could remove what it did not read.
+    pub fn input_has_errors(&self) -> bool {
+        self.current.has_errors() || self.other_diagnostics().iter().any(Diagnostic::is_error)
+    }
+}
+
+/// Reads the current state, analyzes the desired documents as an update of it (in the subscription and
+/// resource group of `given`) and plans the change, with each warning placed in its desired document.
+pub fn plan_files(current: &[SourceFile], desired: &[SourceFile], given: &Context) -> PlannedChange {
+    let current = read_current(current);
+    let desired = crate::analyze(desired, current.context(given));
+    let plan = plan_with_sources(&current.config, &desired.config, &desired.sources);
+    PlannedChange { current, desired, plan }
 }
 
 /// What a step does; the order of the variants is the order of the plan.
