@@ -5,7 +5,7 @@
 //! resource group and workspace are variables that the environment can override.
 
 use super::{yaml, ScriptNeeds};
-use crate::model::{Config, Destination, Operation};
+use crate::model::{Config, Destination, FqdnDestination, Operation, OutboundRule, PrivateEndpointDestination, ServiceTagDestination};
 use std::fmt::Write as _;
 
 /// Quotes a value as one bash word that expands to exactly `text`.
@@ -128,39 +128,40 @@ pub fn script(config: &Config) -> String {
 }
 
 /// One `az ml workspace outbound-rule set` command.
-pub(crate) fn rule_command(rule: &crate::model::OutboundRule) -> String {
+pub(crate) fn rule_command(rule: &OutboundRule) -> String {
+    let OutboundRule { name, destination } = rule;
     let mut cmd = format!(
         "az ml workspace outbound-rule set --resource-group \"$RESOURCE_GROUP\" --workspace-name \"$WORKSPACE_NAME\" \\\n  --rule {} --type {}",
-        shell_quote(&rule.name),
-        rule.destination.rule_type().yaml()
+        shell_quote(name),
+        destination.rule_type().yaml()
     );
-    match &rule.destination {
-        Destination::PrivateEndpoint(pe) => {
+    match destination {
+        Destination::PrivateEndpoint(PrivateEndpointDestination { service_resource_id, subresource_target, spark_enabled, fqdns }) => {
             let _ = write!(
                 cmd,
                 " \\\n  --service-resource-id {} \\\n  --subresource-target {} --spark-enabled {}",
-                shell_quote(&pe.service_resource_id),
-                shell_quote(&pe.subresource_target),
-                pe.spark_enabled
+                shell_quote(service_resource_id),
+                shell_quote(subresource_target),
+                spark_enabled
             );
-            if !pe.fqdns.is_empty() {
-                let _ = write!(cmd, " --fqdns {}", shell_quote(&pe.fqdns.join(",")));
+            if !fqdns.is_empty() {
+                let _ = write!(cmd, " --fqdns {}", shell_quote(&fqdns.join(",")));
             }
         }
-        Destination::ServiceTag(st) => {
+        Destination::ServiceTag(ServiceTagDestination { service_tag, protocol, port_ranges, address_prefixes }) => {
             let _ = write!(
                 cmd,
                 " \\\n  --service-tag {} --protocol {} --port-ranges {}",
-                shell_quote(&st.service_tag),
-                shell_quote(&st.protocol),
-                shell_quote(&st.port_ranges)
+                shell_quote(service_tag),
+                shell_quote(protocol),
+                shell_quote(port_ranges)
             );
-            if let Some(prefixes) = &st.address_prefixes {
+            if let Some(prefixes) = address_prefixes {
                 let _ = write!(cmd, " --address-prefixes {}", shell_quote(&prefixes.join(",")));
             }
         }
-        Destination::Fqdn(f) => {
-            let _ = write!(cmd, " --destination {}", shell_quote(&f.destination));
+        Destination::Fqdn(FqdnDestination { destination }) => {
+            let _ = write!(cmd, " --destination {}", shell_quote(destination));
         }
     }
     cmd.push('\n');

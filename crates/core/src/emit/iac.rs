@@ -7,8 +7,8 @@
 //! resource ids, ids of local assets that must be uploaded first) become parameters without a default,
 //! so the template says what it needs instead of guessing.
 
-use crate::model::{AuthMode, Config, FirewallSku, IsolationMode, OnlineDeployment, OnlineEndpoint, OutboundRule, Value, Workspace};
-use crate::model::{Destination, Operation, WorkspaceKind};
+use crate::model::{AuthMode, Config, FirewallSku, IsolationMode, ManagedNetwork, OnlineDeployment, OnlineEndpoint, OutboundRule, Value, Workspace};
+use crate::model::{Destination, FqdnDestination, Operation, PrivateEndpointDestination, ServiceTagDestination, WorkspaceKind};
 
 /// The ARM API version of every resource.
 pub const API_VERSION: &str = "2025-12-01";
@@ -284,40 +284,43 @@ pub(crate) fn identity_node(value: &Value) -> Node {
 
 /// One outbound rule's ARM value (the entry of `outboundRules`, or the child resource's `properties`).
 pub(crate) fn rule_node(rule: &OutboundRule) -> Node {
+    // The name is the key of `outboundRules` or the child resource's name; the callers write it.
+    let OutboundRule { name: _, destination } = rule;
+    let rule_type = destination.rule_type().pascal();
     let mut out = Vec::new();
-    match &rule.destination {
-        Destination::PrivateEndpoint(pe) => {
-            out.push(("type".to_owned(), Node::str("PrivateEndpoint")));
+    match destination {
+        Destination::PrivateEndpoint(PrivateEndpointDestination { service_resource_id, subresource_target, spark_enabled, fqdns }) => {
+            out.push(("type".to_owned(), Node::str(rule_type)));
             out.push(("category".to_owned(), Node::str("UserDefined")));
             out.push((
                 "destination".to_owned(),
                 Node::Object(vec![
-                    ("serviceResourceId".to_owned(), Node::str(&pe.service_resource_id)),
-                    ("subresourceTarget".to_owned(), Node::str(&pe.subresource_target)),
-                    ("sparkEnabled".to_owned(), Node::Bool(pe.spark_enabled)),
+                    ("serviceResourceId".to_owned(), Node::str(service_resource_id)),
+                    ("subresourceTarget".to_owned(), Node::str(subresource_target)),
+                    ("sparkEnabled".to_owned(), Node::Bool(*spark_enabled)),
                 ]),
             ));
-            if !pe.fqdns.is_empty() {
-                out.push(("fqdns".to_owned(), Node::Array(pe.fqdns.iter().map(|f| Node::str(f)).collect())));
+            if !fqdns.is_empty() {
+                out.push(("fqdns".to_owned(), Node::Array(fqdns.iter().map(|f| Node::str(f)).collect())));
             }
         }
-        Destination::ServiceTag(st) => {
-            out.push(("type".to_owned(), Node::str("ServiceTag")));
+        Destination::ServiceTag(ServiceTagDestination { service_tag, protocol, port_ranges, address_prefixes }) => {
+            out.push(("type".to_owned(), Node::str(rule_type)));
             out.push(("category".to_owned(), Node::str("UserDefined")));
             let mut dest = vec![
-                ("serviceTag".to_owned(), Node::str(&st.service_tag)),
-                ("protocol".to_owned(), Node::str(&st.protocol)),
-                ("portRanges".to_owned(), Node::str(&st.port_ranges)),
+                ("serviceTag".to_owned(), Node::str(service_tag)),
+                ("protocol".to_owned(), Node::str(protocol)),
+                ("portRanges".to_owned(), Node::str(port_ranges)),
             ];
-            if let Some(prefixes) = &st.address_prefixes {
+            if let Some(prefixes) = address_prefixes {
                 dest.push(("addressPrefixes".to_owned(), Node::Array(prefixes.iter().map(|p| Node::str(p)).collect())));
             }
             out.push(("destination".to_owned(), Node::Object(dest)));
         }
-        Destination::Fqdn(f) => {
-            out.push(("type".to_owned(), Node::str("FQDN")));
+        Destination::Fqdn(FqdnDestination { destination }) => {
+            out.push(("type".to_owned(), Node::str(rule_type)));
             out.push(("category".to_owned(), Node::str("UserDefined")));
-            out.push(("destination".to_owned(), Node::str(&f.destination)));
+            out.push(("destination".to_owned(), Node::str(destination)));
         }
     }
     Node::Object(out)
@@ -335,8 +338,26 @@ pub(crate) fn provision_now(config: &Config, ws: &Workspace) -> Option<bool> {
 }
 
 fn workspace_body(config: &Config, ws: &Workspace, params: &mut Vec<Parameter>, not_exported: &mut Vec<String>) -> Vec<(String, Node)> {
+    let &Workspace {
+        kind,
+        ref hub_id,
+        // The resource name: the `workspaceName` parameter, whose default `Template::of` sets.
+        name: _,
+        // The `location` parameter, whose default `Template::of` sets.
+        location: _,
+        ref display_name,
+        ref description,
+        ref tags,
+        public_network_access,
+        ref image_build_compute,
+        // Read by `provision_now`, which Terraform shares.
+        provision_network_now: _,
+        ref managed_network,
+        v1_legacy_mode,
+        ref extra,
+    } = ws;
     let mut body = Vec::new();
-    match ws.extra.iter().find(|(k, _)| k == "identity") {
+    match extra.iter().find(|(k, _)| k == "identity") {
         Some((_, identity)) => body.push(("identity".to_owned(), identity_node(identity))),
         // A new workspace needs an identity; the SDK's own create template uses the system-assigned one.
         // An update leaves the existing identity alone.
@@ -345,32 +366,32 @@ fn workspace_body(config: &Config, ws: &Workspace, params: &mut Vec<Parameter>, 
         }
         None => {}
     }
-    if ws.kind != WorkspaceKind::Default {
-        body.push(("kind".to_owned(), Node::str(ws.kind.pascal())));
+    if kind != WorkspaceKind::Default {
+        body.push(("kind".to_owned(), Node::str(kind.pascal())));
     }
     body.push(("location".to_owned(), Node::param("location")));
-    if !ws.tags.is_empty() {
-        body.push(("tags".to_owned(), tags_node(&ws.tags)));
+    if !tags.is_empty() {
+        body.push(("tags".to_owned(), tags_node(tags)));
     }
     let mut props: Vec<(String, Node)> = Vec::new();
-    if let Some(hub) = &ws.hub_id {
+    if let Some(hub) = hub_id {
         props.push(("hubResourceId".to_owned(), Node::str(hub)));
     }
     // azure-ai-ml 1.35.2 never sends a hub's `default_resource_group` (rule `hub-default-resource-group-dropped`);
     // the template does.
-    if let Some(Value::Str(rg)) = ws.extra.iter().find(|(k, _)| k == "default_resource_group").map(|(_, v)| v) {
+    if let Some(Value::Str(rg)) = extra.iter().find(|(k, _)| k == "default_resource_group").map(|(_, v)| v) {
         props.push(("workspaceHubConfig".to_owned(), Node::Object(vec![("defaultWorkspaceResourceGroup".to_owned(), Node::str(rg))])));
     }
-    if let Some(d) = &ws.description {
+    if let Some(d) = description {
         props.push(("description".to_owned(), Node::str(d)));
     }
-    if let Some(d) = &ws.display_name {
+    if let Some(d) = display_name {
         props.push(("friendlyName".to_owned(), Node::str(d)));
     }
     // Dependent resources: carried ids as written; storage and Key Vault are required, so they become
     // parameters the deployer passes when the YAML does not name them.
     for (yaml_key, arm_key) in CARRIED_WORKSPACE_KEYS {
-        match ws.extra.iter().find(|(k, _)| k == yaml_key) {
+        match extra.iter().find(|(k, _)| k == yaml_key) {
             Some((_, value)) => props.push(((*arm_key).to_owned(), node_of(value))),
             None if matches!(*yaml_key, "storage_account" | "key_vault") => {
                 let name = format!("{arm_key}Id");
@@ -387,32 +408,32 @@ fn workspace_body(config: &Config, ws: &Workspace, params: &mut Vec<Parameter>, 
             None => {}
         }
     }
-    for (k, _) in &ws.extra {
+    for (k, _) in extra {
         if !CARRIED_WORKSPACE_KEYS.iter().any(|(y, _)| y == k) && !IGNORED_KEYS.contains(&k.as_str()) {
             not_exported.push(format!("workspace {k}"));
         }
     }
-    if let Some(p) = ws.public_network_access {
+    if let Some(p) = public_network_access {
         props.push(("publicNetworkAccess".to_owned(), Node::str(p.pascal())));
     }
-    if let Some(c) = &ws.image_build_compute {
+    if let Some(c) = image_build_compute {
         props.push(("imageBuildCompute".to_owned(), Node::str(c)));
     }
-    if let Some(v) = ws.v1_legacy_mode {
+    if let Some(v) = v1_legacy_mode {
         props.push(("v1LegacyMode".to_owned(), Node::Bool(v)));
     }
     if let Some(v) = provision_now(config, ws) {
         props.push(("provisionNetworkNow".to_owned(), Node::Bool(v)));
     }
-    if let Some(mn) = &ws.managed_network {
+    if let Some(ManagedNetwork { isolation_mode, firewall_sku, outbound_rules }) = managed_network {
         let mut m = Vec::new();
-        if let Some(mode) = mn.isolation_mode {
+        if let Some(mode) = isolation_mode {
             m.push(("isolationMode".to_owned(), Node::str(mode.pascal())));
         }
-        if !mn.outbound_rules.is_empty() {
+        if !outbound_rules.is_empty() {
             // Later duplicates win, as in the SDK's dictionary.
             let mut rules: Vec<(String, Node)> = Vec::new();
-            for rule in &mn.outbound_rules {
+            for rule in outbound_rules {
                 let node = rule_node(rule);
                 match rules.iter_mut().find(|(k, _)| *k == rule.name) {
                     Some(slot) => slot.1 = node,
@@ -422,19 +443,11 @@ fn workspace_body(config: &Config, ws: &Workspace, params: &mut Vec<Parameter>, 
             m.push(("outboundRules".to_owned(), Node::Object(rules)));
         }
         // The YAML loader sends Standard when the key is absent; the template sends the same.
-        m.push(("firewallSku".to_owned(), Node::str(mn.firewall_sku.unwrap_or(FirewallSku::Standard).pascal())));
+        m.push(("firewallSku".to_owned(), Node::str(firewall_sku.unwrap_or(FirewallSku::Standard).pascal())));
         props.push(("managedNetwork".to_owned(), Node::Object(m)));
     }
     body.push(("properties".to_owned(), Node::Object(props)));
     body
-}
-
-fn auth_mode_arm(mode: AuthMode) -> &'static str {
-    match mode {
-        AuthMode::Key => "Key",
-        AuthMode::AmlToken => "AMLToken",
-        AuthMode::AadToken => "AADToken",
-    }
 }
 
 /// The identity of an endpoint: as written, or the system-assigned identity the SDK adds by default.
@@ -447,15 +460,29 @@ pub(crate) fn endpoint_identity(ep: &OnlineEndpoint) -> Node {
 
 /// The endpoint's `properties`.
 pub(crate) fn endpoint_properties(ep: &OnlineEndpoint) -> Node {
+    let &OnlineEndpoint {
+        ref compute,
+        // The resource name, set by `Template::of`.
+        name: _,
+        ref description,
+        // In the body (`endpoint_body`), not the properties.
+        tags: _,
+        auth_mode,
+        public_network_access,
+        // In the body (`endpoint_body`, `endpoint_identity`), not the properties.
+        identity: _,
+        // Carried keys are not exported; `endpoint_body` lists them as not exported.
+        extra: _,
+    } = ep;
     let mut props = Vec::new();
-    if let Some(d) = &ep.description {
+    if let Some(d) = description {
         props.push(("description".to_owned(), Node::str(d)));
     }
-    props.push(("authMode".to_owned(), Node::str(auth_mode_arm(ep.auth_mode.unwrap_or(AuthMode::Key)))));
-    if let Some(p) = ep.public_network_access {
+    props.push(("authMode".to_owned(), Node::str(auth_mode.unwrap_or(AuthMode::Key).pascal())));
+    if let Some(p) = public_network_access {
         props.push(("publicNetworkAccess".to_owned(), Node::str(p.pascal())));
     }
-    if let Some(compute) = &ep.compute {
+    if let Some(compute) = compute {
         // The attached Kubernetes compute, by name, as azure-ai-ml sends it.
         props.push(("compute".to_owned(), Node::str(compute.strip_prefix("azureml:").unwrap_or(compute))));
     }
@@ -463,14 +490,30 @@ pub(crate) fn endpoint_properties(ep: &OnlineEndpoint) -> Node {
 }
 
 fn endpoint_body(ep: &OnlineEndpoint, not_exported: &mut Vec<String>) -> Vec<(String, Node)> {
-    for (k, _) in &ep.extra {
+    let &OnlineEndpoint {
+        // In `endpoint_properties`, which Terraform shares.
+        compute: _,
+        // The resource name, set by `Template::of`.
+        name: _,
+        // In `endpoint_properties`, which Terraform shares.
+        description: _,
+        ref tags,
+        // In `endpoint_properties`, which Terraform shares.
+        auth_mode: _,
+        // In `endpoint_properties`, which Terraform shares.
+        public_network_access: _,
+        // In `endpoint_identity`, which Terraform shares.
+        identity: _,
+        ref extra,
+    } = ep;
+    for (k, _) in extra {
         if !IGNORED_KEYS.contains(&k.as_str()) {
             not_exported.push(format!("endpoint {k}"));
         }
     }
     let mut body = vec![("identity".to_owned(), endpoint_identity(ep)), ("location".to_owned(), Node::param("location"))];
-    if !ep.tags.is_empty() {
-        body.push(("tags".to_owned(), tags_node(&ep.tags)));
+    if !tags.is_empty() {
+        body.push(("tags".to_owned(), tags_node(tags)));
     }
     body.push(("properties".to_owned(), endpoint_properties(ep)));
     body
@@ -513,39 +556,53 @@ fn capitalized(text: &str) -> String {
 
 /// The deployment's `properties`, `sku` and the rest of its body.
 fn deployment_body(dep: &OnlineDeployment, index: usize, params: &mut Vec<Parameter>, not_exported: &mut Vec<String>) -> Vec<(String, Node)> {
-    for (k, _) in &dep.extra {
+    let &OnlineDeployment {
+        kubernetes,
+        ref name,
+        // The parent resource, chosen by `Template::of`.
+        endpoint_name: _,
+        ref model,
+        ref environment,
+        ref code_configuration,
+        ref instance_type,
+        instance_count,
+        app_insights_enabled,
+        egress_public_network_access,
+        ref extra,
+    } = dep;
+    for (k, _) in extra {
         if !IGNORED_KEYS.contains(&k.as_str()) && !matches!(k.as_str(), "description" | "tags") {
-            not_exported.push(format!("deployment {} {k}", dep.name));
+            not_exported.push(format!("deployment {} {k}", name));
         }
     }
     let mut props = Vec::new();
-    let description = dep.extra.iter().find(|(k, _)| k == "description").and_then(|(_, v)| string_of(v));
+    let description = extra.iter().find(|(k, _)| k == "description").and_then(|(_, v)| string_of(v));
     if let Some(d) = description {
         props.push(("description".to_owned(), Node::str(d)));
     }
-    if let Some(code) = &dep.code_configuration {
+    if let Some(code) = code_configuration {
         let code_id = asset_id(&Value::Str(code.code.clone()), "code", index, params);
         props.push((
             "codeConfiguration".to_owned(),
             Node::Object(vec![("codeId".to_owned(), code_id), ("scoringScript".to_owned(), Node::str(&code.scoring_script))]),
         ));
     }
-    if let Some(model) = &dep.model {
+    if let Some(model) = model {
         props.push(("model".to_owned(), asset_id(model, "model", index, params)));
     }
-    if let Some(env) = &dep.environment {
+    if let Some(env) = environment {
         props.push(("environmentId".to_owned(), asset_id(env, "environment", index, params)));
     }
-    props.push(("appInsightsEnabled".to_owned(), Node::Bool(dep.app_insights_enabled.unwrap_or(false))));
-    if let Some(t) = &dep.instance_type {
+    props.push(("appInsightsEnabled".to_owned(), Node::Bool(app_insights_enabled.unwrap_or(false))));
+    if let Some(t) = instance_type {
         props.push(("instanceType".to_owned(), Node::str(t)));
     }
-    props.push(("endpointComputeType".to_owned(), Node::str(if dep.kubernetes { "Kubernetes" } else { "Managed" })));
-    if let Some(e) = dep.egress_public_network_access {
+    props.push(("endpointComputeType".to_owned(), Node::str(if kubernetes { "Kubernetes" } else { "Managed" })));
+    if let Some(e) = egress_public_network_access {
         props.push(("egressPublicNetworkAccess".to_owned(), Node::str(e.pascal())));
     }
     let mut body = vec![("location".to_owned(), Node::param("location"))];
-    let tags = dep.extra.iter().find(|(k, _)| k == "tags").map(|(_, v)| v);
+    let tags = extra.iter().find(|(k, _)| k == "tags").map(|(_, v)| v);
     if let Some(tags @ Value::Map(entries)) = tags {
         if !entries.is_empty() {
             body.push(("tags".to_owned(), node_of(tags)));
@@ -553,7 +610,7 @@ fn deployment_body(dep: &OnlineDeployment, index: usize, params: &mut Vec<Parame
     }
     body.push(("properties".to_owned(), Node::Object(props)));
     let mut sku = vec![("name".to_owned(), Node::str("Default"))];
-    if let Some(c) = dep.instance_count {
+    if let Some(c) = instance_count {
         sku.push(("capacity".to_owned(), Node::Int(c)));
     }
     body.push(("sku".to_owned(), Node::Object(sku)));
