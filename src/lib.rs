@@ -77,11 +77,10 @@ pub fn rule_docs(code: &str) -> Option<RuleDocs> {
 /// The export format named by `name` (`yaml`, `cli`, `python`, `arm`, `bicep`, `terraform`; also
 /// `yml`, `az`, `bash`, `py`, `tf`).
 pub fn parse_format(name: &str) -> Result<ExportFormat, String> {
-    amlnet_core::ExportFormat::parse(name).map(ExportFormat::from).ok_or_else(|| format!("unknown export format `{name}`: use {FORMATS}"))
+    amlnet_core::ExportFormat::parse(name)
+        .map(ExportFormat::from)
+        .ok_or_else(|| format!("unknown export format `{name}`: use {}", amlnet_core::ExportFormat::choices("\"")))
 }
-
-/// The format names, for error messages.
-const FORMATS: &str = "\"yaml\", \"cli\", \"python\", \"arm\", \"bicep\" or \"terraform\"";
 
 /// The JS type of a value, for error messages (`null` and `array` told apart from `object`).
 fn type_name(value: &JsValue) -> String {
@@ -172,7 +171,7 @@ pub fn export_config(
     let options = read_options(options)?;
     let format = match format.as_string() {
         Some(name) => parse_format(&name).map_err(|e| JsError::new(&e))?,
-        None => return Err(JsError::new(&format!("`format` must be {FORMATS}, not {}", type_name(&format)))),
+        None => return Err(JsError::new(&format!("`format` must be {}, not {}", amlnet_core::ExportFormat::choices("\""), type_name(&format)))),
     };
     let files = read_input(text_or_files, "textOrFiles", &options)?;
     to_js(&export_sources(&files, format, &options))

@@ -131,9 +131,7 @@ fn parse_options(args: &[String]) -> Result<Options, Fatal> {
             }
             "--to" => {
                 let v = value(&mut i, arg)?;
-                opts.to = Some(
-                    ExportFormat::parse(&v).ok_or_else(|| Fatal(format!("`--to` takes yaml, cli, python, arm, bicep or terraform, not `{v}`")))?,
-                );
+                opts.to = Some(ExportFormat::parse(&v).ok_or_else(|| Fatal(format!("`--to` takes {}, not `{v}`", ExportFormat::choices(""))))?);
             }
             "--out" => opts.out = Some(PathBuf::from(value(&mut i, arg)?)),
             "--force" => opts.force = true,
@@ -261,7 +259,7 @@ fn check(opts: &Options) -> Result<u8, Fatal> {
 }
 
 fn export(opts: &Options) -> Result<u8, Fatal> {
-    let format = opts.to.ok_or_else(|| Fatal("`export` needs `--to` with yaml, cli, python, arm, bicep or terraform".to_owned()))?;
+    let format = opts.to.ok_or_else(|| Fatal(format!("`export` needs `--to` with {}", ExportFormat::choices(""))))?;
     let (files, analysis) = load(opts)?;
     let Ok(export) = analysis.export_checked(format, opts.force) else {
         eprint!("{}", render_text(&files, &analysis));

@@ -7,7 +7,7 @@ use crate::emit::cli::shell_quote;
 use crate::emit::python::py_str;
 use crate::emit::yaml;
 use crate::model::{
-    Config, Destination, FirewallSku, IsolationMode, ManagedNetwork, NetworkAccess, OnlineDeployment, OutboundRule, Value, Workspace,
+    Config, Destination, FirewallSku, IsolationMode, ManagedNetwork, NetworkAccess, OnlineDeployment, OnlineEndpoint, OutboundRule, Value, Workspace,
 };
 use crate::rules::{self, Target};
 use std::fmt::Write as _;
@@ -173,6 +173,24 @@ impl<'a> Builder<'a> {
     fn update_workspace(&mut self, cur_mode: IsolationMode, new_mode: IsolationMode, des_mn: Option<&ManagedNetwork>) {
         let current = self.current;
         let Some(des_ws) = self.desired.workspace.as_ref() else { return };
+        // What a plan changes in place: the network settings. The rest of the workspace is not planned (a
+        // plan is about network isolation; the other settings stay as they are).
+        let Workspace {
+            kind,
+            hub_id,
+            name,
+            location: _,
+            display_name: _,
+            description: _,
+            tags: _,
+            public_network_access,
+            image_build_compute: _,
+            provision_network_now: _,
+            // `des_mn`: the desired managed network, or none when the transition is refused.
+            managed_network: _,
+            v1_legacy_mode: _,
+            extra: _,
+        } = des_ws;
         let cur_ws = current.workspace.as_ref();
         let mut changes = Vec::new();
         let mode_change = new_mode != cur_mode;
@@ -204,7 +222,7 @@ impl<'a> Builder<'a> {
             }
         }
         let cur_pna = cur_ws.and_then(|w| w.public_network_access).unwrap_or(NetworkAccess::Enabled);
-        let pna_change = des_ws.public_network_access.filter(|p| *p != cur_pna);
+        let pna_change = public_network_access.filter(|p| *p != cur_pna);
         if let Some(pna) = pna_change {
             changes.push(format!("public network access {} → {}", cur_pna.pascal(), pna.pascal()));
             let (message, help) = match pna {
@@ -228,14 +246,23 @@ impl<'a> Builder<'a> {
         let write_sku = (sku_change || new_mode == IsolationMode::AllowOnlyApprovedOutbound).then_some(new_sku);
         if mode_change || sku_change {
             // No flag sets the firewall SKU; a minimal document carries the mode, the SKU and the access.
+            // Every field spelled out, so that a new one is a decision here.
             let ws = Workspace {
                 // A hub stays a hub: `kind` chooses the schema `az ml workspace update --file` reads.
-                kind: des_ws.kind,
-                hub_id: des_ws.hub_id.clone(),
-                name: des_ws.name.clone(),
+                kind: *kind,
+                hub_id: hub_id.clone(),
+                name: name.clone(),
+                location: None,
+                display_name: None,
+                description: None,
+                tags: Vec::new(),
                 public_network_access: pna_change,
+                image_build_compute: None,
+                provision_network_now: None,
+                // The rules are set one by one afterwards.
                 managed_network: Some(ManagedNetwork { isolation_mode: Some(new_mode), firewall_sku: write_sku, outbound_rules: Vec::new() }),
-                ..Workspace::default()
+                v1_legacy_mode: None,
+                extra: Vec::new(),
             };
             bash.push_str(&heredoc("amlnet-workspace-update.yml", &yaml::to_yaml(&yaml::workspace_value(&ws, false))));
             let _ = writeln!(bash, "az ml workspace update --file amlnet-workspace-update.yml {WS_TARGET}");
@@ -243,7 +270,7 @@ impl<'a> Builder<'a> {
             let _ = writeln!(bash, "az ml workspace update {WS_TARGET} --public-network-access {}", pna.pascal());
         }
         let mut args = vec!["name=WORKSPACE_NAME".to_owned()];
-        if let Some(hub) = &des_ws.hub_id {
+        if let Some(hub) = hub_id {
             args.push(format!("hub_id={}", py_str(hub)));
         }
         if let Some(pna) = pna_change {
@@ -253,7 +280,7 @@ impl<'a> Builder<'a> {
             let sku = write_sku.map(|s| format!(", firewall_sku={}", py_str(s.pascal()))).unwrap_or_default();
             args.push(format!("managed_network=ManagedNetwork(isolation_mode=IsolationMode.{}{sku})", new_mode.python_constant()));
         }
-        let class = crate::emit::python::workspace_class(des_ws.kind);
+        let class = crate::emit::python::workspace_class(*kind);
         let _ = writeln!(python, "ml_client.workspaces.begin_update({class}({})).result()", args.join(", "));
         let mut detail = String::new();
         if mode_change {
@@ -336,22 +363,25 @@ impl<'a> Builder<'a> {
 
     fn endpoint(&mut self, cur_endpoint: Option<&crate::model::OnlineEndpoint>) {
         let Some(ep) = self.desired.endpoint.as_ref() else { return };
-        match cur_endpoint.filter(|c| c.name == ep.name) {
+        // An existing endpoint changes only its inbound access in place; a new one is created from its whole
+        // YAML (`yaml::endpoint_value`), so the rest is not compared.
+        let OnlineEndpoint { compute: _, name, description: _, tags: _, auth_mode: _, public_network_access, identity: _, extra: _ } = ep;
+        match cur_endpoint.filter(|c| c.name == *name) {
             Some(cur) => {
                 let cur_pna = cur.public_network_access.unwrap_or(NetworkAccess::Enabled);
-                let Some(pna) = ep.public_network_access.filter(|p| *p != cur_pna) else { return };
+                let Some(pna) = public_network_access.filter(|p| *p != cur_pna) else { return };
                 let (message, help) = match pna {
                     NetworkAccess::Disabled => (
                         format!(
                             "the plan disables public network access to endpoint `{}`: clients must call it through the workspace private endpoint",
-                            ep.name
+                            name
                         ),
                         "make sure every client reaches the workspace private endpoint (with private DNS) before this runs",
                     ),
                     NetworkAccess::Enabled => (
                         format!(
                             "the plan enables public network access to endpoint `{}`: it can be called from the internet (with its key or token)",
-                            ep.name
+                            name
                         ),
                         "keep `public_network_access: disabled` unless clients cannot use the workspace private endpoint",
                     ),
@@ -359,16 +389,16 @@ impl<'a> Builder<'a> {
                 self.warn(Target::Endpoint, rules::plan_codes::PUBLIC_NETWORK_ACCESS_CHANGED.at("public_network_access", message).with_help(help));
                 self.step(
                     StepKind::UpdateEndpoint,
-                    format!("Set public network access of endpoint `{}` to {}", ep.name, pna.lower()),
+                    format!("Set public network access of endpoint `{}` to {}", name, pna.lower()),
                     "Inbound access to an endpoint can change in place.".to_owned(),
                     format!(
                         "az ml online-endpoint update --name {} {IN_WS} --set {}\n",
-                        shell_quote(&ep.name),
+                        shell_quote(name),
                         shell_quote(&format!("public_network_access={}", pna.lower()))
                     ),
                     format!(
                         "endpoint = ml_client.online_endpoints.get(name={})\nendpoint.public_network_access = {}\nml_client.online_endpoints.begin_create_or_update(endpoint).result()\n",
-                        py_str(&ep.name),
+                        py_str(name),
                         py_str(pna.lower())
                     ),
                 );
@@ -379,8 +409,8 @@ impl<'a> Builder<'a> {
                 let _ = writeln!(bash, "az ml online-endpoint create --file amlnet-endpoint.yml {IN_WS}");
                 self.step(
                     StepKind::CreateEndpoint,
-                    format!("Create online endpoint `{}`", ep.name),
-                    format!("Public network access: {}.", ep.public_network_access.unwrap_or(NetworkAccess::Enabled).lower()),
+                    format!("Create online endpoint `{}`", name),
+                    format!("Public network access: {}.", public_network_access.unwrap_or(NetworkAccess::Enabled).lower()),
                     bash,
                     format!(
                         "ml_client.online_endpoints.begin_create_or_update(load_online_endpoint(source=io.StringIO({}))).result()\n",
@@ -398,6 +428,21 @@ impl<'a> Builder<'a> {
         let mut first_created = true;
         for (i, dep) in desired.deployments.iter().enumerate() {
             let file = format!("amlnet-{}", files.get(i).map_or("deployment.yml", String::as_str));
+            // An existing deployment is compared only by its egress access (which cannot change in place); a new
+            // one is created from its whole YAML (`yaml::deployment_value`), so the rest is not compared.
+            let OnlineDeployment {
+                kubernetes: _,
+                name,
+                endpoint_name,
+                model: _,
+                environment: _,
+                code_configuration: _,
+                instance_type: _,
+                instance_count: _,
+                app_insights_enabled: _,
+                egress_public_network_access,
+                extra: _,
+            } = dep;
             let text = yaml::to_yaml(&yaml::deployment_value(dep));
             let create_bash = |traffic: bool| {
                 let mut bash = heredoc(&file, &text);
@@ -418,16 +463,16 @@ impl<'a> Builder<'a> {
                     let _ = writeln!(
                         py,
                         "endpoint = ml_client.online_endpoints.get(name={})\nendpoint.traffic = {{{}: 100}}\nml_client.online_endpoints.begin_create_or_update(endpoint).result()",
-                        py_str(&dep.endpoint_name),
-                        py_str(&dep.name)
+                        py_str(endpoint_name),
+                        py_str(name)
                     );
                 }
                 py
             };
-            match cur_deployments.iter().find(|c| c.name == dep.name && c.endpoint_name == dep.endpoint_name) {
+            match cur_deployments.iter().find(|c| c.name == *name && c.endpoint_name == *endpoint_name) {
                 Some(cur) => {
                     let before = cur.egress_public_network_access.unwrap_or(NetworkAccess::Enabled);
-                    let after = dep.egress_public_network_access.unwrap_or(NetworkAccess::Enabled);
+                    let after = egress_public_network_access.unwrap_or(NetworkAccess::Enabled);
                     if before == after {
                         continue;
                     }
@@ -436,14 +481,14 @@ impl<'a> Builder<'a> {
                             "egress_public_network_access",
                             format!(
                                 "`egress_public_network_access` of deployment `{}` cannot change after creation ({} → {}): the plan deletes and recreates it, and it serves no requests in between",
-                                dep.name,
+                                name,
                                 before.lower(),
                                 after.lower()
                             ),
                         )
                         .with_help("move traffic to another deployment first, or create a new deployment under a new name and switch traffic to it");
                     self.warn(Target::Deployment(i), d);
-                    let full_traffic = traffic_of(cur_endpoint, &dep.name) == Some(100);
+                    let full_traffic = traffic_of(cur_endpoint, name) == Some(100);
                     let mut bash = String::new();
                     let mut python = String::new();
                     if full_traffic {
@@ -451,33 +496,33 @@ impl<'a> Builder<'a> {
                         let _ = writeln!(
                             bash,
                             "az ml online-endpoint update --name {} {IN_WS} --traffic {}",
-                            shell_quote(&dep.endpoint_name),
-                            shell_quote(&format!("{}=0", dep.name))
+                            shell_quote(endpoint_name),
+                            shell_quote(&format!("{name}=0"))
                         );
                         let _ = writeln!(
                             python,
                             "endpoint = ml_client.online_endpoints.get(name={})\nendpoint.traffic = {{{}: 0}}\nml_client.online_endpoints.begin_create_or_update(endpoint).result()",
-                            py_str(&dep.endpoint_name),
-                            py_str(&dep.name)
+                            py_str(endpoint_name),
+                            py_str(name)
                         );
                     }
                     let _ = writeln!(
                         bash,
                         "az ml online-deployment delete --name {} --endpoint-name {} {IN_WS} --yes",
-                        shell_quote(&dep.name),
-                        shell_quote(&dep.endpoint_name)
+                        shell_quote(name),
+                        shell_quote(endpoint_name)
                     );
                     let _ = writeln!(
                         python,
                         "ml_client.online_deployments.begin_delete(name={}, endpoint_name={}).result()",
-                        py_str(&dep.name),
-                        py_str(&dep.endpoint_name)
+                        py_str(name),
+                        py_str(endpoint_name)
                     );
                     bash.push_str(&create_bash(full_traffic));
                     python.push_str(&create_python(full_traffic));
                     self.step(
                         StepKind::RecreateDeployment,
-                        format!("Recreate deployment `{}` with egress public network access {}", dep.name, after.lower()),
+                        format!("Recreate deployment `{}` with egress public network access {}", name, after.lower()),
                         "The setting cannot be updated in place, so the deployment is deleted and created again. A deployment that receives part of the traffic cannot be deleted: move its traffic first.".to_owned(),
                         bash,
                         python,
@@ -488,7 +533,7 @@ impl<'a> Builder<'a> {
                     first_created = false;
                     self.step(
                         StepKind::CreateDeployment,
-                        format!("Create deployment `{}` on endpoint `{}`", dep.name, dep.endpoint_name),
+                        format!("Create deployment `{}` on endpoint `{}`", name, endpoint_name),
                         if traffic { "It receives all traffic." } else { "It receives no traffic until you set it." }.to_owned(),
                         create_bash(traffic),
                         create_python(traffic),
