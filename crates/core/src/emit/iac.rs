@@ -490,21 +490,17 @@ pub(crate) fn endpoint_properties(ep: &OnlineEndpoint) -> Node {
 }
 
 fn endpoint_body(ep: &OnlineEndpoint, not_exported: &mut Vec<String>) -> Vec<(String, Node)> {
-    let &OnlineEndpoint {
-        // In `endpoint_properties`, which Terraform shares.
-        compute: _,
+    let OnlineEndpoint {
         // The resource name, set by `Template::of`.
         name: _,
-        // In `endpoint_properties`, which Terraform shares.
+        tags,
+        // In `endpoint_properties` and `endpoint_identity`, which Terraform shares.
+        compute: _,
         description: _,
-        ref tags,
-        // In `endpoint_properties`, which Terraform shares.
         auth_mode: _,
-        // In `endpoint_properties`, which Terraform shares.
         public_network_access: _,
-        // In `endpoint_identity`, which Terraform shares.
         identity: _,
-        ref extra,
+        extra,
     } = ep;
     for (k, _) in extra {
         if !IGNORED_KEYS.contains(&k.as_str()) {

@@ -121,7 +121,7 @@ fn rule_expr(rule: &OutboundRule) -> String {
 /// The destination class of a rule and its keyword arguments (`name=...` first), for
 /// `ml_client.workspace_outbound_rules` and for `ManagedNetwork(outbound_rules=[...])`.
 fn rule_constructor(rule: &OutboundRule) -> (&'static str, Args) {
-    let &OutboundRule { ref name, ref destination } = rule;
+    let OutboundRule { name, destination } = rule;
     let mut args = Args(Vec::new());
     args.push("name", py_str(name));
     let class = match destination {

@@ -188,14 +188,16 @@ pub fn deployment_value(dep: &OnlineDeployment) -> Value {
 
 /// The YAML files of a configuration: `(file name, text)`.
 pub fn documents(config: &Config, include_rules: bool) -> Vec<(String, String)> {
+    // The context is no document: `az ml` takes the subscription and resource group as flags.
+    let Config { context: _, workspace, endpoint, deployments } = config;
     let mut out = Vec::new();
-    if let Some(ws) = &config.workspace {
+    if let Some(ws) = workspace {
         out.push(("workspace.yml".to_owned(), to_yaml(&workspace_value(ws, include_rules))));
     }
-    if let Some(ep) = &config.endpoint {
+    if let Some(ep) = endpoint {
         out.push(("endpoint.yml".to_owned(), to_yaml(&endpoint_value(ep))));
     }
-    for (dep, name) in config.deployments.iter().zip(super::deployment_file_names(config)) {
+    for (dep, name) in deployments.iter().zip(super::deployment_file_names(config)) {
         out.push((name, to_yaml(&deployment_value(dep))));
     }
     out
