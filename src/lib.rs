@@ -33,13 +33,10 @@ pub fn validate_text(text: &str, options: &Options) -> ValidateResult {
 pub fn export_sources(files: &[SourceFile], format: ExportFormat, options: &Options) -> ExportResult {
     let analysis = analyze(files, options.context());
     let has_errors = analysis.has_errors();
-    let (files, notes) = if has_errors && options.force != Some(true) {
-        (Vec::new(), Vec::new())
-    } else {
-        (
-            amlnet_core::export(&analysis.config, format.into()).into_iter().map(GeneratedFile::from).collect(),
-            analysis.export_notes(format.into()).iter().map(Diagnostic::from).collect(),
-        )
+    let (files, notes) = match analysis.export_checked(format.into(), options.force == Some(true)) {
+        Ok(export) => (export.files.into_iter().map(GeneratedFile::from).collect(), export.notes.iter().map(Diagnostic::from).collect()),
+        // The refused errors are among the analysis diagnostics, which the result carries.
+        Err(_) => (Vec::new(), Vec::new()),
     };
     ExportResult { files, diagnostics: analysis.diagnostics.iter().map(Diagnostic::from).collect(), notes, has_errors }
 }
@@ -48,11 +45,7 @@ pub fn export_sources(files: &[SourceFile], format: ExportFormat, options: &Opti
 /// desired configuration is read as an update of the current workspace, so one-way transitions are
 /// judged against it.
 pub fn plan_sources(current: &[SourceFile], desired: &[SourceFile], options: &Options) -> PlanResult {
-    let current = amlnet_core::plan::read_current(current);
-    let given = options.context();
-    let context = amlnet_core::Context { subscription_id: given.subscription_id, resource_group: given.resource_group, ..current.context() };
-    let desired = analyze(desired, context);
-    let plan = amlnet_core::plan::plan_with_sources(&current.config, &desired.config, &desired.sources);
+    let amlnet_core::plan::PlannedChange { current, desired, plan } = amlnet_core::plan::plan_files(current, desired, &options.context());
     PlanResult {
         steps: plan.steps.iter().map(PlanStep::from).collect(),
         warnings: plan.warnings.iter().map(Diagnostic::from).collect(),
@@ -84,11 +77,10 @@ pub fn rule_docs(code: &str) -> Option<RuleDocs> {
 /// The export format named by `name` (`yaml`, `cli`, `python`, `arm`, `bicep`, `terraform`; also
 /// `yml`, `az`, `bash`, `py`, `tf`).
 pub fn parse_format(name: &str) -> Result<ExportFormat, String> {
-    amlnet_core::ExportFormat::parse(name).map(ExportFormat::from).ok_or_else(|| format!("unknown export format `{name}`: use {FORMATS}"))
+    amlnet_core::ExportFormat::parse(name)
+        .map(ExportFormat::from)
+        .ok_or_else(|| format!("unknown export format `{name}`: use {}", amlnet_core::ExportFormat::choices("\"")))
 }
-
-/// The format names, for error messages.
-const FORMATS: &str = "\"yaml\", \"cli\", \"python\", \"arm\", \"bicep\" or \"terraform\"";
 
 /// The JS type of a value, for error messages (`null` and `array` told apart from `object`).
 fn type_name(value: &JsValue) -> String {
@@ -179,7 +171,7 @@ pub fn export_config(
     let options = read_options(options)?;
     let format = match format.as_string() {
         Some(name) => parse_format(&name).map_err(|e| JsError::new(&e))?,
-        None => return Err(JsError::new(&format!("`format` must be {FORMATS}, not {}", type_name(&format)))),
+        None => return Err(JsError::new(&format!("`format` must be {}, not {}", amlnet_core::ExportFormat::choices("\""), type_name(&format)))),
     };
     let files = read_input(text_or_files, "textOrFiles", &options)?;
     to_js(&export_sources(&files, format, &options))

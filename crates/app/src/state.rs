@@ -10,7 +10,7 @@ use amlnet_core::model::{
     rule_path, AuthMode, Destination, FirewallSku, FqdnDestination, IsolationMode, ManagedNetwork, NetworkAccess, OnlineDeployment, OnlineEndpoint,
     Operation, OutboundRule, PrivateEndpointDestination, RuleType, ServiceTagDestination, Value, Workspace, WorkspaceKind,
 };
-use amlnet_core::{analyze, check, Config, Context, Diagnostic, SourceFile};
+use amlnet_core::{analyze, check, Config, Diagnostic, SourceFile};
 
 use crate::share::Snapshot;
 
@@ -808,12 +808,7 @@ impl State {
     /// Marks the change as an update of a workspace in the state `current`, so that the checks judge
     /// one-way transitions and the exports generate an update.
     fn set_current_context(&mut self, current: &Config) {
-        let ctx = &mut self.config.context;
-        *ctx = Context {
-            subscription_id: ctx.subscription_id.take(),
-            resource_group: ctx.resource_group.take(),
-            ..amlnet_core::plan::update_context(current)
-        };
+        self.config.context = amlnet_core::plan::update_context(current, &self.config.context);
     }
 
     /// Applies one action.

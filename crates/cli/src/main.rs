@@ -131,9 +131,7 @@ fn parse_options(args: &[String]) -> Result<Options, Fatal> {
             }
             "--to" => {
                 let v = value(&mut i, arg)?;
-                opts.to = Some(
-                    ExportFormat::parse(&v).ok_or_else(|| Fatal(format!("`--to` takes yaml, cli, python, arm, bicep or terraform, not `{v}`")))?,
-                );
+                opts.to = Some(ExportFormat::parse(&v).ok_or_else(|| Fatal(format!("`--to` takes {}, not `{v}`", ExportFormat::choices(""))))?);
             }
             "--out" => opts.out = Some(PathBuf::from(value(&mut i, arg)?)),
             "--force" => opts.force = true,
@@ -159,10 +157,7 @@ fn parse_options(args: &[String]) -> Result<Options, Fatal> {
         let files = read_current_files(&path)?;
         let current = amlnet_core::plan::read_current(&files);
         eprint!("{}", render_list(&files, &current.diagnostics));
-        let update = current.context();
-        opts.context.operation = update.operation;
-        opts.context.current_isolation_mode = update.current_isolation_mode;
-        opts.context.current_rules = update.current_rules;
+        opts.context = current.context(&opts.context);
     }
     if opts.files.is_empty() {
         return Err(Fatal("no input files; give one or more YAML files, or `-` for standard input".to_owned()));
@@ -264,23 +259,22 @@ fn check(opts: &Options) -> Result<u8, Fatal> {
 }
 
 fn export(opts: &Options) -> Result<u8, Fatal> {
-    let format = opts.to.ok_or_else(|| Fatal("`export` needs `--to` with yaml, cli, python, arm, bicep or terraform".to_owned()))?;
+    let format = opts.to.ok_or_else(|| Fatal(format!("`export` needs `--to` with {}", ExportFormat::choices(""))))?;
     let (files, analysis) = load(opts)?;
-    if analysis.has_errors() && !opts.force {
+    let Ok(export) = analysis.export_checked(format, opts.force) else {
         eprint!("{}", render_text(&files, &analysis));
-        eprintln!("error: not exporting a configuration with errors: what it generates would fail in Azure. Fix the errors above, or pass --force to export anyway");
+        eprintln!("error: {}. Fix the errors above, or pass --force to export anyway", amlnet_core::ExportRefused::MESSAGE);
         return Ok(1);
-    }
+    };
     let warnings = analysis.diagnostics.iter().filter(|d| !d.is_error()).count();
     if warnings > 0 || analysis.has_errors() {
         eprint!("{}", render_text(&files, &analysis));
     }
     // What the format could not express natively (Terraform's azapi fallbacks), rendered like check diagnostics.
-    let notes = analysis.export_notes(format);
-    if !notes.is_empty() {
-        eprint!("{}", render_list(&files, &notes));
+    if !export.notes.is_empty() {
+        eprint!("{}", render_list(&files, &export.notes));
     }
-    let generated = amlnet_core::export(&analysis.config, format);
+    let generated = export.files;
     match &opts.out {
         Some(dir) => {
             std::fs::create_dir_all(dir).map_err(|e| Fatal(format!("cannot create `{}`: {e}", dir.display())))?;
@@ -311,22 +305,18 @@ fn plan(opts: &Options) -> Result<u8, Fatal> {
         return Err(Fatal("`plan` needs the current state (YAML or `az ml workspace show` JSON) and at least one desired file".to_owned()));
     };
     let current_files = read_current_files(current_path)?;
-    let current = amlnet_core::plan::read_current(&current_files);
     let files = desired_paths.iter().map(|f| read_source(f, opts.kind)).collect::<Result<Vec<_>, _>>()?;
-    let context =
-        Context { subscription_id: opts.context.subscription_id.clone(), resource_group: opts.context.resource_group.clone(), ..current.context() };
-    let analysis = analyze(&files, context);
-    let plan = amlnet_core::plan::plan_with_sources(&current.config, &analysis.config, &analysis.sources);
+    let change = amlnet_core::plan::plan_files(&current_files, &files, &opts.context);
+    let plan = &change.plan;
     // What the plan itself reports (a refused transition) is shown with the plan; other problems come first.
-    let others: Vec<Diagnostic> = analysis.diagnostics.iter().filter(|d| !plan.warnings.contains(d)).cloned().collect();
-    eprint!("{}{}", render_list(&current_files, &current.diagnostics), render_list(&files, &others));
-    let has_errors = current.has_errors() || others.iter().any(Diagnostic::is_error);
+    eprint!("{}{}", render_list(&current_files, &change.current.diagnostics), render_list(&files, &change.other_diagnostics()));
+    let has_errors = change.input_has_errors();
     if has_errors && !opts.force {
         eprintln!("error: no plan for documents with errors: a plan from a partial reading could remove what it did not read. Fix the errors above, or pass --force to plan anyway");
         return Ok(1);
     }
     if opts.json {
-        let text = serde_json::to_string_pretty(&plan).map_err(|e| Fatal(e.to_string()))?;
+        let text = serde_json::to_string_pretty(plan).map_err(|e| Fatal(e.to_string()))?;
         print_out(&format!("{text}\n"))?;
     } else {
         print_out(&plan.render_text())?;

@@ -208,9 +208,16 @@ pub fn is_guid(text: &str) -> bool {
     groups.len() == 5 && groups.iter().zip([8, 4, 4, 4, 12]).all(|(g, n)| g.len() == n && g.chars().all(|c| c.is_ascii_hexdigit()))
 }
 
-/// Service tags known to be valid for outbound rules (Terraform's allow-list, reference §B.6). Advisory:
-/// regional tags such as `Storage.EastUS` are accepted by the service too.
-pub const SERVICE_TAGS: &[&str] = &[
+/// Service tags known to be valid for outbound rules: what `service-tag-unknown` and the app's
+/// suggestions check against. Advisory: regional tags such as `Storage.EastUS` are accepted by the service
+/// too ([`is_known_service_tag`]). No other published list exists, so today these are the names of
+/// azurerm's allow-list; a tag the service documents later belongs here even if azurerm lags.
+pub const SERVICE_TAGS: &[&str] = AZURERM_SERVICE_TAGS;
+
+/// The service tags the azurerm provider accepts in `azurerm_machine_learning_workspace_network_outbound_rule_service_tag`
+/// (its allow-list, reference §B.6; exact names, no regional tags): what the Terraform export writes with
+/// azurerm rather than azapi.
+pub const AZURERM_SERVICE_TAGS: &[&str] = &[
     "AppConfiguration",
     "AppService",
     "AppServiceManagement",

@@ -87,6 +87,36 @@ impl Analysis {
         sort_diagnostics(&mut notes);
         notes
     }
+
+    /// Exports with the error policy every shell follows: a configuration whose analysis has errors is
+    /// refused (what it generates would fail in Azure) unless `force`. Returns the files and the
+    /// format's notes ([`Analysis::export_notes`]).
+    pub fn export_checked(&self, format: ExportFormat, force: bool) -> Result<Export, ExportRefused> {
+        if self.has_errors() && !force {
+            return Err(ExportRefused { errors: self.diagnostics.iter().filter(|d| d.is_error()).cloned().collect() });
+        }
+        Ok(Export { files: export(&self.config, format), notes: self.export_notes(format) })
+    }
+}
+
+/// What [`Analysis::export_checked`] generated.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Export {
+    pub files: Vec<GeneratedFile>,
+    /// What the format could not express natively, placed in the files that were read.
+    pub notes: Vec<Diagnostic>,
+}
+
+/// Why [`Analysis::export_checked`] generated nothing: the analysis has errors and the export was not forced.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExportRefused {
+    /// The errors, in diagnostic order.
+    pub errors: Vec<Diagnostic>,
+}
+
+impl ExportRefused {
+    /// The sentence the shells print after the errors.
+    pub const MESSAGE: &'static str = "not exporting a configuration with errors: what it generates would fail in Azure";
 }
 
 /// Reads documents into one configuration and checks it. The context (subscription, resource group,

@@ -139,6 +139,7 @@ pub enum FirewallSku {
 }
 
 impl FirewallSku {
+    pub const ALL: [FirewallSku; 2] = [FirewallSku::Standard, FirewallSku::Basic];
     pub fn yaml(self) -> &'static str {
         match self {
             FirewallSku::Standard => "standard",
@@ -218,12 +219,15 @@ pub enum NetworkAccess {
 }
 
 impl NetworkAccess {
+    pub const ALL: [NetworkAccess; 2] = [NetworkAccess::Enabled, NetworkAccess::Disabled];
+    /// The endpoint and deployment YAML spelling, and `az ... --set` values (the workspace YAML uses [`NetworkAccess::pascal`]).
     pub fn lower(self) -> &'static str {
         match self {
             NetworkAccess::Enabled => "enabled",
             NetworkAccess::Disabled => "disabled",
         }
     }
+    /// The REST, ARM and SDK spelling, also the workspace YAML's.
     pub fn pascal(self) -> &'static str {
         match self {
             NetworkAccess::Enabled => "Enabled",
@@ -255,6 +259,14 @@ impl AuthMode {
             AuthMode::Key => "key",
             AuthMode::AmlToken => "aml_token",
             AuthMode::AadToken => "aad_token",
+        }
+    }
+    /// The REST, ARM and Bicep spelling (`authMode`).
+    pub fn pascal(self) -> &'static str {
+        match self {
+            AuthMode::Key => "Key",
+            AuthMode::AmlToken => "AMLToken",
+            AuthMode::AadToken => "AADToken",
         }
     }
     pub fn parse(text: &str) -> Option<Self> {
@@ -315,6 +327,15 @@ pub enum RuleType {
 }
 
 impl RuleType {
+    pub const ALL: [RuleType; 3] = [RuleType::PrivateEndpoint, RuleType::ServiceTag, RuleType::Fqdn];
+    /// The REST, ARM and Bicep spelling (`type` of an outbound rule).
+    pub fn pascal(self) -> &'static str {
+        match self {
+            RuleType::PrivateEndpoint => "PrivateEndpoint",
+            RuleType::ServiceTag => "ServiceTag",
+            RuleType::Fqdn => "FQDN",
+        }
+    }
     pub fn yaml(self) -> &'static str {
         match self {
             RuleType::PrivateEndpoint => "private_endpoint",

@@ -7,7 +7,7 @@
 //! rule is a way out of it.
 
 use crate::catalog;
-use crate::model::{Config, Destination, FirewallSku, IsolationMode, NetworkAccess, OutboundRule};
+use crate::model::{Config, Destination, FirewallSku, IsolationMode, ManagedNetwork, NetworkAccess, OutboundRule};
 use serde::Serialize;
 use std::fmt::Write as _;
 
@@ -157,9 +157,15 @@ fn line(text: impl Into<String>, tone: Tone) -> Line {
 pub fn summarize(config: &Config) -> Summary {
     let ws = config.workspace.as_ref();
     let mn = ws.and_then(|w| w.managed_network.as_ref());
-    let mode = mn.and_then(|m| m.isolation_mode).unwrap_or(IsolationMode::Disabled);
+    // Every managed-network field the summary judges (the rules through `config.rules()`), so a new one is a
+    // decision here.
+    let (isolation_mode, firewall_sku) = match mn {
+        Some(ManagedNetwork { isolation_mode, firewall_sku, outbound_rules: _ }) => (*isolation_mode, *firewall_sku),
+        None => (None, None),
+    };
+    let mode = isolation_mode.unwrap_or(IsolationMode::Disabled);
     let rules: &[OutboundRule] = if mode == IsolationMode::Disabled { &[] } else { config.rules() };
-    let sku = mn.and_then(|m| m.firewall_sku).unwrap_or(FirewallSku::Standard);
+    let sku = firewall_sku.unwrap_or(FirewallSku::Standard);
     let fqdn_rules = rules.iter().filter(|r| matches!(r.destination, Destination::Fqdn(_))).count();
     let firewall = mode == IsolationMode::AllowOnlyApprovedOutbound && fqdn_rules > 0;
 
@@ -372,7 +378,7 @@ pub fn summarize(config: &Config) -> Summary {
                 format!(
                     "Azure Firewall, {} SKU{}, for {fqdn_rules} FQDN rule(s)",
                     sku.pascal(),
-                    if mn.and_then(|m| m.firewall_sku).is_none() { " (the default)" } else { "" }
+                    if firewall_sku.is_none() { " (the default)" } else { "" }
                 ),
                 Tone::Cost,
             ));

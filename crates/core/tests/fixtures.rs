@@ -94,7 +94,7 @@ fn check_entry(entry: &Path) -> (String, Vec<&'static str>) {
 fn check_plan_entry(current: SourceFile, inputs: &[(String, Vec<u8>)]) -> (String, Vec<&'static str>) {
     let current = read_current(std::slice::from_ref(&current));
     let files: Vec<SourceFile> = inputs.iter().map(|(name, bytes)| SourceFile::from_bytes(name.clone(), bytes)).collect();
-    let analysis = analyze(&files, current.context());
+    let analysis = analyze(&files, current.context(&amlnet_core::Context::default()));
     let plan = plan_with_sources(&current.config, &analysis.config, &analysis.sources);
     let mut all = current.diagnostics.clone();
     all.extend(analysis.diagnostics.iter().cloned());

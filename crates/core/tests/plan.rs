@@ -26,11 +26,11 @@ fn show(name: &str) -> String {
 
 /// Plans `desired` (YAML documents) against `current` (YAML or JSON documents), as `amlnet plan` does.
 fn plan_of(current: &[&str], desired: &[&str]) -> ChangePlan {
-    let current = read_current(&current.iter().enumerate().map(|(i, t)| SourceFile::new(format!("current-{i}"), *t)).collect::<Vec<_>>());
-    assert!(current.diagnostics.is_empty(), "current state: {:?}", current.diagnostics);
+    let current: Vec<SourceFile> = current.iter().enumerate().map(|(i, t)| SourceFile::new(format!("current-{i}"), *t)).collect();
     let files: Vec<SourceFile> = desired.iter().enumerate().map(|(i, t)| SourceFile::new(format!("desired-{i}.yml"), *t)).collect();
-    let analysis = analyze(&files, current.context());
-    amlnet_core::plan::plan_with_sources(&current.config, &analysis.config, &analysis.sources)
+    let change = amlnet_core::plan::plan_files(&current, &files, &amlnet_core::Context::default());
+    assert!(change.current.diagnostics.is_empty(), "current state: {:?}", change.current.diagnostics);
+    change.plan
 }
 
 fn kinds(p: &ChangePlan) -> Vec<StepKind> {
@@ -372,7 +372,7 @@ fn hostile_plans() -> Vec<ChangePlan> {
         ];
         let current = read_current(&current.iter().enumerate().map(|(i, t)| SourceFile::new(format!("c{i}"), t.as_str())).collect::<Vec<_>>());
         let files: Vec<SourceFile> = desired.iter().enumerate().map(|(i, t)| SourceFile::new(format!("d{i}"), t.as_str())).collect();
-        let analysis = analyze(&files, current.context());
+        let analysis = analyze(&files, current.context(&amlnet_core::Context::default()));
         let p = plan(&current.config, &analysis.config);
         assert!(p.steps.len() >= 5, "{h:?}: {:?}", kinds(&p));
         plans.push(p);
@@ -558,7 +558,7 @@ fn any_document_plans_and_summarizes_without_panic() {
     let demo = amlnet_core::demo::demo_config();
     for file in &files {
         let current = read_current(std::slice::from_ref(file));
-        let desired = analyze(std::slice::from_ref(file), current.context()).config;
+        let desired = analyze(std::slice::from_ref(file), current.context(&amlnet_core::Context::default())).config;
         for (a, b) in [(&current.config, &desired), (&demo, &desired), (&current.config, &demo)] {
             let _ = plan(a, b).render_text();
         }

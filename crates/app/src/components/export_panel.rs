@@ -10,14 +10,7 @@ use crate::state::Action;
 use crate::web;
 
 fn tab_label(f: ExportFormat) -> &'static str {
-    match f {
-        ExportFormat::Yaml => "YAML",
-        ExportFormat::Cli => "Azure CLI",
-        ExportFormat::Python => "Python",
-        ExportFormat::Arm => "ARM",
-        ExportFormat::Bicep => "Bicep",
-        ExportFormat::Terraform => "Terraform",
-    }
+    f.label()
 }
 
 #[function_component(ExportPanel)]

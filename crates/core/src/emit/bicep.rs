@@ -1,7 +1,7 @@
-//! The Bicep file (`main.bicep`): the same tree as the ARM template ([`super::arm::Template`]),
+//! The Bicep file (`main.bicep`): the same tree as the ARM template ([`super::iac::Template`]),
 //! rendered with Bicep syntax, so the two exports cannot drift.
 
-use super::arm::{Expr, Node, Template, API_VERSION, WORKSPACE_TYPE};
+use super::iac::{Expr, Node, Template, API_VERSION, WORKSPACE_TYPE};
 use crate::model::Config;
 use std::fmt::Write as _;
 

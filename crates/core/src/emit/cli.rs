@@ -4,8 +4,8 @@
 //! the YAML files are written from quoted here-documents (no expansion inside), and subscription,
 //! resource group and workspace are variables that the environment can override.
 
-use super::{yaml, Plan};
-use crate::model::{Config, Destination, Operation};
+use super::{yaml, ScriptNeeds};
+use crate::model::{Config, Destination, FqdnDestination, Operation, OutboundRule, PrivateEndpointDestination, ServiceTagDestination};
 use std::fmt::Write as _;
 
 /// Quotes a value as one bash word that expands to exactly `text`.
@@ -57,7 +57,7 @@ pub(crate) fn variable(out: &mut String, name: &str, value: Option<&str>, what: 
 
 /// Generates `deploy.sh`.
 pub fn script(config: &Config) -> String {
-    let plan = Plan::of(config);
+    let needs = ScriptNeeds::of(config);
     let mut out = String::new();
     let ws_name = config.workspace.as_ref().map(|w| w.name.as_str());
     out.push_str("#!/usr/bin/env bash\n");
@@ -70,7 +70,7 @@ pub fn script(config: &Config) -> String {
     variable(&mut out, "WORKSPACE_NAME", ws_name, "the workspace name");
     out.push('\n');
 
-    let documents = yaml::documents(config, plan.operation == Operation::Create);
+    let documents = yaml::documents(config, needs.operation == Operation::Create);
     for (name, contents) in &documents {
         let delimiter = heredoc_delimiter(contents);
         let _ = writeln!(out, "cat > {} <<'{delimiter}'", shell_quote(&format!("amlnet-{name}")));
@@ -82,7 +82,7 @@ pub fn script(config: &Config) -> String {
     let target = "--resource-group \"$RESOURCE_GROUP\" --name \"$WORKSPACE_NAME\"";
     if let Some(ws) = &config.workspace {
         let n_rules = config.rules().len();
-        match plan.operation {
+        match needs.operation {
             Operation::Create => {
                 let _ = writeln!(out, "\n# Create the workspace with its network settings and {n_rules} user-defined outbound rule(s).");
                 // `--kind` repeats the file's `kind` so that a hub or project is never created as a plain workspace.
@@ -105,11 +105,11 @@ pub fn script(config: &Config) -> String {
             }
         }
     }
-    if plan.provision {
+    if needs.provision {
         let why =
-            if plan.include_spark { "with Spark (a rule is spark_enabled; this cannot be undone)" } else { "before the first online deployment" };
+            if needs.include_spark { "with Spark (a rule is spark_enabled; this cannot be undone)" } else { "before the first online deployment" };
         let _ = writeln!(out, "\n# Provision the managed network {why}.");
-        let spark = if plan.include_spark { " --include-spark" } else { "" };
+        let spark = if needs.include_spark { " --include-spark" } else { "" };
         let _ = writeln!(out, "az ml workspace provision-network {target}{spark}");
     }
     let in_ws = "--resource-group \"$RESOURCE_GROUP\" --workspace-name \"$WORKSPACE_NAME\"";
@@ -128,39 +128,40 @@ pub fn script(config: &Config) -> String {
 }
 
 /// One `az ml workspace outbound-rule set` command.
-pub(crate) fn rule_command(rule: &crate::model::OutboundRule) -> String {
+pub(crate) fn rule_command(rule: &OutboundRule) -> String {
+    let OutboundRule { name, destination } = rule;
     let mut cmd = format!(
         "az ml workspace outbound-rule set --resource-group \"$RESOURCE_GROUP\" --workspace-name \"$WORKSPACE_NAME\" \\\n  --rule {} --type {}",
-        shell_quote(&rule.name),
-        rule.destination.rule_type().yaml()
+        shell_quote(name),
+        destination.rule_type().yaml()
     );
-    match &rule.destination {
-        Destination::PrivateEndpoint(pe) => {
+    match destination {
+        Destination::PrivateEndpoint(PrivateEndpointDestination { service_resource_id, subresource_target, spark_enabled, fqdns }) => {
             let _ = write!(
                 cmd,
                 " \\\n  --service-resource-id {} \\\n  --subresource-target {} --spark-enabled {}",
-                shell_quote(&pe.service_resource_id),
-                shell_quote(&pe.subresource_target),
-                pe.spark_enabled
+                shell_quote(service_resource_id),
+                shell_quote(subresource_target),
+                spark_enabled
             );
-            if !pe.fqdns.is_empty() {
-                let _ = write!(cmd, " --fqdns {}", shell_quote(&pe.fqdns.join(",")));
+            if !fqdns.is_empty() {
+                let _ = write!(cmd, " --fqdns {}", shell_quote(&fqdns.join(",")));
             }
         }
-        Destination::ServiceTag(st) => {
+        Destination::ServiceTag(ServiceTagDestination { service_tag, protocol, port_ranges, address_prefixes }) => {
             let _ = write!(
                 cmd,
                 " \\\n  --service-tag {} --protocol {} --port-ranges {}",
-                shell_quote(&st.service_tag),
-                shell_quote(&st.protocol),
-                shell_quote(&st.port_ranges)
+                shell_quote(service_tag),
+                shell_quote(protocol),
+                shell_quote(port_ranges)
             );
-            if let Some(prefixes) = &st.address_prefixes {
+            if let Some(prefixes) = address_prefixes {
                 let _ = write!(cmd, " --address-prefixes {}", shell_quote(&prefixes.join(",")));
             }
         }
-        Destination::Fqdn(f) => {
-            let _ = write!(cmd, " --destination {}", shell_quote(&f.destination));
+        Destination::Fqdn(FqdnDestination { destination }) => {
+            let _ = write!(cmd, " --destination {}", shell_quote(destination));
         }
     }
     cmd.push('\n');

@@ -7,6 +7,7 @@
 pub mod arm;
 pub mod bicep;
 pub mod cli;
+pub(crate) mod iac;
 pub mod python;
 pub mod terraform;
 pub mod yaml;
@@ -46,6 +47,7 @@ impl ExportFormat {
         }
     }
 
+    /// The name the CLI (`--to`) and the npm binding take; [`ExportFormat::parse`] also takes aliases.
     pub fn as_str(self) -> &'static str {
         match self {
             ExportFormat::Yaml => "yaml",
@@ -54,6 +56,40 @@ impl ExportFormat {
             ExportFormat::Arm => "arm",
             ExportFormat::Bicep => "bicep",
             ExportFormat::Terraform => "terraform",
+        }
+    }
+
+    /// The name people read (the web app's tabs).
+    pub fn label(self) -> &'static str {
+        match self {
+            ExportFormat::Yaml => "YAML",
+            ExportFormat::Cli => "Azure CLI",
+            ExportFormat::Python => "Python",
+            ExportFormat::Arm => "ARM",
+            ExportFormat::Bicep => "Bicep",
+            ExportFormat::Terraform => "Terraform",
+        }
+    }
+
+    /// The one file the format generates, or `None` for YAML (`workspace.yml`, `endpoint.yml` and the
+    /// deployments' files, [`deployment_file_names`]).
+    pub fn file_name(self) -> Option<&'static str> {
+        match self {
+            ExportFormat::Yaml => None,
+            ExportFormat::Cli => Some("deploy.sh"),
+            ExportFormat::Python => Some("amlnet_deploy.py"),
+            ExportFormat::Arm => Some("azuredeploy.json"),
+            ExportFormat::Bicep => Some("main.bicep"),
+            ExportFormat::Terraform => Some("main.tf"),
+        }
+    }
+
+    /// Every name, for messages: `yaml, cli, python, arm, bicep or terraform`, each inside `quote`.
+    pub fn choices(quote: &str) -> String {
+        let names: Vec<String> = ExportFormat::ALL.iter().map(|f| format!("{quote}{}{quote}", f.as_str())).collect();
+        match names.split_last() {
+            Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+            _ => names.concat(),
         }
     }
 }
@@ -68,14 +104,17 @@ pub struct GeneratedFile {
 
 /// Generates the files of one format.
 pub fn export(config: &Config, format: ExportFormat) -> Vec<GeneratedFile> {
-    match format {
-        ExportFormat::Yaml => yaml::documents(config, true).into_iter().map(|(path, contents)| GeneratedFile { path, contents }).collect(),
-        ExportFormat::Cli => vec![GeneratedFile { path: "deploy.sh".to_owned(), contents: cli::script(config) }],
-        ExportFormat::Python => vec![GeneratedFile { path: "amlnet_deploy.py".to_owned(), contents: python::script(config) }],
-        ExportFormat::Arm => vec![GeneratedFile { path: "azuredeploy.json".to_owned(), contents: arm::template(config) }],
-        ExportFormat::Bicep => vec![GeneratedFile { path: "main.bicep".to_owned(), contents: bicep::file(config) }],
-        ExportFormat::Terraform => vec![GeneratedFile { path: "main.tf".to_owned(), contents: terraform::file(config) }],
-    }
+    let contents = match format {
+        ExportFormat::Yaml => {
+            return yaml::documents(config, true).into_iter().map(|(path, contents)| GeneratedFile { path, contents }).collect();
+        }
+        ExportFormat::Cli => cli::script(config),
+        ExportFormat::Python => python::script(config),
+        ExportFormat::Arm => arm::template(config),
+        ExportFormat::Bicep => bicep::file(config),
+        ExportFormat::Terraform => terraform::file(config),
+    };
+    format.file_name().map(|path| GeneratedFile { path: path.to_owned(), contents }).into_iter().collect()
 }
 
 /// What an export could not express natively (the Terraform azapi fallbacks), as info diagnostics
@@ -129,14 +168,14 @@ pub fn deployment_file_names(config: &Config) -> Vec<String> {
 
 /// What the scripts must do besides creating the documents, derived once for both script generators.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Plan {
+pub(crate) struct ScriptNeeds {
     pub(crate) operation: Operation,
     /// Provision the managed network explicitly (Spark, or before the first deployment).
     pub(crate) provision: bool,
     pub(crate) include_spark: bool,
 }
 
-impl Plan {
+impl ScriptNeeds {
     pub(crate) fn of(config: &Config) -> Self {
         let operation = config.context.operation;
         let managed = matches!(config.isolation_mode(), Some(IsolationMode::AllowInternetOutbound | IsolationMode::AllowOnlyApprovedOutbound));
@@ -144,6 +183,24 @@ impl Plan {
             managed && config.rules().iter().any(|r| matches!(&r.destination, crate::model::Destination::PrivateEndpoint(pe) if pe.spark_enabled));
         let provisioned_at_creation = operation == Operation::Create && config.workspace.as_ref().and_then(|w| w.provision_network_now) == Some(true);
         let provision = managed && (include_spark || (!config.deployments.is_empty() && !provisioned_at_creation));
-        Plan { operation, provision, include_spark }
+        ScriptNeeds { operation, provision, include_spark }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn format_names_come_from_one_list() {
+        assert_eq!(ExportFormat::choices(""), "yaml, cli, python, arm, bicep or terraform");
+        for format in ExportFormat::ALL {
+            assert_eq!(ExportFormat::parse(format.as_str()), Some(format));
+            let files = export(&crate::demo::demo_config(), format);
+            match format.file_name() {
+                Some(name) => assert_eq!(files.iter().map(|f| f.path.as_str()).collect::<Vec<_>>(), [name]),
+                None => assert!(files.iter().all(|f| f.path.ends_with(".yml")), "{files:?}"),
+            }
+        }
     }
 }

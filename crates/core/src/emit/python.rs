@@ -3,8 +3,11 @@
 //! `begin_provision_network(workspace_name=..., include_spark=...)`, the public
 //! `workspace_outbound_rules`), avoiding every documented mistake of reference §D.
 
-use super::Plan;
-use crate::model::{Config, Destination, OnlineDeployment, OnlineEndpoint, Operation, OutboundRule, Value, Workspace, WorkspaceKind};
+use super::ScriptNeeds;
+use crate::model::{
+    Config, Destination, FqdnDestination, ManagedNetwork, OnlineDeployment, OnlineEndpoint, Operation, OutboundRule, PrivateEndpointDestination,
+    ServiceTagDestination, Value, Workspace, WorkspaceKind,
+};
 use std::fmt::Write as _;
 
 /// A Python string literal that evaluates to exactly `text`. Non-ASCII is escaped, so the file is ASCII.
@@ -118,29 +121,30 @@ fn rule_expr(rule: &OutboundRule) -> String {
 /// The destination class of a rule and its keyword arguments (`name=...` first), for
 /// `ml_client.workspace_outbound_rules` and for `ManagedNetwork(outbound_rules=[...])`.
 fn rule_constructor(rule: &OutboundRule) -> (&'static str, Args) {
+    let OutboundRule { name, destination } = rule;
     let mut args = Args(Vec::new());
-    args.push("name", py_str(&rule.name));
-    let class = match &rule.destination {
-        Destination::PrivateEndpoint(pe) => {
-            args.push("service_resource_id", py_str(&pe.service_resource_id));
-            args.push("subresource_target", py_str(&pe.subresource_target));
-            args.push("spark_enabled", if pe.spark_enabled { "True" } else { "False" }.to_owned());
-            if !pe.fqdns.is_empty() {
-                args.push("fqdns", format!("[{}]", pe.fqdns.iter().map(|f| py_str(f)).collect::<Vec<_>>().join(", ")));
+    args.push("name", py_str(name));
+    let class = match destination {
+        Destination::PrivateEndpoint(PrivateEndpointDestination { service_resource_id, subresource_target, spark_enabled, fqdns }) => {
+            args.push("service_resource_id", py_str(service_resource_id));
+            args.push("subresource_target", py_str(subresource_target));
+            args.push("spark_enabled", if *spark_enabled { "True" } else { "False" }.to_owned());
+            if !fqdns.is_empty() {
+                args.push("fqdns", format!("[{}]", fqdns.iter().map(|f| py_str(f)).collect::<Vec<_>>().join(", ")));
             }
             "PrivateEndpointDestination"
         }
-        Destination::ServiceTag(st) => {
-            args.push("service_tag", py_str(&st.service_tag));
-            args.push("protocol", py_str(&st.protocol));
-            args.push("port_ranges", py_str(&st.port_ranges));
-            if let Some(prefixes) = &st.address_prefixes {
+        Destination::ServiceTag(ServiceTagDestination { service_tag, protocol, port_ranges, address_prefixes }) => {
+            args.push("service_tag", py_str(service_tag));
+            args.push("protocol", py_str(protocol));
+            args.push("port_ranges", py_str(port_ranges));
+            if let Some(prefixes) = address_prefixes {
                 args.push("address_prefixes", format!("[{}]", prefixes.iter().map(|p| py_str(p)).collect::<Vec<_>>().join(", ")));
             }
             "ServiceTagDestination"
         }
-        Destination::Fqdn(f) => {
-            args.push("destination", py_str(&f.destination));
+        Destination::Fqdn(FqdnDestination { destination }) => {
+            args.push("destination", py_str(destination));
             "FqdnDestination"
         }
     };
@@ -183,35 +187,52 @@ pub(crate) fn workspace_class(kind: WorkspaceKind) -> &'static str {
 }
 
 fn workspace_fn(out: &mut String, ws: &Workspace, include_rules: bool, imports: &mut Vec<&'static str>) {
+    let &Workspace {
+        kind,
+        ref hub_id,
+        // The script names the workspace with WORKSPACE_NAME (from the environment, the name as its default).
+        name: _,
+        ref location,
+        ref display_name,
+        ref description,
+        ref tags,
+        public_network_access,
+        ref image_build_compute,
+        provision_network_now,
+        ref managed_network,
+        // Not an azure-ai-ml `Workspace` argument (the SDK rejects it in YAML); only the IaC exports set it.
+        v1_legacy_mode: _,
+        ref extra,
+    } = ws;
     let mut args = Args(Vec::new());
     args.push("name", "WORKSPACE_NAME".to_owned());
-    if let Some(hub) = &ws.hub_id {
+    if let Some(hub) = hub_id {
         args.push("hub_id", py_str(hub));
     }
-    for (key, v) in [("location", &ws.location), ("display_name", &ws.display_name), ("description", &ws.description)] {
+    for (key, v) in [("location", location), ("display_name", display_name), ("description", description)] {
         if let Some(v) = v {
             args.push(key, py_str(v));
         }
     }
-    if !ws.tags.is_empty() {
-        args.push("tags", tags_expr(&ws.tags));
+    if !tags.is_empty() {
+        args.push("tags", tags_expr(tags));
     }
-    if let Some(pna) = ws.public_network_access {
+    if let Some(pna) = public_network_access {
         args.push("public_network_access", py_str(pna.pascal()));
     }
-    if let Some(ibc) = &ws.image_build_compute {
+    if let Some(ibc) = image_build_compute {
         args.push("image_build_compute", py_str(ibc));
     }
-    if let Some(now) = ws.provision_network_now {
+    if let Some(now) = provision_network_now {
         args.push("provision_network_now", if now { "True" } else { "False" }.to_owned());
     }
-    if let Some(mn) = &ws.managed_network {
+    if let Some(ManagedNetwork { isolation_mode, firewall_sku, outbound_rules }) = managed_network {
         imports.extend(["ManagedNetwork", "IsolationMode"]);
-        let mode = mn.isolation_mode.unwrap_or(crate::model::IsolationMode::Disabled);
-        let rules = if include_rules && !mn.outbound_rules.is_empty() { "build_outbound_rules()" } else { "None" };
+        let mode = isolation_mode.unwrap_or(crate::model::IsolationMode::Disabled);
+        let rules = if include_rules && !outbound_rules.is_empty() { "build_outbound_rules()" } else { "None" };
         // The YAML loader fills in Standard when firewall_sku is absent; say so here too, so that the
         // script sends what `az ml workspace create --file` sends.
-        let sku = mn.firewall_sku.map_or("Standard", |s| s.pascal());
+        let sku = firewall_sku.map_or("Standard", |s| s.pascal());
         args.push(
             "managed_network",
             format!(
@@ -221,7 +242,7 @@ fn workspace_fn(out: &mut String, ws: &Workspace, include_rules: bool, imports: 
             ),
         );
     }
-    for (key, value) in &ws.extra {
+    for (key, value) in extra {
         let expr = match key.as_str() {
             k if SCALAR_WORKSPACE_KWARGS.contains(&k) => py_value(value),
             "identity" => {
@@ -244,7 +265,7 @@ fn workspace_fn(out: &mut String, ws: &Workspace, include_rules: bool, imports: 
         };
         args.push(key, expr);
     }
-    let class = workspace_class(ws.kind);
+    let class = workspace_class(kind);
     let _ = write!(out, "def build_workspace() -> {class}:\n    return {class}(\n{}    )\n\n\n", args.render("        "));
 }
 
@@ -285,31 +306,32 @@ fn network_acls_expr(value: &Value) -> String {
 }
 
 fn endpoint_fn(out: &mut String, ep: &OnlineEndpoint, imports: &mut Vec<&'static str>) {
-    let class = if ep.compute.is_some() { "KubernetesOnlineEndpoint" } else { "ManagedOnlineEndpoint" };
+    let &OnlineEndpoint { ref compute, ref name, ref description, ref tags, auth_mode, public_network_access, ref identity, ref extra } = ep;
+    let class = if compute.is_some() { "KubernetesOnlineEndpoint" } else { "ManagedOnlineEndpoint" };
     imports.push(class);
     let mut args = Args(Vec::new());
-    args.push("name", py_str(&ep.name));
-    if let Some(compute) = &ep.compute {
+    args.push("name", py_str(name));
+    if let Some(compute) = compute {
         // The YAML loader strips the `azureml:` prefix; the constructor takes the compute's name.
         args.push("compute", py_str(compute.strip_prefix("azureml:").unwrap_or(compute)));
     }
-    if let Some(d) = &ep.description {
+    if let Some(d) = description {
         args.push("description", py_str(d));
     }
-    if !ep.tags.is_empty() {
-        args.push("tags", tags_expr(&ep.tags));
+    if !tags.is_empty() {
+        args.push("tags", tags_expr(tags));
     }
-    if let Some(mode) = ep.auth_mode {
+    if let Some(mode) = auth_mode {
         args.push("auth_mode", py_str(mode.yaml()));
     }
-    if let Some(pna) = ep.public_network_access {
+    if let Some(pna) = public_network_access {
         args.push("public_network_access", py_str(pna.lower()));
     }
-    if let Some(identity) = &ep.identity {
+    if let Some(identity) = identity {
         imports.extend(["IdentityConfiguration", "ManagedIdentityConfiguration"]);
         args.push("identity", identity_expr(identity));
     }
-    for (key, value) in &ep.extra {
+    for (key, value) in extra {
         args.push(key, py_value(value));
     }
     let _ = write!(out, "def build_endpoint() -> {class}:\n    return {class}(\n{}    )\n\n\n", args.render("        "));
@@ -326,32 +348,45 @@ fn asset_expr(value: &Value, class: &'static str, imports: &mut Vec<&'static str
 }
 
 fn deployment_expr(dep: &OnlineDeployment, imports: &mut Vec<&'static str>) -> String {
+    let &OnlineDeployment {
+        kubernetes,
+        ref name,
+        ref endpoint_name,
+        ref model,
+        ref environment,
+        ref code_configuration,
+        ref instance_type,
+        instance_count,
+        app_insights_enabled,
+        egress_public_network_access,
+        ref extra,
+    } = dep;
     let mut args = Args(Vec::new());
-    args.push("name", py_str(&dep.name));
-    args.push("endpoint_name", py_str(&dep.endpoint_name));
-    if let Some(model) = &dep.model {
+    args.push("name", py_str(name));
+    args.push("endpoint_name", py_str(endpoint_name));
+    if let Some(model) = model {
         args.push("model", asset_expr(model, "Model", imports));
     }
-    if let Some(env) = &dep.environment {
+    if let Some(env) = environment {
         args.push("environment", asset_expr(env, "Environment", imports));
     }
-    if let Some(cc) = &dep.code_configuration {
+    if let Some(cc) = code_configuration {
         imports.push("CodeConfiguration");
         args.push("code_configuration", format!("CodeConfiguration(code={}, scoring_script={})", py_str(&cc.code), py_str(&cc.scoring_script)));
     }
-    if let Some(t) = &dep.instance_type {
+    if let Some(t) = instance_type {
         args.push("instance_type", py_str(t));
     }
-    if let Some(n) = dep.instance_count {
+    if let Some(n) = instance_count {
         args.push("instance_count", n.to_string());
     }
-    if let Some(v) = dep.app_insights_enabled {
+    if let Some(v) = app_insights_enabled {
         args.push("app_insights_enabled", if v { "True" } else { "False" }.to_owned());
     }
-    if let Some(egress) = dep.egress_public_network_access {
+    if let Some(egress) = egress_public_network_access {
         args.push("egress_public_network_access", py_str(egress.lower()));
     }
-    for (key, value) in &dep.extra {
+    for (key, value) in extra {
         let expr = match key.as_str() {
             "request_settings" => {
                 imports.push("OnlineRequestSettings");
@@ -367,7 +402,7 @@ fn deployment_expr(dep: &OnlineDeployment, imports: &mut Vec<&'static str>) -> S
         };
         args.push(key, expr);
     }
-    let class = if dep.kubernetes { "KubernetesOnlineDeployment" } else { "ManagedOnlineDeployment" };
+    let class = if kubernetes { "KubernetesOnlineDeployment" } else { "ManagedOnlineDeployment" };
     imports.push(class);
     format!("        {class}(\n{}        ),\n", args.render("            "))
 }
@@ -399,7 +434,7 @@ pub(crate) fn env_var(out: &mut String, name: &str, value: Option<&str>, what: &
 
 /// Generates `amlnet_deploy.py`.
 pub fn script(config: &Config) -> String {
-    let plan = Plan::of(config);
+    let needs = ScriptNeeds::of(config);
     let mut imports: Vec<&'static str> = Vec::new();
     let mut body = String::new();
     if let Some(ws) = &config.workspace {
@@ -417,7 +452,7 @@ pub fn script(config: &Config) -> String {
             }
             body.push_str("    ]\n\n\n");
         }
-        workspace_fn(&mut body, ws, plan.operation == Operation::Create, &mut imports);
+        workspace_fn(&mut body, ws, needs.operation == Operation::Create, &mut imports);
     }
     if let Some(ep) = &config.endpoint {
         endpoint_fn(&mut body, ep, &mut imports);
@@ -435,7 +470,7 @@ pub fn script(config: &Config) -> String {
     body.push_str("    ml_client = MLClient(\n        DefaultAzureCredential(),\n        subscription_id=SUBSCRIPTION_ID,\n        resource_group_name=RESOURCE_GROUP,\n        workspace_name=WORKSPACE_NAME,\n    )\n");
     if let Some(ws) = &config.workspace {
         let has_rules = ws.managed_network.as_ref().is_some_and(|m| !m.outbound_rules.is_empty());
-        match plan.operation {
+        match needs.operation {
             Operation::Create => body.push_str(
                 "    workspace = ml_client.workspaces.begin_create(build_workspace()).result()\n    print(f\"Created workspace {workspace.name}\")\n",
             ),
@@ -447,11 +482,11 @@ pub fn script(config: &Config) -> String {
             }
         }
     }
-    if plan.provision {
+    if needs.provision {
         let _ = writeln!(
             body,
             "    ml_client.workspaces.begin_provision_network(workspace_name=WORKSPACE_NAME, include_spark={}).result()",
-            if plan.include_spark { "True" } else { "False" }
+            if needs.include_spark { "True" } else { "False" }
         );
         body.push_str("    print(\"Provisioned the managed network\")\n");
     }

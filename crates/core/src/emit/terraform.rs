@@ -7,9 +7,13 @@
 //! `azapi_update_resource`) from the same ARM tree as the ARM and Bicep exports, and each one is
 //! explained by a `#` comment and by an `azurerm-cannot-express` note ([`notes`]).
 
-use super::arm::{self, Expr, Node, Template, API_VERSION, DEPLOYMENT_TYPE, ENDPOINT_TYPE, RULE_TYPE, WORKSPACE_TYPE};
+use super::arm;
+use super::iac::{self, Expr, Node, Template, API_VERSION, DEPLOYMENT_TYPE, ENDPOINT_TYPE, RULE_TYPE, WORKSPACE_TYPE};
 use crate::diagnostic::Diagnostic;
-use crate::model::{rule_path, Config, Destination, NetworkAccess, OutboundRule, Value, Workspace, WorkspaceKind};
+use crate::model::{
+    rule_path, Config, Destination, FqdnDestination, ManagedNetwork, NetworkAccess, OutboundRule, PrivateEndpointDestination, ServiceTagDestination,
+    Value, Workspace, WorkspaceKind,
+};
 use crate::rules::{codes, Target};
 use std::fmt::Write as _;
 
@@ -151,28 +155,33 @@ impl Writer<'_> {
 
 /// Why a rule needs azapi, or `None` when azurerm has a resource for it.
 fn rule_fallback(rule: &OutboundRule) -> Option<(String, &'static str)> {
-    match &rule.destination {
-        Destination::PrivateEndpoint(pe) => {
-            if !AZURERM_SUBRESOURCES.contains(&pe.subresource_target.as_str()) {
-                Some((format!("azurerm accepts no sub_resource_target `{}`", pe.subresource_target), "destination.subresource_target"))
-            } else if !pe.fqdns.is_empty() {
+    // azurerm names the rule like the YAML does.
+    let OutboundRule { name: _, destination } = rule;
+    match destination {
+        // azurerm has `service_resource_id` and `spark_enabled`.
+        Destination::PrivateEndpoint(PrivateEndpointDestination { service_resource_id: _, subresource_target, spark_enabled: _, fqdns }) => {
+            if !AZURERM_SUBRESOURCES.contains(&subresource_target.as_str()) {
+                Some((format!("azurerm accepts no sub_resource_target `{subresource_target}`"), "destination.subresource_target"))
+            } else if !fqdns.is_empty() {
                 Some(("azurerm has no `fqdns` for private endpoint rules".to_owned(), "fqdns"))
             } else {
                 None
             }
         }
-        Destination::ServiceTag(st) => {
-            if st.address_prefixes.is_some() {
+        // azurerm takes any `port_ranges` text.
+        Destination::ServiceTag(ServiceTagDestination { service_tag, protocol, port_ranges: _, address_prefixes }) => {
+            if address_prefixes.is_some() {
                 Some(("azurerm has no `address_prefixes` for service tag rules".to_owned(), "destination.address_prefixes"))
-            } else if !crate::catalog::SERVICE_TAGS.contains(&st.service_tag.as_str()) {
-                Some((format!("service tag `{}` is not in azurerm's allow-list", st.service_tag), "destination.service_tag"))
-            } else if !AZURERM_PROTOCOLS.contains(&st.protocol.as_str()) {
-                Some((format!("azurerm accepts no protocol `{}`", st.protocol), "destination.protocol"))
+            } else if !crate::catalog::AZURERM_SERVICE_TAGS.contains(&service_tag.as_str()) {
+                Some((format!("service tag `{service_tag}` is not in azurerm's allow-list"), "destination.service_tag"))
+            } else if !AZURERM_PROTOCOLS.contains(&protocol.as_str()) {
+                Some((format!("azurerm accepts no protocol `{protocol}`"), "destination.protocol"))
             } else {
                 None
             }
         }
-        Destination::Fqdn(_) => None,
+        // azurerm has `destination_fqdn`.
+        Destination::Fqdn(FqdnDestination { destination: _ }) => None,
     }
 }
 
@@ -266,26 +275,44 @@ fn carried_str(extra: &[(String, Value)], key: &str) -> Option<String> {
 /// express, as (YAML field, ARM property, value): the export sets them with an `azapi_update_resource`.
 fn foundry_fallback(config: &Config) -> Vec<(&'static str, &'static str, Node)> {
     let Some(ws) = config.workspace.as_ref().filter(|w| w.kind != WorkspaceKind::Default) else { return Vec::new() };
+    let &Workspace {
+        kind,
+        // azurerm expresses these; `foundry_resource` writes them (or `variables`, `tags_and_identity`, `identity_and_names`).
+        hub_id: _,
+        name: _,
+        location: _,
+        display_name: _,
+        description: _,
+        tags: _,
+        public_network_access,
+        ref image_build_compute,
+        // Read by `iac::provision_now`.
+        provision_network_now: _,
+        ref managed_network,
+        v1_legacy_mode,
+        ref extra,
+    } = ws;
     let mut out = Vec::new();
-    if let Some(c) = &ws.image_build_compute {
+    if let Some(c) = image_build_compute {
         out.push(("image_build_compute", "imageBuildCompute", Node::str(c)));
     }
     if config.context.operation == crate::model::Operation::Create {
-        if let Some(v) = arm::provision_now(config, ws) {
+        if let Some(v) = iac::provision_now(config, ws) {
             out.push(("provision_network_now", "provisionNetworkNow", Node::Bool(v)));
         }
     }
-    if let Some(v) = ws.v1_legacy_mode {
+    if let Some(v) = v1_legacy_mode {
         out.push(("v1_legacy_mode", "v1LegacyMode", Node::Bool(v)));
     }
-    if let Some(rg) = carried_str(&ws.extra, "default_resource_group") {
+    if let Some(rg) = carried_str(extra, "default_resource_group") {
         out.push(("default_resource_group", "workspaceHubConfig", Node::Object(vec![("defaultWorkspaceResourceGroup".to_owned(), Node::Str(rg))])));
     }
-    if ws.kind == WorkspaceKind::Project {
-        if let Some(p) = ws.public_network_access {
+    if kind == WorkspaceKind::Project {
+        if let Some(p) = public_network_access {
             out.push(("public_network_access", "publicNetworkAccess", Node::str(p.pascal())));
         }
-        if let Some(mode) = ws.managed_network.as_ref().and_then(|m| m.isolation_mode) {
+        // The firewall SKU has its own azapi resource (`firewall_sku_resource`), the rules `outbound_rules`.
+        if let Some(ManagedNetwork { isolation_mode: Some(mode), firewall_sku: _, outbound_rules: _ }) = managed_network {
             out.push((
                 "managed_network.isolation_mode",
                 "managedNetwork",
@@ -413,6 +440,19 @@ pub fn file(config: &Config) -> String {
         || config.endpoint.is_some()
         || !config.deployments.is_empty();
 
+    let mut out = header(config, &tree, &workspace_ref, needs_azapi);
+    variables(&mut out, config, &tree);
+    workspace(&mut out, config, &w);
+    let mut used: Vec<String> = Vec::new();
+    let rule_refs = outbound_rules(&mut out, &rules, &w, &mut used);
+    endpoints_and_deployments(&mut out, &tree, &rule_refs, &w, &mut used);
+    let _ = writeln!(out, "output \"workspace_id\" {{\n  value = {workspace_ref}.id\n}}");
+    align(&out)
+}
+
+/// The opening comments (azapi, the tree's notes, the import of an existing workspace) and the providers.
+fn header(config: &Config, tree: &Template, workspace_ref: &str, needs_azapi: bool) -> String {
+    let ws = config.workspace.as_ref();
     let mut out = String::new();
     let _ = writeln!(out, "# Generated by amlnet {}: Terraform for the azurerm provider (>= 4.0).", crate::VERSION);
     if needs_azapi {
@@ -436,19 +476,24 @@ pub fn file(config: &Config) -> String {
     out.push_str("  }\n}\n\n");
     out.push_str("provider \"azurerm\" {\n  features {}\n  subscription_id = var.subscription_id\n}\n\n");
 
-    // Variables: what amlnet knows becomes a default, what it does not model must be passed.
+    out
+}
+
+/// The variables: what amlnet knows becomes a default, what it does not model must be passed.
+fn variables(out: &mut String, config: &Config, tree: &Template) {
+    let ws = config.workspace.as_ref();
     let ctx = &config.context;
-    variable(&mut out, "subscription_id", "string", ctx.subscription_id.as_deref().map(hcl_str), "The subscription of the workspace");
-    variable(&mut out, "resource_group_name", "string", ctx.resource_group.as_deref().map(hcl_str), "The resource group of the workspace");
+    variable(out, "subscription_id", "string", ctx.subscription_id.as_deref().map(hcl_str), "The subscription of the workspace");
+    variable(out, "resource_group_name", "string", ctx.resource_group.as_deref().map(hcl_str), "The resource group of the workspace");
     variable(
-        &mut out,
+        out,
         "workspace_name",
         "string",
         ws.map(|w| w.name.as_str()).filter(|n| !n.is_empty()).map(hcl_str),
         "The name of the Azure Machine Learning workspace",
     );
     let location_default = ws.and_then(|w| w.location.as_deref()).map(hcl_str);
-    variable(&mut out, "location", "string", location_default, "The Azure region of the workspace and its endpoints");
+    variable(out, "location", "string", location_default, "The Azure region of the workspace and its endpoints");
     if let Some(ws) = ws {
         let dependent = [
             (
@@ -472,12 +517,12 @@ pub fn file(config: &Config) -> String {
                 WorkspaceKind::Project => false,
             };
             if needed {
-                variable(&mut out, name, "string", value.map(|s| hcl_str(&s)), description);
+                variable(out, name, "string", value.map(|s| hcl_str(&s)), description);
             }
         }
         let (identity_type, identity_ids) = match carried(&ws.extra, "identity") {
             Some(v) => {
-                let node = arm::identity_node(v);
+                let node = iac::identity_node(v);
                 let mut t = "SystemAssigned".to_owned();
                 let mut ids = Vec::new();
                 if let Node::Object(entries) = node {
@@ -493,113 +538,152 @@ pub fn file(config: &Config) -> String {
             }
             None => ("SystemAssigned".to_owned(), Vec::new()),
         };
-        variable(&mut out, "identity_type", "string", Some(hcl_str(&identity_type)), "The workspace identity type");
+        variable(out, "identity_type", "string", Some(hcl_str(&identity_type)), "The workspace identity type");
         let ids: Vec<String> = identity_ids.iter().map(|s| hcl_str(s)).collect();
-        variable(&mut out, "identity_ids", "list(string)", Some(format!("[{}]", ids.join(", "))), "User-assigned identities of the workspace");
+        variable(out, "identity_ids", "list(string)", Some(format!("[{}]", ids.join(", "))), "User-assigned identities of the workspace");
     }
     for p in &tree.parameters {
         if p.name.starts_with("deployment") {
-            variable(&mut out, &snake(&p.name), "string", None, &p.description);
+            variable(out, &snake(&p.name), "string", None, &p.description);
         }
     }
+}
 
-    match ws {
-        Some(ws) if ws.kind != WorkspaceKind::Default => foundry_resource(&mut out, config, ws, &w),
-        Some(ws) => {
-            out.push_str("resource \"azurerm_machine_learning_workspace\" \"workspace\" {\n");
-            out.push_str("  name                    = var.workspace_name\n");
-            out.push_str("  location                = var.location\n");
-            out.push_str("  resource_group_name     = var.resource_group_name\n");
-            out.push_str("  application_insights_id = var.application_insights_id\n");
-            out.push_str("  key_vault_id            = var.key_vault_id\n");
-            out.push_str("  storage_account_id      = var.storage_account_id\n");
-            if let Some(s) = carried_str(&ws.extra, "container_registry") {
-                let _ = writeln!(out, "  container_registry_id = {}", hcl_str(&s));
-            }
-            identity_and_names(&mut out, ws, "high_business_impact");
-            if let Some(c) = &ws.image_build_compute {
-                let _ = writeln!(out, "  image_build_compute_name = {}", hcl_str(c));
-            }
-            if let Some(p) = ws.public_network_access {
-                let _ = writeln!(out, "  public_network_access_enabled = {}", p == NetworkAccess::Enabled);
-            }
-            if let Some(v) = ws.v1_legacy_mode {
-                let _ = writeln!(out, "  v1_legacy_mode_enabled = {v}");
-            }
-            tags_and_identity(&mut out, ws, &w);
-            if let Some(mode) = ws.managed_network.as_ref().and_then(|m| m.isolation_mode) {
-                out.push_str("\n  managed_network {\n");
-                let _ = writeln!(out, "    isolation_mode = {}", hcl_str(mode.pascal()));
-                if config.context.operation == crate::model::Operation::Update {
-                    // Changing it forces a new workspace, so an existing workspace keeps its value.
-                    out.push_str("    # provision_on_creation_enabled is left out: changing it would replace the workspace.\n");
-                    out.push_str("    # Provision with: az ml workspace provision-network\n");
-                } else if let Some(v) = arm::provision_now(config, ws) {
-                    let _ = writeln!(out, "    provision_on_creation_enabled = {v}");
-                }
-                out.push_str("  }\n");
-            }
-            out.push_str("}\n\n");
-            firewall_sku_resource(&mut out, config, ws, &w);
-        }
+/// The workspace resource (`azurerm_machine_learning_workspace`, a Foundry hub or project), or a data
+/// source when the configuration has no workspace document.
+fn workspace(out: &mut String, config: &Config, w: &Writer<'_>) {
+    match config.workspace.as_ref() {
+        Some(ws) if ws.kind != WorkspaceKind::Default => foundry_resource(out, config, ws, w),
+        Some(ws) => machine_learning_workspace(out, config, ws, w),
         None => {
             out.push_str("data \"azurerm_machine_learning_workspace\" \"workspace\" {\n");
             out.push_str("  name                = var.workspace_name\n");
             out.push_str("  resource_group_name = var.resource_group_name\n}\n\n");
         }
     }
+}
 
-    let mut used: Vec<String> = Vec::new();
+/// `azurerm_machine_learning_workspace`, then the firewall SKU it cannot express.
+fn machine_learning_workspace(out: &mut String, config: &Config, ws: &Workspace, w: &Writer<'_>) {
+    let &Workspace {
+        // `azurerm_machine_learning_workspace` is the resource of a plain workspace; hubs and projects go to `foundry_resource`.
+        kind: _,
+        // A plain workspace has no hub.
+        hub_id: _,
+        // `var.workspace_name` and `var.location`, whose defaults `variables` sets.
+        name: _,
+        location: _,
+        // In `identity_and_names`.
+        display_name: _,
+        description: _,
+        // In `tags_and_identity`.
+        tags: _,
+        public_network_access,
+        ref image_build_compute,
+        // Read by `iac::provision_now`.
+        provision_network_now: _,
+        ref managed_network,
+        v1_legacy_mode,
+        ref extra,
+    } = ws;
+    out.push_str("resource \"azurerm_machine_learning_workspace\" \"workspace\" {\n");
+    out.push_str("  name                    = var.workspace_name\n");
+    out.push_str("  location                = var.location\n");
+    out.push_str("  resource_group_name     = var.resource_group_name\n");
+    out.push_str("  application_insights_id = var.application_insights_id\n");
+    out.push_str("  key_vault_id            = var.key_vault_id\n");
+    out.push_str("  storage_account_id      = var.storage_account_id\n");
+    if let Some(s) = carried_str(extra, "container_registry") {
+        let _ = writeln!(out, "  container_registry_id = {}", hcl_str(&s));
+    }
+    identity_and_names(out, ws, "high_business_impact");
+    if let Some(c) = image_build_compute {
+        let _ = writeln!(out, "  image_build_compute_name = {}", hcl_str(c));
+    }
+    if let Some(p) = public_network_access {
+        let _ = writeln!(out, "  public_network_access_enabled = {}", p == NetworkAccess::Enabled);
+    }
+    if let Some(v) = v1_legacy_mode {
+        let _ = writeln!(out, "  v1_legacy_mode_enabled = {v}");
+    }
+    tags_and_identity(out, ws, w);
+    // The firewall SKU goes to `firewall_sku_resource` (azapi), the rules to `outbound_rules`.
+    if let Some(ManagedNetwork { isolation_mode: Some(mode), firewall_sku: _, outbound_rules: _ }) = managed_network {
+        out.push_str("\n  managed_network {\n");
+        let _ = writeln!(out, "    isolation_mode = {}", hcl_str(mode.pascal()));
+        if config.context.operation == crate::model::Operation::Update {
+            // Changing it forces a new workspace, so an existing workspace keeps its value.
+            out.push_str("    # provision_on_creation_enabled is left out: changing it would replace the workspace.\n");
+            out.push_str("    # Provision with: az ml workspace provision-network\n");
+        } else if let Some(v) = iac::provision_now(config, ws) {
+            let _ = writeln!(out, "    provision_on_creation_enabled = {v}");
+        }
+        out.push_str("  }\n");
+    }
+    out.push_str("}\n\n");
+    firewall_sku_resource(out, config, ws, w);
+}
+
+/// The outbound rules: an azurerm resource per rule where azurerm can express it, azapi otherwise.
+/// Returns the resource references, which the endpoint depends on.
+fn outbound_rules(out: &mut String, rules: &[(usize, &OutboundRule)], w: &Writer<'_>, used: &mut Vec<String>) -> Vec<String> {
+    let workspace_ref = w.workspace_ref;
     let mut rule_refs: Vec<String> = Vec::new();
-    for (_, rule) in &rules {
+    for (_, rule) in rules {
+        // `fqdns` and `address_prefixes` never reach the azurerm arms: `rule_fallback` sends such rules to azapi.
         match (rule_fallback(rule), &rule.destination) {
-            (None, Destination::Fqdn(f)) => {
-                let l = label("rule", &rule.name, &mut used);
+            (None, Destination::Fqdn(FqdnDestination { destination })) => {
+                let l = label("rule", &rule.name, used);
                 let _ = writeln!(out, "resource \"azurerm_machine_learning_workspace_network_outbound_rule_fqdn\" \"{l}\" {{");
                 let _ = writeln!(out, "  name             = {}", hcl_str(&rule.name));
                 let _ = writeln!(out, "  workspace_id     = {workspace_ref}.id");
-                let _ = writeln!(out, "  destination_fqdn = {}", hcl_str(&f.destination));
+                let _ = writeln!(out, "  destination_fqdn = {}", hcl_str(destination));
                 out.push_str("}\n\n");
                 rule_refs.push(format!("azurerm_machine_learning_workspace_network_outbound_rule_fqdn.{l}"));
             }
-            (None, Destination::PrivateEndpoint(pe)) => {
-                let l = label("rule", &rule.name, &mut used);
+            (None, Destination::PrivateEndpoint(PrivateEndpointDestination { service_resource_id, subresource_target, spark_enabled, fqdns: _ })) => {
+                let l = label("rule", &rule.name, used);
                 let _ = writeln!(out, "resource \"azurerm_machine_learning_workspace_network_outbound_rule_private_endpoint\" \"{l}\" {{");
                 let _ = writeln!(out, "  name                = {}", hcl_str(&rule.name));
                 let _ = writeln!(out, "  workspace_id        = {workspace_ref}.id");
-                let _ = writeln!(out, "  service_resource_id = {}", hcl_str(&pe.service_resource_id));
-                let _ = writeln!(out, "  sub_resource_target = {}", hcl_str(&pe.subresource_target));
-                let _ = writeln!(out, "  spark_enabled       = {}", pe.spark_enabled);
+                let _ = writeln!(out, "  service_resource_id = {}", hcl_str(service_resource_id));
+                let _ = writeln!(out, "  sub_resource_target = {}", hcl_str(subresource_target));
+                let _ = writeln!(out, "  spark_enabled       = {spark_enabled}");
                 out.push_str("}\n\n");
                 rule_refs.push(format!("azurerm_machine_learning_workspace_network_outbound_rule_private_endpoint.{l}"));
             }
-            (None, Destination::ServiceTag(st)) => {
-                let l = label("rule", &rule.name, &mut used);
+            (None, Destination::ServiceTag(ServiceTagDestination { service_tag, protocol, port_ranges, address_prefixes: _ })) => {
+                let l = label("rule", &rule.name, used);
                 let _ = writeln!(out, "resource \"azurerm_machine_learning_workspace_network_outbound_rule_service_tag\" \"{l}\" {{");
                 let _ = writeln!(out, "  name         = {}", hcl_str(&rule.name));
                 let _ = writeln!(out, "  workspace_id = {workspace_ref}.id");
-                let _ = writeln!(out, "  service_tag  = {}", hcl_str(&st.service_tag));
-                let _ = writeln!(out, "  protocol     = {}", hcl_str(&st.protocol));
-                let _ = writeln!(out, "  port_ranges  = {}", hcl_str(&st.port_ranges));
+                let _ = writeln!(out, "  service_tag  = {}", hcl_str(service_tag));
+                let _ = writeln!(out, "  protocol     = {}", hcl_str(protocol));
+                let _ = writeln!(out, "  port_ranges  = {}", hcl_str(port_ranges));
                 out.push_str("}\n\n");
                 rule_refs.push(format!("azurerm_machine_learning_workspace_network_outbound_rule_service_tag.{l}"));
             }
             (Some((why, _)), _) => {
-                let l = label("rule", &rule.name, &mut used);
+                let l = label("rule", &rule.name, used);
                 let why_text = hcl_str(&why);
                 let _ = writeln!(out, "# azapi: {}.", &why_text[1..why_text.len() - 1]);
                 let _ = writeln!(out, "resource \"azapi_resource\" \"{l}\" {{");
                 let _ = writeln!(out, "  type      = {}", hcl_str(&format!("{RULE_TYPE}@{API_VERSION}")));
                 let _ = writeln!(out, "  name      = {}", hcl_str(&rule.name));
                 let _ = writeln!(out, "  parent_id = {workspace_ref}.id");
-                w.attr(&mut out, 1, "body", &Node::Object(vec![("properties".to_owned(), arm::rule_node(rule))]));
+                w.attr(out, 1, "body", &Node::Object(vec![("properties".to_owned(), iac::rule_node(rule))]));
                 out.push_str("}\n\n");
                 rule_refs.push(format!("azapi_resource.{l}"));
             }
         }
     }
 
-    // Endpoints and deployments: azapi only, bodies from the ARM tree.
+    rule_refs
+}
+
+/// Endpoints and deployments: azapi only, bodies from the shared tree.
+fn endpoints_and_deployments(out: &mut String, tree: &Template, rule_refs: &[String], w: &Writer<'_>, used: &mut Vec<String>) {
+    let workspace_ref = w.workspace_ref;
     let mut resource_labels: Vec<Option<String>> = vec![None; tree.resources.len()];
     for (index, r) in tree.resources.iter().enumerate() {
         if r.resource_type != ENDPOINT_TYPE && r.resource_type != DEPLOYMENT_TYPE {
@@ -616,7 +700,7 @@ pub fn file(config: &Config) -> String {
             continue;
         }
         let (prefix, what) = if r.resource_type == ENDPOINT_TYPE { ("endpoint", "online endpoints") } else { ("deployment", "online deployments") };
-        let l = label(prefix, &own_name, &mut used);
+        let l = label(prefix, &own_name, used);
         let _ = writeln!(out, "# azapi: azurerm has no resource for {what}.");
         let _ = writeln!(out, "resource \"azapi_resource\" \"{l}\" {{");
         let _ = writeln!(out, "  type      = {}", hcl_str(&format!("{}@{API_VERSION}", r.resource_type)));
@@ -630,8 +714,8 @@ pub fn file(config: &Config) -> String {
         let mut body = Vec::new();
         for (k, v) in &r.body {
             match (k.as_str(), v) {
-                ("location", v) => w.attr(&mut out, 1, "location", v),
-                ("tags", v) => w.attr(&mut out, 1, "tags", v),
+                ("location", v) => w.attr(out, 1, "location", v),
+                ("tags", v) => w.attr(out, 1, "tags", v),
                 ("identity", Node::Object(entries)) => {
                     out.push_str("  identity {\n");
                     for (ik, iv) in entries {
@@ -651,15 +735,13 @@ pub fn file(config: &Config) -> String {
                 _ => body.push((k.clone(), v.clone())),
             }
         }
-        w.attr(&mut out, 1, "body", &Node::Object(body));
+        w.attr(out, 1, "body", &Node::Object(body));
         if r.resource_type == ENDPOINT_TYPE && !rule_refs.is_empty() {
             let _ = writeln!(out, "  depends_on = [{}]", rule_refs.join(", "));
         }
         out.push_str("}\n\n");
         resource_labels[index] = Some(l);
     }
-    let _ = writeln!(out, "output \"workspace_id\" {{\n  value = {workspace_ref}.id\n}}");
-    align(&out)
 }
 
 /// A one-line assignment `key = value` (key an identifier or a quoted string): the key's end and

@@ -5,7 +5,10 @@
 //! character could change its meaning; everything else is double-quoted with escapes. Keys come out in
 //! the SDK's schema order, and only user-defined rules are written.
 
-use crate::model::{Config, Destination, OnlineDeployment, OnlineEndpoint, OutboundRule, Value, Workspace};
+use crate::model::{
+    CodeConfiguration, Config, Destination, FqdnDestination, ManagedNetwork, OnlineDeployment, OnlineEndpoint, OutboundRule,
+    PrivateEndpointDestination, ServiceTagDestination, Value, Workspace,
+};
 use crate::syntax::pyyaml::{resolve_plain, PyType};
 
 fn s(text: &str) -> Value {
@@ -24,151 +27,177 @@ fn tags_value(tags: &[(String, String)]) -> Value {
 
 /// One outbound rule as YAML: `name`, `type`, `destination`, then `fqdns` for private endpoints.
 pub fn rule_value(rule: &OutboundRule) -> Value {
-    let mut entries = vec![("name".to_owned(), s(&rule.name)), ("type".to_owned(), s(rule.destination.rule_type().yaml()))];
-    match &rule.destination {
-        Destination::PrivateEndpoint(pe) => {
+    let OutboundRule { name, destination } = rule;
+    let mut entries = vec![("name".to_owned(), s(name)), ("type".to_owned(), s(destination.rule_type().yaml()))];
+    match destination {
+        Destination::PrivateEndpoint(PrivateEndpointDestination { service_resource_id, subresource_target, spark_enabled, fqdns }) => {
             entries.push((
                 "destination".to_owned(),
                 Value::Map(vec![
-                    ("service_resource_id".to_owned(), s(&pe.service_resource_id)),
-                    ("subresource_target".to_owned(), s(&pe.subresource_target)),
-                    ("spark_enabled".to_owned(), Value::Bool(pe.spark_enabled)),
+                    ("service_resource_id".to_owned(), s(service_resource_id)),
+                    ("subresource_target".to_owned(), s(subresource_target)),
+                    ("spark_enabled".to_owned(), Value::Bool(*spark_enabled)),
                 ]),
             ));
-            if !pe.fqdns.is_empty() {
-                entries.push(("fqdns".to_owned(), Value::Seq(pe.fqdns.iter().map(|f| s(f)).collect())));
+            if !fqdns.is_empty() {
+                entries.push(("fqdns".to_owned(), Value::Seq(fqdns.iter().map(|f| s(f)).collect())));
             }
         }
-        Destination::ServiceTag(st) => {
-            let mut dest = vec![
-                ("service_tag".to_owned(), s(&st.service_tag)),
-                ("protocol".to_owned(), s(&st.protocol)),
-                ("port_ranges".to_owned(), s(&st.port_ranges)),
-            ];
-            if let Some(prefixes) = &st.address_prefixes {
+        Destination::ServiceTag(ServiceTagDestination { service_tag, protocol, port_ranges, address_prefixes }) => {
+            let mut dest =
+                vec![("service_tag".to_owned(), s(service_tag)), ("protocol".to_owned(), s(protocol)), ("port_ranges".to_owned(), s(port_ranges))];
+            if let Some(prefixes) = address_prefixes {
                 dest.push(("address_prefixes".to_owned(), Value::Seq(prefixes.iter().map(|p| s(p)).collect())));
             }
             entries.push(("destination".to_owned(), Value::Map(dest)));
         }
-        Destination::Fqdn(f) => entries.push(("destination".to_owned(), s(&f.destination))),
+        Destination::Fqdn(FqdnDestination { destination }) => entries.push(("destination".to_owned(), s(destination))),
     }
     Value::Map(entries)
 }
 
 /// The workspace document. `include_rules` is false for an update, whose rules are set one by one.
 pub fn workspace_value(ws: &Workspace, include_rules: bool) -> Value {
-    let mut e: Vec<(String, Value)> = vec![("$schema".to_owned(), s(crate::DocumentKind::Workspace.schema_url())), ("name".to_owned(), s(&ws.name))];
+    let Workspace {
+        kind,
+        hub_id,
+        name,
+        location,
+        display_name,
+        description,
+        tags,
+        public_network_access,
+        image_build_compute,
+        provision_network_now,
+        managed_network,
+        // Not a key of the az ml workspace YAML (azure-ai-ml rejects it); only the IaC exports set it.
+        v1_legacy_mode: _,
+        extra,
+    } = ws;
+    let mut e: Vec<(String, Value)> = vec![("$schema".to_owned(), s(crate::DocumentKind::Workspace.schema_url())), ("name".to_owned(), s(name))];
     let opt = |e: &mut Vec<(String, Value)>, key: &str, v: &Option<String>| {
         if let Some(v) = v {
             e.push((key.to_owned(), s(v)));
         }
     };
-    if ws.kind != crate::model::WorkspaceKind::Default {
-        e.push(("kind".to_owned(), s(ws.kind.yaml())));
+    if *kind != crate::model::WorkspaceKind::Default {
+        e.push(("kind".to_owned(), s(kind.yaml())));
     }
-    opt(&mut e, "hub_id", &ws.hub_id);
-    opt(&mut e, "location", &ws.location);
-    opt(&mut e, "description", &ws.description);
-    opt(&mut e, "display_name", &ws.display_name);
-    if !ws.tags.is_empty() {
-        e.push(("tags".to_owned(), tags_value(&ws.tags)));
+    opt(&mut e, "hub_id", hub_id);
+    opt(&mut e, "location", location);
+    opt(&mut e, "description", description);
+    opt(&mut e, "display_name", display_name);
+    if !tags.is_empty() {
+        e.push(("tags".to_owned(), tags_value(tags)));
     }
-    opt(&mut e, "image_build_compute", &ws.image_build_compute);
-    if let Some(pna) = ws.public_network_access {
+    opt(&mut e, "image_build_compute", image_build_compute);
+    if let Some(pna) = public_network_access {
         e.push(("public_network_access".to_owned(), s(pna.pascal())));
     }
-    if let Some(mn) = &ws.managed_network {
+    if let Some(ManagedNetwork { isolation_mode, firewall_sku, outbound_rules }) = managed_network {
         let mut m = Vec::new();
-        if let Some(mode) = mn.isolation_mode {
+        if let Some(mode) = isolation_mode {
             m.push(("isolation_mode".to_owned(), s(mode.yaml())));
         }
-        if include_rules && !mn.outbound_rules.is_empty() {
-            m.push(("outbound_rules".to_owned(), Value::Seq(mn.outbound_rules.iter().map(rule_value).collect())));
+        if include_rules && !outbound_rules.is_empty() {
+            m.push(("outbound_rules".to_owned(), Value::Seq(outbound_rules.iter().map(rule_value).collect())));
         }
-        if let Some(sku) = mn.firewall_sku {
+        if let Some(sku) = firewall_sku {
             m.push(("firewall_sku".to_owned(), s(sku.yaml())));
         }
         e.push(("managed_network".to_owned(), Value::Map(m)));
     }
-    if let Some(now) = ws.provision_network_now {
-        e.push(("provision_network_now".to_owned(), Value::Bool(now)));
+    if let Some(now) = provision_network_now {
+        e.push(("provision_network_now".to_owned(), Value::Bool(*now)));
     }
-    e.extend(ws.extra.iter().cloned());
-    ordered(e, crate::schema::workspace_schema(ws.kind))
+    e.extend(extra.iter().cloned());
+    ordered(e, crate::schema::workspace_schema(*kind))
 }
 
 pub fn endpoint_value(ep: &OnlineEndpoint) -> Value {
-    let mut e: Vec<(String, Value)> =
-        vec![("$schema".to_owned(), s(crate::DocumentKind::OnlineEndpoint.schema_url())), ("name".to_owned(), s(&ep.name))];
-    if let Some(compute) = &ep.compute {
+    let OnlineEndpoint { compute, name, description, tags, auth_mode, public_network_access, identity, extra } = ep;
+    let mut e: Vec<(String, Value)> = vec![("$schema".to_owned(), s(crate::DocumentKind::OnlineEndpoint.schema_url())), ("name".to_owned(), s(name))];
+    if let Some(compute) = compute {
         e.push(("compute".to_owned(), s(compute)));
     }
-    if let Some(d) = &ep.description {
+    if let Some(d) = description {
         e.push(("description".to_owned(), s(d)));
     }
-    if !ep.tags.is_empty() {
-        e.push(("tags".to_owned(), tags_value(&ep.tags)));
+    if !tags.is_empty() {
+        e.push(("tags".to_owned(), tags_value(tags)));
     }
-    if let Some(mode) = ep.auth_mode {
+    if let Some(mode) = auth_mode {
         e.push(("auth_mode".to_owned(), s(mode.yaml())));
     }
-    if let Some(identity) = &ep.identity {
+    if let Some(identity) = identity {
         e.push(("identity".to_owned(), identity.clone()));
     }
-    if let Some(pna) = ep.public_network_access {
+    if let Some(pna) = public_network_access {
         e.push(("public_network_access".to_owned(), s(pna.lower())));
     }
-    e.extend(ep.extra.iter().cloned());
-    ordered(e, crate::schema::endpoint_schema(ep.compute.is_some()))
+    e.extend(extra.iter().cloned());
+    ordered(e, crate::schema::endpoint_schema(compute.is_some()))
 }
 
 pub fn deployment_value(dep: &OnlineDeployment) -> Value {
+    let OnlineDeployment {
+        kubernetes,
+        name,
+        endpoint_name,
+        model,
+        environment,
+        code_configuration,
+        instance_type,
+        instance_count,
+        app_insights_enabled,
+        egress_public_network_access,
+        extra,
+    } = dep;
     let mut e: Vec<(String, Value)> = vec![
         ("$schema".to_owned(), s(crate::DocumentKind::OnlineDeployment.schema_url())),
-        ("name".to_owned(), s(&dep.name)),
-        ("endpoint_name".to_owned(), s(&dep.endpoint_name)),
+        ("name".to_owned(), s(name)),
+        ("endpoint_name".to_owned(), s(endpoint_name)),
     ];
-    if dep.kubernetes && !dep.extra.iter().any(|(k, _)| k == "type") {
+    if *kubernetes && !extra.iter().any(|(k, _)| k == "type") {
         e.push(("type".to_owned(), s("kubernetes")));
     }
-    if let Some(model) = &dep.model {
+    if let Some(model) = model {
         e.push(("model".to_owned(), model.clone()));
     }
-    if let Some(cc) = &dep.code_configuration {
-        e.push((
-            "code_configuration".to_owned(),
-            Value::Map(vec![("code".to_owned(), s(&cc.code)), ("scoring_script".to_owned(), s(&cc.scoring_script))]),
-        ));
+    if let Some(CodeConfiguration { code, scoring_script }) = code_configuration {
+        e.push(("code_configuration".to_owned(), Value::Map(vec![("code".to_owned(), s(code)), ("scoring_script".to_owned(), s(scoring_script))])));
     }
-    if let Some(env) = &dep.environment {
+    if let Some(env) = environment {
         e.push(("environment".to_owned(), env.clone()));
     }
-    if let Some(v) = dep.app_insights_enabled {
-        e.push(("app_insights_enabled".to_owned(), Value::Bool(v)));
+    if let Some(v) = app_insights_enabled {
+        e.push(("app_insights_enabled".to_owned(), Value::Bool(*v)));
     }
-    if let Some(n) = dep.instance_count {
-        e.push(("instance_count".to_owned(), Value::Int(n)));
+    if let Some(n) = instance_count {
+        e.push(("instance_count".to_owned(), Value::Int(*n)));
     }
-    if let Some(t) = &dep.instance_type {
+    if let Some(t) = instance_type {
         e.push(("instance_type".to_owned(), s(t)));
     }
-    if let Some(egress) = dep.egress_public_network_access {
+    if let Some(egress) = egress_public_network_access {
         e.push(("egress_public_network_access".to_owned(), s(egress.lower())));
     }
-    e.extend(dep.extra.iter().cloned());
-    ordered(e, crate::schema::deployment_schema(dep.kubernetes))
+    e.extend(extra.iter().cloned());
+    ordered(e, crate::schema::deployment_schema(*kubernetes))
 }
 
 /// The YAML files of a configuration: `(file name, text)`.
 pub fn documents(config: &Config, include_rules: bool) -> Vec<(String, String)> {
+    // The context is no document: `az ml` takes the subscription and resource group as flags.
+    let Config { context: _, workspace, endpoint, deployments } = config;
     let mut out = Vec::new();
-    if let Some(ws) = &config.workspace {
+    if let Some(ws) = workspace {
         out.push(("workspace.yml".to_owned(), to_yaml(&workspace_value(ws, include_rules))));
     }
-    if let Some(ep) = &config.endpoint {
+    if let Some(ep) = endpoint {
         out.push(("endpoint.yml".to_owned(), to_yaml(&endpoint_value(ep))));
     }
-    for (dep, name) in config.deployments.iter().zip(super::deployment_file_names(config)) {
+    for (dep, name) in deployments.iter().zip(super::deployment_file_names(config)) {
         out.push((name, to_yaml(&deployment_value(dep))));
     }
     out

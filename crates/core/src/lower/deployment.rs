@@ -101,7 +101,7 @@ pub(crate) fn lower_deployment(lw: &mut Lowerer, root: &Node) -> Option<OnlineDe
     }
     if let Some(n) = fields.get("egress_public_network_access").filter(|_| modelled.contains(&"egress_public_network_access")) {
         dep.egress_public_network_access =
-            lw.sdk_enumeration(n, "egress_public_network_access", sdk_schema, super::workspace::NETWORK_ACCESS, NetworkAccess::parse);
+            lw.sdk_enumeration(n, "egress_public_network_access", sdk_schema, &NetworkAccess::ALL.map(NetworkAccess::lower), NetworkAccess::parse);
     }
     // `ManagedOnlineDeployment._validate_scale_settings`: only the default scale settings.
     if let Some(n) = fields.get("scale_settings").filter(|_| !kubernetes) {

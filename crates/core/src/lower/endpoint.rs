@@ -39,10 +39,11 @@ pub(crate) fn lower_endpoint(lw: &mut Lowerer, root: &Node) -> Option<OnlineEndp
         ep.tags = crate::lower::scalar_map(n);
     }
     if let Some(n) = fields.get("auth_mode") {
-        ep.auth_mode = lw.sdk_enumeration(n, "auth_mode", sdk_schema, &["key", "aml_token", "aad_token"], AuthMode::parse);
+        ep.auth_mode = lw.sdk_enumeration(n, "auth_mode", sdk_schema, &AuthMode::ALL.map(AuthMode::yaml), AuthMode::parse);
     }
     if let Some(n) = fields.get("public_network_access").filter(|_| modelled.contains(&"public_network_access")) {
-        ep.public_network_access = lw.sdk_enumeration(n, "public_network_access", sdk_schema, super::workspace::NETWORK_ACCESS, NetworkAccess::parse);
+        ep.public_network_access =
+            lw.sdk_enumeration(n, "public_network_access", sdk_schema, &NetworkAccess::ALL.map(NetworkAccess::lower), NetworkAccess::parse);
     }
     if let Some(n) = fields.get("identity") {
         if let Some(f) = sdk_schema.field("identity") {

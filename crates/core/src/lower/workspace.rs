@@ -26,9 +26,6 @@ const MODELLED: &[&str] = &[
     "v1_legacy_mode",
 ];
 
-pub(crate) const ISOLATION_MODES: &[&str] = &["disabled", "allow_internet_outbound", "allow_only_approved_outbound"];
-pub(crate) const NETWORK_ACCESS: &[&str] = &["enabled", "disabled"];
-
 /// The schema azure-ai-ml's `Workspace._load` chooses for `kind`, and the kind (None: it refuses the kind).
 fn schema_for(lw: &mut Lowerer, kind: Option<&Node>) -> (WorkspaceKind, usize) {
     let Some(node) = kind else { return (WorkspaceKind::Default, sdk::WORKSPACE) };
@@ -103,7 +100,8 @@ pub(crate) fn lower_workspace(lw: &mut Lowerer, root: &Node) -> Option<Workspace
         ws.tags = lw.string_map(node, "tags");
     }
     if let Some(node) = fields.get("public_network_access") {
-        ws.public_network_access = lw.sdk_enumeration(node, "public_network_access", sdk_schema, NETWORK_ACCESS, NetworkAccess::parse);
+        ws.public_network_access =
+            lw.sdk_enumeration(node, "public_network_access", sdk_schema, &NetworkAccess::ALL.map(NetworkAccess::lower), NetworkAccess::parse);
     }
     if let Some(node) = fields.get("provision_network_now") {
         ws.provision_network_now = lw.boolean(node, "provision_network_now");
@@ -179,7 +177,13 @@ fn lower_managed_network(lw: &mut Lowerer, node: &Node, ws_schema: &'static sche
     let mut mn = ManagedNetwork::default();
     match fields.get("isolation_mode") {
         Some(node) => {
-            mn.isolation_mode = lw.sdk_enumeration(node, "managed_network.isolation_mode", mn_schema, ISOLATION_MODES, IsolationMode::parse)
+            mn.isolation_mode = lw.sdk_enumeration(
+                node,
+                "managed_network.isolation_mode",
+                mn_schema,
+                &IsolationMode::ALL.map(IsolationMode::yaml),
+                IsolationMode::parse,
+            )
         }
         None => {
             let range = lw.map.key_range(path);
@@ -192,7 +196,8 @@ fn lower_managed_network(lw: &mut Lowerer, node: &Node, ws_schema: &'static sche
         }
     }
     if let Some(node) = fields.get("firewall_sku") {
-        mn.firewall_sku = lw.sdk_enumeration(node, "managed_network.firewall_sku", mn_schema, &["standard", "basic"], FirewallSku::parse);
+        mn.firewall_sku =
+            lw.sdk_enumeration(node, "managed_network.firewall_sku", mn_schema, &FirewallSku::ALL.map(FirewallSku::yaml), FirewallSku::parse);
     }
     if let Some(node) = fields.get("outbound_rules") {
         mn.outbound_rules = lower_rule_list(lw, node, "managed_network.outbound_rules");
@@ -264,7 +269,7 @@ fn lower_rule(lw: &mut Lowerer, node: &Node, path: &str) -> Option<OutboundRule>
     // class from the destination's shape. So every finding about `type` is a warning.
     let before = lw.diagnostics.len();
     let declared = match fields.get("type") {
-        Some(n) => lw.enumeration(n, &fields.path("type"), &["private_endpoint", "service_tag", "fqdn"], RuleType::parse, codes::RULE_TYPE_INVALID),
+        Some(n) => lw.enumeration(n, &fields.path("type"), &RuleType::ALL.map(RuleType::yaml), RuleType::parse, codes::RULE_TYPE_INVALID),
         None => {
             let range = lw.map.range(path);
             lw.report(

@@ -1,253 +1,23 @@
-//! Change plans: what changes between the current state of a workspace and the desired configuration,
-//! in the order it must happen, with the minimal `az ml` and azure-ai-ml commands and the warnings that
-//! matter before anyone runs them.
-//!
-//! The order is fixed: deletions that must come first → workspace update (isolation mode, public
-//! network access, firewall SKU) → rule removals → rule sets → provisioning (with Spark) → endpoint
-//! changes → deployment changes. Every value in the generated text goes through the exporters'
-//! quoting (`shell_quote`, `py_str`), so no name or destination can change what a command does.
+//! Building a plan: the steps from the current to the desired configuration, in the plan's order, each
+//! with its bash and Python text, and the warnings that matter before anyone runs them.
 
-use crate::diagnostic::{sort_diagnostics, Diagnostic};
+use super::{update_context, PlanStep, StepKind};
+use crate::diagnostic::Diagnostic;
 use crate::emit::cli::shell_quote;
 use crate::emit::python::py_str;
 use crate::emit::yaml;
 use crate::model::{
-    Config, Context, Destination, FirewallSku, IsolationMode, ManagedNetwork, NetworkAccess, OnlineDeployment, Operation, OutboundRule, Value,
-    Workspace,
+    Config, Destination, FirewallSku, IsolationMode, ManagedNetwork, NetworkAccess, OnlineDeployment, OnlineEndpoint, OutboundRule, Value, Workspace,
 };
-use crate::rules::{self, codes, Target};
-use crate::syntax::{self, Node};
-use crate::{SourceFile, Sources};
-use serde::Serialize;
+use crate::rules::{self, Target};
 use std::fmt::Write as _;
 
-/// The current state, read from YAML documents or `az ml ... show` JSON.
-#[derive(Debug, Clone, Default)]
-pub struct Current {
-    /// The workspace (with only its user-defined rules), endpoint and deployments as they are now.
-    pub config: Config,
-    /// Reading problems. Keys that `show` output legitimately holds (`id`, `status`, `category`, ...)
-    /// are not reported.
-    pub diagnostics: Vec<Diagnostic>,
-}
-
-impl Current {
-    pub fn has_errors(&self) -> bool {
-        self.diagnostics.iter().any(Diagnostic::is_error)
-    }
-
-    /// The update context the desired documents are judged in: current isolation mode and rules.
-    pub fn context(&self) -> Context {
-        update_context(&self.config)
-    }
-}
-
-/// The context of a change to the workspace `current`: an update, judged against its isolation mode
-/// (disabled without a managed network) and its user-defined rules. Subscription and resource group
-/// are left for the caller.
-pub fn update_context(current: &Config) -> Context {
-    Context {
-        operation: Operation::Update,
-        current_isolation_mode: Some(current.isolation_mode().unwrap_or(IsolationMode::Disabled)),
-        current_rules: current.rules().to_vec(),
-        ..Context::default()
-    }
-}
-
-/// What a step does; the order of the variants is the order of the plan.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum StepKind {
-    /// Compute or managed online endpoints that must go before a managed network is enabled.
-    DeleteFirst,
-    /// `az ml workspace update`: isolation mode, public network access, firewall SKU.
-    UpdateWorkspace,
-    RemoveRule,
-    SetRule,
-    /// `az ml workspace provision-network`, with `--include-spark` when Spark is enabled.
-    ProvisionNetwork,
-    CreateEndpoint,
-    /// `az ml online-endpoint update --set public_network_access=...`.
-    UpdateEndpoint,
-    /// Delete and create a deployment again (its `egress_public_network_access` cannot change in place).
-    RecreateDeployment,
-    CreateDeployment,
-}
-
-impl StepKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            StepKind::DeleteFirst => "delete_first",
-            StepKind::UpdateWorkspace => "update_workspace",
-            StepKind::RemoveRule => "remove_rule",
-            StepKind::SetRule => "set_rule",
-            StepKind::ProvisionNetwork => "provision_network",
-            StepKind::CreateEndpoint => "create_endpoint",
-            StepKind::UpdateEndpoint => "update_endpoint",
-            StepKind::RecreateDeployment => "recreate_deployment",
-            StepKind::CreateDeployment => "create_deployment",
-        }
-    }
-}
-
-/// One step of a plan.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct PlanStep {
-    pub kind: StepKind,
-    /// One line ("Remove outbound rule `pypi`").
-    pub title: String,
-    /// Why, and what to expect.
-    pub detail: String,
-    /// The bash commands of this step (without the script's header).
-    pub bash: String,
-    /// The Python statements of this step, unindented (the script runs them inside `main()`).
-    pub python: String,
-}
-
-/// The ordered changes from a current state to a desired configuration.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ChangePlan {
-    pub steps: Vec<PlanStep>,
-    /// What matters before anyone runs the plan; errors mean the plan must not be run.
-    pub warnings: Vec<Diagnostic>,
-    /// The whole plan as one bash script.
-    pub bash: String,
-    /// The whole plan as one Python script.
-    pub python: String,
-}
-
-impl ChangePlan {
-    /// True when nothing changes.
-    pub fn is_empty(&self) -> bool {
-        self.steps.is_empty()
-    }
-
-    /// True when a warning is an error (a refused transition): the plan must not be run.
-    pub fn has_errors(&self) -> bool {
-        self.warnings.iter().any(Diagnostic::is_error)
-    }
-
-    /// Warnings first, then the numbered steps, then the bash script.
-    pub fn render_text(&self) -> String {
-        let mut out = String::new();
-        if !self.warnings.is_empty() {
-            out.push_str(&crate::render(&self.warnings, "", None));
-        }
-        if self.has_errors() {
-            out.push_str("Do not run this plan: Azure refuses part of the change (see the errors above).\n");
-            if self.steps.is_empty() {
-                return out;
-            }
-        } else if self.steps.is_empty() {
-            out.push_str("No changes: the workspace already matches the desired configuration.\n");
-            return out;
-        }
-        let _ = writeln!(out, "Plan: {} step(s)", self.steps.len());
-        for (i, step) in self.steps.iter().enumerate() {
-            let _ = writeln!(out, "{:>3}. {}", i + 1, step.title);
-            for line in step.detail.lines() {
-                let _ = writeln!(out, "     {line}");
-            }
-        }
-        out.push_str("\n# ---- bash ----\n");
-        out.push_str(&self.bash);
-        out
-    }
-}
-
-/// The name for a pasted current state, after what it looks like: `current.json` for the JSON that
-/// `az ml ... show` prints, `current.yml` otherwise. Diagnostics show it as the file name.
-pub fn current_file_name(text: &str) -> &'static str {
-    if text.trim_start().starts_with('{') {
-        "current.json"
-    } else {
-        "current.yml"
-    }
-}
-
-/// Rule categories that the service adds itself; they are never planned (`az ml workspace show` lists them).
-const SERVICE_CATEGORIES: &[&str] = &["required", "recommended", "dependency"];
-
-/// Reads the current state from YAML documents or `az ml workspace show` (and `online-endpoint show`,
-/// `online-deployment show`) JSON. JSON is YAML, so both go through the same syntax layer.
-pub fn read_current(files: &[SourceFile]) -> Current {
-    let mut config = Config::default();
-    let mut sources = Sources::default();
-    let mut diagnostics = Vec::new();
-    let mut service_rules: Vec<String> = Vec::new();
-    for file in files {
-        let mut file = file.clone();
-        if file.invalid_utf8_at.is_none() {
-            let stream = syntax::parse(&file.text);
-            if let Some(root) = stream.documents.first() {
-                collect_service_rules(root, &mut service_rules);
-                if file.kind.is_none() && is_endpoint_show(root) {
-                    file.kind = Some(crate::DocumentKind::OnlineEndpoint);
-                }
-            }
-        }
-        let mut own = Vec::new();
-        crate::read_file(&file, &mut config, &mut sources, &mut own);
-        // A JSON `null` in the current state means "not set", not a mistake to fix.
-        own.retain(|d| !(matches!(d.code, "unquoted-value-not-a-string" | "wrong-value-type") && is_null_at(&file.text, d)));
-        diagnostics.extend(own);
-    }
-    // `show` output holds read-only keys by design; they are what the service reports, not mistakes.
-    diagnostics.retain(|d| d.code != codes::READ_ONLY_KEY.code);
-    if let Some(mn) = config.workspace.as_mut().and_then(|w| w.managed_network.as_mut()) {
-        mn.outbound_rules.retain(|r| !service_rules.contains(&r.name));
-    }
-    sort_diagnostics(&mut diagnostics);
-    Current { config, diagnostics }
-}
-
-fn is_null_at(text: &str, d: &Diagnostic) -> bool {
-    d.range.and_then(|r| text.get(r.start_byte..r.end_byte)).is_some_and(|t| matches!(t, "null" | "Null" | "NULL" | "~"))
-}
-
-/// `az ml online-endpoint show` prints `location` (which alone would read as a workspace) with `scoring_uri` or `auth_mode`.
-fn is_endpoint_show(root: &Node) -> bool {
-    let Some(entries) = root.as_map() else { return false };
-    entries.iter().any(|(k, _)| k.as_scalar().is_some_and(|s| matches!(s.text.as_str(), "scoring_uri" | "openapi_uri" | "auth_mode")))
-        && !entries.iter().any(|(k, _)| k.as_scalar().is_some_and(|s| matches!(s.text.as_str(), "managed_network" | "endpoint_name")))
-}
-
-fn map_get<'n>(node: &'n Node, key: &str) -> Option<&'n Node> {
-    node.as_map()?.iter().find(|(k, _)| k.as_scalar().is_some_and(|s| s.text == key)).map(|(_, v)| v)
-}
-
-/// Names of the rules whose `category` says the service created them.
-fn collect_service_rules(root: &Node, out: &mut Vec<String>) {
-    let Some(rules) = map_get(root, "managed_network").and_then(|m| map_get(m, "outbound_rules")) else { return };
-    let items: Vec<&Node> = match &rules.kind {
-        syntax::NodeKind::Seq(items) => items.iter().collect(),
-        _ => return,
-    };
-    for item in items {
-        let category = map_get(item, "category").and_then(Node::as_scalar).map(|s| crate::model::normalize_enum(&s.text));
-        if category.is_some_and(|c| SERVICE_CATEGORIES.contains(&c.as_str())) {
-            if let Some(name) = map_get(item, "name").and_then(Node::as_scalar) {
-                out.push(name.text.clone());
-            }
-        }
-    }
-}
-
-/// Plans the changes from `current` to `desired`. Diagnostics name the default export file names.
-pub fn plan(current: &Config, desired: &Config) -> ChangePlan {
-    plan_with_sources(current, desired, &Sources::default())
-}
-
-/// Plans the changes, placing each warning in the desired document it concerns (from `analyze`).
-pub fn plan_with_sources(current: &Config, desired: &Config, sources: &Sources) -> ChangePlan {
+/// The steps from `current` to `desired` and the warnings, each with the document it concerns.
+pub(super) fn build(current: &Config, desired: &Config) -> (Vec<PlanStep>, Vec<(Target, Diagnostic)>) {
     let mut b = Builder::new(current, desired);
     b.build();
     let Builder { steps, findings, .. } = b;
-    let mut warnings = crate::place_findings(desired, sources, findings);
-    sort_diagnostics(&mut warnings);
-    let bash = bash_script(desired, current, &steps);
-    let python = python_script(desired, current, &steps);
-    ChangePlan { steps, warnings, bash, python }
+    (steps, findings)
 }
 
 struct Builder<'a> {
@@ -321,11 +91,7 @@ impl<'a> Builder<'a> {
 
         // The existing rules judge the transition, with the current state as the update's context.
         let mut judged = desired.clone();
-        judged.context = Context {
-            subscription_id: desired.context.subscription_id.clone(),
-            resource_group: desired.context.resource_group.clone(),
-            ..update_context(current)
-        };
+        judged.context = update_context(current, &desired.context);
         for (target, d) in rules::check_model(&judged) {
             if rules::plan_codes::PLAN_MODEL_RULES.iter().any(|r| r.code == d.code) {
                 self.warn(target, d);
@@ -407,6 +173,24 @@ impl<'a> Builder<'a> {
     fn update_workspace(&mut self, cur_mode: IsolationMode, new_mode: IsolationMode, des_mn: Option<&ManagedNetwork>) {
         let current = self.current;
         let Some(des_ws) = self.desired.workspace.as_ref() else { return };
+        // What a plan changes in place: the network settings. The rest of the workspace is not planned (a
+        // plan is about network isolation; the other settings stay as they are).
+        let Workspace {
+            kind,
+            hub_id,
+            name,
+            location: _,
+            display_name: _,
+            description: _,
+            tags: _,
+            public_network_access,
+            image_build_compute: _,
+            provision_network_now: _,
+            // `des_mn`: the desired managed network, or none when the transition is refused.
+            managed_network: _,
+            v1_legacy_mode: _,
+            extra: _,
+        } = des_ws;
         let cur_ws = current.workspace.as_ref();
         let mut changes = Vec::new();
         let mode_change = new_mode != cur_mode;
@@ -438,7 +222,7 @@ impl<'a> Builder<'a> {
             }
         }
         let cur_pna = cur_ws.and_then(|w| w.public_network_access).unwrap_or(NetworkAccess::Enabled);
-        let pna_change = des_ws.public_network_access.filter(|p| *p != cur_pna);
+        let pna_change = public_network_access.filter(|p| *p != cur_pna);
         if let Some(pna) = pna_change {
             changes.push(format!("public network access {} → {}", cur_pna.pascal(), pna.pascal()));
             let (message, help) = match pna {
@@ -462,14 +246,23 @@ impl<'a> Builder<'a> {
         let write_sku = (sku_change || new_mode == IsolationMode::AllowOnlyApprovedOutbound).then_some(new_sku);
         if mode_change || sku_change {
             // No flag sets the firewall SKU; a minimal document carries the mode, the SKU and the access.
+            // Every field spelled out, so that a new one is a decision here.
             let ws = Workspace {
                 // A hub stays a hub: `kind` chooses the schema `az ml workspace update --file` reads.
-                kind: des_ws.kind,
-                hub_id: des_ws.hub_id.clone(),
-                name: des_ws.name.clone(),
+                kind: *kind,
+                hub_id: hub_id.clone(),
+                name: name.clone(),
+                location: None,
+                display_name: None,
+                description: None,
+                tags: Vec::new(),
                 public_network_access: pna_change,
+                image_build_compute: None,
+                provision_network_now: None,
+                // The rules are set one by one afterwards.
                 managed_network: Some(ManagedNetwork { isolation_mode: Some(new_mode), firewall_sku: write_sku, outbound_rules: Vec::new() }),
-                ..Workspace::default()
+                v1_legacy_mode: None,
+                extra: Vec::new(),
             };
             bash.push_str(&heredoc("amlnet-workspace-update.yml", &yaml::to_yaml(&yaml::workspace_value(&ws, false))));
             let _ = writeln!(bash, "az ml workspace update --file amlnet-workspace-update.yml {WS_TARGET}");
@@ -477,7 +270,7 @@ impl<'a> Builder<'a> {
             let _ = writeln!(bash, "az ml workspace update {WS_TARGET} --public-network-access {}", pna.pascal());
         }
         let mut args = vec!["name=WORKSPACE_NAME".to_owned()];
-        if let Some(hub) = &des_ws.hub_id {
+        if let Some(hub) = hub_id {
             args.push(format!("hub_id={}", py_str(hub)));
         }
         if let Some(pna) = pna_change {
@@ -487,7 +280,7 @@ impl<'a> Builder<'a> {
             let sku = write_sku.map(|s| format!(", firewall_sku={}", py_str(s.pascal()))).unwrap_or_default();
             args.push(format!("managed_network=ManagedNetwork(isolation_mode=IsolationMode.{}{sku})", new_mode.python_constant()));
         }
-        let class = crate::emit::python::workspace_class(des_ws.kind);
+        let class = crate::emit::python::workspace_class(*kind);
         let _ = writeln!(python, "ml_client.workspaces.begin_update({class}({})).result()", args.join(", "));
         let mut detail = String::new();
         if mode_change {
@@ -570,22 +363,25 @@ impl<'a> Builder<'a> {
 
     fn endpoint(&mut self, cur_endpoint: Option<&crate::model::OnlineEndpoint>) {
         let Some(ep) = self.desired.endpoint.as_ref() else { return };
-        match cur_endpoint.filter(|c| c.name == ep.name) {
+        // An existing endpoint changes only its inbound access in place; a new one is created from its whole
+        // YAML (`yaml::endpoint_value`), so the rest is not compared.
+        let OnlineEndpoint { compute: _, name, description: _, tags: _, auth_mode: _, public_network_access, identity: _, extra: _ } = ep;
+        match cur_endpoint.filter(|c| c.name == *name) {
             Some(cur) => {
                 let cur_pna = cur.public_network_access.unwrap_or(NetworkAccess::Enabled);
-                let Some(pna) = ep.public_network_access.filter(|p| *p != cur_pna) else { return };
+                let Some(pna) = public_network_access.filter(|p| *p != cur_pna) else { return };
                 let (message, help) = match pna {
                     NetworkAccess::Disabled => (
                         format!(
                             "the plan disables public network access to endpoint `{}`: clients must call it through the workspace private endpoint",
-                            ep.name
+                            name
                         ),
                         "make sure every client reaches the workspace private endpoint (with private DNS) before this runs",
                     ),
                     NetworkAccess::Enabled => (
                         format!(
                             "the plan enables public network access to endpoint `{}`: it can be called from the internet (with its key or token)",
-                            ep.name
+                            name
                         ),
                         "keep `public_network_access: disabled` unless clients cannot use the workspace private endpoint",
                     ),
@@ -593,16 +389,16 @@ impl<'a> Builder<'a> {
                 self.warn(Target::Endpoint, rules::plan_codes::PUBLIC_NETWORK_ACCESS_CHANGED.at("public_network_access", message).with_help(help));
                 self.step(
                     StepKind::UpdateEndpoint,
-                    format!("Set public network access of endpoint `{}` to {}", ep.name, pna.lower()),
+                    format!("Set public network access of endpoint `{}` to {}", name, pna.lower()),
                     "Inbound access to an endpoint can change in place.".to_owned(),
                     format!(
                         "az ml online-endpoint update --name {} {IN_WS} --set {}\n",
-                        shell_quote(&ep.name),
+                        shell_quote(name),
                         shell_quote(&format!("public_network_access={}", pna.lower()))
                     ),
                     format!(
                         "endpoint = ml_client.online_endpoints.get(name={})\nendpoint.public_network_access = {}\nml_client.online_endpoints.begin_create_or_update(endpoint).result()\n",
-                        py_str(&ep.name),
+                        py_str(name),
                         py_str(pna.lower())
                     ),
                 );
@@ -613,8 +409,8 @@ impl<'a> Builder<'a> {
                 let _ = writeln!(bash, "az ml online-endpoint create --file amlnet-endpoint.yml {IN_WS}");
                 self.step(
                     StepKind::CreateEndpoint,
-                    format!("Create online endpoint `{}`", ep.name),
-                    format!("Public network access: {}.", ep.public_network_access.unwrap_or(NetworkAccess::Enabled).lower()),
+                    format!("Create online endpoint `{}`", name),
+                    format!("Public network access: {}.", public_network_access.unwrap_or(NetworkAccess::Enabled).lower()),
                     bash,
                     format!(
                         "ml_client.online_endpoints.begin_create_or_update(load_online_endpoint(source=io.StringIO({}))).result()\n",
@@ -632,6 +428,21 @@ impl<'a> Builder<'a> {
         let mut first_created = true;
         for (i, dep) in desired.deployments.iter().enumerate() {
             let file = format!("amlnet-{}", files.get(i).map_or("deployment.yml", String::as_str));
+            // An existing deployment is compared only by its egress access (which cannot change in place); a new
+            // one is created from its whole YAML (`yaml::deployment_value`), so the rest is not compared.
+            let OnlineDeployment {
+                kubernetes: _,
+                name,
+                endpoint_name,
+                model: _,
+                environment: _,
+                code_configuration: _,
+                instance_type: _,
+                instance_count: _,
+                app_insights_enabled: _,
+                egress_public_network_access,
+                extra: _,
+            } = dep;
             let text = yaml::to_yaml(&yaml::deployment_value(dep));
             let create_bash = |traffic: bool| {
                 let mut bash = heredoc(&file, &text);
@@ -652,16 +463,16 @@ impl<'a> Builder<'a> {
                     let _ = writeln!(
                         py,
                         "endpoint = ml_client.online_endpoints.get(name={})\nendpoint.traffic = {{{}: 100}}\nml_client.online_endpoints.begin_create_or_update(endpoint).result()",
-                        py_str(&dep.endpoint_name),
-                        py_str(&dep.name)
+                        py_str(endpoint_name),
+                        py_str(name)
                     );
                 }
                 py
             };
-            match cur_deployments.iter().find(|c| c.name == dep.name && c.endpoint_name == dep.endpoint_name) {
+            match cur_deployments.iter().find(|c| c.name == *name && c.endpoint_name == *endpoint_name) {
                 Some(cur) => {
                     let before = cur.egress_public_network_access.unwrap_or(NetworkAccess::Enabled);
-                    let after = dep.egress_public_network_access.unwrap_or(NetworkAccess::Enabled);
+                    let after = egress_public_network_access.unwrap_or(NetworkAccess::Enabled);
                     if before == after {
                         continue;
                     }
@@ -670,14 +481,14 @@ impl<'a> Builder<'a> {
                             "egress_public_network_access",
                             format!(
                                 "`egress_public_network_access` of deployment `{}` cannot change after creation ({} → {}): the plan deletes and recreates it, and it serves no requests in between",
-                                dep.name,
+                                name,
                                 before.lower(),
                                 after.lower()
                             ),
                         )
                         .with_help("move traffic to another deployment first, or create a new deployment under a new name and switch traffic to it");
                     self.warn(Target::Deployment(i), d);
-                    let full_traffic = traffic_of(cur_endpoint, &dep.name) == Some(100);
+                    let full_traffic = traffic_of(cur_endpoint, name) == Some(100);
                     let mut bash = String::new();
                     let mut python = String::new();
                     if full_traffic {
@@ -685,33 +496,33 @@ impl<'a> Builder<'a> {
                         let _ = writeln!(
                             bash,
                             "az ml online-endpoint update --name {} {IN_WS} --traffic {}",
-                            shell_quote(&dep.endpoint_name),
-                            shell_quote(&format!("{}=0", dep.name))
+                            shell_quote(endpoint_name),
+                            shell_quote(&format!("{name}=0"))
                         );
                         let _ = writeln!(
                             python,
                             "endpoint = ml_client.online_endpoints.get(name={})\nendpoint.traffic = {{{}: 0}}\nml_client.online_endpoints.begin_create_or_update(endpoint).result()",
-                            py_str(&dep.endpoint_name),
-                            py_str(&dep.name)
+                            py_str(endpoint_name),
+                            py_str(name)
                         );
                     }
                     let _ = writeln!(
                         bash,
                         "az ml online-deployment delete --name {} --endpoint-name {} {IN_WS} --yes",
-                        shell_quote(&dep.name),
-                        shell_quote(&dep.endpoint_name)
+                        shell_quote(name),
+                        shell_quote(endpoint_name)
                     );
                     let _ = writeln!(
                         python,
                         "ml_client.online_deployments.begin_delete(name={}, endpoint_name={}).result()",
-                        py_str(&dep.name),
-                        py_str(&dep.endpoint_name)
+                        py_str(name),
+                        py_str(endpoint_name)
                     );
                     bash.push_str(&create_bash(full_traffic));
                     python.push_str(&create_python(full_traffic));
                     self.step(
                         StepKind::RecreateDeployment,
-                        format!("Recreate deployment `{}` with egress public network access {}", dep.name, after.lower()),
+                        format!("Recreate deployment `{}` with egress public network access {}", name, after.lower()),
                         "The setting cannot be updated in place, so the deployment is deleted and created again. A deployment that receives part of the traffic cannot be deleted: move its traffic first.".to_owned(),
                         bash,
                         python,
@@ -722,7 +533,7 @@ impl<'a> Builder<'a> {
                     first_created = false;
                     self.step(
                         StepKind::CreateDeployment,
-                        format!("Create deployment `{}` on endpoint `{}`", dep.name, dep.endpoint_name),
+                        format!("Create deployment `{}` on endpoint `{}`", name, endpoint_name),
                         if traffic { "It receives all traffic." } else { "It receives no traffic until you set it." }.to_owned(),
                         create_bash(traffic),
                         create_python(traffic),
@@ -764,92 +575,4 @@ fn python_rule_create(rule: &OutboundRule) -> String {
         "ml_client.workspace_outbound_rules.begin_create(workspace_name=WORKSPACE_NAME, rule={}).result()",
         crate::emit::python::rule_inline(rule)
     )
-}
-
-fn target_names(desired: &Config, current: &Config) -> Option<String> {
-    desired.workspace.as_ref().or(current.workspace.as_ref()).map(|w| w.name.clone()).filter(|n| !n.trim().is_empty())
-}
-
-fn bash_script(desired: &Config, current: &Config, steps: &[PlanStep]) -> String {
-    let mut out = String::new();
-    out.push_str("#!/usr/bin/env bash\n");
-    let _ = writeln!(out, "# Change plan generated by amlnet {}. Review every step before running it.", crate::VERSION);
-    out.push_str("# Override the target with SUBSCRIPTION_ID, RESOURCE_GROUP and WORKSPACE_NAME.\n");
-    out.push_str("# The YAML files some steps pass with --file are written to the current folder as amlnet-*.yml and kept for review.\n");
-    out.push_str("set -euo pipefail\n\n");
-    let var = crate::emit::cli::variable;
-    var(&mut out, "SUBSCRIPTION_ID", desired.context.subscription_id.as_deref(), "your Azure subscription ID");
-    var(&mut out, "RESOURCE_GROUP", desired.context.resource_group.as_deref(), "the resource group of the workspace");
-    var(&mut out, "WORKSPACE_NAME", target_names(desired, current).as_deref(), "the workspace name");
-    if steps.is_empty() {
-        out.push_str("\necho 'No changes: the workspace already matches the desired configuration.'\n");
-        return out;
-    }
-    out.push_str("\naz account set --subscription \"$SUBSCRIPTION_ID\"\n");
-    for (i, step) in steps.iter().enumerate() {
-        let _ = writeln!(out, "\n# Step {}: {}", i + 1, one_line(&step.title));
-        out.push_str(&step.bash);
-    }
-    out
-}
-
-/// A title as one comment line (names may hold newlines).
-fn one_line(text: &str) -> String {
-    text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
-}
-
-fn python_script(desired: &Config, current: &Config, steps: &[PlanStep]) -> String {
-    let mut entities: Vec<&str> = Vec::new();
-    let mut loaders: Vec<&str> = Vec::new();
-    let body: String = steps.iter().map(|s| s.python.as_str()).collect();
-    for (needle, entity) in [
-        ("Workspace(", "Workspace"),
-        ("Hub(", "Hub"),
-        ("Project(", "Project"),
-        ("ManagedNetwork(", "ManagedNetwork"),
-        ("IsolationMode.", "IsolationMode"),
-        ("PrivateEndpointDestination(", "PrivateEndpointDestination"),
-        ("ServiceTagDestination(", "ServiceTagDestination"),
-        ("FqdnDestination(", "FqdnDestination"),
-    ] {
-        if body.contains(needle) {
-            entities.push(entity);
-        }
-    }
-    for loader in ["load_online_deployment", "load_online_endpoint"] {
-        if body.contains(&format!("{loader}(")) {
-            loaders.push(loader);
-        }
-    }
-    let mut out = String::new();
-    let _ = writeln!(out, "\"\"\"Change plan generated by amlnet {}. Review every step before running it.", crate::VERSION);
-    out.push_str("\nRequires azure-ai-ml 1.35 and azure-identity. Override the target with the SUBSCRIPTION_ID,\nRESOURCE_GROUP and WORKSPACE_NAME environment variables.\n\"\"\"\n\n");
-    out.push_str("import io\nimport os\nimport sys\n\n");
-    loaders.insert(0, "MLClient");
-    let _ = writeln!(out, "from azure.ai.ml import {}", loaders.join(", "));
-    if !entities.is_empty() {
-        entities.sort_unstable();
-        let _ = writeln!(out, "from azure.ai.ml.entities import {}", entities.join(", "));
-    }
-    out.push_str("from azure.identity import DefaultAzureCredential\n\n\n");
-    out.push_str("def _required(name: str, what: str) -> str:\n    sys.exit(f\"set {name} to {what}\")\n\n\n");
-    let var = crate::emit::python::env_var;
-    var(&mut out, "SUBSCRIPTION_ID", desired.context.subscription_id.as_deref(), "your Azure subscription ID");
-    var(&mut out, "RESOURCE_GROUP", desired.context.resource_group.as_deref(), "the resource group of the workspace");
-    var(&mut out, "WORKSPACE_NAME", target_names(desired, current).as_deref(), "the workspace name");
-    out.push_str("\n\ndef main() -> None:\n");
-    if steps.is_empty() {
-        out.push_str("    print(\"No changes: the workspace already matches the desired configuration.\")\n");
-    } else {
-        out.push_str("    ml_client = MLClient(\n        DefaultAzureCredential(),\n        subscription_id=SUBSCRIPTION_ID,\n        resource_group_name=RESOURCE_GROUP,\n        workspace_name=WORKSPACE_NAME,\n    )\n");
-        for (i, step) in steps.iter().enumerate() {
-            let _ = writeln!(out, "    # Step {}: {}", i + 1, one_line(&step.title));
-            for line in step.python.lines() {
-                let _ = writeln!(out, "    {line}");
-            }
-            let _ = writeln!(out, "    print({})", py_str(&format!("Done: {}", one_line(&step.title))));
-        }
-    }
-    out.push_str("\n\nif __name__ == \"__main__\":\n    main()\n");
-    out
 }
