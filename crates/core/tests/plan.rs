@@ -453,8 +453,8 @@ fn plans_do_not_depend_on_key_order() {
         let current_reversed = read_current(&support::order::reversed_documents(a)).config;
         assert_eq!(current_reversed, current.config, "{a_name}: the current state depends on the order of the keys");
         for (b_name, b) in &configs {
-            let desired = analyze(&support::order::documents(b), current.context()).config;
-            let desired_reversed = analyze(&support::order::reversed_documents(b), current.context()).config;
+            let desired = analyze(&support::order::documents(b), current.context(&amlnet_core::Context::default())).config;
+            let desired_reversed = analyze(&support::order::reversed_documents(b), current.context(&amlnet_core::Context::default())).config;
             assert_eq!(plan(&current_reversed, &desired_reversed), plan(&current.config, &desired), "{a_name} -> {b_name}");
         }
     }

@@ -80,7 +80,7 @@ fn codes_of(blocks: &[String]) -> Vec<&'static str> {
         let current: Vec<SourceFile> = current.iter().enumerate().map(|(i, t)| SourceFile::new(format!("current-{i}.yml"), t.as_str())).collect();
         let current = read_current(&current);
         codes.extend(current.diagnostics.iter().map(|d| d.code));
-        let context = Context { subscription_id: directives.context.subscription_id.clone(), ..current.context() };
+        let context = current.context(&Context { subscription_id: directives.context.subscription_id.clone(), ..Context::default() });
         let analysis = analyze(&files, context);
         codes.extend(analysis.diagnostics.iter().map(|d| d.code));
         let plan = plan_with_sources(&current.config, &analysis.config, &analysis.sources);
