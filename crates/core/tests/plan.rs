@@ -432,7 +432,7 @@ fn plans_are_deterministic_and_serialize() {
     let a = hostile_plans();
     let b = hostile_plans();
     assert_eq!(a, b);
-    let json = serde_json::to_value(&a[0]).expect("json");
+    let json = serde_json::to_value(amlnet_core::report::Plan::from(&a[0])).expect("json");
     assert_eq!(json["steps"][0]["kind"], "update_workspace");
     assert!(json["warnings"].as_array().is_some_and(|w| !w.is_empty()));
 }
