@@ -79,6 +79,13 @@ fn region(r: &TextRange) -> Value {
     json!({ "startLine": r.line, "startColumn": r.column, "endLine": r.end_line, "endColumn": r.end_column })
 }
 
+/// The region of a whole text (line 1, column 1 to the end of its last line).
+fn whole_file(text: &str) -> Value {
+    let lines: Vec<&str> = text.lines().collect();
+    let last = lines.last().map_or(0, |l| l.chars().count());
+    json!({ "startLine": 1, "startColumn": 1, "endLine": lines.len().max(1), "endColumn": last + 1 })
+}
+
 /// A SARIF message: plain text that ends with a period, as SARIF asks.
 fn sentence(text: &str) -> String {
     if text.ends_with(['.', '?', '!']) {
@@ -122,8 +129,10 @@ pub(crate) fn sarif(input: &Input<'_>) -> String {
             }
             if let Some(file) = &d.file {
                 let mut physical = json!({ "artifactLocation": { "uri": file_uri(file) } });
-                if let Some(r) = &d.range {
-                    physical["region"] = region(r);
+                match &d.range {
+                    Some(r) => physical["region"] = region(r),
+                    // A finding about the whole file (not UTF-8, empty, too large): all of its text.
+                    None => physical["region"] = whole_file(input.text(file).unwrap_or("")),
                 }
                 let mut location = json!({ "physicalLocation": physical });
                 if !d.path.is_empty() {
