@@ -163,7 +163,7 @@ fn apply(text: &str, replacements: &[(Value, String)]) -> String {
             (offset(n("startLine"), n("startColumn")), offset(n("endLine"), n("endColumn")), inserted.as_str())
         })
         .collect();
-    sorted.sort_by(|a, b| b.0.cmp(&a.0));
+    sorted.sort_by_key(|r| std::cmp::Reverse(r.0));
     for (start, end, inserted) in sorted {
         chars.splice(start..end.min(chars.len()), inserted.chars());
     }
