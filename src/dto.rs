@@ -1,7 +1,10 @@
 //! The JavaScript-facing shapes: plain objects with camelCase fields, typed for TypeScript by tsify.
 //!
-//! Only this module knows what crosses the boundary. Each DTO is a serializable counterpart of a core
-//! type with a conversion from it (or, for inputs, into it); the core stays free of JS concerns.
+//! Only this module knows what crosses the boundary. The output shapes mirror the core's documented
+//! reports (`amlnet_core::report`, what `amlnet check|plan|summary --format json` prints), field for
+//! field in camelCase; each conversion destructures the report exhaustively, so a field added there is
+//! a compile error here until it is mirrored. Inputs convert into core types; the core stays free of
+//! JS concerns.
 //! Optional fields are left out of the object when absent (`help?: string`), never `null`, so the
 //! TypeScript types and the runtime values agree.
 
@@ -233,8 +236,8 @@ pub struct Fix {
     pub replacement: Option<String>,
 }
 
-/// One finding: the fields of `amlnet check --format json`, in camelCase. Lines and columns are
-/// 1-based and count Unicode code points; the end is exclusive.
+/// One finding: the fields of `amlnet check --format json` (`report::Diagnostic`), in camelCase.
+/// Lines and columns are 1-based and count Unicode code points; the end is exclusive.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct Diagnostic {
@@ -244,6 +247,8 @@ pub struct Diagnostic {
     pub file: Option<String>,
     /// Stable kebab-case rule code; `explain(code)` documents it.
     pub code: String,
+    /// `reading` (azure-ai-ml's own reading of the file), `model`, `export` or `plan`.
+    pub stage: String,
     pub severity: Severity,
     pub message: String,
     /// The field, e.g. `managed_network.outbound_rules[2].destination`; empty for the whole document.
@@ -273,21 +278,29 @@ fn position(value: usize) -> u32 {
     u32::try_from(value).unwrap_or(u32::MAX)
 }
 
+impl From<core::report::Diagnostic> for Diagnostic {
+    fn from(d: core::report::Diagnostic) -> Self {
+        let core::report::Diagnostic { file, code, stage, severity, message, path, line, column, end_line, end_column, help, fix } = d;
+        Diagnostic {
+            file,
+            code: code.to_owned(),
+            stage: stage.to_owned(),
+            severity: severity.into(),
+            message,
+            path,
+            line: line.map(position),
+            column: column.map(position),
+            end_line: end_line.map(position),
+            end_column: end_column.map(position),
+            help,
+            fix: fix.map(|core::report::Fix { title, path, replacement }| Fix { title, path, replacement }),
+        }
+    }
+}
+
 impl From<&core::Diagnostic> for Diagnostic {
     fn from(d: &core::Diagnostic) -> Self {
-        Diagnostic {
-            file: d.file.clone(),
-            code: d.code.to_owned(),
-            severity: d.severity.into(),
-            message: d.message.clone(),
-            path: d.path.clone(),
-            line: d.range.map(|r| position(r.line)),
-            column: d.range.map(|r| position(r.column)),
-            end_line: d.range.map(|r| position(r.end_line)),
-            end_column: d.range.map(|r| position(r.end_column)),
-            help: d.help.clone(),
-            fix: d.fix.as_ref().map(|f| Fix { title: f.title.clone(), path: f.path.clone(), replacement: f.replacement.clone() }),
-        }
+        core::report::Diagnostic::from(d).into()
     }
 }
 
@@ -295,6 +308,8 @@ impl From<&core::Diagnostic> for Diagnostic {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct ValidateResult {
+    /// The version of the output shapes (`report::VERSION`, the `version` of the CLI's JSON).
+    pub version: u32,
     /// The detected (or given) kind; absent when the text is not a document amlnet knows.
     #[tsify(optional)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -382,22 +397,22 @@ pub struct PlanStep {
     pub python: String,
 }
 
-impl From<&core::plan::PlanStep> for PlanStep {
-    fn from(step: &core::plan::PlanStep) -> Self {
-        PlanStep {
-            kind: step.kind.into(),
-            title: step.title.clone(),
-            detail: step.detail.clone(),
-            bash: step.bash.clone(),
-            python: step.python.clone(),
-        }
+impl From<core::report::PlanStep> for PlanStep {
+    fn from(step: core::report::PlanStep) -> Self {
+        let core::report::PlanStep { kind, title, detail, bash, python } = step;
+        PlanStep { kind: kind.into(), title, detail, bash, python }
     }
 }
 
-/// What `plan` returns.
+/// What `plan` returns: the fields of `amlnet plan --format json` (`report::Plan`) in camelCase, then
+/// the text and the findings of both states.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct PlanResult {
+    /// The version of the output shapes.
+    pub version: u32,
+    /// True when there is at least one step.
+    pub has_changes: bool,
     /// The ordered steps; empty when nothing changes.
     pub steps: Vec<PlanStep>,
     /// What matters before anyone runs the plan; an error means Azure refuses part of it.
@@ -414,6 +429,24 @@ pub struct PlanResult {
     pub desired_diagnostics: Vec<Diagnostic>,
     /// True when a warning or a desired-state diagnostic is an error: do not run the plan.
     pub has_errors: bool,
+}
+
+impl PlanResult {
+    pub fn new(plan: &core::plan::ChangePlan, current: &[core::Diagnostic], desired: &[core::Diagnostic]) -> Self {
+        let core::report::Plan { version, has_changes, has_errors, steps, warnings, bash, python } = core::report::Plan::from(plan);
+        PlanResult {
+            version,
+            has_changes,
+            steps: steps.into_iter().map(PlanStep::from).collect(),
+            warnings: warnings.into_iter().map(Diagnostic::from).collect(),
+            bash,
+            python,
+            text: plan.render_text(),
+            current_diagnostics: current.iter().map(Diagnostic::from).collect(),
+            desired_diagnostics: desired.iter().map(Diagnostic::from).collect(),
+            has_errors: has_errors || desired.iter().any(core::Diagnostic::is_error),
+        }
+    }
 }
 
 /// How a summary line reads in a change request.
@@ -454,13 +487,58 @@ pub struct SummarySection {
     pub lines: Vec<SummaryLine>,
 }
 
-/// What `summary` returns.
+/// One way out of the managed network.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct OutboundPath {
+    /// `internet`, `required`, `service_tag`, `fqdn` or `private_endpoint`.
+    pub kind: String,
+    /// What it reaches (`pypi.org`, `AzureMonitor TCP 443`).
+    pub target: String,
+    /// The user rule that opens it; absent for what the service adds.
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rule: Option<String>,
+}
+
+/// One billed resource (or group of identical ones).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct BilledItem {
+    /// `private_endpoint` or `azure_firewall`.
+    pub kind: String,
+    pub what: String,
+    pub count: u32,
+}
+
+/// One inbound access fact.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct InboundFact {
+    /// `workspace`, `endpoint` or `deployment`.
+    pub scope: String,
+    pub name: String,
+    /// `enabled`, `disabled`, `unset` or `kubernetes`.
+    pub public_network_access: String,
+}
+
+/// What `summary` returns: the fields of `amlnet summary --format json` (`report::Summary`) in
+/// camelCase, then the text and the findings.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct SummaryResult {
+    /// The version of the output shapes.
+    pub version: u32,
+    /// One line naming what is summarized.
+    pub headline: String,
     pub sections: Vec<SummarySection>,
-    /// True only in approved-outbound mode with no rule that opens a way out.
+    pub outbound_paths: Vec<OutboundPath>,
+    /// True only in approved-outbound mode.
     pub exfiltration_protection: bool,
+    /// The user rules that open ways out of the protection.
+    pub exfiltration_weakened_by: Vec<String>,
+    pub billed: Vec<BilledItem>,
+    pub inbound: Vec<InboundFact>,
     /// The summary as plain text, to paste into a change request.
     pub text: String,
     /// Findings in the files the summary was made from.
@@ -470,17 +548,35 @@ pub struct SummaryResult {
 
 impl SummaryResult {
     pub fn new(summary: &core::summary::Summary, diagnostics: &[core::Diagnostic]) -> Self {
+        use core::report as r;
+        let r::Summary { version, headline, sections, outbound_paths, exfiltration_protection, exfiltration_weakened_by, billed, inbound } =
+            r::Summary::from(summary);
         SummaryResult {
-            sections: summary
-                .sections
-                .iter()
-                .map(|s| SummarySection {
-                    id: s.id.to_owned(),
-                    title: s.title.clone(),
-                    lines: s.lines.iter().map(|l| SummaryLine { text: l.text.clone(), tone: l.tone.into() }).collect(),
+            version,
+            headline,
+            sections: sections
+                .into_iter()
+                .map(|r::SummarySection { id, title, lines }| SummarySection {
+                    id: id.to_owned(),
+                    title,
+                    lines: lines.into_iter().map(|r::SummaryLine { text, tone }| SummaryLine { text, tone: tone.into() }).collect(),
                 })
                 .collect(),
-            exfiltration_protection: summary.exfiltration_protection,
+            outbound_paths: outbound_paths
+                .into_iter()
+                .map(|r::OutboundPath { kind, target, rule }| OutboundPath { kind: kind.to_owned(), target, rule })
+                .collect(),
+            exfiltration_protection,
+            exfiltration_weakened_by,
+            billed: billed.into_iter().map(|r::BilledItem { kind, what, count }| BilledItem { kind: kind.to_owned(), what, count }).collect(),
+            inbound: inbound
+                .into_iter()
+                .map(|r::InboundFact { scope, name, public_network_access }| InboundFact {
+                    scope: scope.to_owned(),
+                    name,
+                    public_network_access: public_network_access.to_owned(),
+                })
+                .collect(),
             text: summary.render_text(),
             diagnostics: diagnostics.iter().map(Diagnostic::from).collect(),
             has_errors: diagnostics.iter().any(core::Diagnostic::is_error),
