@@ -2,9 +2,12 @@
 //!
 //! Only this module knows what crosses the boundary. The output shapes mirror the core's documented
 //! reports (`amlnet_core::report`, what `amlnet check|plan|summary --format json` prints), field for
-//! field in camelCase; each conversion destructures the report exhaustively, so a field added there is
-//! a compile error here until it is mirrored. Inputs convert into core types; the core stays free of
-//! JS concerns.
+//! field in camelCase. They convert straight from the core's working types (a copy through the report
+//! structs costs the wasm about 2 KB gzipped), destructuring them exhaustively as the report does, so a
+//! new core field is a compile error in both places; the tests below convert through the reports,
+//! destructuring those exhaustively too, and require the same result, so a field added to a report
+//! fails `cargo test` until it is mirrored here. Inputs convert into core types; the core stays free
+//! of JS concerns.
 //! Optional fields are left out of the object when absent (`help?: string`), never `null`, so the
 //! TypeScript types and the runtime values agree.
 
@@ -278,29 +281,27 @@ fn position(value: usize) -> u32 {
     u32::try_from(value).unwrap_or(u32::MAX)
 }
 
-impl From<core::report::Diagnostic> for Diagnostic {
-    fn from(d: core::report::Diagnostic) -> Self {
-        let core::report::Diagnostic { file, code, stage, severity, message, path, line, column, end_line, end_column, help, fix } = d;
-        Diagnostic {
-            file,
-            code: code.to_owned(),
-            stage: stage.to_owned(),
-            severity: severity.into(),
-            message,
-            path,
-            line: line.map(position),
-            column: column.map(position),
-            end_line: end_line.map(position),
-            end_column: end_column.map(position),
-            help,
-            fix: fix.map(|core::report::Fix { title, path, replacement }| Fix { title, path, replacement }),
-        }
-    }
-}
-
 impl From<&core::Diagnostic> for Diagnostic {
     fn from(d: &core::Diagnostic) -> Self {
-        core::report::Diagnostic::from(d).into()
+        let core::Diagnostic { code, severity, message, path, file, range, help, fix } = d;
+        Diagnostic {
+            file: file.clone(),
+            code: (*code).to_owned(),
+            stage: core::rules::stage(code).unwrap_or("model").to_owned(),
+            severity: (*severity).into(),
+            message: message.clone(),
+            path: path.clone(),
+            line: range.map(|r| position(r.line)),
+            column: range.map(|r| position(r.column)),
+            end_line: range.map(|r| position(r.end_line)),
+            end_column: range.map(|r| position(r.end_column)),
+            help: help.clone(),
+            fix: fix.as_ref().map(|core::Fix { title, path, replacement }| Fix {
+                title: title.clone(),
+                path: path.clone(),
+                replacement: replacement.clone(),
+            }),
+        }
     }
 }
 
@@ -397,10 +398,10 @@ pub struct PlanStep {
     pub python: String,
 }
 
-impl From<core::report::PlanStep> for PlanStep {
-    fn from(step: core::report::PlanStep) -> Self {
-        let core::report::PlanStep { kind, title, detail, bash, python } = step;
-        PlanStep { kind: kind.into(), title, detail, bash, python }
+impl From<&core::plan::PlanStep> for PlanStep {
+    fn from(step: &core::plan::PlanStep) -> Self {
+        let core::plan::PlanStep { kind, title, detail, bash, python } = step;
+        PlanStep { kind: (*kind).into(), title: title.clone(), detail: detail.clone(), bash: bash.clone(), python: python.clone() }
     }
 }
 
@@ -433,18 +434,18 @@ pub struct PlanResult {
 
 impl PlanResult {
     pub fn new(plan: &core::plan::ChangePlan, current: &[core::Diagnostic], desired: &[core::Diagnostic]) -> Self {
-        let core::report::Plan { version, has_changes, has_errors, steps, warnings, bash, python } = core::report::Plan::from(plan);
+        let core::plan::ChangePlan { steps, warnings, bash, python } = plan;
         PlanResult {
-            version,
-            has_changes,
-            steps: steps.into_iter().map(PlanStep::from).collect(),
-            warnings: warnings.into_iter().map(Diagnostic::from).collect(),
-            bash,
-            python,
+            version: core::report::VERSION,
+            has_changes: !plan.is_empty(),
+            steps: steps.iter().map(PlanStep::from).collect(),
+            warnings: warnings.iter().map(Diagnostic::from).collect(),
+            bash: bash.clone(),
+            python: python.clone(),
             text: plan.render_text(),
             current_diagnostics: current.iter().map(Diagnostic::from).collect(),
             desired_diagnostics: desired.iter().map(Diagnostic::from).collect(),
-            has_errors: has_errors || desired.iter().any(core::Diagnostic::is_error),
+            has_errors: plan.has_errors() || desired.iter().any(core::Diagnostic::is_error),
         }
     }
 }
@@ -548,33 +549,35 @@ pub struct SummaryResult {
 
 impl SummaryResult {
     pub fn new(summary: &core::summary::Summary, diagnostics: &[core::Diagnostic]) -> Self {
-        use core::report as r;
-        let r::Summary { version, headline, sections, outbound_paths, exfiltration_protection, exfiltration_weakened_by, billed, inbound } =
-            r::Summary::from(summary);
+        use core::summary as s;
+        let s::Summary { headline, sections, outbound_paths, exfiltration_protection, exfiltration_weakened_by, billed, inbound } = summary;
         SummaryResult {
-            version,
-            headline,
+            version: core::report::VERSION,
+            headline: headline.clone(),
             sections: sections
-                .into_iter()
-                .map(|r::SummarySection { id, title, lines }| SummarySection {
-                    id: id.to_owned(),
-                    title,
-                    lines: lines.into_iter().map(|r::SummaryLine { text, tone }| SummaryLine { text, tone: tone.into() }).collect(),
+                .iter()
+                .map(|s::Section { id, title, lines }| SummarySection {
+                    id: (*id).to_owned(),
+                    title: title.clone(),
+                    lines: lines.iter().map(|s::Line { text, tone }| SummaryLine { text: text.clone(), tone: (*tone).into() }).collect(),
                 })
                 .collect(),
             outbound_paths: outbound_paths
-                .into_iter()
-                .map(|r::OutboundPath { kind, target, rule }| OutboundPath { kind: kind.to_owned(), target, rule })
+                .iter()
+                .map(|s::OutboundPath { kind, target, rule }| OutboundPath { kind: (*kind).to_owned(), target: target.clone(), rule: rule.clone() })
                 .collect(),
-            exfiltration_protection,
-            exfiltration_weakened_by,
-            billed: billed.into_iter().map(|r::BilledItem { kind, what, count }| BilledItem { kind: kind.to_owned(), what, count }).collect(),
+            exfiltration_protection: *exfiltration_protection,
+            exfiltration_weakened_by: exfiltration_weakened_by.clone(),
+            billed: billed
+                .iter()
+                .map(|s::BilledItem { kind, what, count }| BilledItem { kind: (*kind).to_owned(), what: what.clone(), count: *count })
+                .collect(),
             inbound: inbound
-                .into_iter()
-                .map(|r::InboundFact { scope, name, public_network_access }| InboundFact {
-                    scope: scope.to_owned(),
-                    name,
-                    public_network_access: public_network_access.to_owned(),
+                .iter()
+                .map(|s::InboundFact { scope, name, public_network_access }| InboundFact {
+                    scope: (*scope).to_owned(),
+                    name: name.clone(),
+                    public_network_access: (*public_network_access).to_owned(),
                 })
                 .collect(),
             text: summary.render_text(),
@@ -615,5 +618,129 @@ pub struct RuleDocs {
 impl From<&RuleInfo> for RuleDocs {
     fn from(rule: &RuleInfo) -> Self {
         RuleDocs { code: rule.code.to_owned(), severity: rule.severity.into(), summary: rule.summary.to_owned(), docs: rule.docs.to_owned() }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! The DTOs equal the core's reports field for field: each report is destructured exhaustively
+    //! (a new report field does not compile here until it is mirrored) and compared with the direct
+    //! conversion the binding uses.
+
+    use super::*;
+    use amlnet_core::report as r;
+
+    fn diagnostic(d: r::Diagnostic) -> Diagnostic {
+        let r::Diagnostic { file, code, stage, severity, message, path, line, column, end_line, end_column, help, fix } = d;
+        Diagnostic {
+            file,
+            code: code.to_owned(),
+            stage: stage.to_owned(),
+            severity: severity.into(),
+            message,
+            path,
+            line: line.map(position),
+            column: column.map(position),
+            end_line: end_line.map(position),
+            end_column: end_column.map(position),
+            help,
+            fix: fix.map(|r::Fix { title, path, replacement }| Fix { title, path, replacement }),
+        }
+    }
+
+    fn plan(p: r::Plan, text: String, current: Vec<Diagnostic>, desired: Vec<Diagnostic>) -> PlanResult {
+        let r::Plan { version, has_changes, has_errors, steps, warnings, bash, python } = p;
+        PlanResult {
+            version,
+            has_changes,
+            steps: steps
+                .into_iter()
+                .map(|r::PlanStep { kind, title, detail, bash, python }| PlanStep { kind: kind.into(), title, detail, bash, python })
+                .collect(),
+            warnings: warnings.into_iter().map(diagnostic).collect(),
+            bash,
+            python,
+            text,
+            has_errors: has_errors || desired.iter().any(|d| d.severity == Severity::Error),
+            current_diagnostics: current,
+            desired_diagnostics: desired,
+        }
+    }
+
+    fn summary(s: r::Summary, text: String, diagnostics: Vec<Diagnostic>) -> SummaryResult {
+        let r::Summary { version, headline, sections, outbound_paths, exfiltration_protection, exfiltration_weakened_by, billed, inbound } = s;
+        SummaryResult {
+            version,
+            headline,
+            sections: sections
+                .into_iter()
+                .map(|r::SummarySection { id, title, lines }| SummarySection {
+                    id: id.to_owned(),
+                    title,
+                    lines: lines.into_iter().map(|r::SummaryLine { text, tone }| SummaryLine { text, tone: tone.into() }).collect(),
+                })
+                .collect(),
+            outbound_paths: outbound_paths
+                .into_iter()
+                .map(|r::OutboundPath { kind, target, rule }| OutboundPath { kind: kind.to_owned(), target, rule })
+                .collect(),
+            exfiltration_protection,
+            exfiltration_weakened_by,
+            billed: billed.into_iter().map(|r::BilledItem { kind, what, count }| BilledItem { kind: kind.to_owned(), what, count }).collect(),
+            inbound: inbound
+                .into_iter()
+                .map(|r::InboundFact { scope, name, public_network_access }| InboundFact {
+                    scope: scope.to_owned(),
+                    name,
+                    public_network_access: public_network_access.to_owned(),
+                })
+                .collect(),
+            text,
+            has_errors: diagnostics.iter().any(|d| d.severity == Severity::Error),
+            diagnostics,
+        }
+    }
+
+    fn demo() -> Vec<SourceFile> {
+        amlnet_core::demo::DEMO_FILES.iter().map(|(name, text)| SourceFile::new(*name, *text)).collect()
+    }
+
+    #[test]
+    fn diagnostics_mirror_the_report() {
+        let broken = "name: ws1\nmanaged_network:\n  isolation_mode: allow_internet_outbound\n  outbound_rules:\n  - name: p\n    type: fqdn\n    destination: pypi.org\n  - name: t\n    type: service_tag\n    destination:\n      service_tag: AzureMonitor\n      port_ranges: 443\n";
+        let analysis = amlnet_core::analyze(&[SourceFile::new("ws.yml", broken)], Context::default());
+        assert!(analysis.diagnostics.iter().any(|d| d.fix.is_some() && d.range.is_some()), "{:#?}", analysis.diagnostics);
+        for d in &analysis.diagnostics {
+            assert_eq!(Diagnostic::from(d), diagnostic(r::Diagnostic::from(d)));
+        }
+    }
+
+    #[test]
+    fn plans_mirror_the_report() {
+        let current = amlnet_core::plan::read_current(&[SourceFile::new(
+            "current.json",
+            r#"{"name": "contoso-ml", "managed_network": {"isolation_mode": "allow_internet_outbound", "outbound_rules": []}}"#,
+        )]);
+        let desired = amlnet_core::analyze(&demo(), current.context());
+        let change = amlnet_core::plan::plan_with_sources(&current.config, &desired.config, &desired.sources);
+        assert!(!change.steps.is_empty() && !change.warnings.is_empty());
+        let direct = PlanResult::new(&change, &current.diagnostics, &desired.diagnostics);
+        let mirrored = plan(
+            r::Plan::from(&change),
+            change.render_text(),
+            current.diagnostics.iter().map(Diagnostic::from).collect(),
+            desired.diagnostics.iter().map(Diagnostic::from).collect(),
+        );
+        assert_eq!(direct, mirrored);
+    }
+
+    #[test]
+    fn summaries_mirror_the_report() {
+        let analysis = amlnet_core::analyze(&demo(), Context::default());
+        let facts = amlnet_core::summary::summarize(&analysis.config);
+        assert!(!facts.outbound_paths.is_empty() && !facts.billed.is_empty() && !facts.inbound.is_empty());
+        let direct = SummaryResult::new(&facts, &analysis.diagnostics);
+        let mirrored = summary(r::Summary::from(&facts), facts.render_text(), analysis.diagnostics.iter().map(Diagnostic::from).collect());
+        assert_eq!(direct, mirrored);
     }
 }
