@@ -168,8 +168,8 @@ fn render_text(files: &[SourceFile], analysis: &Analysis) -> String {
 }
 
 /// The findings in a CI format (`sarif`, `github`, `gitlab`), with what SARIF needs to place fixes.
-fn ci_report(format: Format, files: &[SourceFile], analyses: &[&amlnet_core::Sources], diagnostics: &[Diagnostic]) -> Option<String> {
-    let input = ci::Input { files, sources: analyses, diagnostics };
+fn ci_report(format: Format, files: &[SourceFile], sources: &[&amlnet_core::Sources], diagnostics: &[Diagnostic]) -> Option<String> {
+    let input = ci::Input { files, sources, diagnostics };
     match format {
         Format::Text | Format::Json => None,
         Format::Sarif => Some(ci::sarif(&input)),
