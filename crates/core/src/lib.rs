@@ -12,6 +12,7 @@ pub mod emit;
 pub mod lower;
 pub mod model;
 pub mod plan;
+pub mod report;
 pub mod rules;
 pub mod schema;
 pub mod summary;

@@ -34,14 +34,14 @@ impl Tone {
 }
 
 /// One line of a section.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Line {
     pub text: String,
     pub tone: Tone,
 }
 
 /// One section: `outbound`, `exfiltration`, `billed` or `inbound`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Section {
     pub id: &'static str,
     pub title: String,
@@ -49,7 +49,7 @@ pub struct Section {
 }
 
 /// One outbound path out of the managed network.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutboundPath {
     /// `internet`, `required`, `service_tag`, `fqdn` or `private_endpoint`.
     pub kind: &'static str,
@@ -60,7 +60,7 @@ pub struct OutboundPath {
 }
 
 /// One billed resource (or group of identical resources).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BilledItem {
     /// `private_endpoint` or `azure_firewall`.
     pub kind: &'static str,
@@ -70,7 +70,7 @@ pub struct BilledItem {
 }
 
 /// One inbound access fact.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InboundFact {
     /// `workspace`, `endpoint` or `deployment` (its legacy `egress_public_network_access`).
     pub scope: &'static str,
@@ -80,7 +80,7 @@ pub struct InboundFact {
 }
 
 /// The summary: sections for people, structured facts for JSON.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Summary {
     /// One line naming what is summarized.
     pub headline: String,
