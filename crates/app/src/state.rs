@@ -426,6 +426,10 @@ pub struct State {
     pub toast: Option<String>,
     /// The firewall SKU chosen before leaving approved outbound, given back when it returns.
     pub remembered_sku: Option<FirewallSku>,
+    /// The rule code whose documentation is open.
+    pub explain: Option<&'static str>,
+    /// An export waiting for the user's "anyway" because the configuration has errors.
+    pub export_question: Option<ExportIntent>,
 }
 
 /// Everything that can happen.
@@ -472,6 +476,29 @@ pub enum Action {
     Undo,
     Redo,
     DismissToast,
+    /// Open (or close) the documentation of a rule code.
+    Explain(Option<&'static str>),
+    /// Copy or download with errors: ask first, as the CLI's `--force` does.
+    AskExport(ExportIntent),
+    /// Close that question (after the export ran, or cancelled).
+    CloseExportQuestion,
+}
+
+/// A copy or download the user asked for while the configuration has errors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ExportIntent {
+    pub kind: ExportKind,
+    pub format: amlnet_core::ExportFormat,
+    /// The file within the format's files.
+    pub index: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportKind {
+    Copy,
+    Download,
+    /// All files of every format as a ZIP.
+    Zip,
 }
 
 /// A one-click fix the app offers where the core has no text fix.
@@ -545,6 +572,8 @@ impl State {
             redo: Vec::new(),
             toast: None,
             remembered_sku: None,
+            explain: None,
+            export_question: None,
         }
     }
 
@@ -1243,6 +1272,18 @@ impl State {
                 }
             }
             Action::DismissToast => self.toast = None,
+            Action::AskExport(intent) => {
+                self.export_question = Some(intent);
+                self.focus_on("export-question-title");
+            }
+            Action::CloseExportQuestion => self.export_question = None,
+            Action::Explain(code) => {
+                // Closing returns focus to where it was (the dialog remembers it).
+                self.explain = code;
+                if code.is_some() {
+                    self.focus_on("explain-title");
+                }
+            }
         }
     }
 }
