@@ -3,7 +3,6 @@
 //! has no DOM access, so the whole flow is tested natively. Validation and exports are the core's
 //! (`check`, `export`, `analyze`); nothing here re-implements a rule.
 
-use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use amlnet_core::catalog::{self, PRIVATE_ENDPOINT_TARGETS, RECOMMENDED_SETS};
@@ -80,6 +79,23 @@ impl Anchor {
             Anchor::Rule(i) => format!("rule-{i}-edit"),
             Anchor::Step(s) => format!("step-{}-heading", s.id()),
         }
+    }
+}
+
+/// A small set of marks by index (fields touched, steps left with Next): a bit mask, so the app carries
+/// no generic set code for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Marks(u64);
+
+impl Marks {
+    pub fn insert(&mut self, index: usize) {
+        if index < 64 {
+            self.0 |= 1 << index;
+        }
+    }
+
+    pub fn contains(self, index: usize) -> bool {
+        index < 64 && self.0 & (1 << index) != 0
     }
 }
 
@@ -164,7 +180,7 @@ pub struct RuleDraft {
     pub fqdn: String,
     /// Fields the user has changed: a new rule shows a field's errors only once it is touched or Save
     /// was pressed.
-    pub touched: BTreeSet<DraftField>,
+    pub touched: Marks,
     /// Save was pressed with errors: every error shows.
     pub attempted: bool,
 }
@@ -188,7 +204,7 @@ impl RuleDraft {
             protocol: "TCP".to_owned(),
             port_ranges: "443".to_owned(),
             fqdn: String::new(),
-            touched: BTreeSet::new(),
+            touched: Marks::default(),
             attempted: false,
         }
     }
@@ -225,13 +241,13 @@ impl RuleDraft {
     /// Whether the dialog shows the findings of `field`: always for a saved rule, and for a new one once
     /// the field was changed or Save was pressed.
     pub fn shows(&self, field: DraftField) -> bool {
-        self.index.is_some() || self.attempted || self.touched.contains(&field)
+        self.index.is_some() || self.attempted || self.touched.contains(field as usize)
     }
 
     /// Sets one field as typed. A full ARM ID pasted into the resource name is split into its parts.
     /// Returns a notice when the input was rewritten.
     pub fn set(&mut self, field: DraftField, text: String) -> Option<String> {
-        self.touched.insert(field);
+        self.touched.insert(field as usize);
         match field {
             DraftField::Name => self.name = text,
             DraftField::Type => self.rule_type = RuleType::parse(&text).unwrap_or(self.rule_type),
@@ -253,7 +269,8 @@ impl RuleDraft {
                 if let Some(id) = catalog::parse_arm_id(pasted).filter(|_| pasted.split('/').count() == 9) {
                     self.subscription = id.subscription.to_owned();
                     self.resource_group = id.resource_group.to_owned();
-                    self.touched.extend([DraftField::Subscription, DraftField::ResourceGroup]);
+                    self.touched.insert(DraftField::Subscription as usize);
+                    self.touched.insert(DraftField::ResourceGroup as usize);
                     let known = catalog::private_endpoint_target(&id.full_type()).map(|t| t.resource_type.to_owned());
                     self.resource_name = id.name.to_owned();
                     match known {
@@ -416,9 +433,9 @@ pub struct State {
     pub notice: String,
     /// Fields the user has changed: an empty field shows its errors only once touched or once its step
     /// was left with Next.
-    pub touched: BTreeSet<Field>,
+    pub touched: Marks,
     /// Steps left with Next: every field on them shows its errors.
-    pub attempted: BTreeSet<Step>,
+    pub attempted: Marks,
     /// The configurations before each replacing or deleting action, newest last.
     pub undo: Vec<UndoEntry>,
     pub redo: Vec<UndoEntry>,
@@ -566,8 +583,8 @@ impl State {
             plan: PlanPanel::default(),
             focus: None,
             notice: String::new(),
-            touched: BTreeSet::new(),
-            attempted: BTreeSet::new(),
+            touched: Marks::default(),
+            attempted: Marks::default(),
             undo: Vec::new(),
             redo: Vec::new(),
             toast: None,
@@ -605,15 +622,23 @@ impl State {
     /// Whether a field shows its findings: when it holds a value, was touched, or its step was left with
     /// Next (and always on the Review step).
     pub fn shows_findings_of(&self, field: Field) -> bool {
-        self.step == Step::Review || self.touched.contains(&field) || self.attempted.contains(&field.step()) || !self.value(field).trim().is_empty()
+        self.step == Step::Review
+            || self.touched.contains(field as usize)
+            || self.attempted.contains(field.step() as usize)
+            || !self.value(field).trim().is_empty()
     }
 
     /// The context fields (subscription, resource group) a current state names, read from the `id`
     /// of `az ml workspace show` JSON.
     fn context_of_current(files: &[(String, String)]) -> (Option<String>, Option<String>) {
+        /// Only the `id` of the JSON (a typed read, so no generic JSON values are compiled in).
+        #[derive(Deserialize)]
+        struct Shown {
+            id: Option<String>,
+        }
         for (_, text) in files {
-            let Ok(value) = serde_json::from_str::<serde_json::Value>(text) else { continue };
-            if let Some(id) = value.get("id").and_then(|v| v.as_str()).and_then(catalog::parse_arm_id) {
+            let Ok(Shown { id: Some(id) }) = serde_json::from_str::<Shown>(text) else { continue };
+            if let Some(id) = catalog::parse_arm_id(&id) {
                 return (Some(id.subscription.to_owned()), Some(id.resource_group.to_owned()));
             }
         }
@@ -926,7 +951,7 @@ impl State {
                 self.focus_on(format!("step-{}-heading", step.id()));
             }
             Action::Next => {
-                self.attempted.insert(self.step);
+                self.attempted.insert(self.step as usize);
                 if let Some(step) = self.step.next() {
                     self.apply(Action::GoTo(step));
                 }
@@ -937,7 +962,7 @@ impl State {
                 }
             }
             Action::Set(field, text) => {
-                self.touched.insert(field);
+                self.touched.insert(field as usize);
                 self.set(field, text);
             }
             Action::SetEndpointEnabled(on) => {

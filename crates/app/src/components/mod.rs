@@ -88,9 +88,10 @@ pub fn group_findings(found: &[Diagnostic]) -> Vec<(Diagnostic, Vec<Diagnostic>)
     groups
 }
 
-/// Codes that repeat across outbound rules (shown once above the rules table instead of on each row).
+/// Warnings and notes that repeat across outbound rules (shown once above the rules table instead of on
+/// each row; errors stay on their rows).
 pub fn repeated_rule_codes(found: &[Diagnostic]) -> Vec<&'static str> {
-    group_findings(found).into_iter().filter(|(_, more)| !more.is_empty()).map(|(d, _)| d.code).collect()
+    group_findings(found).into_iter().filter(|(d, more)| !more.is_empty() && !d.is_error()).map(|(d, _)| d.code).collect()
 }
 
 /// The word (and CSS class) for a severity.

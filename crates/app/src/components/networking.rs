@@ -8,9 +8,9 @@ use yew::prelude::*;
 use super::field::CheckField;
 use super::messages::Messages;
 use super::{select_for, step_heading, text_for, StepProps};
-use amlnet_core::model::Destination;
 use crate::state::{Action, Anchor, Field, Step};
 use crate::text::plural;
+use amlnet_core::model::Destination;
 
 fn describe(mode: IsolationMode) -> &'static str {
     match mode {

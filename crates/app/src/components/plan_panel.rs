@@ -7,8 +7,8 @@ use amlnet_core::plan::{plan, StepKind};
 use yew::prelude::*;
 
 use super::{diagnostic_html, event_value, read_chosen_files, severity_label, StepProps};
-use crate::text::plural;
 use crate::state::Action;
+use crate::text::plural;
 use crate::web;
 
 fn step_label(kind: StepKind) -> &'static str {

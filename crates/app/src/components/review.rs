@@ -66,7 +66,15 @@ pub fn settings(p: &StepProps) -> Html {
         ));
     }
     if s.endpoint_enabled() {
-        for f in [Field::EndpointName, Field::AuthMode, Field::EndpointPublicAccess, Field::DeploymentName, Field::Model, Field::InstanceType, Field::InstanceCount] {
+        for f in [
+            Field::EndpointName,
+            Field::AuthMode,
+            Field::EndpointPublicAccess,
+            Field::DeploymentName,
+            Field::Model,
+            Field::InstanceType,
+            Field::InstanceCount,
+        ] {
             rows.push((Step::Endpoint, f.label(), shown(f)));
         }
     } else {

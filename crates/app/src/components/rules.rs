@@ -50,9 +50,11 @@ pub fn rules(p: &StepProps) -> Html {
     let rule_findings: Vec<amlnet_core::Diagnostic> = p.diagnostics.iter().filter(|d| matches!(Anchor::of(d), Anchor::Rule(_))).cloned().collect();
     let repeated = repeated_rule_codes(&rule_findings);
     let shown: Vec<usize> = (0..rules.len())
-        .filter(|i| needle.is_empty() || {
-            let r = &rules[*i];
-            r.name.to_ascii_lowercase().contains(&needle) || destination_text(r).to_ascii_lowercase().contains(&needle)
+        .filter(|i| {
+            needle.is_empty() || {
+                let r = &rules[*i];
+                r.name.to_ascii_lowercase().contains(&needle) || destination_text(r).to_ascii_lowercase().contains(&needle)
+            }
         })
         .collect();
     let open_new = {
@@ -92,7 +94,7 @@ pub fn rules(p: &StepProps) -> Html {
                     <p class="hint" id="rule-filter-count" aria-live="polite">{ format!("Showing {} of {}", shown.len(), plural(rules.len(), "rule")) }</p>
                 </div>
             }
-            { for group_findings(&rule_findings).into_iter().filter(|(_, more)| !more.is_empty()).map(|(d, more)| {
+            { for group_findings(&rule_findings).into_iter().filter(|(d, more)| !more.is_empty() && !d.is_error()).map(|(d, more)| {
                 let names: Vec<String> = std::iter::once(&d).chain(more.iter()).filter_map(|o| match Anchor::of(o) {
                     Anchor::Rule(i) => rules.get(i).map(|r| r.name.clone()),
                     _ => None,
