@@ -612,8 +612,13 @@ impl State {
     /// Goes back to a snapshot (undo and redo), keeping the history.
     fn back_to(&mut self, snapshot: &Snapshot) {
         let (undo, redo, focus) = (std::mem::take(&mut self.undo), std::mem::take(&mut self.redo), self.focus.clone());
+        // The panels stay as they are (open, with their text); only the configuration goes back.
+        let import = ImportPanel { result: None, ..self.import.clone() };
+        let (plan_open, plan_text) = (self.plan.open, self.plan.text.clone());
         self.apply(Action::Restore(snapshot.clone()));
-        self.import = ImportPanel::default();
+        self.import = import;
+        self.plan.open = plan_open;
+        self.plan.text = plan_text;
         self.undo = undo;
         self.redo = redo;
         self.focus = focus;

@@ -25,7 +25,8 @@ pub struct DiagramProps {
 }
 
 fn node(x: i32, y: i32, w: i32, label: &str, class: &'static str) -> Html {
-    let max = ((w - 12) / 7).max(4) as usize;
+    // About 6.5 units per character at 13 units (the system font's average).
+    let max = ((w - 12) * 2 / 13).max(4) as usize;
     let shown: String = if label.chars().count() > max { label.chars().take(max - 1).chain(['…']).collect() } else { label.to_owned() };
     html! {
         <g class={classes!("node", class)}>
@@ -129,11 +130,11 @@ pub fn diagram(props: &DiagramProps) -> Html {
     match mode {
         IsolationMode::AllowOnlyApprovedOutbound => {
             if let Some(sku) = sku {
-                let fw_x = 372;
-                right.push(node(fw_x - 14, ry, 96, &format!("Firewall {}", sku.pascal()), "firewall"));
-                right.push(edge(ws_out, (fw_x - 14, ry + H / 2), "fw"));
+                let (fw_x, fw_w) = (366, 118);
+                right.push(node(fw_x, ry, fw_w, &format!("Firewall {}", sku.pascal()), "firewall"));
+                right.push(edge(ws_out, (fw_x, ry + H / 2), "fw"));
                 for f in &fqdns {
-                    right.push(edge((fw_x + 82, ws_y + H / 2), (right_x + 70, ry + H / 2), "fw"));
+                    right.push(edge((fw_x + fw_w, ws_y + H / 2), (right_x + 70, ry + H / 2), "fw"));
                     right.push(node(right_x + 70, ry, right_w - 70, f, "fqdn"));
                     ry += ROW;
                 }

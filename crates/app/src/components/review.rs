@@ -148,7 +148,7 @@ pub fn summary(p: &StepProps) -> Html {
                                 <span class="where">{ place }</span>
                             </button>
                             if !also.is_empty() {
-                                <p class="also">{ format!("The same for {} more: {}", plural(also.len(), "rule"), also.join(", ")) }</p>
+                                <p class="also">{ format!("The same for {} more {}: {}", also.len(), if also.len() == 1 { "rule" } else { "rules" }, also.join(", ")) }</p>
                             }
                             { code_badge(d.code, &p.dispatch) }
                         </li>

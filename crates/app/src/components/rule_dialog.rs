@@ -120,7 +120,7 @@ pub fn rule_dialog(p: &StepProps) -> Html {
                             <>
                                 <TextField id={DraftField::Fqdn.id()} label="FQDN destination" value={draft.fqdn.clone()} oninput={set(DraftField::Fqdn)}
                                     diagnostics={at(DraftField::Fqdn)} fixes={field(DraftField::Fqdn).0} dispatch={field(DraftField::Fqdn).1} hint={AttrValue::from("For example pypi.org or *.anaconda.com")} />
-                                <p class="note cost" role="note">{ format!("FQDN rules are enforced by an Azure Firewall ({sku} SKU) that the managed network deploys with its first FQDN rule; it is billed and reaches only ports 80 and 443.") }</p>
+                                <p class="note cost" role="note">{ format!("FQDN rules are enforced by an Azure Firewall ({sku} SKU) that the managed network deploys with its first FQDN rule; it adds to the cost and reaches only ports 80 and 443.") }</p>
                             </>
                         },
                     } }

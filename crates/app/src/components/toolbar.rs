@@ -97,8 +97,8 @@ pub fn toolbar(p: &StepProps) -> Html {
                 <button type="button" onclick={load} disabled={preset.is_empty()}>{ "Load preset" }</button>
             </div>
             <div class="group">
-                <button type="button" id="undo" onclick={undo} disabled={p.state.undo.is_empty()} aria-label={undo_label.clone()} title={undo_label}>{ "Undo" }</button>
-                <button type="button" id="redo" onclick={redo} disabled={p.state.redo.is_empty()} aria-label={redo_label.clone()} title={redo_label}>{ "Redo" }</button>
+                <button type="button" id="undo" onclick={undo} disabled={p.state.undo.is_empty()} title={undo_label}>{ "Undo" }</button>
+                <button type="button" id="redo" onclick={redo} disabled={p.state.redo.is_empty()} title={redo_label}>{ "Redo" }</button>
             </div>
             <div class="group">
                 <button id="open-import" type="button" aria-expanded={import_open.to_string()} aria-controls="import-panel" onclick={toggle_import}>{ "Import YAML" }</button>
