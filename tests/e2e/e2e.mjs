@@ -383,6 +383,12 @@ test('a preset link (#preset=<id>, as <amlnet-builder preset> makes) opens that 
   await context.close();
 });
 
+/** The id of the focused element once focus has settled on `id` (renders are asynchronous), else the current one. */
+async function focusedAfter(page, id) {
+  await page.waitForFunction((want) => document.activeElement?.id === want, id, { timeout: 5000 }).catch(() => {});
+  return page.evaluate(() => document.activeElement?.id);
+}
+
 async function tabTo(page, predicate, what, limit = 80) {
   for (let i = 0; i < limit; i++) {
     await page.keyboard.press('Tab');
@@ -398,15 +404,15 @@ test('keyboard only: steps, fields, the rule dialog and focus return', async () 
   await page.keyboard.type('keyboard-ws');
   await tabTo(page, () => document.activeElement?.textContent === 'Next: Networking', 'Next button');
   await page.keyboard.press('Enter');
-  assertEqual(await page.evaluate(() => document.activeElement?.id), 'step-networking-heading', 'focus on the step heading');
+  assertEqual(await focusedAfter(page, 'step-networking-heading'), 'step-networking-heading', 'focus on the step heading');
   await tabTo(page, () => document.activeElement?.name === 'isolation-mode', 'outbound access radios');
   await tabTo(page, () => document.activeElement?.textContent === 'Next: Outbound rules', 'Next button');
   await page.keyboard.press('Enter');
   await tabTo(page, () => document.activeElement?.id === 'add-rule', 'Add rule button');
   await page.keyboard.press('Enter');
-  assertEqual(await page.evaluate(() => document.activeElement?.id), 'r-name', 'focus in the dialog');
+  assertEqual(await focusedAfter(page, 'r-name'), 'r-name', 'focus in the dialog');
   await page.keyboard.press('Escape');
-  assertEqual(await page.evaluate(() => document.activeElement?.id), 'add-rule', 'Escape returns focus');
+  assertEqual(await focusedAfter(page, 'add-rule'), 'add-rule', 'Escape returns focus');
   await page.keyboard.press('Enter');
   await page.keyboard.type('kbd-fqdn');
   await tabTo(page, () => document.activeElement?.id === 'r-fqdn', 'FQDN field', 10);
@@ -419,7 +425,7 @@ test('keyboard only: steps, fields, the rule dialog and focus return', async () 
   // The tab list answers to arrow keys.
   await page.locator('#tab-yaml').focus();
   await page.keyboard.press('ArrowRight');
-  assertEqual(await page.evaluate(() => document.activeElement?.id), 'tab-cli', 'arrow moves between tabs');
+  assertEqual(await focusedAfter(page, 'tab-cli'), 'tab-cli', 'arrow moves between tabs');
   assertEqual(await page.getByRole('tab', { name: 'Azure CLI' }).getAttribute('aria-selected'), 'true', 'CLI tab selected');
   await shot(page, '8-keyboard');
   await noProblems(page, problems);
@@ -640,7 +646,7 @@ test('save refuses a rule with errors; fixes in one click; Copy and Download wit
   await dialog.getByRole('button', { name: 'Save' }).click();
   await dialog.getByRole('alert').waitFor();
   assert(/Not saved/.test(await dialog.getByRole('alert').textContent()), 'says why');
-  assertEqual(await page.evaluate(() => document.activeElement?.id), 'r-name', 'focus on the first error');
+  assertEqual(await focusedAfter(page, 'r-name'), 'r-name', 'focus on the first error');
   assertEqual(await page.locator('table.rules tbody tr:not(.msg-row)').count(), before, 'nothing landed in the table');
   await axe(page, 'Rule dialog refused');
   await shot(page, '11-rule-refused');
@@ -855,7 +861,7 @@ test('the rule pane is a real modal: backdrop, focus kept inside, Escape (keyboa
   }
   await axe(page, 'Rule dialog (keyboard)');
   await page.keyboard.press('Escape');
-  assertEqual(await page.evaluate(() => document.activeElement?.id), 'add-rule', 'Escape closes and returns focus');
+  assertEqual(await focusedAfter(page, 'add-rule'), 'add-rule', 'Escape closes and returns focus');
   // Delete by keyboard, then undo by keyboard.
   await page.locator('button[aria-label="Delete pypi"]').focus();
   await page.keyboard.press('Enter');

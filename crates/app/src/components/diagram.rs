@@ -100,7 +100,7 @@ pub fn diagram(props: &DiagramProps) -> Html {
 
     // Layout: clients on the left, the managed network in the middle, destinations on the right.
     let top = 34;
-    let ws_y = top + 28;
+    let ws_y = top + 30;
     let mid_x = 150;
     let mid_w = 200;
     let mut y = ws_y + ROW;
@@ -215,11 +215,12 @@ pub fn diagram(props: &DiagramProps) -> Html {
                 // Inbound to the workspace.
                 { node(6, ws_y, 110, "Clients", "client") }
                 { edge((116, ws_y + H / 2), (mid_x, ws_y + H / 2), if inbound_open { "open" } else { "blocked" }) }
-                <text class="edge-label" x="6" y={(ws_y + H + 14).to_string()}>{ if inbound_open { "public access on" } else { "public access off" } }</text>
+                <text class="edge-label" x="6" y={(ws_y - 5).to_string()}>{ if inbound_open { "public access on" } else { "public access off" } }</text>
                 { node(mid_x, ws_y, mid_w - 14, &ws_name, "workspace") }
                 if let (Some(ep), Some(ep_y)) = (endpoint, ep_y) {
-                    { node(6, ep_y + 12, 110, "Scoring clients", "client") }
-                    { edge((116, ep_y + 12 + H / 2), (mid_x, ep_y + H / 2), if ep_open { "open" } else { "blocked" }) }
+                    { node(6, ep_y + 8, 110, "Scoring clients", "client") }
+                    { edge((116, ep_y + 8 + H / 2), (mid_x, ep_y + H / 2), if ep_open { "open" } else { "blocked" }) }
+                    <text class="edge-label" x="6" y={(ep_y + H + 22).to_string()}>{ if ep_open { "scoring: public" } else { "scoring: private only" } }</text>
                     { node(mid_x, ep_y, mid_w - 14, &format!("Endpoint {}", if ep.name.is_empty() { "(unnamed)" } else { ep.name.as_str() }), "endpoint") }
                 }
                 if let Some(sy) = spark_y {

@@ -29,6 +29,9 @@ pub fn settings(p: &StepProps) -> Html {
         match (f, v.as_str()) {
             (_, "") => "(not set)".to_owned(),
             (Field::IsolationMode, m) => amlnet_core::model::IsolationMode::parse(m).map_or(v.clone(), |m| m.portal_name().to_owned()),
+            (Field::WorkspaceKind, "default") => "Azure Machine Learning workspace".to_owned(),
+            (Field::WorkspaceKind, "hub") => "Foundry hub".to_owned(),
+            (Field::WorkspaceKind, "project") => "Foundry project".to_owned(),
             (Field::ProvisionNow, "false") => "No".to_owned(),
             (Field::ProvisionNow, _) => "Yes".to_owned(),
             _ => v,
