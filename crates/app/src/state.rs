@@ -1804,8 +1804,7 @@ mod tests {
         // The history survives a reload: it is plain data that local storage keeps as JSON.
         let json = serde_json::to_string(&s.undo).expect("serializes");
         let back: Vec<UndoEntry> = serde_json::from_str(&json).expect("deserializes");
-        let mut reloaded = State::default();
-        reloaded.undo = back;
+        let mut reloaded = State { undo: back, ..State::default() };
         reloaded.apply(Action::Undo);
         assert_eq!(reloaded.config, demo);
 
