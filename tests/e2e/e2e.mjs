@@ -823,6 +823,13 @@ test('design: one-row stepper at 1440 px, diagram text >= 12 px with a legend, c
     return a && b && (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
   });
   assert(order, 'settings first, then the findings');
+  // The preview marks what the last edit changed.
+  await gotoStep(page, 'Basics');
+  await exportFiles(page, 'YAML');
+  assertEqual(await page.locator('pre.code .changed').count(), 0, 'nothing marked before an edit');
+  await page.getByLabel('Region').fill('westeurope');
+  await page.locator('pre.code .changed').first().waitFor();
+  assertEqual((await page.locator('pre.code .changed').allTextContents()).join(''), 'location: westeurope\n', 'the changed line is marked');
   await page.getByLabel('Wrap lines').check();
   assert(await page.locator('pre.code.wrap').count() > 0, 'wrap toggle');
   assert(await page.locator('pre.code .t-k').count() > 0, 'syntax colouring');

@@ -2,12 +2,12 @@
 //! files, each with copy and download, plus a ZIP of all files. With errors, Copy and Download ask first
 //! and say what is wrong ([`ExportQuestion`]), as the CLI refuses without `--force`; what a format
 //! cannot express natively (the core's export notes) is listed above its files. The code is coloured
-//! by a small tokenizer (`highlight.rs`) and can wrap.
+//! by a small tokenizer (`highlight.rs`), can wrap, and marks the lines the last edit changed.
 
 use amlnet_core::{export, export_notes, Config, ExportFormat};
 use yew::prelude::*;
 
-use super::highlight::highlight;
+use super::highlight::{changed_lines, highlight};
 use super::modal::Modal;
 use super::{diagnostic_html, severity_label, StepProps};
 use crate::state::{Action, ExportIntent, ExportKind, Step};
@@ -112,6 +112,30 @@ pub fn export_panel(p: &StepProps) -> Html {
     let active = use_state(|| ExportFormat::Yaml);
     let wrap = use_state(|| false);
     let files = export(&p.state.config, *active);
+    // What the last edit changed, as nginxconfig.io shows it: per file, the text last seen and the lines
+    // that differ from the one before; kept until the file changes again (a tab switch shows none).
+    let seen = use_mut_ref(Vec::<(String, String, Vec<bool>)>::new);
+    let marks: Vec<Vec<bool>> = {
+        let mut seen = seen.borrow_mut();
+        files
+            .iter()
+            .map(|f| {
+                let key = format!("{}/{}", active.as_str(), f.path);
+                match seen.iter_mut().find(|(k, _, _)| *k == key) {
+                    Some((_, text, marks)) if *text == f.contents => marks.clone(),
+                    Some((_, text, marks)) => {
+                        *marks = changed_lines(text, &f.contents);
+                        text.clone_from(&f.contents);
+                        marks.clone()
+                    }
+                    None => {
+                        seen.push((key, f.contents.clone(), Vec::new()));
+                        Vec::new()
+                    }
+                }
+            })
+            .collect()
+    };
     let notes = export_notes(&p.state.config, *active);
     let errors = p.diagnostics.iter().filter(|d| d.is_error()).count();
     let select = |f: ExportFormat| {
@@ -188,7 +212,7 @@ pub fn export_panel(p: &StepProps) -> Html {
                                 <button type="button" onclick={request(ExportKind::Copy, i)} aria-label={format!("Copy {}", file.path)}>{ "Copy" }</button>
                                 <button type="button" onclick={request(ExportKind::Download, i)} aria-label={format!("Download {}", file.path)}>{ "Download" }</button>
                             </div>
-                            <pre id={pre_id.clone()} class={classes!("code", (*wrap).then_some("wrap"))} data-file={file.path.clone()} tabindex="0" aria-labelledby={format!("{pre_id}-name")}>{ highlight(&file.path, &file.contents) }</pre>
+                            <pre id={pre_id.clone()} class={classes!("code", (*wrap).then_some("wrap"))} data-file={file.path.clone()} tabindex="0" aria-labelledby={format!("{pre_id}-name")}>{ highlight(&file.path, &file.contents, marks.get(i).map_or(&[][..], Vec::as_slice)) }</pre>
                         </div>
                     }
                 }) }

@@ -146,16 +146,43 @@ fn tokens(lang: Lang, line: &str) -> Vec<(&'static str, &str)> {
     out
 }
 
-/// The file as coloured spans; its text content is `text` unchanged.
-pub fn highlight(path: &str, text: &str) -> Html {
+/// Which lines of `new` are not in `old` (as a multiset of lines): what the last edit changed. Sorted
+/// lines and a binary search, so no hashing code is compiled in.
+pub fn changed_lines(old: &str, new: &str) -> Vec<bool> {
+    let mut before: Vec<&str> = old.lines().collect();
+    before.sort_unstable();
+    let mut used = vec![false; before.len()];
+    new.lines()
+        .map(|line| {
+            let start = before.partition_point(|l| *l < line);
+            match (start..before.len()).take_while(|&i| before[i] == line).find(|&i| !used[i]) {
+                Some(i) => {
+                    used[i] = true;
+                    false
+                }
+                None => true,
+            }
+        })
+        .collect()
+}
+
+/// The file as coloured spans, the lines flagged in `changed` marked; its text content is `text` unchanged.
+pub fn highlight(path: &str, text: &str, changed: &[bool]) -> Html {
     let lang = lang_of(path);
-    if lang == Lang::Plain {
-        return html! { { text.to_owned() } };
-    }
     let mut plain = String::new();
     let mut nodes: Vec<Html> = Vec::new();
-    for line in text.split_inclusive('\n') {
-        for (class, t) in tokens(lang, line) {
+    for (n, line) in text.split_inclusive('\n').enumerate() {
+        let parts = if lang == Lang::Plain { vec![("", line)] } else { tokens(lang, line) };
+        if changed.get(n).copied().unwrap_or(false) {
+            if !plain.is_empty() {
+                nodes.push(html! { { std::mem::take(&mut plain) } });
+            }
+            nodes.push(html! {
+                <span class="changed">{ for parts.into_iter().map(|(class, t)| if class.is_empty() { html! { { t.to_owned() } } } else { html! { <span class={class}>{ t.to_owned() }</span> } }) }</span>
+            });
+            continue;
+        }
+        for (class, t) in parts {
             if class.is_empty() {
                 plain.push_str(t);
             } else {
@@ -197,5 +224,7 @@ mod tests {
         assert_eq!(classes(Lang::Yaml, "  - name: pypi # x"), vec![("t-k", "name".into()), ("t-c", "# x".into())]);
         assert_eq!(classes(Lang::Json, "\"a\": \"b\""), vec![("t-k", "\"a\"".into()), ("t-s", "\"b\"".into())]);
         assert!(classes(Lang::Bash, "set -euo pipefail").contains(&("t-w", "set".into())));
+        assert_eq!(changed_lines("a\nb\nb\n", "a\nb\nc\nb\nb\n"), vec![false, false, true, false, true]);
+        assert_eq!(changed_lines("", "x"), vec![true]);
     }
 }
