@@ -663,7 +663,13 @@ impl State {
     /// The one-click fixes for a diagnostic: the core's fix where it has one, else the app's.
     pub fn fixes(&self, d: &Diagnostic, anchor: Anchor) -> Vec<(String, Action)> {
         let mut out = Vec::new();
-        if d.fix.as_ref().is_some_and(|f| f.replacement.is_some() || matches!(Anchor::of(d), Anchor::Field(_))) {
+        // The core's fix, where the app can apply it: to a wizard field (a removal clears it) or to a rule's field.
+        let applicable = match anchor {
+            Anchor::Field(_) => true,
+            Anchor::Rule(_) => d.fix.as_ref().is_some_and(|f| f.replacement.is_some()),
+            Anchor::Step(_) => false,
+        };
+        if applicable {
             if let Some(fix) = &d.fix {
                 out.push((fix.title.replace('`', ""), Action::ApplyFix(d.clone())));
             }

@@ -110,7 +110,9 @@ pub fn on_undo_keys(undo: impl Fn(bool) + 'static) -> impl FnOnce() {
                 el.dyn_ref::<web_sys::HtmlInputElement>().is_some_and(|i| !matches!(i.type_().as_str(), "checkbox" | "radio" | "button"));
             tag == "textarea" || text_input
         });
-        if typing {
+        // Not while a dialog is open: it holds an edit of its own.
+        let dialog_open = document().and_then(|d| d.query_selector(".overlay").ok().flatten()).is_some();
+        if typing || dialog_open {
             return;
         }
         e.prevent_default();
