@@ -130,12 +130,6 @@ pub fn on_undo_keys(undo: impl Fn(bool) + 'static) -> impl FnOnce() {
     }
 }
 
-pub fn clear_snapshot() {
-    if let Some(s) = storage() {
-        let _ = s.remove_item(STORAGE_KEY);
-    }
-}
-
 /// The snapshot in the URL fragment, if any; the fragment is then removed so that edits do not
 /// disagree with the address bar.
 pub fn take_fragment_snapshot() -> Option<Snapshot> {

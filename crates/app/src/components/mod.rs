@@ -124,17 +124,6 @@ pub fn severity_word(s: Severity) -> &'static str {
     }
 }
 
-/// One diagnostic as a line of text: `warning [code]: message (help)`.
-pub fn diagnostic_line(d: &Diagnostic) -> String {
-    let mut line = format!("{} [{}]: {}", severity_label(d.severity), d.code, d.message);
-    if let Some(help) = &d.help {
-        line.push_str(" (");
-        line.push_str(help);
-        line.push(')');
-    }
-    line
-}
-
 /// Reads the files chosen in a file input (asynchronously) and dispatches `done` with their names and
 /// texts; a file that cannot be read gets a notice instead.
 pub fn read_chosen_files(e: &Event, dispatch: &Callback<Action>, done: fn(Vec<(String, String)>) -> Action) {
