@@ -866,8 +866,10 @@ test('many rules: a filter, the required rules collapsed', async () => {
 
 test('the rule pane is a real modal: backdrop, focus kept inside, Escape (keyboard only, with undo)', async () => {
   const { context, page, problems } = await openPage(browser, server.url);
-  await gotoStep(page, 'Outbound rules');
-  await page.locator('#add-rule').focus();
+  // Keyboard only from the top of the page: to the step, into the dialog, around it, out, delete, undo.
+  await tabTo(page, () => document.activeElement?.textContent?.includes('Outbound rules') && !!document.activeElement.closest('.stepper'), 'the Outbound rules step');
+  await page.keyboard.press('Enter');
+  await tabTo(page, () => document.activeElement?.id === 'add-rule', 'Add rule button');
   await page.keyboard.press('Enter');
   const bg = await page.locator('.overlay').evaluate((e) => getComputedStyle(e).backgroundColor);
   assert(bg !== 'rgba(0, 0, 0, 0)' && bg !== 'transparent', `backdrop: ${bg}`);
@@ -879,7 +881,7 @@ test('the rule pane is a real modal: backdrop, focus kept inside, Escape (keyboa
   await page.keyboard.press('Escape');
   assertEqual(await focusedAfter(page, 'add-rule'), 'add-rule', 'Escape closes and returns focus');
   // Delete by keyboard, then undo by keyboard.
-  await page.locator('button[aria-label="Delete pypi"]').focus();
+  await tabTo(page, () => document.activeElement?.getAttribute('aria-label') === 'Delete pypi', 'Delete pypi');
   await page.keyboard.press('Enter');
   assert(!(await page.locator('table.rules').textContent()).includes('pypi.org'), 'deleted');
   await page.keyboard.press('Control+z');
