@@ -42,6 +42,17 @@ for name in amlnet amlnet_full; do
   cp "$WORK/nodejs-$name/$name.js" "$PKG/wasm/$name.node.cjs"
 done
 
+# The npx command line (`bin/amlnet.cjs`): crates/cli compiled to wasm with CommonJS glue. Only the bin loads
+# it; the entry points and the elements never do.
+wasm-pack --log-level warn build --mode no-install --release --no-pack --target nodejs --out-dir "$WORK/cli" \
+  --out-name amlnet_cli "$ROOT/crates/cli-wasm"
+grep -q '__dirname}/amlnet_cli_bg.wasm' "$WORK/cli/amlnet_cli.js" \
+  || { echo "build-npm: the nodejs glue of amlnet_cli no longer reads amlnet_cli_bg.wasm next to itself" >&2; exit 1; }
+mkdir -p "$PKG/cli" "$PKG/bin"
+cp "$WORK/cli/amlnet_cli.js" "$PKG/cli/amlnet_cli.cjs"
+cp "$WORK/cli/amlnet_cli_bg.wasm" "$PKG/cli/"
+cp www/npm/bin/amlnet.cjs "$PKG/bin/"
+
 # The rule documentation: the wasm is built without the core's `docs` feature, so `explain()` takes the
 # Markdown from this module (one copy, shared by the web and Node entries).
 docs_json=$(cargo run -q --locked -p amlnet-core --example rule_docs)
