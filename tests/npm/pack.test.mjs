@@ -13,8 +13,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
 const pkg = join(root, 'pkg');
 const tsc = join(here, 'node_modules/.bin/tsc');
-// The package's wasm files: the small and the full build (ARCHITECTURE.md, "The npm split").
-const WASM_FILES = ['wasm/amlnet_bg.wasm', 'wasm/amlnet_full_bg.wasm'];
+// The package's wasm files: the small and the full build, and the command line's (ARCHITECTURE.md, "The npm split").
+const WASM_FILES = ['cli/amlnet_cli_bg.wasm', 'wasm/amlnet_bg.wasm', 'wasm/amlnet_full_bg.wasm'];
 
 const BROKEN = `$schema: https://azuremlschemas.azureedge.net/latest/workspace.schema.json
 name: contoso-ml
@@ -203,12 +203,13 @@ export { notAwaited, notAwaitedPlan, line, severity, paths, summary, docs, v, sn
 
 let version;
 
-test('npm pack lists the entry points, both wasm builds once each, types, README and LICENSE', (ctx) => {
+test('npm pack lists the entry points, each wasm once (small, full, command line), the bin, types, README and LICENSE', (ctx) => {
   const files = ctx.packed.files.map((f) => f.path).sort();
   for (const required of ['package.json', 'README.md', 'LICENSE', 'index.js', 'index.cjs', 'node.mjs', 'index.d.ts',
     'snippet.js', 'snippet.d.ts', 'builder.js', 'builder.d.ts', 'docs.js', 'docs.cjs',
     'wasm/amlnet.js', 'wasm/amlnet.d.ts', 'wasm/amlnet.node.cjs', 'wasm/amlnet_bg.wasm',
-    'wasm/amlnet_full.js', 'wasm/amlnet_full.d.ts', 'wasm/amlnet_full.node.cjs', 'wasm/amlnet_full_bg.wasm']) {
+    'wasm/amlnet_full.js', 'wasm/amlnet_full.d.ts', 'wasm/amlnet_full.node.cjs', 'wasm/amlnet_full_bg.wasm',
+    'bin/amlnet.cjs', 'cli/amlnet_cli.cjs', 'cli/amlnet_cli_bg.wasm']) {
     assert(files.includes(required), `tarball has ${required} (has ${files.join(', ')})`);
   }
   assertEqual(ctx.packed.name, 'amlnet', 'package name');
@@ -220,6 +221,7 @@ test('npm pack lists the entry points, both wasm builds once each, types, README
   const manifest = JSON.parse(readFileSync(join(ctx.project, 'node_modules/amlnet/package.json'), 'utf8'));
   assertEqual(manifest.type, 'module', 'type');
   assert(manifest.exports['.'].node && manifest.exports['.'].default === './index.js', 'conditional exports');
+  assertEqual(manifest.bin, { amlnet: 'bin/amlnet.cjs' }, 'the npx bin');
   assertEqual(manifest.dependencies ?? {}, {}, 'no dependencies');
 });
 

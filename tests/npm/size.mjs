@@ -24,7 +24,8 @@ const brotli = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTL
 const kb = (n) => `${(n / KB).toFixed(1)} KB`;
 
 const rows = [];
-const files = [...WASM.map((w) => w.file), 'wasm/amlnet.js', 'index.js', 'snippet.js', 'docs.js', 'wasm/amlnet_full.js', 'builder.js'];
+// The command line's wasm (npx amlnet only; no page fetches it) is listed without a target.
+const files = [...WASM.map((w) => w.file), 'wasm/amlnet.js', 'index.js', 'snippet.js', 'docs.js', 'wasm/amlnet_full.js', 'builder.js', 'cli/amlnet_cli_bg.wasm'];
 for (const file of files) {
   const bytes = readFileSync(join(pkg, file));
   rows.push({ file, raw: bytes.length, gzip: gzip(bytes), brotli: brotli(bytes) });
