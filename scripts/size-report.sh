@@ -19,8 +19,8 @@ DEPTH=${DEPTH:-2}
 OUT=${SIZE_REPORT_DIR:-$ROOT/target/size-report}
 mkdir -p "$OUT"
 export CARGO_PROFILE_RELEASE_OPT_LEVEL=z
-# Names stay in the `name` section (no DWARF, which twiggy does not need).
-export CARGO_PROFILE_RELEASE_DEBUG=false CARGO_PROFILE_RELEASE_STRIP=none
+# Names stay in the `name` section; DWARF (the standard library's, say) goes: twiggy does not need it.
+export CARGO_PROFILE_RELEASE_DEBUG=false CARGO_PROFILE_RELEASE_STRIP=debuginfo
 
 gz() { gzip -9 -c "$1" | wc -c; }
 
@@ -31,8 +31,8 @@ report() { # report NAME PACKAGE CARGO-FEATURES...
   crate_file=$ROOT/target/wasm32-unknown-unknown/release/${package//-/_}.wasm
   wasm-bindgen --keep-debug --target web --out-dir "$OUT/$name" --out-name "$name" "$crate_file"
   # -Oz as in the package build; --debuginfo keeps the names for twiggy.
-  wasm-opt -Oz --debuginfo "$OUT/$name/${name}_bg.wasm" -o "$OUT/$name.named.wasm"
-  wasm-opt -Oz "$OUT/$name/${name}_bg.wasm" -o "$OUT/$name.wasm"
+  wasm-opt -Oz --debuginfo --strip-dwarf "$OUT/$name/${name}_bg.wasm" -o "$OUT/$name.named.wasm"
+  wasm-opt -Oz --strip-debug "$OUT/$name/${name}_bg.wasm" -o "$OUT/$name.wasm"
   printf '\n=== %s wasm: %s bytes, gzip -9 %s bytes (%.1f KB)\n' "$name" "$(wc -c <"$OUT/$name.wasm")" "$(gz "$OUT/$name.wasm")" \
     "$(awk -v b="$(gz "$OUT/$name.wasm")" 'BEGIN{print b/1024}')"
   printf -- '--- twiggy top -n %s (shallow bytes per item)\n' "$TOP"
