@@ -8,6 +8,7 @@ export PATH="$HOME/.cargo/bin:$PATH"
 TRUNK_VERSION=0.21.14          # trunk 0.22 needs rustc >= 1.96.1
 WASM_PACK_VERSION=0.15.1
 CARGO_FUZZ_VERSION=0.13.2
+TWIGGY_VERSION=0.8.0           # scripts/size-report.sh: what the npm wasm files spend their bytes on
 # wasm-bindgen-cli must equal the wasm-bindgen crate in Cargo.lock (pinned with "=" in Cargo.toml).
 WASM_BINDGEN_VERSION=$(awk '$0=="name = \"wasm-bindgen\""{getline; gsub(/version = |"/,""); print; exit}' Cargo.lock)
 : "${WASM_BINDGEN_VERSION:?wasm-bindgen not found in Cargo.lock}"
@@ -35,6 +36,7 @@ has trunk "$TRUNK_VERSION"               || cargo install --locked "trunk@$TRUNK
 # No --locked: wasm-bindgen-cli's own lockfile pins webpki-roots 1.0.11, which the registry lacks.
 has wasm-bindgen "$WASM_BINDGEN_VERSION" || cargo install --force "wasm-bindgen-cli@$WASM_BINDGEN_VERSION"
 has wasm-pack "$WASM_PACK_VERSION"       || cargo install --locked "wasm-pack@$WASM_PACK_VERSION"
+has twiggy "$TWIGGY_VERSION"             || cargo install --locked "twiggy@$TWIGGY_VERSION"
 [ "$(cargo fuzz --version 2>/dev/null | awk '{print $2}')" = "$CARGO_FUZZ_VERSION" ] || cargo install --locked "cargo-fuzz@$CARGO_FUZZ_VERSION"
 
 step "python packages (the azure-ai-ml oracle)"

@@ -6,13 +6,17 @@
 //! native `cargo test` covers it; only the `#[wasm_bindgen]` wrappers touch JS values. Bad input from
 //! JavaScript (a wrong type, an unknown field, an unknown format) throws a JS `Error` whose message
 //! says what to pass instead; nothing panics.
+//!
+//! Two builds (ARCHITECTURE.md, "The npm split"): without the `full` feature this is the small wasm
+//! (`validate`, `exportConfig` for YAML, az and Python, `rules`, `explain`); with it the full wasm adds
+//! `plan`, `summary` and the ARM, Bicep and Terraform exports. The package's JavaScript entry points
+//! route each call to the build that has it ([`needs_full_build`]).
 
 pub mod dto;
+pub mod read;
 
 use amlnet_core::{analyze, SourceFile};
-use dto::{
-    Diagnostic, ExportFormat, ExportResult, GeneratedFile, Options, PlanResult, RuleDocs, RuleSummary, SourceFileInput, SummaryResult, ValidateResult,
-};
+use dto::{Diagnostic, ExportFormat, ExportResult, GeneratedFile, Options, RuleDocs, RuleSummary, SourceFileInput, ValidateResult};
 use tsify::{Ts, Tsify};
 use wasm_bindgen::prelude::*;
 
@@ -44,15 +48,17 @@ pub fn export_sources(files: &[SourceFile], format: ExportFormat, options: &Opti
 /// Plans the change from the current state (YAML or `az ml ... show` JSON) to the desired files. The
 /// desired configuration is read as an update of the current workspace, so one-way transitions are
 /// judged against it.
-pub fn plan_sources(current: &[SourceFile], desired: &[SourceFile], options: &Options) -> PlanResult {
+#[cfg(feature = "full")]
+pub fn plan_sources(current: &[SourceFile], desired: &[SourceFile], options: &Options) -> dto::PlanResult {
     let amlnet_core::plan::PlannedChange { current, desired, plan } = amlnet_core::plan::plan_files(current, desired, &options.context());
-    PlanResult::new(&plan, &current.diagnostics, &desired.diagnostics)
+    dto::PlanResult::new(&plan, &current.diagnostics, &desired.diagnostics)
 }
 
 /// The cost and security summary of the configuration the files hold.
-pub fn summary_sources(files: &[SourceFile], options: &Options) -> SummaryResult {
+#[cfg(feature = "full")]
+pub fn summary_sources(files: &[SourceFile], options: &Options) -> dto::SummaryResult {
     let analysis = analyze(files, options.context());
-    SummaryResult::new(&amlnet_core::summary::summarize(&analysis.config), &analysis.diagnostics)
+    dto::SummaryResult::new(&amlnet_core::summary::summarize(&analysis.config), &analysis.diagnostics)
 }
 
 /// Every rule, in documentation order.
@@ -73,30 +79,7 @@ pub fn parse_format(name: &str) -> Result<ExportFormat, String> {
         .ok_or_else(|| format!("unknown export format `{name}`: use {}", amlnet_core::ExportFormat::choices("\"")))
 }
 
-/// The JS type of a value, for error messages (`null` and `array` told apart from `object`).
-fn type_name(value: &JsValue) -> String {
-    if value.is_null() {
-        "null".to_owned()
-    } else if value.is_array() {
-        "an array".to_owned()
-    } else {
-        value.js_typeof().as_string().unwrap_or_else(|| "unknown".to_owned())
-    }
-}
-
-/// A serde-wasm-bindgen error as text, without the `Error: ` its JS form starts with.
-fn error_text(error: &serde_wasm_bindgen::Error) -> String {
-    let text = error.to_string();
-    text.strip_prefix("Error: ").map(str::to_owned).unwrap_or(text)
-}
-
-/// The first key of a JS object that is not one of `fields` (serde-wasm-bindgen ignores those).
-fn unknown_field(value: &JsValue, fields: &[&str]) -> Option<String> {
-    if !value.is_object() {
-        return None;
-    }
-    js_sys::Object::keys(value.unchecked_ref::<js_sys::Object>()).iter().filter_map(|key| key.as_string()).find(|key| !fields.contains(&key.as_str()))
-}
+use read::{type_name, unknown_field};
 
 fn read_options(options: Option<Ts<Options>>) -> Result<Options, JsError> {
     const EXPECTED: &str = "pass an object such as { subscriptionId, resourceGroup, operation: \"create\" | \"update\", currentIsolationMode, kind }";
@@ -111,7 +94,7 @@ fn read_options(options: Option<Ts<Options>>) -> Result<Options, JsError> {
     if let Some(key) = unknown_field(&value, Options::FIELDS) {
         return Err(JsError::new(&format!("invalid options: unknown field `{key}`, expected one of {}", Options::FIELDS.join(", "))));
     }
-    serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&format!("invalid options: {}; {EXPECTED}", error_text(&e))))
+    read::options(&value).map_err(|e| JsError::new(&format!("invalid options: {e}; {EXPECTED}")))
 }
 
 fn read_files(value: JsValue, what: &str) -> Result<Vec<SourceFile>, JsError> {
@@ -122,8 +105,7 @@ fn read_files(value: JsValue, what: &str) -> Result<Vec<SourceFile>, JsError> {
         if let Some(key) = unknown_field(&input, SourceFileInput::FIELDS) {
             return Err(JsError::new(&format!("invalid `{what}[{index}]`: unknown field `{key}`; {EXPECTED}")));
         }
-        let file: SourceFileInput =
-            serde_wasm_bindgen::from_value(input).map_err(|e| JsError::new(&format!("invalid `{what}[{index}]`: {}; {EXPECTED}", error_text(&e))))?;
+        let file = read::source_file(&input).map_err(|e| JsError::new(&format!("invalid `{what}[{index}]`: {e}; {EXPECTED}")))?;
         files.push(SourceFile::from(file));
     }
     Ok(files)
@@ -164,6 +146,13 @@ pub fn export_config(
         Some(name) => parse_format(&name).map_err(|e| JsError::new(&e))?,
         None => return Err(JsError::new(&format!("`format` must be {}, not {}", amlnet_core::ExportFormat::choices("\""), type_name(&format)))),
     };
+    if !amlnet_core::ExportFormat::from(format).is_available() {
+        // The package's entry points route these formats to the full wasm; this is a direct import of the small one.
+        return Err(JsError::new(&format!(
+            "the `{}` export is in the full build: import it from the package entry point",
+            amlnet_core::ExportFormat::from(format).as_str()
+        )));
+    }
     let files = read_input(text_or_files, "textOrFiles", &options)?;
     to_js(&export_sources(&files, format, &options))
 }
@@ -183,12 +172,13 @@ fn read_input(value: JsValue, what: &str, options: &Options) -> Result<Vec<Sourc
 /// `desired` is YAML documents. Returns the ordered steps with bash and Python commands, and the
 /// warnings to read before running them (one-way transitions, resources to delete first, Spark, the
 /// firewall's cost). Never throws for bad YAML or JSON, only for arguments of the wrong type.
+#[cfg(feature = "full")]
 #[wasm_bindgen]
 pub fn plan(
     #[wasm_bindgen(unchecked_param_type = "string | SourceFileInput[]")] current: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string | SourceFileInput[]")] desired: JsValue,
     options: Option<Ts<Options>>,
-) -> Result<Ts<PlanResult>, JsError> {
+) -> Result<Ts<dto::PlanResult>, JsError> {
     let options = read_options(options)?;
     let current = match current.as_string() {
         Some(text) => vec![SourceFile::new(amlnet_core::plan::current_file_name(&text), text)],
@@ -200,11 +190,12 @@ pub fn plan(
 
 /// The cost and security summary of a configuration: outbound paths, whether data exfiltration
 /// protection holds, what is billed and what inbound access remains (sections, and plain text).
+#[cfg(feature = "full")]
 #[wasm_bindgen]
 pub fn summary(
     #[wasm_bindgen(js_name = textOrFiles, unchecked_param_type = "string | SourceFileInput[]")] text_or_files: JsValue,
     options: Option<Ts<Options>>,
-) -> Result<Ts<SummaryResult>, JsError> {
+) -> Result<Ts<dto::SummaryResult>, JsError> {
     let options = read_options(options)?;
     let files = read_input(text_or_files, "textOrFiles", &options)?;
     to_js(&summary_sources(&files, &options))
@@ -221,6 +212,19 @@ pub fn rules() -> Result<Vec<Ts<RuleSummary>>, JsError> {
 pub fn explain(#[wasm_bindgen(unchecked_param_type = "string")] code: JsValue) -> Result<Option<Ts<RuleDocs>>, JsError> {
     let code = code.as_string().ok_or_else(|| JsError::new(&format!("`code` must be a rule code string, not {}", type_name(&code))))?;
     rule_docs(&code).as_ref().map(to_js).transpose()
+}
+
+/// Whether `format` names an export this build leaves out (ARM, Bicep or Terraform in the small wasm):
+/// the package's entry points then load the full wasm and call its `exportConfig`. False for anything
+/// else, including names that are not formats (this build's `exportConfig` says what to pass).
+pub fn needs_full_build(format: &str) -> bool {
+    amlnet_core::ExportFormat::parse(format).is_some_and(|format| !format.is_available())
+}
+
+/// [`needs_full_build`] for the package's entry points (not part of the typed API).
+#[wasm_bindgen(js_name = needsFullBuild, skip_typescript)]
+pub fn needs_full_build_js(format: JsValue) -> bool {
+    format.as_string().is_some_and(|name| needs_full_build(&name))
 }
 
 /// The amlnet version (the npm package's `version` export reads it).
@@ -266,6 +270,22 @@ managed_network:
     }
 
     #[test]
+    fn only_the_small_build_sends_formats_to_the_full_one() {
+        // Which formats the core generates depends on its features (unified in a workspace build), so the
+        // test follows `is_available`: only ARM, Bicep and Terraform may be missing, and exactly those go.
+        for format in amlnet_core::ExportFormat::ALL {
+            let iac = matches!(format, amlnet_core::ExportFormat::Arm | amlnet_core::ExportFormat::Bicep | amlnet_core::ExportFormat::Terraform);
+            assert!(iac || format.is_available(), "{format:?} is in every build");
+            assert_eq!(needs_full_build(format.as_str()), !format.is_available(), "{format:?}");
+            if cfg!(feature = "full") {
+                assert!(format.is_available(), "{format:?} is in the full build");
+            }
+        }
+        assert!(!needs_full_build("toml"));
+    }
+
+    #[cfg(feature = "full")]
+    #[test]
     fn demo_exports_every_format() {
         let files: Vec<SourceFile> = amlnet_core::demo::DEMO_FILES.iter().map(|(name, text)| SourceFile::new(*name, *text)).collect();
         let options =
@@ -277,6 +297,7 @@ managed_network:
         }
     }
 
+    #[cfg(feature = "full")]
     #[test]
     fn plan_reads_show_json_and_judges_against_it() {
         let current = [SourceFile::new(
@@ -301,6 +322,7 @@ managed_network:
         assert!(same.steps.is_empty() && !same.has_errors, "{same:#?}");
     }
 
+    #[cfg(feature = "full")]
     #[test]
     fn summary_has_the_four_sections() {
         let files: Vec<SourceFile> = amlnet_core::demo::DEMO_FILES.iter().map(|(name, text)| SourceFile::new(*name, *text)).collect();

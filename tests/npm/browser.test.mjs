@@ -44,6 +44,7 @@ test('www/: the API demo validates, exports and lists the rules', async (ctx) =>
   assert(ruleCount >= 20, `rules listed: ${ruleCount}`);
   await page.check('#force');
   await page.click('#export');
+  await page.waitForFunction(() => document.querySelector('#output').textContent.includes('az ml'), null, { timeout: 15000 });
   const output = await page.textContent('#output');
   assert(output.includes('az ml workspace create'), `forced CLI export shown: ${output.slice(0, 200)}`);
   await page.fill('#yaml', 'name: [unclosed');
@@ -124,6 +125,35 @@ test('hostile page: the snippets render from their shadow roots, user text stays
   const cli = await page.locator('#valid pre').textContent();
   assert(cli.includes("RESOURCE_GROUP='rg-hostile'"), 'tab attribute opened the CLI tab with the context');
   assert(await page.locator('#valid .copy').isVisible(), 'copy button visible');
+  assertEqual(problems, [], 'no page errors');
+  await page.close();
+});
+
+test('light page: a yaml,cli,python snippet and the API for those formats fetch only the small wasm', async (ctx) => {
+  const page = await ctx.browser.newPage();
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  const fetched = [];
+  page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+  await page.goto(`${ctx.server.url}/tests/npm/fixtures/light.html`);
+  await page.waitForFunction(() => window.__loaded === true, null, { timeout: 15000 });
+  const light = await badge(page, 'light');
+  assert(light.text.startsWith('Valid'), `snippet badge: ${light.text}`);
+  await page.click('#light [role="tab"][data-tab="python"]');
+  assert((await page.locator('#light pre').textContent()).includes('from azure.ai.ml'), 'the Python tab');
+  assertEqual(await page.evaluate(() => window.__light), { valid: true, formats: [1, 1, 1] }, 'validate and the small exports');
+  const wasm = (paths) => paths.filter((p) => p.endsWith('.wasm')).map((p) => p.slice(p.lastIndexOf('/') + 1));
+  assertEqual(wasm(fetched), ['amlnet_bg.wasm'], `wasm fetched by the light page (all requests: ${fetched.join(', ')})`);
+  assert(!fetched.some((p) => /\/(docs\.js|amlnet_full\.js)$/.test(p)), `no docs.js or full glue yet: ${fetched.join(', ')}`);
+
+  const before = fetched.length;
+  const full = await page.evaluate(() => window.__full());
+  assertEqual(full.terraform, ['main.tf'], 'terraform loads and exports');
+  assertEqual(full.bicep, ['main.bicep'], 'bicep exports');
+  assert(full.plan === true && full.summary >= 4 && full.explain > 100, `plan, summary, explain: ${JSON.stringify(full)}`);
+  const later = fetched.slice(before);
+  assertEqual(wasm(later), ['amlnet_full_bg.wasm'], `asking for terraform/plan/summary loads the full wasm, once: ${later.join(', ')}`);
+  assert(later.some((p) => p.endsWith('/docs.js')), `explain loads docs.js: ${later.join(', ')}`);
   assertEqual(problems, [], 'no page errors');
   await page.close();
 });

@@ -2,6 +2,7 @@
 // package has no dependencies), and uses it the ways consumers do: an ES module and CommonJS under
 // Node, the web build through `initSync`, and the types through `tsc --strict`.
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -12,6 +13,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
 const pkg = join(root, 'pkg');
 const tsc = join(here, 'node_modules/.bin/tsc');
+// The package's wasm files: the small and the full build, and the command line's (ARCHITECTURE.md, "The npm split").
+const WASM_FILES = ['cli/amlnet_cli_bg.wasm', 'wasm/amlnet_bg.wasm', 'wasm/amlnet_full_bg.wasm'];
 
 const BROKEN = `$schema: https://azuremlschemas.azureedge.net/latest/workspace.schema.json
 name: contoso-ml
@@ -41,18 +44,18 @@ async function main(amlnet) {
   const python = amlnet.exportConfig([{ name: 'workspace.yml', text: VALID }], 'python', { resourceGroup: 'rg-test' });
   const yaml = amlnet.exportConfig(VALID, 'yaml');
   const refused = amlnet.exportConfig(BROKEN, 'cli');
-  const terraform = amlnet.exportConfig(VALID.replace('allow_only_approved_outbound', 'allow_only_approved_outbound\\n  firewall_sku: basic'), 'terraform', { subscriptionId: '5a5a5a5a-0000-4000-8000-000000000001', resourceGroup: 'rg-test' });
-  const arm = amlnet.exportConfig(VALID, 'arm');
+  const terraform = await amlnet.exportConfig(VALID.replace('allow_only_approved_outbound', 'allow_only_approved_outbound\\n  firewall_sku: basic'), 'terraform', { subscriptionId: '5a5a5a5a-0000-4000-8000-000000000001', resourceGroup: 'rg-test' });
+  const arm = await amlnet.exportConfig(VALID, 'arm');
   // The live workspace as \`az ml workspace show\` prints it: internet outbound, no user rules.
   const current = JSON.stringify({ name: 'contoso-ml', location: 'eastus', managed_network: { isolation_mode: 'allow_internet_outbound', outbound_rules: [] } });
-  const planned = amlnet.plan(current, VALID, { subscriptionId: '5a5a5a5a-0000-4000-8000-000000000001', resourceGroup: 'rg-test' });
-  const unchanged = amlnet.plan(VALID, VALID);
-  const summary = amlnet.summary([{ name: 'workspace.yml', text: VALID }]);
+  const planned = await amlnet.plan(current, VALID, { subscriptionId: '5a5a5a5a-0000-4000-8000-000000000001', resourceGroup: 'rg-test' });
+  const unchanged = await amlnet.plan(VALID, VALID);
+  const summary = await amlnet.summary([{ name: 'workspace.yml', text: VALID }]);
   const errors = [];
   for (const call of [() => amlnet.validate(42), () => amlnet.validate('x', { subscriptionID: 'typo' }),
     () => amlnet.exportConfig(VALID, 'toml'), () => amlnet.exportConfig([{ name: 'a.yml' }], 'cli'),
     () => amlnet.validate('x', { operation: 'delete' }), () => amlnet.plan(42, VALID), () => amlnet.summary({})]) {
-    try { call(); errors.push(null); } catch (e) { errors.push({ isError: e instanceof Error, message: e.message }); }
+    try { await call(); errors.push(null); } catch (e) { errors.push({ isError: e instanceof Error, message: e.message }); }
   }
   const rules = amlnet.rules();
   console.log(JSON.stringify({
@@ -73,8 +76,10 @@ async function main(amlnet) {
     errors,
     ruleCount: rules.length,
     ruleSample: rules[0],
-    explained: amlnet.explain('port-range-invalid'),
-    unknown: amlnet.explain('no-such-rule') === undefined,
+    explained: await amlnet.explain('port-range-invalid'),
+    unknown: (await amlnet.explain('no-such-rule')) === undefined,
+    // The small formats return at once; the full ones (and plan, summary, explain) return promises.
+    sync: [amlnet.exportConfig(VALID, 'yaml') instanceof Promise, amlnet.exportConfig(VALID, 'tf') instanceof Promise, amlnet.summary(VALID) instanceof Promise],
     // The shapes of the CLI's JSON reports (docs/output.md), in camelCase.
     shapes: {
       versions: [broken.version, planned.version, summary.version],
@@ -142,6 +147,7 @@ function checkResult(out, expectedVersion) {
   assertEqual(Object.keys(out.ruleSample).sort(), ['code', 'severity', 'summary'], 'rule summary fields');
   assert(out.explained?.code === 'port-range-invalid' && out.explained.docs.length > 100, 'explain returns the docs');
   assert(out.unknown, 'explain of an unknown code is undefined');
+  assertEqual(out.sync, [false, true, true], 'which calls return promises');
   assertEqual(out.shapes.versions, [1, 1, 1], 'report versions');
   assertEqual(out.shapes.stages, ['model', 'model', 'model'], 'diagnostic stages');
   assertEqual(out.shapes.hasChanges, [true, false], 'plan hasChanges');
@@ -166,11 +172,11 @@ const severity: Severity | undefined = first?.severity;
 const exported: ExportResult = exportConfig([{ name: 'w.yml', text: 'name: x' }], 'python');
 const paths: string[] = exported.files.map((f) => f.path);
 const summary: string = rules()[0].summary;
-const docs: string | undefined = explain('port-range-invalid')?.docs;
-const planned: PlanResult = plan('name: x', [{ name: 'w.yml', text: 'name: x' }], options);
+const docs: string | undefined = (await explain('port-range-invalid'))?.docs;
+const planned: PlanResult = await plan('name: x', [{ name: 'w.yml', text: 'name: x' }], options);
 const kinds: StepKind[] = planned.steps.map((s) => s.kind);
-const terraform: Diagnostic[] = exportConfig('name: x', 'terraform').notes;
-const summarized: SummaryResult = summarize('name: x');
+const terraform: Diagnostic[] = (await exportConfig('name: x', 'terraform')).notes;
+const summarized: SummaryResult = await summarize('name: x');
 const tones: Tone[] = summarized.sections.flatMap((s) => s.lines.map((l) => l.tone));
 const outbound: OutboundPath[] = summarized.outboundPaths;
 const stage: string | undefined = first?.stage;
@@ -188,22 +194,34 @@ validate('x', { operation: 'delete' });
 validate('x', { subscriptionID: 's' });
 // @ts-expect-error plan needs the desired state
 plan('name: x');
-export { line, severity, paths, summary, docs, v, snippet, fragment, kinds, terraform, tones, outbound, stage, changes };
+// @ts-expect-error the full wasm's formats return a promise
+const notAwaited: ExportResult = exportConfig('x', 'bicep');
+// @ts-expect-error plan returns a promise
+const notAwaitedPlan: PlanResult = plan('x', 'x');
+export { notAwaited, notAwaitedPlan, line, severity, paths, summary, docs, v, snippet, fragment, kinds, terraform, tones, outbound, stage, changes };
 `;
 
 let version;
 
-test('npm pack lists the entry points, both builds, types, README and LICENSE', (ctx) => {
+test('npm pack lists the entry points, each wasm once (small, full, command line), the bin, types, README and LICENSE', (ctx) => {
   const files = ctx.packed.files.map((f) => f.path).sort();
   for (const required of ['package.json', 'README.md', 'LICENSE', 'index.js', 'index.cjs', 'node.mjs', 'index.d.ts',
-    'snippet.js', 'snippet.d.ts', 'builder.js', 'builder.d.ts', 'web/amlnet.js', 'web/amlnet_bg.wasm', 'web/amlnet.d.ts',
-    'node/amlnet.js', 'node/amlnet_bg.wasm', 'node/package.json']) {
+    'snippet.js', 'snippet.d.ts', 'builder.js', 'builder.d.ts', 'docs.js', 'docs.cjs',
+    'wasm/amlnet.js', 'wasm/amlnet.d.ts', 'wasm/amlnet.node.cjs', 'wasm/amlnet_bg.wasm',
+    'wasm/amlnet_full.js', 'wasm/amlnet_full.d.ts', 'wasm/amlnet_full.node.cjs', 'wasm/amlnet_full_bg.wasm',
+    'bin/amlnet.cjs', 'cli/amlnet_cli.cjs', 'cli/amlnet_cli_bg.wasm']) {
     assert(files.includes(required), `tarball has ${required} (has ${files.join(', ')})`);
   }
   assertEqual(ctx.packed.name, 'amlnet', 'package name');
+  // Each wasm once: no two files with the same bytes (the web and Node entries share them).
+  const wasms = files.filter((f) => f.endsWith('.wasm'));
+  const digests = wasms.map((f) => createHash('sha256').update(readFileSync(join(ctx.project, 'node_modules/amlnet', f))).digest('hex'));
+  assertEqual(new Set(digests).size, wasms.length, `distinct wasm files: ${wasms.join(', ')}`);
+  assert(wasms.length === WASM_FILES.length && WASM_FILES.every((f) => wasms.includes(f)), `the wasm files are ${WASM_FILES}: ${wasms}`);
   const manifest = JSON.parse(readFileSync(join(ctx.project, 'node_modules/amlnet/package.json'), 'utf8'));
   assertEqual(manifest.type, 'module', 'type');
   assert(manifest.exports['.'].node && manifest.exports['.'].default === './index.js', 'conditional exports');
+  assertEqual(manifest.bin, { amlnet: 'bin/amlnet.cjs' }, 'the npx bin');
   assertEqual(manifest.dependencies ?? {}, {}, 'no dependencies');
 });
 
@@ -220,7 +238,7 @@ test('CommonJS consumer (require)', (ctx) => {
 test('the web build (default condition) works with initSync', (ctx) => {
   const load = `import * as web from './node_modules/amlnet/index.js';
 import { readFileSync } from 'node:fs';
-web.initSync({ module: readFileSync('./node_modules/amlnet/web/amlnet_bg.wasm') });
+web.initSync({ module: readFileSync('./node_modules/amlnet/wasm/amlnet_bg.wasm'), full: readFileSync('./node_modules/amlnet/wasm/amlnet_full_bg.wasm') });
 await web.default();
 main({ ...web, init: async () => {} });`;
   writeFileSync(join(ctx.project, 'web.mjs'), consumer(load));

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The npm package's checks: installs the node tools (idempotent), builds pkg/, and runs the
-# wasm-bindgen tests, the pack test (ESM, CommonJS, tsc --strict), the headless-Chromium test and
-# the size budget. Ends with `npm: N passed, M failed`; exits non-zero on any failure.
+# wasm-bindgen tests, the binding's native tests with the full build, the pack test (ESM, CommonJS,
+# tsc --strict), the headless-Chromium test, the npx test (the bin against the native CLI, the
+# pre-commit hook and the action) and the size budget. Ends with `npm: N passed, M failed`; exits non-zero on any failure.
 #
 # Needs wasm-pack, wasm-bindgen (= the Cargo.lock version) and wasm-bindgen-test-runner on PATH,
 # the wasm32-unknown-unknown target, and /usr/bin/chromium. Downloads no browser or tool binaries.
@@ -47,7 +48,20 @@ else
   [ "${n:-1}" -eq 0 ] && failed=$((failed + 1)) # it did not build or run
 fi
 
-for t in pack browser; do
+step "native tests of the full build (plans, summaries; cargo test --workspace runs the small one)"
+cargo test -q -p amlnet --features full --lib 2>&1 | tee "$LOGS/full.log"
+if grep -Eq '^test result: ok\. ' "$LOGS/full.log"; then
+  passed=$((passed + $(grep -Eo '^test result: ok\. [0-9]+ passed' "$LOGS/full.log" | awk '{s+=$4} END {print s+0}')))
+else
+  failed=$((failed + 1))
+fi
+
+step "native CLI (the npx test compares the bin with it)"
+cargo build -q --locked -p amlnet-cli --bin amlnet || echo "npm-native-cli: 0 passed, 1 failed" >>"$LOGS/native.log"
+[ -f "$LOGS/native.log" ] && count "$LOGS/native.log"
+export AMLNET_NATIVE=$ROOT/target/debug/amlnet
+
+for t in pack browser npx; do
   step "$t test"
   node "$NPM_DIR/$t.test.mjs" 2>&1 | tee "$LOGS/$t.log"
   grep -Eq '^[a-z-]+: [0-9]+ passed, [0-9]+ failed$' "$LOGS/$t.log" || echo "npm-$t: 0 passed, 1 failed" >>"$LOGS/$t.log"

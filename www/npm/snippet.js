@@ -189,7 +189,9 @@ export class AmlnetSnippetElement extends HTMLElement {
       const outputs = { yaml: text };
       for (const { id } of this.#tabs()) {
         if (id === 'yaml') continue;
-        const exported = exportConfig(text, id, options);
+        // ARM, Bicep and Terraform load the full wasm on first use (a promise); the others return at once.
+        const exported = await exportConfig(text, id, options);
+        if (generation !== this.#generation) return;
         outputs[id] = exported.files.length ? exported.files.map((f) => f.contents).join('\n') : null;
       }
       this.#show({ text, result, outputs });

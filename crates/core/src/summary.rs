@@ -5,6 +5,8 @@
 //! endpoints (the user's and the ones the service adds) and the Azure Firewall (FQDN rules in approved
 //! outbound) are billed; only approved outbound protects against data exfiltration, and every user
 //! rule is a way out of it.
+//!
+//! [`summarize`] needs the `summary` feature; the types (which the report shapes mirror) do not.
 
 use crate::catalog;
 use crate::model::{Config, Destination, FirewallSku, IsolationMode, ManagedNetwork, NetworkAccess, OutboundRule};
@@ -178,6 +180,7 @@ fn line(text: impl Into<String>, tone: Tone) -> Line {
 }
 
 /// Summarizes the cost and security of a configuration.
+#[cfg(feature = "summary")]
 pub fn summarize(config: &Config) -> Summary {
     let ws = config.workspace.as_ref();
     let mn = ws.and_then(|w| w.managed_network.as_ref());

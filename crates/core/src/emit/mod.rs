@@ -4,11 +4,15 @@
 //! Every generator is deterministic (same model, same bytes) and quotes every value for its target
 //! language, so no input can change the meaning of what is generated.
 
+#[cfg(feature = "iac")]
 pub mod arm;
+#[cfg(feature = "iac")]
 pub mod bicep;
 pub mod cli;
+#[cfg(feature = "iac")]
 pub(crate) mod iac;
 pub mod python;
+#[cfg(feature = "iac")]
 pub mod terraform;
 pub mod yaml;
 
@@ -59,6 +63,15 @@ impl ExportFormat {
         }
     }
 
+    /// Whether this build generates the format: the infrastructure-as-code formats need the `iac`
+    /// feature (the npm package's small wasm leaves them to its full wasm).
+    pub fn is_available(self) -> bool {
+        match self {
+            ExportFormat::Yaml | ExportFormat::Cli | ExportFormat::Python => true,
+            ExportFormat::Arm | ExportFormat::Bicep | ExportFormat::Terraform => cfg!(feature = "iac"),
+        }
+    }
+
     /// The name people read (the web app's tabs).
     pub fn label(self) -> &'static str {
         match self {
@@ -102,7 +115,8 @@ pub struct GeneratedFile {
     pub contents: String,
 }
 
-/// Generates the files of one format.
+/// Generates the files of one format; nothing for a format this build leaves out
+/// ([`ExportFormat::is_available`]).
 pub fn export(config: &Config, format: ExportFormat) -> Vec<GeneratedFile> {
     let contents = match format {
         ExportFormat::Yaml => {
@@ -110,9 +124,14 @@ pub fn export(config: &Config, format: ExportFormat) -> Vec<GeneratedFile> {
         }
         ExportFormat::Cli => cli::script(config),
         ExportFormat::Python => python::script(config),
+        #[cfg(feature = "iac")]
         ExportFormat::Arm => arm::template(config),
+        #[cfg(feature = "iac")]
         ExportFormat::Bicep => bicep::file(config),
+        #[cfg(feature = "iac")]
         ExportFormat::Terraform => terraform::file(config),
+        #[cfg(not(feature = "iac"))]
+        ExportFormat::Arm | ExportFormat::Bicep | ExportFormat::Terraform => return Vec::new(),
     };
     format.file_name().map(|path| GeneratedFile { path: path.to_owned(), contents }).into_iter().collect()
 }
@@ -129,7 +148,13 @@ pub fn export_notes(config: &Config, format: ExportFormat) -> Vec<Diagnostic> {
 /// The notes of [`export_notes`] with the document each concerns.
 pub(crate) fn export_findings(config: &Config, format: ExportFormat) -> Vec<(crate::rules::Target, Diagnostic)> {
     match format {
+        #[cfg(feature = "iac")]
         ExportFormat::Terraform => terraform::notes(config),
+        #[cfg(not(feature = "iac"))]
+        ExportFormat::Terraform => {
+            let _ = config;
+            Vec::new()
+        }
         ExportFormat::Yaml | ExportFormat::Cli | ExportFormat::Python | ExportFormat::Arm | ExportFormat::Bicep => Vec::new(),
     }
 }

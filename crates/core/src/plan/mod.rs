@@ -11,15 +11,21 @@
 //! the desired configuration and makes the steps and warnings; [`script`] joins the steps into one bash and
 //! one Python script.
 
+#[cfg(feature = "plan")]
 mod build;
+#[cfg(feature = "plan")]
 mod read;
+#[cfg(feature = "plan")]
 mod script;
 
+#[cfg(feature = "plan")]
 pub use read::read_current;
 
 use crate::diagnostic::{sort_diagnostics, Diagnostic};
 use crate::model::{Config, Context, IsolationMode, Operation};
-use crate::{Analysis, SourceFile, Sources};
+#[cfg(feature = "plan")]
+use crate::SourceFile;
+use crate::{Analysis, Sources};
 use serde::Serialize;
 use std::fmt::Write as _;
 
@@ -83,6 +89,7 @@ impl PlannedChange {
 
 /// Reads the current state, analyzes the desired documents as an update of it (in the subscription and
 /// resource group of `given`) and plans the change, with each warning placed in its desired document.
+#[cfg(feature = "plan")]
 pub fn plan_files(current: &[SourceFile], desired: &[SourceFile], given: &Context) -> PlannedChange {
     let current = read_current(current);
     let desired = crate::analyze(desired, current.context(given));
@@ -202,11 +209,13 @@ pub fn current_file_name(text: &str) -> &'static str {
 }
 
 /// Plans the changes from `current` to `desired`. Diagnostics name the default export file names.
+#[cfg(feature = "plan")]
 pub fn plan(current: &Config, desired: &Config) -> ChangePlan {
     plan_with_sources(current, desired, &Sources::default())
 }
 
 /// Plans the changes, placing each warning in the desired document it concerns (from `analyze`).
+#[cfg(feature = "plan")]
 pub fn plan_with_sources(current: &Config, desired: &Config, sources: &Sources) -> ChangePlan {
     let (steps, findings) = build::build(current, desired);
     let mut warnings = crate::place_findings(desired, sources, findings);
