@@ -12,6 +12,7 @@ pub mod emit;
 pub mod lower;
 pub mod model;
 pub mod plan;
+pub mod policy;
 pub mod report;
 pub mod rules;
 pub mod schema;
@@ -87,6 +88,16 @@ impl Analysis {
         let mut notes = place_findings(&self.config, &self.sources, emit::export_findings(&self.config, format));
         sort_diagnostics(&mut notes);
         notes
+    }
+
+    /// Adds an organization's policy ([`policy::read`]): the policy file's own diagnostics and what the
+    /// policy forbids, placed at the offending fields of the files that were read. Errors of either
+    /// kind make the analysis fail, so a broken or broken-into policy refuses exports like any error.
+    pub fn apply_policy(&mut self, reading: &policy::PolicyReading) {
+        self.diagnostics.extend(reading.diagnostics.iter().cloned());
+        let violations = place_findings(&self.config, &self.sources, reading.policy.findings(&self.config));
+        self.diagnostics.extend(violations);
+        sort_diagnostics(&mut self.diagnostics);
     }
 
     /// Exports with the error policy every shell follows: a configuration whose analysis has errors is
