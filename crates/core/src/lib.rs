@@ -129,6 +129,17 @@ pub struct ExportRefused {
 impl ExportRefused {
     /// The sentence the shells print after the errors.
     pub const MESSAGE: &'static str = "not exporting a configuration with errors: what it generates would fail in Azure";
+    /// The sentence when every error is the organization policy's (a violation, or the policy file's own).
+    pub const POLICY_MESSAGE: &'static str = "not exporting a configuration that breaks the organization policy";
+
+    /// [`ExportRefused::MESSAGE`], or [`ExportRefused::POLICY_MESSAGE`] when only the policy refuses.
+    pub fn message(&self) -> &'static str {
+        if self.errors.iter().all(|d| rules::stage(d.code) == Some("policy")) {
+            Self::POLICY_MESSAGE
+        } else {
+            Self::MESSAGE
+        }
+    }
 }
 
 /// Reads documents into one configuration and checks it. The context (subscription, resource group,
