@@ -22,7 +22,7 @@ pub use read::read;
 pub const FILE_NAME: &str = ".amlnet-policy.yml";
 
 /// A policy file as read: the constraints that could be read, and the file's own findings.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct PolicyReading {
     pub policy: Policy,
     /// Problems of the policy file itself (errors make every check with it fail).
@@ -200,6 +200,13 @@ impl Policy {
         crate::rules::check_policy(self, config)
     }
 
+    /// Why a choice is forbidden ("not allowed by the policy `x` (file:4)"), for a UI that marks the
+    /// choices of a closed set; `None` when `rule` allows `value` or does not exist.
+    pub fn forbids<T: PartialEq>(&self, rule: Option<&Allowed<T>>, value: &T) -> Option<String> {
+        let rule = rule?;
+        (!rule.values.contains(value)).then(|| format!("not allowed by {}", self.cite(rule.at)))
+    }
+
     /// The violations of this policy by a configuration built in code (the web app's state), with the
     /// default file names of the YAML export.
     pub fn check(&self, config: &Config) -> Vec<Diagnostic> {
@@ -233,6 +240,17 @@ mod tests {
         assert!(!p("*.com").within(&p("*.contoso.com")));
         assert!(!p("*.contoso.com").within(&p("a.contoso.com")));
         assert!(p("PyPI.org.").within(&p("pypi.org")));
+    }
+
+    #[test]
+    fn forbidden_choices_name_the_policy_line() {
+        use crate::model::IsolationMode;
+        let reading = super::read_text("p.yml", "version: 1\nname: base\nworkspace:\n  isolation_modes: [allow_only_approved_outbound]\n");
+        let policy = &reading.policy;
+        let rule = policy.workspace.isolation_modes.as_ref();
+        assert_eq!(policy.forbids(rule, &IsolationMode::Disabled).as_deref(), Some("not allowed by the policy `base` (p.yml:4)"));
+        assert_eq!(policy.forbids(rule, &IsolationMode::AllowOnlyApprovedOutbound), None);
+        assert_eq!(policy.forbids(policy.workspace.firewall_skus.as_ref(), &crate::model::FirewallSku::Standard), None);
     }
 
     #[test]

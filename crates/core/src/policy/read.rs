@@ -184,8 +184,9 @@ impl Reader {
         }
     }
 
-    /// A non-empty list of strings, each read by `parse` (which says why a value cannot match anything).
-    fn values<T>(&mut self, node: &Node, path: &str, parse: impl Fn(&str) -> Result<T, String>) -> Option<Vec<(T, TextRange)>> {
+    /// The strings of a non-empty list, with their paths and ranges (not generic: the wasm builds keep
+    /// one copy of it).
+    fn texts<'n>(&mut self, node: &'n Node, path: &str) -> Option<Vec<(&'n str, String, TextRange)>> {
         let NodeKind::Seq(items) = &node.kind else {
             self.wrong_type(node, path, "a list");
             return None;
@@ -201,25 +202,37 @@ impl Reader {
         let mut out = Vec::new();
         for (i, item) in items.iter().enumerate() {
             let item_path = format!("{path}[{i}]");
-            let Some(text) = self.string(item, &item_path) else { continue };
-            match parse(text) {
-                Ok(value) => out.push((value, item.range)),
-                Err(why) => {
-                    self.error(&item_path, item.range, format!("`{text}` can never match: {why}"), "correct the value or remove it from the list")
-                }
+            if let Some(text) = self.string(item, &item_path) {
+                out.push((text, item_path, item.range));
             }
         }
         Some(out)
     }
 
-    fn allowed<T>(&mut self, entry: &Entry<'_>, path: &str, parse: impl Fn(&str) -> Result<T, String>) -> Option<Allowed<T>> {
+    fn never_matches(&mut self, path: &str, range: TextRange, text: &str, why: &str) {
+        self.error(path, range, format!("`{text}` can never match: {why}"), "correct the value or remove it from the list");
+    }
+
+    /// A non-empty list of strings, each read by `parse` (which says why a value cannot match anything).
+    fn values<T>(&mut self, node: &Node, path: &str, parse: fn(&str) -> Result<T, String>) -> Option<Vec<(T, TextRange)>> {
+        let mut out = Vec::new();
+        for (text, item_path, range) in self.texts(node, path)? {
+            match parse(text) {
+                Ok(value) => out.push((value, range)),
+                Err(why) => self.never_matches(&item_path, range, text, &why),
+            }
+        }
+        Some(out)
+    }
+
+    fn allowed<T>(&mut self, entry: &Entry<'_>, path: &str, parse: fn(&str) -> Result<T, String>) -> Option<Allowed<T>> {
         let (_, at, node) = *entry;
         let values = self.values(node, path, parse)?;
         Some(Allowed { values: values.into_iter().map(|(v, _)| v).collect(), at })
     }
 
     /// `{allow: [...]}` or `{deny: [...]}`.
-    fn patterns<T>(&mut self, node: &Node, path: &str, parse: impl Fn(&str) -> Result<T, String>) -> Option<Patterns<T>> {
+    fn patterns<T>(&mut self, node: &Node, path: &str, parse: fn(&str) -> Result<T, String>) -> Option<Patterns<T>> {
         let entries = self.fields(node, path, LIST_KEYS);
         if let [_, (_, second, _)] = entries.as_slice() {
             self.error(
@@ -260,14 +273,8 @@ impl Reader {
                         let section = &mut policy.online_endpoints;
                         match entry.0 {
                             "severity" => section.severity = self.severity(entry.2, &path),
-                            "public_network_access" => {
-                                section.public_network_access =
-                                    self.allowed(&entry, &path, |t| enum_value(t, NetworkAccess::parse, &["enabled", "disabled"]))
-                            }
-                            _ => {
-                                section.auth_modes =
-                                    self.allowed(&entry, &path, |t| enum_value(t, AuthMode::parse, &["key", "aml_token", "aad_token"]))
-                            }
+                            "public_network_access" => section.public_network_access = self.allowed(&entry, &path, network_access),
+                            _ => section.auth_modes = self.allowed(&entry, &path, auth_mode),
                         }
                     }
                 }
@@ -294,14 +301,10 @@ impl Reader {
                 "severity" => section.severity = self.severity(entry.2, &path),
                 "kinds" => section.kinds = self.allowed(&entry, &path, workspace_kind),
                 "isolation_modes" => {
-                    section.isolation_modes = self.allowed(&entry, &path, |t| {
-                        enum_value(t, IsolationMode::parse, &["disabled", "allow_internet_outbound", "allow_only_approved_outbound"])
-                    });
+                    section.isolation_modes = self.allowed(&entry, &path, isolation_mode);
                 }
-                "public_network_access" => {
-                    section.public_network_access = self.allowed(&entry, &path, |t| enum_value(t, NetworkAccess::parse, &["enabled", "disabled"]))
-                }
-                "firewall_skus" => section.firewall_skus = self.allowed(&entry, &path, |t| enum_value(t, FirewallSku::parse, &["standard", "basic"])),
+                "public_network_access" => section.public_network_access = self.allowed(&entry, &path, network_access),
+                "firewall_skus" => section.firewall_skus = self.allowed(&entry, &path, firewall_sku),
                 _ => section.regions = self.allowed(&entry, &path, region),
             }
         }
@@ -348,6 +351,22 @@ fn list(values: &[&str]) -> String {
 /// An enum value under the SDK's casing rule of that enum.
 fn enum_value<T>(text: &str, parse: fn(&str) -> Option<T>, names: &[&str]) -> Result<T, String> {
     parse(text).ok_or_else(|| format!("the values are {}", list(names)))
+}
+
+fn network_access(text: &str) -> Result<NetworkAccess, String> {
+    enum_value(text, NetworkAccess::parse, &["enabled", "disabled"])
+}
+
+fn auth_mode(text: &str) -> Result<AuthMode, String> {
+    enum_value(text, AuthMode::parse, &["key", "aml_token", "aad_token"])
+}
+
+fn isolation_mode(text: &str) -> Result<IsolationMode, String> {
+    enum_value(text, IsolationMode::parse, &["disabled", "allow_internet_outbound", "allow_only_approved_outbound"])
+}
+
+fn firewall_sku(text: &str) -> Result<FirewallSku, String> {
+    enum_value(text, FirewallSku::parse, &["standard", "basic"])
 }
 
 fn workspace_kind(text: &str) -> Result<WorkspaceKind, String> {
