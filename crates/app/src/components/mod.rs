@@ -21,6 +21,7 @@ pub mod messages;
 pub mod modal;
 pub mod networking;
 pub mod plan_panel;
+pub mod policy_panel;
 pub mod review;
 pub mod rule_dialog;
 pub mod rules;
