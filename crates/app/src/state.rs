@@ -820,7 +820,11 @@ impl State {
     }
 
     /// Why the policy in force forbids a choice (`None`: allowed, or no policy), for the wizard's marks.
-    pub fn forbidden<T: PartialEq>(&self, rule: impl Fn(&amlnet_core::policy::Policy) -> Option<&amlnet_core::policy::Allowed<T>>, value: &T) -> Option<String> {
+    pub fn forbidden<T: PartialEq>(
+        &self,
+        rule: impl Fn(&amlnet_core::policy::Policy) -> Option<&amlnet_core::policy::Allowed<T>>,
+        value: &T,
+    ) -> Option<String> {
         let policy = &self.policy.loaded.as_ref()?.reading.policy;
         policy.forbids(rule(policy), value)
     }
