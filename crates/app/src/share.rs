@@ -219,6 +219,11 @@ mod tests {
         let forbidden = restored.forbidden(|p| p.workspace.isolation_modes.as_ref(), &IsolationMode::Disabled);
         assert_eq!(forbidden.as_deref(), Some("not allowed by the policy `baseline` (.amlnet-policy.yml:4)"));
         assert_eq!(restored.forbidden(|p| p.workspace.isolation_modes.as_ref(), &IsolationMode::AllowOnlyApprovedOutbound), None);
+        // Select fields mark the options the policy forbids (no rule for public access here).
+        assert_eq!(restored.forbidden_choice(Field::PublicNetworkAccess, ""), None);
+        restored.apply(Action::LoadPolicy(format!("{policy}  public_network_access: [disabled]\n")));
+        assert!(restored.forbidden_choice(Field::PublicNetworkAccess, "").is_some_and(|r| r.contains(".amlnet-policy.yml:5")));
+        assert_eq!(restored.forbidden_choice(Field::PublicNetworkAccess, "disabled"), None);
         // The policy outlives replacing the configuration, and goes when removed.
         restored.apply(Action::StartOver);
         assert!(restored.policy.loaded.is_some());

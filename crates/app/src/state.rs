@@ -819,6 +819,23 @@ impl State {
         check_with_policy(&self.config, self.policy.loaded.as_ref())
     }
 
+    /// Why the policy in force forbids the option `value` of a select field (`""` is "not set": the
+    /// default the service applies), or `None`.
+    pub fn forbidden_choice(&self, field: Field, value: &str) -> Option<String> {
+        let policy = &self.policy.loaded.as_ref()?.reading.policy;
+        let access = || NetworkAccess::parse(value).unwrap_or(NetworkAccess::Enabled);
+        match field {
+            Field::WorkspaceKind => policy.forbids(policy.workspace.kinds.as_ref(), &WorkspaceKind::parse(value)?),
+            Field::PublicNetworkAccess => policy.forbids(policy.workspace.public_network_access.as_ref(), &access()),
+            Field::FirewallSku => {
+                policy.forbids(policy.workspace.firewall_skus.as_ref(), &FirewallSku::parse(value).unwrap_or(FirewallSku::Standard))
+            }
+            Field::AuthMode => policy.forbids(policy.online_endpoints.auth_modes.as_ref(), &AuthMode::parse(value)?),
+            Field::EndpointPublicAccess => policy.forbids(policy.online_endpoints.public_network_access.as_ref(), &access()),
+            _ => None,
+        }
+    }
+
     /// Why the policy in force forbids a choice (`None`: allowed, or no policy), for the wizard's marks.
     pub fn forbidden<T: PartialEq>(
         &self,
