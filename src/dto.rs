@@ -165,13 +165,19 @@ pub struct Options {
     #[tsify(optional)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub force: Option<bool>,
+    /// An organization policy to enforce: the text of a `.amlnet-policy.yml` (its own diagnostics name
+    /// that file). Violations are diagnostics like any other: `exportConfig` generates nothing for them
+    /// (unless `force`) and `plan` reports `hasErrors`.
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub policy: Option<String>,
 }
 
 impl Options {
     /// The field names JavaScript may pass (serde-wasm-bindgen reads only known fields, so unknown
     /// ones are found by listing the object's keys against this).
     pub const FIELDS: &'static [&'static str] =
-        &["subscriptionId", "resourceGroup", "operation", "currentIsolationMode", "kind", "fileName", "force"];
+        &["subscriptionId", "resourceGroup", "operation", "currentIsolationMode", "kind", "fileName", "force", "policy"];
 }
 
 impl SourceFileInput {
@@ -193,6 +199,11 @@ impl Options {
             current_isolation_mode: self.current_isolation_mode.map(core::model::IsolationMode::from),
             current_rules: Vec::new(),
         }
+    }
+
+    /// The policy `options.policy` holds, read as the file `.amlnet-policy.yml`.
+    pub fn policy(&self) -> Option<core::policy::PolicyReading> {
+        self.policy.as_deref().map(|text| core::policy::read_text(core::policy::FILE_NAME, text))
     }
 
     /// One source file from a text, named and typed by the options.

@@ -20,10 +20,19 @@ use dto::{Diagnostic, ExportFormat, ExportResult, GeneratedFile, Options, RuleDo
 use tsify::{Ts, Tsify};
 use wasm_bindgen::prelude::*;
 
+/// Analyzes the files in the options' context, with `options.policy` enforced.
+fn analyze_with_policy(files: &[SourceFile], options: &Options) -> amlnet_core::Analysis {
+    let mut analysis = analyze(files, options.context());
+    if let Some(policy) = options.policy() {
+        analysis.apply_policy(&policy);
+    }
+    analysis
+}
+
 /// Validates one YAML text.
 pub fn validate_text(text: &str, options: &Options) -> ValidateResult {
     let file = options.source_file(text);
-    let analysis = analyze(std::slice::from_ref(&file), options.context());
+    let analysis = analyze_with_policy(std::slice::from_ref(&file), options);
     ValidateResult {
         version: amlnet_core::report::VERSION,
         kind: analysis.kinds.first().and_then(|(_, kind)| *kind).map(Into::into),
@@ -35,7 +44,7 @@ pub fn validate_text(text: &str, options: &Options) -> ValidateResult {
 /// Reads the files as one configuration and generates `format`; no files when there are errors,
 /// unless `options.force`.
 pub fn export_sources(files: &[SourceFile], format: ExportFormat, options: &Options) -> ExportResult {
-    let analysis = analyze(files, options.context());
+    let analysis = analyze_with_policy(files, options);
     let has_errors = analysis.has_errors();
     let (files, notes) = match analysis.export_checked(format.into(), options.force == Some(true)) {
         Ok(export) => (export.files.into_iter().map(GeneratedFile::from).collect(), export.notes.iter().map(Diagnostic::from).collect()),
@@ -50,7 +59,11 @@ pub fn export_sources(files: &[SourceFile], format: ExportFormat, options: &Opti
 /// judged against it.
 #[cfg(feature = "full")]
 pub fn plan_sources(current: &[SourceFile], desired: &[SourceFile], options: &Options) -> dto::PlanResult {
-    let amlnet_core::plan::PlannedChange { current, desired, plan } = amlnet_core::plan::plan_files(current, desired, &options.context());
+    let mut change = amlnet_core::plan::plan_files(current, desired, &options.context());
+    if let Some(policy) = options.policy() {
+        change.apply_policy(&policy);
+    }
+    let amlnet_core::plan::PlannedChange { current, desired, plan } = change;
     dto::PlanResult::new(&plan, &current.diagnostics, &desired.diagnostics)
 }
 
@@ -338,6 +351,21 @@ managed_network:
     fn options_map_to_context() {
         let options = Options { operation: Some(Operation::Update), ..Options::default() };
         assert_eq!(options.context().operation, amlnet_core::model::Operation::Update);
+    }
+
+    #[test]
+    fn options_policy_is_enforced() {
+        let policy = "version: 1\nname: baseline\nworkspace:\n  isolation_modes: [allow_only_approved_outbound]\n";
+        let options = Options { policy: Some(policy.into()), ..Options::default() };
+        let result = validate_text(BROKEN, &options);
+        let violation = result.diagnostics.iter().find(|d| d.code == "policy-isolation-mode-forbidden").expect("violation");
+        assert_eq!((violation.line, violation.stage.as_str()), (Some(4), "policy"));
+        assert!(violation.message.contains("baseline") && violation.message.contains(".amlnet-policy.yml:4"), "{}", violation.message);
+        let export = export_sources(&[SourceFile::new("w.yml", BROKEN.replace("fqdn", "private_endpoint"))], ExportFormat::Yaml, &options);
+        assert!(export.files.is_empty() && export.diagnostics.iter().any(|d| d.code == "policy-isolation-mode-forbidden"));
+        let broken = validate_text("name: ws\n", &Options { policy: Some("workspace: {}\n".into()), ..Options::default() });
+        assert!(broken.has_errors);
+        assert_eq!(broken.diagnostics[0].file.as_deref(), Some(".amlnet-policy.yml"));
     }
 
     #[test]

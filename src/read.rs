@@ -78,6 +78,7 @@ pub fn options(object: &JsValue) -> Result<Options, String> {
         kind: variant(object, "kind", DOCUMENT_KINDS)?,
         file_name: string(object, "fileName")?,
         force: boolean(object, "force")?,
+        policy: string(object, "policy")?,
     })
 }
 

@@ -106,3 +106,13 @@ fn rules_and_explain_expose_the_registry() {
     assert_eq!(get(&docs, "code").as_string().as_deref(), Some("port-range-invalid"));
     assert!(explain("no-such-rule".into()).expect("no throw").is_none());
 }
+
+#[wasm_bindgen_test]
+fn options_policy_reaches_the_core() {
+    let policy = r#"{"policy": "version: 1\nworkspace:\n  isolation_modes: [allow_only_approved_outbound]\n"}"#;
+    let result: JsValue = validate(JsValue::from_str(BROKEN), options(policy)).expect("no throw").into();
+    let codes: Vec<String> = get(&result, "diagnostics").unchecked_into::<Array>().iter().filter_map(|d| get(&d, "code").as_string()).collect();
+    assert!(codes.iter().any(|c| c == "policy-isolation-mode-forbidden"), "{codes:?}");
+    let message = error_message(validate(JsValue::from_str(BROKEN), options(r#"{"policy": 1}"#)).expect_err("throws"));
+    assert!(message.starts_with("invalid options:"), "{message}");
+}

@@ -5,7 +5,7 @@
 # the SARIF 2.1.0 JSON schema it ships, with Python's jsonschema. A canary log with a known error must
 # be reported, so a validator that checks nothing cannot pass. Plan fixtures (a folder with a
 # `current.*`) are run through `plan --format sarif --force`, the others through `check --format sarif`,
-# with the context of their `# amlnet:` directive line.
+# with the context of their `# amlnet:` directive line and the `policy.yml` beside them (`--policy`).
 #
 # Usage: tests/cli/sarif.sh [AMLNET]   (default target/release/amlnet). Ends with `sarif: N passed, N failed`.
 set -uo pipefail
@@ -57,12 +57,15 @@ for dir in tests/fixtures/*/; do
     echo "$entry" >"$OUT/$n.name"
     if [ -d "$entry" ]; then
       current=$(find "$entry" -maxdepth 1 -name 'current.*' | sort | head -n 1)
-      mapfile -t files < <(find "$entry" -maxdepth 1 -type f \( -name '*.yml' -o -name '*.yaml' \) ! -name 'current.*' | sort)
+      mapfile -t files < <(find "$entry" -maxdepth 1 -type f \( -name '*.yml' -o -name '*.yaml' \) ! -name 'current.*' ! -name 'policy.yml' | sort)
+      # An organization policy next to the inputs is enforced, as the fixture test does.
+      policy=()
+      [ -f "$entry/policy.yml" ] && policy=(--policy "$entry/policy.yml")
       if [ -n "$current" ]; then
-        args=(plan "$current" "${files[@]}" --format sarif --force)
+        args=(plan "$current" "${files[@]}" "${policy[@]}" --format sarif --force)
       else
         mapfile -t flags < <(directive_flags "${files[0]}")
-        args=(check "${flags[@]}" "${files[@]}" --format sarif)
+        args=(check "${flags[@]}" "${files[@]}" "${policy[@]}" --format sarif)
       fi
     else
       mapfile -t flags < <(directive_flags "$entry")

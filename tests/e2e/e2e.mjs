@@ -374,6 +374,53 @@ test('a share link reopened in a fresh page restores the same state', async () =
   await fresh.context.close();
 });
 
+test('an organization policy: a forbidden choice is disabled with the reason, the violation shows at its field, and both survive a share link', async () => {
+  const POLICY = 'version: 1\nname: e2e-baseline\nworkspace:\n  isolation_modes: [allow_only_approved_outbound]\n';
+  const { context, page, problems } = await openPage(browser, server.url);
+  await page.getByRole('button', { name: 'Start over' }).click();
+  await page.getByLabel('Workspace name').fill('policy-ws');
+  await gotoStep(page, 'Networking');
+  await page.locator('#f-isolation-mode-allow_internet_outbound').check();
+  await page.locator('#open-policy').click();
+  await page.locator('#policy-text').fill(POLICY);
+  await page.locator('#policy-enforce').click();
+  assertEqual(await page.locator('#policy-status').textContent(), 'Enforcing the policy `e2e-baseline`.', 'policy status');
+  assertEqual(await page.locator('#open-policy').textContent(), 'Policy: e2e-baseline', 'toolbar names the policy');
+  const check = async (p, label) => {
+    assert(await p.locator('#f-isolation-mode-disabled').isDisabled(), `${label}: the forbidden mode is disabled`);
+    assertEqual(await p.locator('#f-isolation-mode-disabled-policy').textContent(),
+      ' Forbidden: not allowed by the policy `e2e-baseline` (.amlnet-policy.yml:4).', `${label}: the reason`);
+    assert(!(await p.locator('#f-isolation-mode-allow_only_approved_outbound').isDisabled()), `${label}: an allowed mode stays enabled`);
+    // The chosen mode is forbidden too: it stays selectable (to leave it), and the violation is at the field.
+    assert(await p.locator('#f-isolation-mode-allow_internet_outbound').isChecked(), `${label}: the chosen mode is kept`);
+    const messages = await p.locator('#f-isolation-mode-msg').textContent();
+    assert(messages.includes('does not allow the isolation mode allow_internet_outbound') && messages.includes('.amlnet-policy.yml:4'),
+      `${label}: violation at the field: ${messages}`);
+  };
+  await check(page, 'loaded');
+  await shot(page, 'policy-networking');
+  await page.getByRole('button', { name: 'Create share link' }).click();
+  const link = await page.getByLabel('Share link').inputValue();
+  await context.close();
+  const fresh = await openPage(browser, link);
+  await fresh.page.getByRole('heading', { name: 'Networking', level: 2 }).waitFor();
+  await check(fresh.page, 'after the share link');
+  assertEqual(await fresh.page.locator('#open-policy').textContent(), 'Policy: e2e-baseline', 'the link carried the policy');
+  // Choosing the allowed mode clears the violation.
+  await fresh.page.locator('#f-isolation-mode-allow_only_approved_outbound').check();
+  assert(!(await fresh.page.locator('#f-isolation-mode-msg').textContent()).includes('does not allow'), 'the violation is gone');
+  // A broken policy fails the wizard instead of allowing everything.
+  await fresh.page.locator('#open-policy').click();
+  await fresh.page.locator('#policy-text').fill('version: 1\nworkspace:\n  isolation_mode: [disabled]\n');
+  await fresh.page.locator('#policy-enforce').click();
+  assertEqual(await fresh.page.locator('#policy-status').textContent(), 'The policy has errors: every check fails until they are fixed.', 'broken policy status');
+  assert((await fresh.page.locator('#policy-panel').textContent()).includes('unknown policy key'), 'the policy error is listed');
+  await fresh.page.locator('#policy-clear').click();
+  assert(!(await fresh.page.locator('#f-isolation-mode-disabled').isDisabled()), 'no policy, no forbidden choice');
+  await noProblems(fresh.page, [...problems, ...fresh.problems]);
+  await fresh.context.close();
+});
+
 test('a preset link (#preset=<id>, as <amlnet-builder preset> makes) opens that preset', async () => {
   const { context, page, problems } = await openPage(browser, `${server.url}#preset=secure-endpoint`);
   await page.getByRole('heading', { name: 'Basics', level: 2 }).waitFor();

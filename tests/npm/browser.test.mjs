@@ -93,6 +93,25 @@ test('www/: both snippets render, the broken one with its diagnostics', async (c
   await page.close();
 });
 
+test('www/: policy-src enforces an organization policy in a snippet; the builder carries its policy', async (ctx) => {
+  const { page, problems } = await open(ctx, '/www/', 'body[data-ready="true"]');
+  const judged = await badge(page, 'snippet-policy');
+  assertEqual([judged.state, judged.text], ['error', '1 error'], 'the policy violation is an error');
+  const items = await page.$$eval('#snippet-policy >> css=ul.diagnostics li', (lis) => lis.map((li) => [li.dataset.code, li.querySelector('.where')?.textContent, li.querySelector('.message')?.textContent]));
+  const policy = items.filter(([code]) => code.startsWith('policy-'));
+  assertEqual(policy.map(([code, where]) => [code, where]), [['policy-fqdn-forbidden', 'line 12:18']], 'the violation at its field');
+  assert(policy[0][2].includes('contoso-ml-baseline') && policy[0][2].includes('.amlnet-policy.yml:8'), `names the policy and its line: ${policy[0][2]}`);
+  assertEqual(await page.locator('#snippet-policy .line[data-line="12"]').getAttribute('data-severity'), 'error', 'line 12 marked');
+  await page.click('#snippet-policy [role="tab"][data-tab="cli"]');
+  assert((await page.locator('#snippet-policy [role="tabpanel"]').textContent()).includes('Not generated'), 'no export for a configuration the policy forbids');
+  const src = await page.locator('#builder iframe').getAttribute('src');
+  const snapshot = JSON.parse(Buffer.from(new URL(src).hash.slice(3).replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8'));
+  assert(snapshot.policy?.startsWith('version: 1\nname: contoso-ml-baseline\n'), `the builder's fragment carries the policy: ${JSON.stringify(snapshot)}`);
+  assertEqual(snapshot.files.map(([name]) => name), ['workspace.yml'], 'the policy is not one of the files');
+  assertEqual(problems, [], 'no page errors');
+  await page.close();
+});
+
 test('hostile page: the snippets render from their shadow roots, user text stays text', async (ctx) => {
   const { page, problems } = await open(ctx, '/tests/npm/fixtures/hostile.html');
   await page.waitForFunction(() => window.__loaded === true);
@@ -119,7 +138,13 @@ test('hostile page: the snippets render from their shadow roots, user text stays
     pwned: window.__pwned,
     imgs: [...document.querySelectorAll('amlnet-snippet')].reduce((n, el) => n + el.shadowRoot.querySelectorAll('img, script').length, 0),
   }));
-  assertEqual(injected, { pwned: undefined, imgs: 0 }, 'nothing from the YAML became HTML');
+  assertEqual(injected, { pwned: undefined, imgs: 0 }, 'nothing from the YAML or the policy became HTML');
+  // A hostile policy: its name and keys are shown as text in the violation and its own findings.
+  assertEqual((await badge(page, 'policy')).state, 'error', 'policy badge');
+  const policyItems = await page.$$eval('#policy >> css=ul.diagnostics li', (lis) => lis.map((li) => [li.dataset.code, li.querySelector('.where')?.textContent, li.querySelector('.message')?.textContent]));
+  assertEqual(policyItems.map(([code, where]) => [code, where]).sort(), [['policy-file-invalid', 'policy line 5:3'], ['policy-isolation-mode-forbidden', 'line 3:19']], 'the policy findings');
+  assert(policyItems.some(([, , message]) => message.includes('<img src=x onerror=window.__pwned=3>')), 'the policy name shown as text');
+  assertEqual(await page.evaluate(() => [window.__pwned, document.querySelector('#policy').shadowRoot.querySelectorAll('img, script').length]), [undefined, 0], 'nothing from the policy became HTML');
   const valid = await badge(page, 'valid');
   assert(valid.text.startsWith('Valid'), `valid badge: ${valid.text}`);
   const cli = await page.locator('#valid pre').textContent();

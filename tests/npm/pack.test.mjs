@@ -164,7 +164,7 @@ import { AmlnetSnippetElement } from 'amlnet/snippet';
 import { fragmentFor } from 'amlnet/builder';
 
 await init();
-const options: Options = { subscriptionId: 's', resourceGroup: 'rg', operation: 'update', currentIsolationMode: 'disabled', kind: 'workspace' };
+const options: Options = { subscriptionId: 's', resourceGroup: 'rg', operation: 'update', currentIsolationMode: 'disabled', kind: 'workspace', policy: 'version: 1' };
 const result: ValidateResult = validate('name: x', options);
 const first: Diagnostic | undefined = result.diagnostics[0];
 const line: number | undefined = first?.line;
@@ -192,6 +192,8 @@ exportConfig('x', 'toml');
 validate('x', { operation: 'delete' });
 // @ts-expect-error unknown option
 validate('x', { subscriptionID: 's' });
+// @ts-expect-error the policy is its YAML text
+validate('x', { policy: { version: 1 } });
 // @ts-expect-error plan needs the desired state
 plan('name: x');
 // @ts-expect-error the full wasm's formats return a promise
@@ -243,6 +245,62 @@ await web.default();
 main({ ...web, init: async () => {} });`;
   writeFileSync(join(ctx.project, 'web.mjs'), consumer(load));
   checkResult(JSON.parse(sh('node', ['web.mjs'], ctx.project)), version);
+});
+
+// An organization policy (the text of a .amlnet-policy.yml) as options.policy, from ESM and CommonJS.
+const POLICY = `version: 1
+name: contoso-ml-baseline
+workspace:
+  isolation_modes: [allow_only_approved_outbound]
+outbound_rules:
+  fqdns: {allow: ["*.contoso.com"]}
+`;
+const policyConsumer = (load) => `${load}
+const POLICY = ${JSON.stringify(POLICY)};
+const VALID = ${JSON.stringify(VALID)};
+async function main(amlnet) {
+  await amlnet.init();
+  const checked = amlnet.validate(VALID, { policy: POLICY, fileName: 'workspace.yml' });
+  const lenient = amlnet.validate(VALID, { policy: POLICY.replace('outbound_rules:', 'outbound_rules:\\n  severity: warning') });
+  const broken = amlnet.validate(VALID, { policy: 'version: 1\\nworkspace:\\n  isolation_mode: [disabled]\\n' });
+  const refused = amlnet.exportConfig(VALID, 'cli', { policy: POLICY });
+  const forced = amlnet.exportConfig(VALID, 'cli', { policy: POLICY, force: true });
+  const planned = amlnet.plan(VALID.replace('pypi.org', 'pkgs.contoso.com'), VALID, { policy: POLICY });
+  let thrown = null;
+  try { amlnet.validate(VALID, { policy: 42 }); } catch (e) { thrown = e.message; }
+  console.log(JSON.stringify({
+    checked: checked.diagnostics.filter((d) => d.stage === 'policy').map((d) => [d.code, d.stage, d.severity, d.file, d.line, d.path]),
+    message: checked.diagnostics.find((d) => d.code === 'policy-fqdn-forbidden')?.message,
+    lenient: lenient.diagnostics.filter((d) => d.stage === 'policy').map((d) => [d.code, d.severity]),
+    lenientErrors: lenient.hasErrors,
+    broken: broken.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.code, d.file, d.line]),
+    brokenErrors: broken.hasErrors,
+    refused: [refused.files.length, refused.hasErrors, refused.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code)],
+    forced: forced.files.map((f) => f.path),
+    plan: [planned.hasErrors, planned.desiredDiagnostics.filter((d) => d.severity === 'error').map((d) => d.code)],
+    thrown,
+  }));
+}
+`;
+
+function checkPolicy(out) {
+  assertEqual(out.checked, [['policy-fqdn-forbidden', 'policy', 'error', 'workspace.yml', 8, 'managed_network.outbound_rules[0].destination']], 'a violation at its field');
+  assert(out.message.includes('contoso-ml-baseline') && out.message.includes('.amlnet-policy.yml:6'), `the violation names the policy and its line: ${out.message}`);
+  assertEqual(out.lenient, [['policy-fqdn-forbidden', 'warning']], 'severity: warning');
+  assertEqual(out.lenientErrors, false, 'a warning section does not fail');
+  assertEqual(out.broken, [['policy-file-invalid', '.amlnet-policy.yml', 3]], 'a broken policy is an error in the policy file');
+  assertEqual(out.brokenErrors, true, 'a broken policy fails the check');
+  assertEqual(out.refused, [0, true, ['policy-fqdn-forbidden']], 'exportConfig refuses a configuration the policy forbids');
+  assertEqual(out.forced, ['deploy.sh'], 'force exports anyway');
+  assertEqual(out.plan, [true, ['policy-fqdn-forbidden']], 'plan reports the violation');
+  assert(/invalid options/.test(out.thrown ?? ''), `a policy that is not a string throws: ${out.thrown}`);
+}
+
+test('options.policy (ES module and CommonJS)', (ctx) => {
+  writeFileSync(join(ctx.project, 'policy.mjs'), policyConsumer(`import * as amlnet from 'amlnet';\nmain(amlnet);`));
+  checkPolicy(JSON.parse(sh('node', ['policy.mjs'], ctx.project)));
+  writeFileSync(join(ctx.project, 'policy.cjs'), policyConsumer(`const amlnet = require('amlnet');\nmain(amlnet);`));
+  checkPolicy(JSON.parse(sh('node', ['policy.cjs'], ctx.project)));
 });
 
 test('types: a consumer compiles with tsc --strict, and misuse does not', (ctx) => {

@@ -10,6 +10,8 @@ export declare function fragmentFor(start: {
   files?: [string, string][];
   preset?: string | null;
   context?: Record<string, string>;
+  /** An organization policy (the YAML of a .amlnet-policy.yml) the builder enforces. */
+  policy?: string | null;
 }): string;
 declare global {
   interface HTMLElementTagNameMap {

@@ -3,7 +3,7 @@
 // Importing this module registers the element. It loads no WebAssembly itself: the site in the
 // iframe does. The starting configuration travels in the URL fragment, which browsers never send
 // to a server, in the format of the site's share links: `#c=` + base64url(JSON
-// { v: 1, context, files: [[name, yaml], ...] }). A preset is `#preset=<id>`.
+// { v: 1, context, files: [[name, yaml], ...], policy? }). A preset is `#preset=<id>`.
 // See docs/embedding.md for why an iframe and not a shadow-root mount.
 //
 // Attributes:
@@ -11,6 +11,8 @@
 //   preset    a preset id of the site (e.g. "demo")
 //   config    a YAML document to start from; or child <script type="text/yaml" data-name="workspace.yml">
 //             elements, one per file
+//   policy    an organization policy (the YAML of a .amlnet-policy.yml) the builder enforces; or a child
+//             <script type="text/yaml" data-policy> element
 //   subscription-id, resource-group, operation, current-isolation-mode: the context
 //   height    the iframe height in CSS pixels (default 720)
 
@@ -44,12 +46,14 @@ function dedent(text) {
 }
 
 /**
- * The fragment for a starting state: `#c=...` for files, `#preset=...` for a preset, `` for neither.
- * @param {{ files?: [string, string][], preset?: string | null, context?: Record<string, string> }} start
+ * The fragment for a starting state: `#c=...` for files (or a policy), `#preset=...` for a preset, ``
+ * for neither.
+ * @param {{ files?: [string, string][], preset?: string | null, context?: Record<string, string>, policy?: string | null }} start
  */
-export function fragmentFor({ files = [], preset = null, context = {} }) {
-  if (files.length) {
+export function fragmentFor({ files = [], preset = null, context = {}, policy = null }) {
+  if (files.length || policy) {
     const snapshot = { v: 1, context: { operation: 'create', ...context }, files };
+    if (policy) snapshot.policy = policy;
     return `#c=${base64url(JSON.stringify(snapshot))}`;
   }
   if (preset) return `#preset=${encodeURIComponent(preset)}`;
@@ -57,7 +61,7 @@ export function fragmentFor({ files = [], preset = null, context = {} }) {
 }
 
 export class AmlnetBuilderElement extends HTMLElement {
-  static observedAttributes = ['src', 'preset', 'config', 'subscription-id', 'resource-group', 'operation', 'current-isolation-mode', 'height'];
+  static observedAttributes = ['src', 'preset', 'config', 'policy', 'subscription-id', 'resource-group', 'operation', 'current-isolation-mode', 'height'];
 
   constructor() {
     super();
@@ -82,10 +86,16 @@ export class AmlnetBuilderElement extends HTMLElement {
   #files() {
     const config = this.getAttribute('config');
     if (config) return [['config.yml', dedent(config)]];
-    return [...this.querySelectorAll('script[type="text/yaml"]')].map((script, i) => [
+    return [...this.querySelectorAll('script[type="text/yaml"]:not([data-policy])')].map((script, i) => [
       script.dataset.name || `config-${i + 1}.yml`,
       dedent(script.textContent ?? ''),
     ]);
+  }
+
+  /** The policy to enforce: the `policy` attribute, or a child `<script type="text/yaml" data-policy>`. */
+  #policy() {
+    const policy = this.getAttribute('policy') ?? this.querySelector('script[type="text/yaml"][data-policy]')?.textContent;
+    return policy ? dedent(policy) : null;
   }
 
   #context() {
@@ -108,7 +118,7 @@ export class AmlnetBuilderElement extends HTMLElement {
     const src = this.getAttribute('src');
     if (!src) return null;
     const url = new URL(src, document.baseURI);
-    url.hash = fragmentFor({ files: this.#files(), preset: this.getAttribute('preset'), context: this.#context() });
+    url.hash = fragmentFor({ files: this.#files(), preset: this.getAttribute('preset'), context: this.#context(), policy: this.#policy() });
     return url.href;
   }
 

@@ -9,7 +9,9 @@
 //
 // Attributes: src, subscription-id, resource-group, operation (create|update),
 // current-isolation-mode, kind, formats (the tabs, in order, comma-separated from yaml, cli, python,
-// arm, bicep, terraform; default yaml,cli,python), tab (the tab shown first).
+// arm, bicep, terraform; default yaml,cli,python), tab (the tab shown first), policy-src (the URL of an
+// organization policy, a .amlnet-policy.yml, enforced like `amlnet check --policy`: its violations are
+// diagnostics, and the exports are not generated for a configuration it forbids).
 // Theme: the --amlnet-* custom properties below, and ::part(badge|tab|code|copy|diagnostics).
 import init, { validate, exportConfig } from './index.js';
 
@@ -22,6 +24,8 @@ const ALL_TABS = [
   { id: 'terraform', label: 'Terraform' },
 ];
 const DEFAULT_FORMATS = 'yaml,cli,python';
+// The file name the core gives the policy of `options.policy` (its own diagnostics name it).
+const POLICY_FILE = '.amlnet-policy.yml';
 
 const STYLE = `
 :host { display: block; margin: 1em 0; }
@@ -102,7 +106,7 @@ async function copyText(text) {
 let counter = 0;
 
 export class AmlnetSnippetElement extends HTMLElement {
-  static observedAttributes = ['src', 'subscription-id', 'resource-group', 'operation', 'current-isolation-mode', 'kind', 'formats'];
+  static observedAttributes = ['src', 'subscription-id', 'resource-group', 'operation', 'current-isolation-mode', 'kind', 'formats', 'policy-src'];
 
   #yaml = null; // set by the `yaml` property, or loaded from `src`
   #tab = 'yaml';
@@ -183,8 +187,16 @@ export class AmlnetSnippetElement extends HTMLElement {
         this.#yaml = text;
       }
       text ??= this.#inlineText();
+      const policySrc = this.getAttribute('policy-src');
+      let policy;
+      if (policySrc) {
+        const response = await fetch(new URL(policySrc, document.baseURI));
+        if (!response.ok) throw new Error(`cannot load the policy ${policySrc}: HTTP ${response.status}`);
+        policy = await response.text();
+      }
       if (generation !== this.#generation) return;
       const options = this.#options();
+      if (policy !== undefined) options.policy = policy;
       const result = validate(text, options);
       const outputs = { yaml: text };
       for (const { id } of this.#tabs()) {
@@ -230,7 +242,9 @@ export class AmlnetSnippetElement extends HTMLElement {
       if (content === null || content === undefined) {
         panel.append(el('p', { class: 'note' }, 'Not generated: the configuration has errors (see below).'));
       } else {
-        panel.append(this.#code(content, this.#tab === 'yaml' ? state.result.diagnostics : []));
+        // Lines are marked only for the diagnostics of the document itself, not of the policy file.
+        const own = state.result.diagnostics.filter((d) => d.file !== POLICY_FILE);
+        panel.append(this.#code(content, this.#tab === 'yaml' ? own : []));
         const copy = el('button', { class: 'copy', part: 'copy', 'aria-label': `Copy ${this.#label()}` }, 'Copy');
         copy.addEventListener('click', async () => {
           copy.textContent = (await copyText(content)) ? 'Copied' : 'Copy failed';
@@ -310,7 +324,10 @@ export class AmlnetSnippetElement extends HTMLElement {
       const item = el('li', { 'data-code': d.code, 'data-severity': d.severity });
       item.append(el('span', { class: 'sev', 'data-severity': d.severity }, d.severity));
       item.append(el('code', { class: 'code' }, d.code));
-      if (d.line !== undefined) item.append(el('span', { class: 'where' }, `line ${d.line}:${d.column}`));
+      if (d.line !== undefined) {
+        const where = d.file === POLICY_FILE ? `policy line ${d.line}:${d.column}` : `line ${d.line}:${d.column}`;
+        item.append(el('span', { class: 'where' }, where));
+      }
       item.append(el('span', { class: 'message' }, d.message));
       if (d.help) item.append(el('span', { class: 'help' }, `help: ${d.help}`));
       list.append(item);

@@ -39,6 +39,9 @@ pub struct Snapshot {
     /// The current state of a change plan, as YAML documents of what was read (empty without a plan).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub current: Vec<(String, String)>,
+    /// The organization policy in force (the text of a `.amlnet-policy.yml`), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub policy: Option<String>,
 }
 
 /// The prefix of the URL fragment.
@@ -65,6 +68,7 @@ impl Snapshot {
                 .as_ref()
                 .map(|c| export(&c.config, ExportFormat::Yaml).into_iter().map(|f| (format!("current-{}", f.path), f.contents)).collect())
                 .unwrap_or_default(),
+            policy: state.policy.loaded.as_ref().map(|p| p.text.clone()),
         }
     }
 
@@ -193,5 +197,47 @@ mod tests {
         let current = state.plan.current.clone().expect("current state kept");
         assert!(current.diagnostics.iter().any(|d| d.is_error()), "{:?}", current.diagnostics);
         let _ = amlnet_core::plan::plan(&current.config, &state.config).render_text();
+    }
+
+    #[test]
+    fn a_policy_travels_in_the_link_and_judges_the_restored_state() {
+        use crate::state::{Action, Anchor, Field};
+        let policy = "version: 1\nname: baseline\nworkspace:\n  isolation_modes: [allow_only_approved_outbound]\n";
+        let mut state = State::demo();
+        state.apply(Action::Set(Field::IsolationMode, "allow_internet_outbound".into()));
+        state.apply(Action::LoadPolicy(policy.into()));
+        let snap = Snapshot::of(&state);
+        assert_eq!(snap.policy.as_deref(), Some(policy));
+        let back = Snapshot::from_fragment(&format!("{FRAGMENT_PREFIX}{}", snap.encode())).expect("decodes");
+        let mut restored = State::default();
+        restored.apply(Action::Restore(back));
+        assert_eq!(restored.policy.loaded.as_ref().map(|p| p.text.as_str()), Some(policy));
+        let violation = restored.diagnostics().into_iter().find(|d| d.code == "policy-isolation-mode-forbidden").expect("violation");
+        assert_eq!(Anchor::of(&violation), Anchor::Field(Field::IsolationMode));
+        assert!(violation.message.contains("`baseline` (.amlnet-policy.yml:4)"), "{}", violation.message);
+        // The wizard marks the choices the policy forbids.
+        let forbidden = restored.forbidden(|p| p.workspace.isolation_modes.as_ref(), &IsolationMode::Disabled);
+        assert_eq!(forbidden.as_deref(), Some("not allowed by the policy `baseline` (.amlnet-policy.yml:4)"));
+        assert_eq!(restored.forbidden(|p| p.workspace.isolation_modes.as_ref(), &IsolationMode::AllowOnlyApprovedOutbound), None);
+        // Select fields mark the options the policy forbids (no rule for public access here).
+        assert_eq!(restored.forbidden_choice(Field::PublicNetworkAccess, ""), None);
+        restored.apply(Action::LoadPolicy(format!("{policy}  public_network_access: [disabled]\n")));
+        assert!(restored.forbidden_choice(Field::PublicNetworkAccess, "").is_some_and(|r| r.contains(".amlnet-policy.yml:5")));
+        assert_eq!(restored.forbidden_choice(Field::PublicNetworkAccess, "disabled"), None);
+        // The policy outlives replacing the configuration, and goes when removed.
+        restored.apply(Action::StartOver);
+        assert!(restored.policy.loaded.is_some());
+        restored.apply(Action::ClearPolicy);
+        assert!(Snapshot::of(&restored).policy.is_none());
+    }
+
+    #[test]
+    fn a_broken_policy_fails_the_wizard() {
+        let mut state = State::demo();
+        assert!(!state.diagnostics().iter().any(Diagnostic::is_error));
+        state.apply(crate::state::Action::LoadPolicy("version: 1\nworkspace:\n  isolation_mode: [disabled]\n".into()));
+        let errors: Vec<Diagnostic> = state.diagnostics().into_iter().filter(Diagnostic::is_error).collect();
+        assert_eq!(errors.iter().map(|d| (d.code, d.file.as_deref())).collect::<Vec<_>>(), [("policy-file-invalid", Some(".amlnet-policy.yml"))]);
+        assert!(state.notice.contains("1 error"), "{}", state.notice);
     }
 }

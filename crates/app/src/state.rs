@@ -10,6 +10,7 @@ use amlnet_core::model::{
     rule_path, AuthMode, Destination, FirewallSku, FqdnDestination, IsolationMode, ManagedNetwork, NetworkAccess, OnlineDeployment, OnlineEndpoint,
     Operation, OutboundRule, PrivateEndpointDestination, RuleType, ServiceTagDestination, Value, Workspace, WorkspaceKind,
 };
+use amlnet_core::policy::PolicyReading;
 use amlnet_core::{analyze, check, Config, Context, Diagnostic, SourceFile};
 
 use serde::{Deserialize, Serialize};
@@ -399,6 +400,41 @@ pub struct PlanPanel {
     pub current: Option<CurrentState>,
 }
 
+/// The organization policy panel: paste or open a `.amlnet-policy.yml`; the loaded policy judges the
+/// wizard's configuration (its violations are diagnostics like any other) and marks forbidden choices.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PolicyPanel {
+    pub open: bool,
+    /// The text of the paste box.
+    pub text: String,
+    /// The policy in force: its text (what share links carry) and what the core read from it.
+    pub loaded: Option<LoadedPolicy>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoadedPolicy {
+    pub text: String,
+    pub reading: PolicyReading,
+}
+
+impl LoadedPolicy {
+    pub fn read(text: String) -> LoadedPolicy {
+        let reading = amlnet_core::policy::read_text(amlnet_core::policy::FILE_NAME, &text);
+        LoadedPolicy { text, reading }
+    }
+}
+
+/// The core's diagnostics for `config`, with the policy's (its own problems and its violations).
+pub fn check_with_policy(config: &Config, policy: Option<&LoadedPolicy>) -> Vec<Diagnostic> {
+    let mut diagnostics = check(config);
+    if let Some(policy) = policy {
+        diagnostics.extend(policy.reading.diagnostics.iter().cloned());
+        diagnostics.extend(policy.reading.policy.check(config));
+        amlnet_core::sort_diagnostics(&mut diagnostics);
+    }
+    diagnostics
+}
+
 /// A request to move focus after the next render; the counter makes repeated requests distinct.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FocusRequest {
@@ -428,6 +464,7 @@ pub struct State {
     pub dialog: Option<RuleDraft>,
     pub import: ImportPanel,
     pub plan: PlanPanel,
+    pub policy: PolicyPanel,
     pub focus: Option<FocusRequest>,
     /// A short status message for the live region ("Copied workspace.yml").
     pub notice: String,
@@ -476,6 +513,11 @@ pub enum Action {
     Restore(Snapshot),
     OpenPlan(bool),
     SetPlanText(String),
+    OpenPolicy(bool),
+    SetPolicyText(String),
+    /// Enforce this organization policy (the text of a `.amlnet-policy.yml`).
+    LoadPolicy(String),
+    ClearPolicy,
     /// Read these files (name, text) as the current state of the workspace: YAML or `az ml ... show` JSON.
     LoadCurrent(Vec<(String, String)>),
     /// Replace the wizard's configuration with a copy of the current state, to edit it into the desired one.
@@ -581,6 +623,7 @@ impl State {
             dialog: None,
             import: ImportPanel::default(),
             plan: PlanPanel::default(),
+            policy: PolicyPanel::default(),
             focus: None,
             notice: String::new(),
             touched: Marks::default(),
@@ -596,7 +639,15 @@ impl State {
 
     /// A state holding `config` that keeps this session's history, focus and toast.
     fn fresh(&self, config: Config) -> State {
-        State { focus: self.focus.clone(), undo: self.undo.clone(), redo: self.redo.clone(), toast: self.toast.clone(), ..State::from_config(config) }
+        // The organization policy is a setting of the session, not part of the configuration.
+        State {
+            focus: self.focus.clone(),
+            undo: self.undo.clone(),
+            redo: self.redo.clone(),
+            toast: self.toast.clone(),
+            policy: self.policy.clone(),
+            ..State::from_config(config)
+        }
     }
 
     /// Records the configuration before a replacing or deleting action; `label` says what the action did.
@@ -763,9 +814,36 @@ impl State {
         self.config.endpoint.is_some()
     }
 
-    /// The core's diagnostics for the current model.
+    /// The core's diagnostics for the current model, with the organization policy's.
     pub fn diagnostics(&self) -> Vec<Diagnostic> {
-        check(&self.config)
+        check_with_policy(&self.config, self.policy.loaded.as_ref())
+    }
+
+    /// Why the policy in force forbids the option `value` of a select field (`""` is "not set": the
+    /// default the service applies), or `None`.
+    pub fn forbidden_choice(&self, field: Field, value: &str) -> Option<String> {
+        let policy = &self.policy.loaded.as_ref()?.reading.policy;
+        let access = || NetworkAccess::parse(value).unwrap_or(NetworkAccess::Enabled);
+        match field {
+            Field::WorkspaceKind => policy.forbids(policy.workspace.kinds.as_ref(), &WorkspaceKind::parse(value)?),
+            Field::PublicNetworkAccess => policy.forbids(policy.workspace.public_network_access.as_ref(), &access()),
+            Field::FirewallSku => {
+                policy.forbids(policy.workspace.firewall_skus.as_ref(), &FirewallSku::parse(value).unwrap_or(FirewallSku::Standard))
+            }
+            Field::AuthMode => policy.forbids(policy.online_endpoints.auth_modes.as_ref(), &AuthMode::parse(value)?),
+            Field::EndpointPublicAccess => policy.forbids(policy.online_endpoints.public_network_access.as_ref(), &access()),
+            _ => None,
+        }
+    }
+
+    /// Why the policy in force forbids a choice (`None`: allowed, or no policy), for the wizard's marks.
+    pub fn forbidden<T: PartialEq>(
+        &self,
+        rule: impl Fn(&amlnet_core::policy::Policy) -> Option<&amlnet_core::policy::Allowed<T>>,
+        value: &T,
+    ) -> Option<String> {
+        let policy = &self.policy.loaded.as_ref()?.reading.policy;
+        policy.forbids(rule(policy), value)
     }
 
     /// The text shown in a field's control.
@@ -1166,6 +1244,10 @@ impl State {
                 let (config, diagnostics) = snapshot.restore();
                 let step = snapshot.step.as_deref().and_then(Step::parse).unwrap_or(Step::Basics);
                 *self = State { step, ..self.fresh(config) };
+                if let Some(text) = &snapshot.policy {
+                    self.policy.loaded = Some(LoadedPolicy::read(text.clone()));
+                    self.policy.text.clone_from(text);
+                }
                 if !snapshot.current.is_empty() {
                     self.load_current(snapshot.current.clone());
                 }
@@ -1190,6 +1272,26 @@ impl State {
                 self.focus_on(if open { "plan-text" } else { "open-plan" });
             }
             Action::SetPlanText(text) => self.plan.text = text,
+            Action::OpenPolicy(open) => {
+                self.policy.open = open;
+                self.focus_on(if open { "policy-text" } else { "open-policy" });
+            }
+            Action::SetPolicyText(text) => self.policy.text = text,
+            Action::LoadPolicy(text) => {
+                let loaded = LoadedPolicy::read(text);
+                let errors = loaded.reading.diagnostics.iter().filter(|d| d.is_error()).count();
+                self.notice = if errors > 0 {
+                    format!("The policy has {}; every check fails until it is fixed", plural(errors, "error"))
+                } else {
+                    "Policy loaded: the wizard enforces it".to_owned()
+                };
+                self.policy.text.clone_from(&loaded.text);
+                self.policy.loaded = Some(loaded);
+            }
+            Action::ClearPolicy => {
+                self.policy.loaded = None;
+                self.notice = "Policy removed".to_owned();
+            }
             Action::LoadCurrent(files) => {
                 let errors = self.load_current(files);
                 self.notice = if errors > 0 {

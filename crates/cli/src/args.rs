@@ -89,12 +89,25 @@ pub(crate) struct Change {
     pub(crate) current_isolation_mode: Option<IsolationMode>,
 }
 
+/// The organization policy to enforce.
+#[derive(Debug, Args)]
+pub(crate) struct PolicyArgs {
+    /// Enforce this policy file (default: .amlnet-policy.yml in the working directory or a parent)
+    #[arg(long, value_name = "FILE", conflicts_with = "no_policy")]
+    pub(crate) policy: Option<String>,
+    /// Enforce no policy, even if a .amlnet-policy.yml is found
+    #[arg(long)]
+    pub(crate) no_policy: bool,
+}
+
 #[derive(Debug, Args)]
 pub(crate) struct CheckArgs {
     #[command(flatten)]
     pub(crate) inputs: Inputs,
     #[command(flatten)]
     pub(crate) change: Change,
+    #[command(flatten)]
+    pub(crate) policy: PolicyArgs,
     /// Output: text for people, json (docs/output.md), or a CI format: sarif (code scanning), github (workflow annotations), gitlab (Code Quality)
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub(crate) format: Format,
@@ -106,13 +119,15 @@ pub(crate) struct ExportArgs {
     pub(crate) inputs: Inputs,
     #[command(flatten)]
     pub(crate) change: Change,
+    #[command(flatten)]
+    pub(crate) policy: PolicyArgs,
     /// The format to generate
     #[arg(long, value_name = "FORMAT", value_parser = CoreValues::export_formats())]
     pub(crate) to: ExportFormat,
     /// Write the files to this directory instead of standard output
     #[arg(long, value_name = "DIR")]
     pub(crate) out: Option<String>,
-    /// Export even when the configuration has errors
+    /// Export even when the configuration has errors (or breaks the policy)
     #[arg(long)]
     pub(crate) force: bool,
 }
@@ -130,10 +145,12 @@ pub(crate) struct PlanArgs {
     pub(crate) kind: Option<DocumentKind>,
     #[command(flatten)]
     pub(crate) target: Target,
+    #[command(flatten)]
+    pub(crate) policy: PolicyArgs,
     /// Output: text (warnings, steps, bash), json (docs/output.md), or the findings as sarif, github or gitlab
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub(crate) format: Format,
-    /// Plan documents with errors anyway (still exit 1)
+    /// Plan documents with errors (or that break the policy) anyway (still exit 1)
     #[arg(long)]
     pub(crate) force: bool,
     /// Exit 0 when nothing changes, 2 when the plan has changes, 1 on errors (drift detection)

@@ -4,12 +4,18 @@
 //!
 //! Exit codes: 0 without errors, 1 when any diagnostic is an error (or an export or plan is refused),
 //! 2 for usage and I/O problems; `plan --detailed-exitcode` exits 2 for a plan with changes.
+//!
+//! `check`, `export` and `plan` enforce an organization policy: `--policy FILE`, or else the first
+//! `.amlnet-policy.yml` in the working directory or one of its parents (found through the [`Io`]'s
+//! `current_dir` and `is_file`), unless `--no-policy`. A violation is an error like any other (or a
+//! warning, for a `severity: warning` section), and so is a problem of the policy file itself.
 
 mod args;
 mod ci;
 
+use amlnet_core::policy::PolicyReading;
 use amlnet_core::{analyze, report, Analysis, Context, Diagnostic, DocumentKind, SourceFile};
-use args::{CheckArgs, Cli, Command, ExportArgs, Format, PlanArgs, SummaryArgs, SummaryFormat};
+use args::{CheckArgs, Cli, Command, ExportArgs, Format, PlanArgs, PolicyArgs, SummaryArgs, SummaryFormat};
 use clap::Parser;
 use std::path::Path;
 
@@ -26,6 +32,15 @@ pub trait Io {
     /// Writes to standard output; a closed pipe is not an error.
     fn stdout(&mut self, text: &str) -> Result<(), String>;
     fn stderr(&mut self, text: &str);
+    /// The working directory, where the search for `.amlnet-policy.yml` starts; `None` (the default)
+    /// searches nowhere, so only `--policy` gives a policy.
+    fn current_dir(&mut self) -> Option<String> {
+        None
+    }
+    /// Whether `path` names a file (not a directory).
+    fn is_file(&mut self, _path: &str) -> bool {
+        false
+    }
 }
 
 /// A usage or I/O failure: printed as `error: ...`, exit code 2.
@@ -138,6 +153,55 @@ fn load(inputs: &args::Inputs, change: &args::Change, io: &mut dyn Io) -> Result
     Ok((files, analysis))
 }
 
+/// The policy file to enforce: `--policy`, or the nearest `.amlnet-policy.yml` (named relative to the
+/// working directory: `.amlnet-policy.yml`, `../.amlnet-policy.yml`), or none with `--no-policy`.
+fn find_policy(a: &PolicyArgs, io: &mut dyn Io) -> Option<String> {
+    if a.no_policy {
+        return None;
+    }
+    if let Some(path) = &a.policy {
+        return Some(path.clone());
+    }
+    let cwd = io.current_dir()?;
+    let mut dir = Some(Path::new(&cwd));
+    let mut up = String::new();
+    while let Some(d) = dir {
+        let candidate = d.join(amlnet_core::policy::FILE_NAME).to_string_lossy().into_owned();
+        if io.is_file(&candidate) {
+            return Some(format!("{up}{}", amlnet_core::policy::FILE_NAME));
+        }
+        dir = d.parent();
+        up.push_str("../");
+    }
+    None
+}
+
+/// Reads the policy to enforce: the file (its diagnostics are placed in it) and what it says.
+fn load_policy(a: &PolicyArgs, io: &mut dyn Io) -> Result<Option<(SourceFile, PolicyReading)>, Fatal> {
+    let Some(path) = find_policy(a, io) else { return Ok(None) };
+    let bytes = io.read_file(&path, amlnet_core::syntax::MAX_INPUT_BYTES + 1).map_err(|e| Fatal(format!("cannot read the policy `{path}`: {e}")))?;
+    let file = SourceFile::from_bytes(path, &bytes);
+    let reading = amlnet_core::policy::read(&file);
+    Ok(Some((file, reading)))
+}
+
+/// `load` with the policy applied; the files to render diagnostics in are the inputs and the policy.
+fn load_checked(
+    inputs: &args::Inputs,
+    change: &args::Change,
+    policy: &PolicyArgs,
+    io: &mut dyn Io,
+) -> Result<(Vec<SourceFile>, Vec<SourceFile>, Analysis), Fatal> {
+    let policy = load_policy(policy, io)?;
+    let (files, mut analysis) = load(inputs, change, io)?;
+    let mut shown = files.clone();
+    if let Some((file, reading)) = policy {
+        analysis.apply_policy(&reading);
+        shown.push(file);
+    }
+    Ok((files, shown, analysis))
+}
+
 /// Diagnostics rendered per input file (with carets), then those that belong to no input file.
 fn render_list(files: &[SourceFile], diagnostics: &[Diagnostic]) -> String {
     let mut out = String::new();
@@ -151,12 +215,14 @@ fn render_list(files: &[SourceFile], diagnostics: &[Diagnostic]) -> String {
     out
 }
 
-fn render_text(files: &[SourceFile], analysis: &Analysis) -> String {
-    let mut out = render_list(files, &analysis.diagnostics);
+/// The rendered diagnostics and the count line. `shown` holds the inputs and any policy file (whose
+/// own findings are shown in it); `checked` counts the inputs.
+fn render_text(shown: &[SourceFile], checked: usize, analysis: &Analysis) -> String {
+    let mut out = render_list(shown, &analysis.diagnostics);
     let count = |s: amlnet_core::Severity| analysis.diagnostics.iter().filter(|d| d.severity == s).count();
     out.push_str(&format!(
         "{} file(s) checked: {} error(s), {} warning(s), {} info\n",
-        files.len(),
+        checked,
         count(amlnet_core::Severity::Error),
         count(amlnet_core::Severity::Warning),
         count(amlnet_core::Severity::Info)
@@ -176,11 +242,11 @@ fn ci_report(format: Format, files: &[SourceFile], sources: &[&amlnet_core::Sour
 }
 
 fn check(a: &CheckArgs, io: &mut dyn Io) -> Result<i32, Fatal> {
-    let (files, analysis) = load(&a.inputs, &a.change, io)?;
+    let (files, shown, analysis) = load_checked(&a.inputs, &a.change, &a.policy, io)?;
     let text = match a.format {
-        Format::Text => render_text(&files, &analysis),
+        Format::Text => render_text(&shown, files.len(), &analysis),
         Format::Json => json(&report::Check::new(&analysis))?,
-        ci => ci_report(ci, &files, &[&analysis.sources], &analysis.diagnostics).unwrap_or_default(),
+        ci => ci_report(ci, &shown, &[&analysis.sources], &analysis.diagnostics).unwrap_or_default(),
     };
     out(io, &text)?;
     Ok(i32::from(analysis.has_errors()))
@@ -188,14 +254,17 @@ fn check(a: &CheckArgs, io: &mut dyn Io) -> Result<i32, Fatal> {
 
 fn export(a: &ExportArgs, io: &mut dyn Io) -> Result<i32, Fatal> {
     let format = a.to;
-    let (files, analysis) = load(&a.inputs, &a.change, io)?;
-    let Ok(amlnet_core::Export { files: generated, notes }) = analysis.export_checked(format, a.force) else {
-        io.stderr(&render_text(&files, &analysis));
-        io.stderr(&format!("error: {}. Fix the errors above, or pass --force to export anyway\n", amlnet_core::ExportRefused::MESSAGE));
-        return Ok(1);
+    let (files, shown, analysis) = load_checked(&a.inputs, &a.change, &a.policy, io)?;
+    let amlnet_core::Export { files: generated, notes } = match analysis.export_checked(format, a.force) {
+        Ok(export) => export,
+        Err(refused) => {
+            io.stderr(&render_text(&shown, files.len(), &analysis));
+            io.stderr(&format!("error: {}. Fix the errors above, or pass --force to export anyway\n", refused.message()));
+            return Ok(1);
+        }
     };
     if !analysis.diagnostics.is_empty() {
-        io.stderr(&render_text(&files, &analysis));
+        io.stderr(&render_text(&shown, files.len(), &analysis));
     }
     // What the format could not express natively (Terraform's azapi fallbacks), rendered like check diagnostics.
     if !notes.is_empty() {
@@ -228,17 +297,28 @@ fn export(a: &ExportArgs, io: &mut dyn Io) -> Result<i32, Fatal> {
 /// `amlnet plan CURRENT DESIRED...`: exit 1 when the plan must not run (a refused change, or documents
 /// with errors); with `--detailed-exitcode`, 2 for a plan with changes and 0 for none.
 fn plan(a: &PlanArgs, io: &mut dyn Io) -> Result<i32, Fatal> {
+    let policy = load_policy(&a.policy, io)?;
     let current_files = read_current_files(io, &a.current)?;
-    let files = read_sources(io, &a.desired, a.kind)?;
+    let mut files = read_sources(io, &a.desired, a.kind)?;
     let given = Context { subscription_id: a.target.subscription.clone(), resource_group: a.target.resource_group.clone(), ..Context::default() };
-    let change = amlnet_core::plan::plan_files(&current_files, &files, &given);
+    let mut change = amlnet_core::plan::plan_files(&current_files, &files, &given);
+    // The desired state is judged by the policy; its file joins the desired ones to show its own findings.
+    if let Some((file, reading)) = policy {
+        change.apply_policy(&reading);
+        files.push(file);
+    }
     let amlnet_core::plan::PlannedChange { current, desired: analysis, plan } = &change;
     // What the plan itself reports (a refused transition) is shown with the plan; other problems come first.
     let others = change.other_diagnostics();
     io.stderr(&format!("{}{}", render_list(&current_files, &current.diagnostics), render_list(&files, &others)));
     let has_errors = change.input_has_errors();
     let refused = has_errors && !a.force;
-    if refused {
+    let policy_only = !current.has_errors() && others.iter().filter(|d| d.is_error()).all(|d| amlnet_core::rules::stage(d.code) == Some("policy"));
+    if refused && policy_only {
+        io.stderr(
+            "error: no plan towards a configuration that breaks the organization policy. Fix the errors above, or pass --force to plan anyway\n",
+        );
+    } else if refused {
         io.stderr("error: no plan for documents with errors: a plan from a partial reading could remove what it did not read. Fix the errors above, or pass --force to plan anyway\n");
     }
     let all_files: Vec<SourceFile> = current_files.iter().chain(&files).cloned().collect();
@@ -264,7 +344,7 @@ fn plan(a: &PlanArgs, io: &mut dyn Io) -> Result<i32, Fatal> {
 fn summary(a: &SummaryArgs, io: &mut dyn Io) -> Result<i32, Fatal> {
     let (files, analysis) = load(&a.inputs, &a.change, io)?;
     if analysis.has_errors() {
-        io.stderr(&render_text(&files, &analysis));
+        io.stderr(&render_text(&files, files.len(), &analysis));
         io.stderr("error: no summary for documents with errors: it would describe only what could be read. Fix the errors above\n");
         return Ok(1);
     }

@@ -50,6 +50,14 @@ impl amlnet_cli::Io for NativeIo {
         // Nothing sensible is left to do when stderr itself is gone.
         let _ = std::io::stderr().lock().write_all(text.as_bytes());
     }
+
+    fn current_dir(&mut self) -> Option<String> {
+        std::env::current_dir().ok().map(|d| d.to_string_lossy().into_owned())
+    }
+
+    fn is_file(&mut self, path: &str) -> bool {
+        std::path::Path::new(path).is_file()
+    }
 }
 
 fn main() -> ExitCode {

@@ -3,10 +3,11 @@
 use serde::Serialize;
 
 /// How bad a finding is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Default)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// The service (or the SDK) rejects the configuration.
+    #[default]
     Error,
     /// Accepted, but probably not what was meant, or it costs money or weakens isolation.
     Warning,

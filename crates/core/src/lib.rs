@@ -16,6 +16,7 @@ pub mod emit;
 pub mod lower;
 pub mod model;
 pub mod plan;
+pub mod policy;
 pub mod report;
 pub mod rules;
 pub mod schema;
@@ -93,6 +94,16 @@ impl Analysis {
         notes
     }
 
+    /// Adds an organization's policy ([`policy::read`]): the policy file's own diagnostics and what the
+    /// policy forbids, placed at the offending fields of the files that were read. Errors of either
+    /// kind make the analysis fail, so a broken or broken-into policy refuses exports like any error.
+    pub fn apply_policy(&mut self, reading: &policy::PolicyReading) {
+        self.diagnostics.extend(reading.diagnostics.iter().cloned());
+        let violations = place_findings(&self.config, &self.sources, reading.policy.findings(&self.config));
+        self.diagnostics.extend(violations);
+        sort_diagnostics(&mut self.diagnostics);
+    }
+
     /// Exports with the error policy every shell follows: a configuration whose analysis has errors is
     /// refused (what it generates would fail in Azure) unless `force`. Returns the files and the
     /// format's notes ([`Analysis::export_notes`]).
@@ -122,6 +133,17 @@ pub struct ExportRefused {
 impl ExportRefused {
     /// The sentence the shells print after the errors.
     pub const MESSAGE: &'static str = "not exporting a configuration with errors: what it generates would fail in Azure";
+    /// The sentence when every error is the organization policy's (a violation, or the policy file's own).
+    pub const POLICY_MESSAGE: &'static str = "not exporting a configuration that breaks the organization policy";
+
+    /// [`ExportRefused::MESSAGE`], or [`ExportRefused::POLICY_MESSAGE`] when only the policy refuses.
+    pub fn message(&self) -> &'static str {
+        if self.errors.iter().all(|d| rules::stage(d.code) == Some("policy")) {
+            Self::POLICY_MESSAGE
+        } else {
+            Self::MESSAGE
+        }
+    }
 }
 
 /// Reads documents into one configuration and checks it. The context (subscription, resource group,

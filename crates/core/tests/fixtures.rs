@@ -13,6 +13,10 @@
 //! `export=<format>` adds the notes of that export (`Analysis::export_notes`) to the diagnostics
 //! (`support::cases::directives`).
 //!
+//! A folder with a `policy.yml` is checked with that organization policy (`policy::read`,
+//! `Analysis::apply_policy`, as `amlnet check --policy policy.yml` does): the policy file's own
+//! diagnostics are rendered with the others, with carets in the policy file.
+//!
 //! A folder with a `current.yml` or `current.json` is a change-plan fixture: that file is the current
 //! state (read with `read_current`), the other files are the desired documents (checked in the update
 //! context of the current state), and the plan's warnings are rendered after the check's diagnostics.
@@ -59,12 +63,31 @@ fn is_current(p: &Path) -> bool {
     p.file_stem().and_then(|s| s.to_str()) == Some("current") && matches!(p.extension().and_then(|e| e.to_str()), Some("yml" | "yaml" | "json"))
 }
 
+/// The organization policy of a fixture folder.
+fn is_policy(p: &Path) -> bool {
+    p.file_name().and_then(|s| s.to_str()) == Some("policy.yml")
+}
+
+/// Renders diagnostics per file (with carets), then those of no file.
+fn render_all(files: &[SourceFile], diagnostics: &[amlnet_core::Diagnostic]) -> String {
+    let mut rendered = String::new();
+    for file in files {
+        let own: Vec<_> = diagnostics.iter().filter(|d| d.file.as_deref() == Some(file.name.as_str())).cloned().collect();
+        rendered.push_str(&render(&own, &file.name, Some(&file.text)));
+    }
+    let others: Vec<_> = diagnostics.iter().filter(|d| !files.iter().any(|f| d.file.as_deref() == Some(f.name.as_str()))).cloned().collect();
+    rendered.push_str(&render(&others, "", None));
+    rendered
+}
+
 fn check_entry(entry: &Path) -> (String, Vec<&'static str>) {
     let mut inputs = read_inputs(entry);
-    assert!(!inputs.is_empty(), "{} holds no YAML", entry.display());
+    let policy = inputs.iter().position(|(name, _)| is_policy(Path::new(name))).map(|i| inputs.remove(i));
+    let policy = policy.map(|(name, bytes)| SourceFile::from_bytes(name, &bytes));
+    assert!(!inputs.is_empty(), "{} holds no YAML besides a policy", entry.display());
     let current = inputs.iter().position(|(name, _)| is_current(Path::new(name))).map(|i| inputs.remove(i));
     if let Some((name, bytes)) = current {
-        return check_plan_entry(SourceFile::from_bytes(name, &bytes), &inputs);
+        return check_plan_entry(SourceFile::from_bytes(name, &bytes), &inputs, policy);
     }
     let directives = directives(&inputs[0].1);
     let files: Vec<SourceFile> = inputs
@@ -75,26 +98,26 @@ fn check_entry(entry: &Path) -> (String, Vec<&'static str>) {
             f
         })
         .collect();
-    let analysis = analyze(&files, directives.context);
+    let mut analysis = analyze(&files, directives.context);
+    if let Some(policy) = &policy {
+        analysis.apply_policy(&amlnet_core::policy::read(policy));
+    }
     let mut diagnostics = analysis.diagnostics.clone();
     if let Some(format) = directives.export {
         diagnostics.extend(analysis.export_notes(format));
     }
-    let mut rendered = String::new();
-    for file in &files {
-        let own: Vec<_> = diagnostics.iter().filter(|d| d.file.as_deref() == Some(file.name.as_str())).cloned().collect();
-        rendered.push_str(&render(&own, &file.name, Some(&file.text)));
-    }
-    let others: Vec<_> = diagnostics.iter().filter(|d| !files.iter().any(|f| d.file.as_deref() == Some(f.name.as_str()))).cloned().collect();
-    rendered.push_str(&render(&others, "", None));
-    (rendered, diagnostics.iter().map(|d| d.code).collect())
+    let shown: Vec<SourceFile> = files.iter().cloned().chain(policy).collect();
+    (render_all(&shown, &diagnostics), diagnostics.iter().map(|d| d.code).collect())
 }
 
 /// A change-plan fixture: the desired documents checked against the current state, then planned.
-fn check_plan_entry(current: SourceFile, inputs: &[(String, Vec<u8>)]) -> (String, Vec<&'static str>) {
+fn check_plan_entry(current: SourceFile, inputs: &[(String, Vec<u8>)], policy: Option<SourceFile>) -> (String, Vec<&'static str>) {
     let current = read_current(std::slice::from_ref(&current));
     let files: Vec<SourceFile> = inputs.iter().map(|(name, bytes)| SourceFile::from_bytes(name.clone(), bytes)).collect();
-    let analysis = analyze(&files, current.context(&amlnet_core::Context::default()));
+    let mut analysis = analyze(&files, current.context(&amlnet_core::Context::default()));
+    if let Some(policy) = &policy {
+        analysis.apply_policy(&amlnet_core::policy::read(policy));
+    }
     let plan = plan_with_sources(&current.config, &analysis.config, &analysis.sources);
     let mut all = current.diagnostics.clone();
     all.extend(analysis.diagnostics.iter().cloned());
@@ -104,14 +127,8 @@ fn check_plan_entry(current: SourceFile, inputs: &[(String, Vec<u8>)]) -> (Strin
             all.push(w.clone());
         }
     }
-    let mut rendered = String::new();
-    for file in &files {
-        let own: Vec<_> = all.iter().filter(|d| d.file.as_deref() == Some(file.name.as_str())).cloned().collect();
-        rendered.push_str(&render(&own, &file.name, Some(&file.text)));
-    }
-    let others: Vec<_> = all.iter().filter(|d| !files.iter().any(|f| d.file.as_deref() == Some(f.name.as_str()))).cloned().collect();
-    rendered.push_str(&render(&others, "", None));
-    (rendered, all.iter().map(|d| d.code).collect())
+    let shown: Vec<SourceFile> = files.iter().cloned().chain(policy).collect();
+    (render_all(&shown, &all), all.iter().map(|d| d.code).collect())
 }
 
 /// One rule's folder: at least one `valid*` and one `invalid*` entry; the valid ones do not report the

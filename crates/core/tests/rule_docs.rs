@@ -7,6 +7,8 @@
 //!   (`analyze`), with the notes of every export and, when there is a current state, the plan's warnings;
 //! - a block whose first line is a comment starting `# current` is the current state (`read_current`,
 //!   as `amlnet plan` reads it): the other blocks are checked as an update of it and planned against it;
+//! - a block whose first line is a comment starting `# policy` is an organization policy file
+//!   (`policy::read`), applied to the check (`Analysis::apply_policy`) as `amlnet check --policy` does;
 //! - a first line `# amlnet: ...` gives the same directives as a fixture (`support::cases::directives`);
 //! - the "Instead" block is a patch: each of its top-level chunks replaces the lines of the example with
 //!   the same indentation and key (`      port_ranges: '80-443'` replaces that line, `    destination:`
@@ -65,13 +67,18 @@ fn yaml_blocks(markdown: &str) -> Vec<String> {
 
 /// Every code the blocks produce: the check, every export's notes and, with a current state, the plan.
 fn codes_of(blocks: &[String]) -> Vec<&'static str> {
-    let (current, desired): (Vec<&String>, Vec<&String>) = blocks.iter().partition(|b| b.starts_with("# current"));
+    let (policies, blocks): (Vec<&String>, Vec<&String>) = blocks.iter().partition(|b| b.starts_with("# policy"));
+    let (current, desired): (Vec<&String>, Vec<&String>) = blocks.into_iter().partition(|b| b.starts_with("# current"));
+    let policies: Vec<_> = policies.iter().enumerate().map(|(i, t)| amlnet_core::policy::read_text(&format!("policy-{i}.yml"), t)).collect();
     let files: Vec<SourceFile> = desired.iter().enumerate().map(|(i, text)| SourceFile::new(format!("example-{i}.yml"), text.as_str())).collect();
     let directives = support::cases::directives(desired.first().map_or(&b""[..], |b| b.as_bytes()));
     let files: Vec<SourceFile> = files.into_iter().map(|f| SourceFile { kind: directives.kind, ..f }).collect();
     let mut codes = Vec::new();
     if current.is_empty() {
-        let analysis = analyze(&files, directives.context);
+        let mut analysis = analyze(&files, directives.context);
+        for policy in &policies {
+            analysis.apply_policy(policy);
+        }
         codes.extend(analysis.diagnostics.iter().map(|d| d.code));
         for format in ExportFormat::ALL {
             codes.extend(analysis.export_notes(format).iter().map(|d| d.code));
@@ -81,7 +88,10 @@ fn codes_of(blocks: &[String]) -> Vec<&'static str> {
         let current = read_current(&current);
         codes.extend(current.diagnostics.iter().map(|d| d.code));
         let context = current.context(&Context { subscription_id: directives.context.subscription_id.clone(), ..Context::default() });
-        let analysis = analyze(&files, context);
+        let mut analysis = analyze(&files, context);
+        for policy in &policies {
+            analysis.apply_policy(policy);
+        }
         codes.extend(analysis.diagnostics.iter().map(|d| d.code));
         let plan = plan_with_sources(&current.config, &analysis.config, &analysis.sources);
         codes.extend(plan.warnings.iter().map(|d| d.code));

@@ -5,7 +5,7 @@
 
 use std::rc::Rc;
 
-use amlnet_core::{check, Severity};
+use amlnet_core::Severity;
 use yew::prelude::*;
 
 use super::basics::Basics;
@@ -16,6 +16,7 @@ use super::export_panel::{ExportPanel, ExportQuestion};
 use super::import_panel::ImportPanel;
 use super::networking::Networking;
 use super::plan_panel::{PlanPanel, PlanView};
+use super::policy_panel::PolicyPanel;
 use super::review::Review;
 use super::rule_dialog::RuleDialog;
 use super::rules::Rules;
@@ -24,7 +25,7 @@ use super::summary::SummaryPanel;
 use super::toolbar::Toolbar;
 use super::StepProps;
 use crate::share::Snapshot;
-use crate::state::{Action, State, Step};
+use crate::state::{check_with_policy, Action, State, Step};
 use crate::text::plural;
 use crate::web;
 
@@ -43,7 +44,7 @@ fn initial_state() -> State {
 #[function_component(App)]
 pub fn app() -> Html {
     let state = use_reducer(initial_state);
-    let diagnostics = use_memo(state.config.clone(), check);
+    let diagnostics = use_memo((state.config.clone(), state.policy.loaded.clone()), |(config, policy)| check_with_policy(config, policy.as_ref()));
     let dispatch = {
         let state = state.clone();
         Callback::from(move |action: Action| state.dispatch(action))
@@ -57,7 +58,7 @@ pub fn app() -> Html {
     }
     {
         let handle = state.clone();
-        use_effect_with((state.config.clone(), state.step), move |_| web::save_snapshot(&Snapshot::of(&handle)));
+        use_effect_with((state.config.clone(), state.step, state.policy.loaded.clone()), move |_| web::save_snapshot(&Snapshot::of(&handle)));
     }
     {
         let handle = state.clone();
@@ -111,6 +112,7 @@ pub fn app() -> Html {
                         }
                         <ImportPanel ..props.clone() />
                         <PlanPanel ..props.clone() />
+                        <PolicyPanel ..props.clone() />
                         <Stepper ..props.clone() />
                         <div class="step">{ body }</div>
                         <div class="step-nav">

@@ -21,6 +21,7 @@ pub mod messages;
 pub mod modal;
 pub mod networking;
 pub mod plan_panel;
+pub mod policy_panel;
 pub mod review;
 pub mod rule_dialog;
 pub mod rules;
@@ -184,7 +185,14 @@ pub fn select_for(p: &StepProps, field: crate::state::Field, options: &[(&'stati
     let found = p.at(Anchor::Field(field));
     html! {
         <field::SelectField id={field.id()} label={field.label()} value={p.state.value(field)}
-            options={options.iter().map(|(v, l)| (AttrValue::from(*v), AttrValue::from(*l))).collect::<Vec<_>>()}
+            options={options.iter().map(|(v, l)| {
+                // A choice the organization policy forbids says so, with the policy's line.
+                let label = match p.state.forbidden_choice(field, v) {
+                    Some(reason) => AttrValue::from(format!("{l} (forbidden: {reason})")),
+                    None => AttrValue::from(*l),
+                };
+                (AttrValue::from(*v), label)
+            }).collect::<Vec<_>>()}
             onchange={Callback::from(move |v| dispatch.emit(Action::Set(field, v)))}
             fixes={p.fixes_for(&found, Anchor::Field(field))} dispatch={p.dispatch.clone()}
             diagnostics={found} hint={hint.map(AttrValue::from)} />

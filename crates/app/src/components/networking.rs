@@ -54,13 +54,20 @@ pub fn networking(p: &StepProps) -> Html {
                     let id = format!("{}-{}", field.id(), m.yaml());
                     let dispatch = dispatch.clone();
                     let value = m.yaml();
+                    // A choice the organization policy forbids is disabled, with the policy's reason.
+                    let forbidden = p.state.forbidden(|policy| policy.workspace.isolation_modes.as_ref(), m);
                     html! {
-                        <div class="radio">
+                        <div class={classes!("radio", forbidden.is_some().then_some("forbidden"))}>
                             <input type="radio" name="isolation-mode" id={id.clone()} value={value} checked={*m == mode}
+                                disabled={forbidden.is_some() && *m != mode}
                                 aria-describedby={format!("{id}-desc")}
                                 onchange={Callback::from(move |_| dispatch.emit(Action::Set(field, value.to_owned())))} />
                             <label for={id.clone()}>{ m.portal_name() }</label>
-                            <p class="hint" id={format!("{id}-desc")}>{ describe(*m) }</p>
+                            <p class="hint" id={format!("{id}-desc")}>{ describe(*m) }
+                                if let Some(reason) = &forbidden {
+                                    <span class="policy-reason" id={format!("{id}-policy")}>{ format!(" Forbidden: {reason}.") }</span>
+                                }
+                            </p>
                         </div>
                     }
                 }) }

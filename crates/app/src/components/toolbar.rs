@@ -79,6 +79,16 @@ pub fn toolbar(p: &StepProps) -> Html {
         let d = p.dispatch.clone();
         Callback::from(move |_| d.emit(Action::OpenPlan(!plan_open)))
     };
+    let policy_open = p.state.policy.open;
+    let toggle_policy = {
+        let d = p.dispatch.clone();
+        Callback::from(move |_| d.emit(Action::OpenPolicy(!policy_open)))
+    };
+    let policy_label = match &p.state.policy.loaded {
+        Some(loaded) if loaded.reading.has_errors() => "Policy (broken)".to_owned(),
+        Some(loaded) => format!("Policy: {}", loaded.reading.policy.name.as_deref().unwrap_or("loaded")),
+        None => "Policy".to_owned(),
+    };
     let import_open = p.state.import.open;
     let toggle_import = {
         let d = p.dispatch.clone();
@@ -103,6 +113,7 @@ pub fn toolbar(p: &StepProps) -> Html {
             <div class="group">
                 <button id="open-import" type="button" aria-expanded={import_open.to_string()} aria-controls="import-panel" onclick={toggle_import}>{ "Import YAML" }</button>
                 <button id="open-plan" type="button" aria-expanded={plan_open.to_string()} aria-controls="plan-panel" onclick={toggle_plan}>{ "Plan a change" }</button>
+                <button id="open-policy" type="button" aria-expanded={policy_open.to_string()} aria-controls="policy-panel" onclick={toggle_policy}>{ policy_label }</button>
                 <button type="button" onclick={make_link}>{ "Create share link" }</button>
                 <button type="button" onclick={start_over}>{ "Start over" }</button>
                 <button type="button" onclick={toggle_theme}>{ theme_label }</button>

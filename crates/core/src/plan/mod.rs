@@ -74,6 +74,12 @@ pub struct PlannedChange {
 }
 
 impl PlannedChange {
+    /// Judges the desired documents by an organization's policy ([`crate::Analysis::apply_policy`]): a
+    /// plan towards a configuration the policy forbids is refused like one from documents with errors.
+    pub fn apply_policy(&mut self, reading: &crate::policy::PolicyReading) {
+        self.desired.apply_policy(reading);
+    }
+
     /// The desired documents' diagnostics that the plan does not report itself (a refused transition is
     /// one of the plan's warnings).
     pub fn other_diagnostics(&self) -> Vec<Diagnostic> {

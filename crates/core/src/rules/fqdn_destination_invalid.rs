@@ -88,6 +88,11 @@ fn problem(kind: Kind, why: impl Into<String>) -> Result<(), Problem> {
     Err(Problem { kind, why: why.into() })
 }
 
+/// Why `text` is not a host name with an optional leading `*.` (policy FQDN patterns have the same shape).
+pub(crate) fn host_name_problem(text: &str) -> Option<String> {
+    check_fqdn(text).err().map(|p| p.why)
+}
+
 /// Checks a host name with an optional leading `*.`.
 fn check_fqdn(text: &str) -> Result<(), Problem> {
     if text.contains(',') {

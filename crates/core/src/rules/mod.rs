@@ -9,11 +9,12 @@
 //! `# current` is the current state of a plan); `tests/rule_docs.rs` runs them: the example must
 //! produce the rule's code, the first YAML block of "Instead" (a patch of the example) must not.
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Severity, TextRange};
 use crate::model::Config;
+use crate::policy::Policy;
 
 mod prelude {
-    pub(crate) use super::{Checker, RuleInfo, Target};
+    pub(crate) use super::{Checker, PolicyChecker, RuleInfo, Target};
     pub(crate) use crate::diagnostic::Severity;
 }
 
@@ -59,6 +60,34 @@ impl Checker<'_> {
     }
 }
 
+/// What a policy rule sees and where it reports.
+pub(crate) struct PolicyChecker<'a> {
+    pub(crate) policy: &'a Policy,
+    pub(crate) config: &'a Config,
+    pub(crate) findings: Vec<(Target, Diagnostic)>,
+}
+
+impl PolicyChecker<'_> {
+    /// Reports that `what` (the isolation mode `x`) breaks the constraint written at `at`, with the
+    /// section's severity (`broken`: the severity and `at`).
+    pub(crate) fn forbid(&mut self, info: &RuleInfo, broken: (Severity, TextRange), target: Target, path: &str, what: &str, help: String) {
+        let (severity, at) = broken;
+        let mut d = info.at(path, format!("{} does not allow {what}", self.policy.cite(at))).with_help(help);
+        d.severity = severity;
+        self.findings.push((target, d));
+    }
+}
+
+/// "`a`, `b`" for a help text.
+pub(crate) fn quoted_list<T: std::fmt::Display>(values: impl IntoIterator<Item = T>) -> String {
+    let items: Vec<String> = values.into_iter().map(|v| format!("`{v}`")).collect();
+    if items.is_empty() {
+        "nothing (the list is empty)".to_owned()
+    } else {
+        items.join(", ")
+    }
+}
+
 /// A rule's documentation, compiled in with the `docs` feature (on by default) and empty without it.
 #[cfg(feature = "docs")]
 macro_rules! docs {
@@ -78,18 +107,25 @@ macro_rules! registry {
         reading: [$($reading:ident),* $(,)?],
         model: [$($model:ident),* $(,)?],
         export: [$($export:ident),* $(,)?],
-        plan: [$($plan:ident),* $(,)?] $(,)?
+        plan: [$($plan:ident),* $(,)?],
+        policy_file: [$($policy_file:ident),* $(,)?],
+        policy: [$($policy:ident),* $(,)?] $(,)?
     ) => {
         $(mod $reading;)*
         $(mod $model;)*
         $(mod $export;)*
         $(mod $plan;)*
+        $(mod $policy_file;)*
+        $(mod $policy;)*
 
         /// Every rule, in documentation order.
-        pub static ALL: &[&RuleInfo] = &[$(&$reading::INFO,)* $(&$model::INFO,)* $(&$export::INFO,)* $(&$plan::INFO,)*];
+        pub static ALL: &[&RuleInfo] = &[
+            $(&$reading::INFO,)* $(&$model::INFO,)* $(&$export::INFO,)* $(&$plan::INFO,)* $(&$policy_file::INFO,)* $(&$policy::INFO,)*
+        ];
 
         /// The stage that reports `code`: `reading` (the SDK's own reading of the file: syntax, schema),
-        /// `model` (amlnet's checks of what the service rejects later), `export` or `plan`.
+        /// `model` (amlnet's checks of what the service rejects later), `export`, `plan` or `policy` (an
+        /// organization's policy file: its own problems and what it forbids).
         pub fn stage(code: &str) -> Option<&'static str> {
             if [$($reading::INFO.code,)*].contains(&code) {
                 Some("reading")
@@ -99,6 +135,8 @@ macro_rules! registry {
                 Some("export")
             } else if [$($plan::INFO.code,)*].contains(&code) {
                 Some("plan")
+            } else if [$($policy_file::INFO.code,)* $($policy::INFO.code,)*].contains(&code) {
+                Some("policy")
             } else {
                 None
             }
@@ -108,6 +146,13 @@ macro_rules! registry {
         pub(crate) fn check_model(config: &Config) -> Vec<(Target, Diagnostic)> {
             let mut checker = Checker { config, findings: Vec::new() };
             $($model::check(&mut checker);)*
+            checker.findings
+        }
+
+        /// Runs every policy rule over `config`.
+        pub(crate) fn check_policy(policy: &Policy, config: &Config) -> Vec<(Target, Diagnostic)> {
+            let mut checker = PolicyChecker { policy, config, findings: Vec::new() };
+            $($policy::check(&mut checker);)*
             checker.findings
         }
     };
@@ -187,7 +232,37 @@ registry! {
         deployment_egress_cannot_change,
         current_state_mismatch,
     ],
+    // Problems of an organization's policy file itself (`crate::policy::read`).
+    policy_file: [
+        policy_file_invalid,
+    ],
+    // What an organization's policy forbids (`crate::policy`), one rule per key of the policy file.
+    policy: [
+        policy_workspace_kind_forbidden,
+        policy_isolation_mode_forbidden,
+        policy_public_network_access_forbidden,
+        policy_firewall_sku_forbidden,
+        policy_region_forbidden,
+        policy_outbound_rules_over_limit,
+        policy_service_tag_forbidden,
+        policy_fqdn_forbidden,
+        policy_private_endpoint_type_forbidden,
+        policy_private_endpoint_subscription_forbidden,
+        policy_spark_forbidden,
+        policy_endpoint_public_network_access_forbidden,
+        policy_auth_mode_forbidden,
+        policy_instance_type_forbidden,
+        policy_instance_count_over_limit,
+    ],
 }
+
+/// Handles to the rules of policy files.
+pub(crate) mod policy_codes {
+    use super::RuleInfo;
+    pub(crate) const POLICY_FILE_INVALID: &RuleInfo = &super::policy_file_invalid::INFO;
+}
+
+pub(crate) use fqdn_destination_invalid::host_name_problem;
 
 /// Short handles to the rules the reading stage reports.
 pub(crate) mod codes {
