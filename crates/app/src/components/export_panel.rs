@@ -247,10 +247,10 @@ pub fn export_panel(p: &StepProps) -> Html {
             </div>
             <div role="tabpanel" id={format!("panel-{}", active.as_str())} aria-labelledby={format!("tab-{}", active.as_str())} aria-busy={loading.then_some("true")}>
                 if loading && files.is_empty() {
-                    <p class="status" id="export-loading" role="status">{ format!("Loading the {} export…", tab_label(*active)) }</p>
+                    <p class="status" id="export-loading">{ format!("Loading the {} export…", tab_label(*active)) }</p>
                 }
                 if let Some(e) = &failed {
-                    <p class="status bad" id="export-failed" role="alert">{ format!("Could not load the {} export: {e}", tab_label(*active)) }</p>
+                    <p class="status bad" id="export-failed">{ format!("Could not load the {} export: {e}", tab_label(*active)) }</p>
                 }
                 if !notes.is_empty() {
                     <ul class="export-notes" aria-label={format!("Notes on the {} export", tab_label(*active))}>

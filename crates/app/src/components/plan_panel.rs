@@ -136,8 +136,8 @@ pub fn plan_view(p: &StepProps) -> Html {
         None => (true, None),
     };
     let body = match result {
-        None => html! { <p class="status" id="plan-loading" role="status">{ "Loading the planner…" }</p> },
-        Some(Err(e)) => html! { <p class="status bad" id="plan-failed" role="alert">{ format!("Could not load the planner: {e}") }</p> },
+        None => html! { <p class="status" id="plan-loading">{ "Loading the planner…" }</p> },
+        Some(Err(e)) => html! { <p class="status bad" id="plan-failed">{ format!("Could not load the planner: {e}") }</p> },
         Some(Ok(change)) => plan_body(p, change),
     };
     html! {
