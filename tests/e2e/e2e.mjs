@@ -471,6 +471,8 @@ test('keyboard only: steps, fields, the rule dialog and focus return', async () 
   await page.keyboard.type('example.org');
   await page.keyboard.press('Enter');
   await page.getByRole('dialog').waitFor({ state: 'detached' });
+  // Focus moves after the render that closes the dialog (as focusedAfter waits for it).
+  await page.waitForFunction(() => /^rule-\d+-edit$/.test(document.activeElement?.id ?? ''), null, { timeout: 5000 }).catch(() => {});
   const focused = await page.evaluate(() => document.activeElement?.id);
   assert(/^rule-\d+-edit$/.test(focused), `focus on the new rule's Edit: ${focused}`);
   assert((await page.locator('table.rules').textContent()).includes('example.org'), 'rule added');

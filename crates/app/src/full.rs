@@ -9,8 +9,8 @@
 
 use amlnet_core::emit::yaml;
 use amlnet_core::model::Operation;
-use amlnet_core::{Config, Context, Diagnostic, ExportFormat, GeneratedFile, Severity};
 use amlnet_core::plan::StepKind;
+use amlnet_core::{Config, Context, Diagnostic, ExportFormat, GeneratedFile, Severity};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -174,8 +174,12 @@ pub async fn export(config: &Config, format: ExportFormat) -> Result<FullExport,
 
 /// The change plan from the current files to the configuration, from the full core.
 pub async fn plan(current: &[(String, String)], desired: &Config) -> Result<FullPlan, String> {
-    let result = full_plan(files_value(current), files_value(&yaml_files(desired)), options_value(&desired.context)).await.map_err(|e| error_text(&e))?;
-    let steps = items(&result, "steps").iter().map(|s| FullStep { kind: step_kind(&text(s, "kind")), title: text(s, "title"), detail: text(s, "detail") }).collect();
+    let result =
+        full_plan(files_value(current), files_value(&yaml_files(desired)), options_value(&desired.context)).await.map_err(|e| error_text(&e))?;
+    let steps = items(&result, "steps")
+        .iter()
+        .map(|s| FullStep { kind: step_kind(&text(s, "kind")), title: text(s, "title"), detail: text(s, "detail") })
+        .collect();
     let warnings: Vec<Diagnostic> = items(&result, "warnings").iter().filter_map(diagnostic).collect();
     // The plan's own errors (a refused transition), as `ChangePlan::has_errors`; the binding's
     // `hasErrors` also counts the desired files' errors, which the wizard shows on its steps.

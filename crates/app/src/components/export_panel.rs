@@ -131,8 +131,8 @@ pub fn export_question(p: &QuestionProps) -> Html {
 pub fn export_panel(p: &StepProps) -> Html {
     let active = use_state(|| ExportFormat::Yaml);
     let wrap = use_state(|| false);
-    // The last answer of the full core, with the format and configuration it is for; shown only while
-    // both are still the current ones (otherwise the tab shows its loading state until the next).
+    // The last answer of the full core, with the format and configuration it is for; a new one is asked
+    // for when either changes (a failed load is tried again on the next edit or tab switch).
     let lazy = use_state(|| None::<(ExportFormat, Config, Result<FullExport, String>)>);
     let local = local_export(&p.state.config, *active);
     {
