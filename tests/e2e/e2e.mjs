@@ -61,8 +61,20 @@ async function noProblems(page, problems) {
 }
 
 /** The files of the visible export tab: [{ name, text }]. */
+/** Waits until the element `selector` exists and is not `aria-busy` (a panel the full core fills). */
+async function settled(page, selector) {
+  await page.waitForFunction((sel) => { const el = document.querySelector(sel); return el !== null && el.getAttribute('aria-busy') !== 'true'; }, selector);
+}
+
+/** Waits for the change plan to follow the last edit (it comes from the lazily loaded full core). */
+async function planSettled(page) {
+  await settled(page, '.plan-result');
+}
+
 async function exportFiles(page, tab) {
-  await page.getByRole('tab', { name: tab }).click();
+  const button = page.getByRole('tab', { name: tab });
+  await button.click();
+  await settled(page, `#${await button.getAttribute('aria-controls')}`);
   return page.locator('[role="tabpanel"] pre[data-file]').evaluateAll((els) => els.map((e) => ({ name: e.dataset.file, text: e.textContent })));
 }
 
@@ -93,6 +105,46 @@ test('loads offline with the demo, a CSP and no violations', async () => {
   assertEqual(await page.getByLabel('Workspace name').inputValue(), 'contoso-ml', 'demo workspace name');
   await page.getByRole('img', { name: /Network diagram/ }).waitFor();
   await noProblems(page, problems);
+  await context.close();
+});
+
+test('a first visit fetches only the small set; the export tabs, the plan and the docs load the rest on first use', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const log = [];
+  page.on('request', (r) => log.push(new URL(r.url()).pathname));
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  await page.goto(server.url);
+  await page.getByLabel('Workspace name').waitFor();
+  await page.waitForLoadState('networkidle');
+  const first = [...log];
+  const small = /^\/(index\.html)?$|^\/amlnet-app-[0-9a-f]{16}(_bg\.wasm|\.js)$|^\/style-[0-9a-f]{16}\.css$|^\/snippets\/amlnet-app-[0-9a-f]{16}\/js\/full\.js$/;
+  assert(first.every((p) => small.test(p)), `a first visit fetched more than the small set: ${first.join(', ')}`);
+  assert(first.some((p) => p.endsWith('_bg.wasm')), `no wasm in the first load: ${first.join(', ')}`);
+  const full = () => log.filter((p) => p.startsWith('/full/'));
+  assertEqual(full().length, 0, 'the full core is not fetched before it is needed');
+  // The YAML tab is the app's own; the Terraform tab loads the full core, once.
+  await exportFiles(page, 'YAML');
+  assertEqual(full().length, 0, 'the YAML tab needs no full core');
+  const tf = await exportFiles(page, 'Terraform');
+  assert(tf.length === 1 && tf[0].text.includes('resource "azurerm_machine_learning_workspace"'), `Terraform: ${tf.map((f) => f.name)}`);
+  assertEqual(full().sort().join(','), '/full/amlnet.js,/full/amlnet_bg.wasm', 'the Terraform tab loads the full core');
+  // The plan view uses the same full core, without fetching it again.
+  await page.getByRole('button', { name: 'Plan a change' }).click();
+  await page.getByLabel('Current state', { exact: true }).fill(SHOWN);
+  await page.getByRole('button', { name: 'Use as current state' }).click();
+  await planSettled(page);
+  await page.locator('#plan-status').waitFor();
+  assertEqual(full().length, 2, 'the plan reuses the loaded full core');
+  // The rule documentation is fetched when a code badge is first opened.
+  assertEqual(log.filter((p) => p === '/rule-docs.json').length, 0, 'no rule docs before a badge is opened');
+  await page.locator('.code-badge').first().click();
+  await page.getByRole('dialog').waitFor();
+  await page.waitForLoadState('networkidle');
+  assertEqual(log.filter((p) => p === '/rule-docs.json').length, 1, 'a code badge fetches rule-docs.json');
+  assert(problems.length === 0, `browser problems:\n    ${problems.join('\n    ')}`);
   await context.close();
 });
 
@@ -466,6 +518,8 @@ test('keyboard only: steps, fields, the rule dialog and focus return', async () 
   await page.keyboard.type('example.org');
   await page.keyboard.press('Enter');
   await page.getByRole('dialog').waitFor({ state: 'detached' });
+  // Focus moves after the render that closes the dialog (as focusedAfter waits for it).
+  await page.waitForFunction(() => /^rule-\d+-edit$/.test(document.activeElement?.id ?? ''), null, { timeout: 5000 }).catch(() => {});
   const focused = await page.evaluate(() => document.activeElement?.id);
   assert(/^rule-\d+-edit$/.test(focused), `focus on the new rule's Edit: ${focused}`);
   assert((await page.locator('table.rules').textContent()).includes('example.org'), 'rule added');
@@ -542,6 +596,7 @@ test('plan view: current state from az show JSON, edit a copy, the plan equals t
   assert(/live-ws/.test(read) && /1 user-defined rule\b/.test(read), `current state read: ${read}`);
   await page.getByRole('button', { name: 'Edit a copy of the current state' }).click();
   await page.getByRole('heading', { name: 'Networking', level: 2 }).waitFor();
+  await planSettled(page);
   assertEqual(await page.locator('#plan-status').textContent(), 'Nothing changes: the workspace already is what the wizard holds.', 'a copy plans nothing');
   await axe(page, 'Plan view (no change)');
 
@@ -556,6 +611,7 @@ test('plan view: current state from az show JSON, edit a copy, the plan equals t
     await d.getByLabel('FQDN destination').fill('pypi.org');
   });
   await page.getByRole('button', { name: /Delete.*blob-data/ }).click();
+  await planSettled(page);
   const steps = await page.getByRole('list', { name: 'Plan steps' }).locator('> li strong').allTextContents();
   assert(steps.length >= 3, `plan steps: ${steps.join(' | ')}`);
   const warnings = await page.getByRole('list', { name: 'Before you run the plan' }).locator('li').allTextContents();
@@ -585,6 +641,7 @@ test('plan view: current state from az show JSON, edit a copy, the plan equals t
   const planLink = await page.getByLabel('Share link').inputValue();
   const fresh = await openPage(browser, planLink);
   await fresh.page.locator('#plan-bash').waitFor();
+  await planSettled(fresh.page);
   assertEqual(await fresh.page.locator('#plan-bash').textContent(), bash, 'plan.sh after the share link');
   await noProblems(fresh.page, fresh.problems);
   await fresh.context.close();
@@ -667,6 +724,7 @@ test('Edit a copy of the current state takes its resource group, not the wizard\
   await page.getByRole('button', { name: 'Use as current state' }).click();
   await page.getByRole('button', { name: 'Edit a copy of the current state' }).click();
   await page.getByLabel('Private with Approved Outbound').check();
+  await planSettled(page);
   const bash = await page.locator('#plan-bash').textContent();
   assert(bash.includes(RG) && !bash.includes('contoso-ml-rg') && !bash.includes('contoso-scoring'), `plan.sh:\n${bash.slice(0, 800)}`);
   await gotoStep(page, 'Basics');

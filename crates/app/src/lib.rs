@@ -7,6 +7,7 @@
 
 pub mod components;
 pub mod fields;
+pub mod full;
 pub mod presets;
 pub mod share;
 pub mod state;

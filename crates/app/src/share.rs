@@ -6,7 +6,7 @@
 //! need no `Deserialize`.
 
 use amlnet_core::model::{IsolationMode, Operation};
-use amlnet_core::{analyze, export, Config, Context, Diagnostic, ExportFormat, SourceFile};
+use amlnet_core::{analyze, Config, Context, Diagnostic, SourceFile};
 use serde::{Deserialize, Serialize};
 
 use crate::state::State;
@@ -58,7 +58,7 @@ impl Snapshot {
                 operation: if ctx.operation == Operation::Update { "update" } else { "create" }.to_owned(),
                 current_isolation_mode: ctx.current_isolation_mode.map(|m| m.yaml().to_owned()),
             },
-            files: export(&state.config, ExportFormat::Yaml).into_iter().map(|f| (f.path, f.contents)).collect(),
+            files: crate::full::yaml_files(&state.config),
             step: Some(state.step.id().to_owned()),
             // What was read, not the texts as given: `az ml workspace show` output carries ids, URIs and
             // service-owned rules that would only lengthen the link.
@@ -66,7 +66,7 @@ impl Snapshot {
                 .plan
                 .current
                 .as_ref()
-                .map(|c| export(&c.config, ExportFormat::Yaml).into_iter().map(|f| (format!("current-{}", f.path), f.contents)).collect())
+                .map(|c| crate::full::yaml_files(&c.config).into_iter().map(|(path, text)| (format!("current-{path}"), text)).collect())
                 .unwrap_or_default(),
             policy: state.policy.loaded.as_ref().map(|p| p.text.clone()),
         }

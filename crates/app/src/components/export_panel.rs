@@ -2,14 +2,17 @@
 //! files, each with copy and download, plus a ZIP of all files. With errors, Copy and Download ask first
 //! and say what is wrong ([`ExportQuestion`]), as the CLI refuses without `--force`; what a format
 //! cannot express natively (the core's export notes) is listed above its files. The code is coloured
-//! by a small tokenizer (`highlight.rs`), can wrap, and marks the lines the last edit changed.
+//! by a small tokenizer (`highlight.rs`), can wrap, and marks the lines the last edit changed. YAML,
+//! Azure CLI and Python come from the app's own wasm; ARM, Bicep and Terraform (files and notes) from
+//! the full core, loaded the first time such a tab is opened (`crate::full`), with a loading state.
 
-use amlnet_core::{export, export_notes, Config, ExportFormat};
+use amlnet_core::{Config, ExportFormat, GeneratedFile};
 use yew::prelude::*;
 
 use super::highlight::{changed_lines, highlight};
 use super::modal::Modal;
 use super::{diagnostic_html, severity_label, StepProps};
+use crate::full::{self, local_export, FullExport};
 use crate::state::{Action, ExportIntent, ExportKind, Step};
 use crate::text::plural;
 use crate::web;
@@ -18,33 +21,57 @@ fn tab_label(f: ExportFormat) -> &'static str {
     f.label()
 }
 
-/// Runs a copy or download (after the question, or at once without errors).
-pub fn run(intent: ExportIntent, config: &Config, dispatch: &Callback<Action>) {
-    match intent.kind {
-        ExportKind::Zip => {
-            let all: Vec<(String, String)> = ExportFormat::ALL.iter().flat_map(|f| export(config, *f)).map(|g| (g.path, g.contents)).collect();
-            web::download_bytes("amlnet-export.zip", &crate::zip::zip(&all), "application/zip");
-            dispatch.emit(Action::Notice(format!("Downloaded amlnet-export.zip with {}", plural(all.len(), "file"))));
-        }
-        kind => {
-            let Some(file) = export(config, intent.format).into_iter().nth(intent.index) else { return };
-            let name = file.path.clone();
-            if kind == ExportKind::Copy {
-                let d = dispatch.clone();
-                web::copy(file.contents, move |ok| {
-                    d.emit(Action::Notice(if ok { format!("Copied {name}") } else { format!("Could not copy {name}") }))
-                });
-            } else {
-                web::download_text(&name, &file.contents);
-                dispatch.emit(Action::Notice(format!("Downloaded {name}")));
-            }
-        }
+/// The files of `format`: from the app's wasm, or from the full core (loaded on first use).
+async fn files_of(config: &Config, format: ExportFormat) -> Result<Vec<GeneratedFile>, String> {
+    match local_export(config, format) {
+        Some(files) => Ok(files),
+        None => full::export(config, format).await.map(|e| e.files),
     }
 }
 
-/// "Copy workspace.yml", "Download all files (.zip)".
+/// Runs a copy or download (after the question, or at once without errors).
+pub fn run(intent: ExportIntent, config: &Config, dispatch: &Callback<Action>) {
+    let (config, dispatch) = (config.clone(), dispatch.clone());
+    wasm_bindgen_futures::spawn_local(async move {
+        match intent.kind {
+            ExportKind::Zip => {
+                let mut all: Vec<(String, String)> = Vec::new();
+                for f in ExportFormat::ALL {
+                    match files_of(&config, f).await {
+                        Ok(files) => all.extend(files.into_iter().map(|g| (g.path, g.contents))),
+                        Err(e) => return dispatch.emit(Action::Notice(format!("Could not build the ZIP: {e}"))),
+                    }
+                }
+                web::download_bytes("amlnet-export.zip", &crate::zip::zip(&all), "application/zip");
+                dispatch.emit(Action::Notice(format!("Downloaded amlnet-export.zip with {}", plural(all.len(), "file"))));
+            }
+            kind => {
+                let file = match files_of(&config, intent.format).await {
+                    Ok(files) => files.into_iter().nth(intent.index),
+                    Err(e) => return dispatch.emit(Action::Notice(format!("Could not export: {e}"))),
+                };
+                let Some(file) = file else { return };
+                let name = file.path.clone();
+                if kind == ExportKind::Copy {
+                    let d = dispatch.clone();
+                    web::copy(file.contents, move |ok| {
+                        d.emit(Action::Notice(if ok { format!("Copied {name}") } else { format!("Could not copy {name}") }))
+                    });
+                } else {
+                    web::download_text(&name, &file.contents);
+                    dispatch.emit(Action::Notice(format!("Downloaded {name}")));
+                }
+            }
+        }
+    });
+}
+
+/// "Copy workspace.yml", "Download all files (.zip)". Every format but YAML is one file of a fixed name.
 fn what(intent: ExportIntent, config: &Config) -> String {
-    let name = || export(config, intent.format).into_iter().nth(intent.index).map(|f| f.path).unwrap_or_default();
+    let name = || match intent.format.file_name() {
+        Some(name) => name.to_owned(),
+        None => full::yaml_files(config).into_iter().nth(intent.index).map(|(path, _)| path).unwrap_or_default(),
+    };
     match intent.kind {
         ExportKind::Copy => format!("Copy {}", name()),
         ExportKind::Download => format!("Download {}", name()),
@@ -104,7 +131,38 @@ pub fn export_question(p: &QuestionProps) -> Html {
 pub fn export_panel(p: &StepProps) -> Html {
     let active = use_state(|| ExportFormat::Yaml);
     let wrap = use_state(|| false);
-    let files = export(&p.state.config, *active);
+    // The last answer of the full core, with the format and configuration it is for; a new one is asked
+    // for when either changes (a failed load is tried again on the next edit or tab switch).
+    let lazy = use_state(|| None::<(ExportFormat, Config, Result<FullExport, String>)>);
+    let local = local_export(&p.state.config, *active);
+    {
+        let lazy = lazy.clone();
+        use_effect_with((*active, p.state.config.clone(), local.is_none()), move |(format, config, needed)| {
+            let fresh = matches!(&*lazy, Some((f, c, _)) if f == format && c == config);
+            if *needed && !fresh {
+                let (format, config) = (*format, config.clone());
+                wasm_bindgen_futures::spawn_local(async move {
+                    let result = full::export(&config, format).await;
+                    lazy.set(Some((format, config, result)));
+                });
+            }
+        });
+    }
+    // While the full core works on an edit, the tab keeps its last files of the same format (marked
+    // busy), so typing does not make the panel jump; the loading line shows only when there are none.
+    let (files, notes, loading, failed) = match local {
+        Some(files) => (files, Vec::new(), false, None),
+        None => match &*lazy {
+            Some((f, c, result)) if *f == *active => {
+                let busy = *c != p.state.config;
+                match result {
+                    Ok(e) => (e.files.clone(), e.notes.clone(), busy, None),
+                    Err(e) => (Vec::new(), Vec::new(), busy, Some(e.clone())),
+                }
+            }
+            _ => (Vec::new(), Vec::new(), true, None),
+        },
+    };
     // What the last edit changed, as nginxconfig.io shows it: per file, the text last seen and the lines
     // that differ from the one before; kept until the file changes again (a tab switch shows none).
     let seen = use_mut_ref(Vec::<(String, String, Vec<bool>)>::new);
@@ -129,7 +187,6 @@ pub fn export_panel(p: &StepProps) -> Html {
             })
             .collect()
     };
-    let notes = export_notes(&p.state.config, *active);
     let errors = p.diagnostics.iter().filter(|d| d.is_error()).count();
     let select = |f: ExportFormat| {
         let active = active.clone();
@@ -188,7 +245,13 @@ pub fn export_panel(p: &StepProps) -> Html {
                     }
                 }) }
             </div>
-            <div role="tabpanel" id={format!("panel-{}", active.as_str())} aria-labelledby={format!("tab-{}", active.as_str())}>
+            <div role="tabpanel" id={format!("panel-{}", active.as_str())} aria-labelledby={format!("tab-{}", active.as_str())} aria-busy={loading.then_some("true")}>
+                if loading && files.is_empty() {
+                    <p class="status" id="export-loading">{ format!("Loading the {} export…", tab_label(*active)) }</p>
+                }
+                if let Some(e) = &failed {
+                    <p class="status bad" id="export-failed">{ format!("Could not load the {} export: {e}", tab_label(*active)) }</p>
+                }
                 if !notes.is_empty() {
                     <ul class="export-notes" aria-label={format!("Notes on the {} export", tab_label(*active))}>
                         { for notes.iter().map(|d| html! {

@@ -1,12 +1,16 @@
 //! The change-plan view: paste or open the workspace as it is now (YAML, or the JSON that
 //! `az ml workspace show` prints) in [`PlanPanel`], edit the desired configuration in the wizard, and see
 //! the core's plan from one to the other in [`PlanView`] beside the diagram: warnings first, then the
-//! ordered steps, then the whole plan as a bash and a Python script to copy or download.
+//! ordered steps, then the whole plan as a bash and a Python script to copy or download. The plan is
+//! the full core's (`crate::full`, loaded the first time a current state is given), from the files
+//! read as the current state to the wizard's YAML; reading the current state stays in the app's wasm.
 
-use amlnet_core::plan::{plan, StepKind};
+use amlnet_core::plan::StepKind;
+use amlnet_core::Config;
 use yew::prelude::*;
 
 use super::{diagnostic_html, event_value, read_chosen_files, severity_label, StepProps};
+use crate::full::{self, FullPlan};
 use crate::state::Action;
 use crate::text::plural;
 use crate::web;
@@ -107,19 +111,50 @@ pub fn plan_panel(p: &StepProps) -> Html {
 }
 
 /// The plan from the current state to the wizard's configuration, beside the diagram so that it
-/// follows every edit; shown while a current state is loaded.
+/// follows every edit; shown while a current state is loaded. While the full core loads or works on
+/// an edit, the section is `aria-busy` (keeping the last plan, if any, so typing does not make it jump).
 #[function_component(PlanView)]
 pub fn plan_view(p: &StepProps) -> Html {
-    let current_config = p.state.plan.current.as_ref().map(|c| c.config.clone());
-    let change = use_memo((current_config, p.state.config.clone()), |(current, desired)| current.as_ref().map(|c| plan(c, desired)));
-    let Some(change) = change.as_ref() else { return html! {} };
+    type Key = (Vec<(String, String)>, Config);
+    let key: Option<Key> = p.state.plan.current.as_ref().map(|c| (c.files.clone(), p.state.config.clone()));
+    let last = use_state(|| None::<(Key, Result<FullPlan, String>)>);
+    {
+        let last = last.clone();
+        use_effect_with(key.clone(), move |key| {
+            let fresh = matches!((&*last, key), (Some((k, _)), Some(key)) if k == key);
+            if let (Some(key), false) = (key.clone(), fresh) {
+                wasm_bindgen_futures::spawn_local(async move {
+                    let result = full::plan(&key.0, &key.1).await;
+                    last.set(Some((key, result)));
+                });
+            }
+        });
+    }
+    let Some(key) = key else { return html! {} };
+    let (busy, result) = match &*last {
+        Some((k, result)) => (*k != key, Some(result)),
+        None => (true, None),
+    };
+    let body = match result {
+        None => html! { <p class="status" id="plan-loading">{ "Loading the planner…" }</p> },
+        Some(Err(e)) => html! { <p class="status bad" id="plan-failed">{ format!("Could not load the planner: {e}") }</p> },
+        Some(Ok(change)) => plan_body(p, change),
+    };
     html! {
-        <section class="panel plan plan-result" aria-labelledby="plan-result-heading">
+        <section class="panel plan plan-result" aria-labelledby="plan-result-heading" aria-busy={busy.then_some("true")}>
             <h2 id="plan-result-heading">{ "Change plan" }</h2>
             <p class="hint">{ "From the current state to what the wizard holds; it follows every edit." }</p>
-            if change.has_errors() {
+            { body }
+        </section>
+    }
+}
+
+fn plan_body(p: &StepProps, change: &FullPlan) -> Html {
+    html! {
+        <>
+            if change.has_errors {
                 <p class="status bad" id="plan-status">{ "Do not run this plan: Azure refuses part of it (see the errors below)." }</p>
-            } else if change.is_empty() {
+            } else if change.steps.is_empty() {
                 <p class="status good" id="plan-status">{ "Nothing changes: the workspace already is what the wizard holds." }</p>
             } else {
                 <p class="status" id="plan-status">{ format!("{}, {} to know first.", plural(change.steps.len(), "step"), plural(change.warnings.len(), "thing")) }</p>
@@ -131,18 +166,21 @@ pub fn plan_view(p: &StepProps) -> Html {
             }
             if !change.steps.is_empty() {
                 <ol class="plan-steps" aria-label="Plan steps">
-                    { for change.steps.iter().map(|s| html! {
-                        <li data-kind={step_label(s.kind)}>
-                            <strong>{ &s.title }</strong>
-                            <span class="kind">{ format!(" ({})", step_label(s.kind)) }</span>
-                            if !s.detail.is_empty() { <p class="hint">{ &s.detail }</p> }
-                        </li>
+                    { for change.steps.iter().map(|s| {
+                        let label = s.kind.map_or("Step", step_label);
+                        html! {
+                            <li data-kind={label}>
+                                <strong>{ &s.title }</strong>
+                                <span class="kind">{ format!(" ({label})") }</span>
+                                if !s.detail.is_empty() { <p class="hint">{ &s.detail }</p> }
+                            </li>
+                        }
                     }) }
                 </ol>
                 { script(p, "plan-bash", "plan.sh", &change.bash) }
                 { script(p, "plan-python", "amlnet_plan.py", &change.python) }
             }
-        </section>
+        </>
     }
 }
 
