@@ -186,6 +186,7 @@ impl Options {
             },
             current_isolation_mode: self.current_isolation_mode.map(core::model::IsolationMode::from),
             current_rules: Vec::new(),
+            networking: core::model::Networking::default(),
         }
     }
 

@@ -75,6 +75,7 @@ impl Snapshot {
             operation: if self.context.operation == "update" { Operation::Update } else { Operation::Create },
             current_isolation_mode: self.context.current_isolation_mode.as_deref().and_then(IsolationMode::parse),
             current_rules: Vec::new(),
+            networking: amlnet_core::model::Networking::default(),
         }
     }
 

@@ -11,6 +11,7 @@ pub mod diagnostic;
 pub mod emit;
 pub mod lower;
 pub mod model;
+pub mod networking;
 pub mod plan;
 pub mod rules;
 pub mod schema;

@@ -48,10 +48,11 @@ impl Current {
 /// (disabled without a managed network) and its user-defined rules, in the subscription and resource
 /// group of `given` (the rest of `given` is replaced). The one place a shell's context becomes an update.
 pub fn update_context(current: &Config, given: &Context) -> Context {
-    let Context { subscription_id, resource_group, operation: _, current_isolation_mode: _, current_rules: _ } = given;
+    let Context { subscription_id, resource_group, operation: _, current_isolation_mode: _, current_rules: _, networking } = given;
     Context {
         subscription_id: subscription_id.clone(),
         resource_group: resource_group.clone(),
+        networking: networking.clone(),
         operation: Operation::Update,
         current_isolation_mode: Some(current.isolation_mode().unwrap_or(IsolationMode::Disabled)),
         current_rules: current.rules().to_vec(),
