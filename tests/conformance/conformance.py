@@ -346,6 +346,77 @@ class Case:
     def dep_by_name(self) -> Dict[str, InputDoc]:
         return {d.entity.name: d for d in self.deployments if d.entity is not None}
 
+    @property
+    def networking(self) -> "Networking":
+        return Networking.parse(self.opts.get("networking") or "")
+
+    def approver_targets(self) -> List[str]:
+        """The private endpoint targets the exports must assign the approver role on (amlnet's rule, restated)."""
+        if not self.networking.assign_role or self.isolation.lower().replace("_", "") not in ("allowinternetoutbound", "allowonlyapprovedoutbound"):
+            return []
+        raw = (self.workspace.raw if self.workspace is not None and isinstance(self.workspace.raw, dict) else {})
+        defaults = {str(raw.get(k, "")).lower() for k in ("storage_account", "key_vault", "container_registry")}
+        out: List[str] = []
+        for r in self.input_rules:
+            if not isinstance(r, PrivateEndpointDestination):
+                continue
+            parts = (r.service_resource_id or "").strip().strip("/").split("/")
+            if len(parts) < 8:
+                continue
+            rid = "/" + "/".join(parts[:8])
+            if f"{parts[5]}/{parts[6]}".lower() in CUSTOM_ROLE_TYPES or rid.lower() in defaults:
+                continue
+            if rid.lower() not in {o.lower() for o in out}:
+                out.append(rid)
+        return out
+
+
+APPROVER_ROLE = "b556d68e-0be0-4f35-a333-ad7ee1ce17ea"
+CUSTOM_ROLE_TYPES = {"microsoft.datafactory/factories", "microsoft.databricks/workspaces", "microsoft.web/sites"}
+WORKSPACE_ZONES = ("privatelink.api.azureml.ms", "privatelink.notebooks.azure.net")
+
+
+@dataclass
+class InboundPe:
+    subnet: str
+    name: str = ""
+    location: Optional[str] = None
+    dns: str = "create"  # create | off | existing
+    zone_ids: List[str] = field(default_factory=list)
+
+
+@dataclass
+class Networking:
+    """The `networking` of case.json: amlnet's fixture directives (`inbound=<subnet> inbound-name=... dns=off
+    dns-zone=<id> no-approver-role approver-identity=<id>`)."""
+    inbound: List[InboundPe] = field(default_factory=list)
+    assign_role: bool = True
+    identity: Optional[str] = None
+
+    @staticmethod
+    def parse(text: str) -> "Networking":
+        n = Networking()
+        for word in text.split():
+            key, _, value = word.partition("=")
+            if key == "inbound":
+                n.inbound.append(InboundPe(subnet=value))
+            elif key == "inbound-name":
+                n.inbound[-1].name = value
+            elif key == "pe-location":
+                n.inbound[-1].location = value
+            elif key == "dns":
+                n.inbound[-1].dns = "off"
+            elif key == "dns-zone":
+                n.inbound[-1].dns = "existing"
+                n.inbound[-1].zone_ids.append(value)
+            elif key == "no-approver-role":
+                n.assign_role = False
+            elif key == "approver-identity":
+                n.identity = value
+            else:
+                raise ValueError(f"unknown networking directive {word!r}")
+        return n
+
 
 def find_input(dirpath: Path, stem: str) -> Optional[Path]:
     for ext in (".yml", ".yaml"):
@@ -1021,6 +1092,8 @@ CMDS: Dict[Tuple[str, ...], Dict[str, str]] = {
         "--service-tag": "--service-tag", "--protocol": "--protocol", "--port-ranges": "--port-ranges",
         "--address-prefixes": "--address-prefixes", "--service-resource-id": "--service-resource-id",
         "--subresource-target": "--subresource-target", "--spark-enabled": "--spark-enabled", "--fqdns": "--fqdns"},
+    ("ml", "workspace", "show"): {"--resource-group": "--resource-group", "-g": "--resource-group", "--name": "--name",
+                                  "-n": "--name", "--query": "--query", "--output": "--output", "-o": "--output"},
     ("ml", "workspace", "outbound-rule", "list"): {"--resource-group": "--resource-group", "-g": "--resource-group",
                                                    "--workspace-name": "--workspace-name", "-w": "--workspace-name"},
     ("ml", "workspace", "outbound-rule", "show"): {"--resource-group": "--resource-group", "-g": "--resource-group",
@@ -1070,6 +1143,10 @@ for i, a in enumerate(args):
         with open(os.path.join(LOG, "files.log"), "a", encoding="utf-8") as f:
             f.write(json.dumps(rec) + "\n")
 words = [a for a in args[:5] if not a.startswith("-")]
+if "show" in words and "private-dns" in words:
+    # Nothing exists yet: the script's `show || create` must create the zones and links.
+    sys.stderr.write("(ResourceNotFound) stub\n")
+    sys.exit(3)
 if "show" in words:
     print("{}")
 elif "list" in words:
@@ -1220,6 +1297,94 @@ def run_bash(case: Case, script: Path, env_values: Dict[str, Optional[str]], tag
     return rc, err, calls, files, leftovers, refused
 
 
+AZ_PYTHON = os.environ.get("AMLNET_AZ_PYTHON", "/opt/azcli/bin/python")
+AZ_PARSE = Path(__file__).resolve().parent / "az_parse.py"
+_AZ_PARSE_CACHE: Dict[str, dict] = {}
+
+
+def real_az_parse(calls: List[List[str]]) -> Optional[List[dict]]:
+    """Each call through the real Azure CLI's argument parser (az_parse.py in the azure-cli venv); None when that
+    venv is missing. Results are cached per command line (the parser is deterministic)."""
+    if not Path(AZ_PYTHON).exists():
+        return None
+    todo = [c for c in calls if json.dumps(c) not in _AZ_PARSE_CACHE]
+    if todo:
+        proc = subprocess.run([AZ_PYTHON, str(AZ_PARSE)], input=json.dumps(todo), capture_output=True, text=True,
+                              timeout=600)
+        try:
+            out = json.loads(proc.stdout)
+        except ValueError:
+            out = [{"ok": False, "error": f"az_parse.py failed: {proc.stderr.strip()[-300:]}"}] * len(todo)
+        for c, r in zip(todo, out):
+            _AZ_PARSE_CACHE[json.dumps(c)] = r
+    return [_AZ_PARSE_CACHE[json.dumps(c)] for c in calls]
+
+
+def flag_values(argv: List[str]) -> Dict[str, str]:
+    """`--flag value` pairs of a core az command (every flag the exports write takes one value)."""
+    out: Dict[str, str] = {}
+    i = 0
+    while i < len(argv):
+        if argv[i].startswith("--") and i + 1 < len(argv):
+            out[argv[i]] = argv[i + 1]
+            i += 2
+        else:
+            i += 1
+    return out
+
+
+def check_network_calls(case: Case, core: List[List[str]], ws_id: str, pfx: str, res: Results) -> None:
+    """The az network / role commands against the case's networking settings and its private endpoint rules."""
+    net = case.networking
+    p: List[str] = []
+    words = lambda argv: tuple(w for w in argv[:5] if not w.startswith("-"))  # noqa: E731
+    pes = [flag_values(a) for a in core if words(a)[:3] == ("network", "private-endpoint", "create")]
+    if len(pes) != len(net.inbound):
+        p.append(f"{len(pes)} private endpoint(s) created, case.json asks for {len(net.inbound)}")
+    for f in pes:
+        if f.get("--group-id") != "amlworkspace":
+            p.append(f"private endpoint {f.get('--name')}: --group-id {f.get('--group-id')!r}, expected amlworkspace")
+        if (f.get("--private-connection-resource-id") or "").lower() != ws_id.lower():
+            p.append(f"private endpoint {f.get('--name')}: --private-connection-resource-id "
+                     f"{f.get('--private-connection-resource-id')!r}, expected {ws_id!r}")
+    for pe, f in zip(net.inbound, pes):
+        if pe.subnet.startswith("/") and f.get("--subnet") != pe.subnet:
+            p.append(f"private endpoint {f.get('--name')}: --subnet {f.get('--subnet')!r}, expected {pe.subnet!r}")
+        if not pe.subnet.startswith("/") and not (f.get("--subnet") or "").endswith("/providers/Microsoft.Network/virtualNetworks/"
+                                                                                   + pe.subnet.replace("/", "/subnets/")):
+            p.append(f"private endpoint {f.get('--name')}: --subnet {f.get('--subnet')!r} is not {pe.subnet!r}")
+        if pe.name and f.get("--name") != pe.name:
+            p.append(f"private endpoint name {f.get('--name')!r}, expected {pe.name!r}")
+    groups = [flag_values(a) for a in core if words(a)[:3] == ("network", "private-endpoint", "dns-zone-group")]
+    for pe, f in zip(net.inbound, pes):
+        mine = [g.get("--private-dns-zone") for g in groups if g.get("--endpoint-name") == f.get("--name")]
+        want = {"create": list(WORKSPACE_ZONES), "off": [], "existing": pe.zone_ids}[pe.dns]
+        if mine != want:
+            p.append(f"private endpoint {f.get('--name')}: zone group zones {mine}, expected {want}")
+    zones = [flag_values(a).get("--name") for a in core if words(a)[:4] == ("network", "private-dns", "zone", "create")]
+    want_zones = list(WORKSPACE_ZONES) if any(pe.dns == "create" for pe in net.inbound) else []
+    if zones != want_zones:
+        p.append(f"private DNS zones created {zones}, expected {want_zones}")
+    links = [flag_values(a) for a in core if words(a)[:5] == ("network", "private-dns", "link", "vnet", "create")]
+    for link in links:
+        if link.get("--registration-enabled") != "false":
+            p.append(f"link {link.get('--name')}: auto-registration must be off")
+    if want_zones and not links:
+        p.append("the zones are linked to no virtual network")
+    roles = [flag_values(a) for a in core if words(a)[:3] == ("role", "assignment", "create")]
+    scopes = [r.get("--scope") for r in roles]
+    if scopes != case.approver_targets():
+        p.append(f"approver role on {scopes}, expected {case.approver_targets()}")
+    for r in roles:
+        if r.get("--role") != APPROVER_ROLE or r.get("--assignee-principal-type") != "ServicePrincipal":
+            p.append(f"role assignment {r}: expected --role {APPROVER_ROLE} and --assignee-principal-type ServicePrincipal")
+    if roles and net.identity:
+        shows = [flag_values(a) for a in core if words(a)[:2] == ("identity", "show")]
+        if [s.get("--ids") for s in shows] != [net.identity]:
+            p.append(f"the principal is not read from the approver identity {net.identity!r}: {shows}")
+    res.problems(f"{pfx}/network", p)
+
+
 def check_cli(case: Case, res: Results) -> None:
     pfx = f"{case.name}/cli"
     script = case.dir / "cli" / "deploy.sh"
@@ -1255,7 +1420,19 @@ def check_cli(case: Case, res: Results) -> None:
     account: List[Tuple[int, Optional[str]]] = []
     first_ml = None
     want_rules = {r.name: r for r in case.input_rules}
+    core_calls = [argv for argv in calls if argv and argv[0] != "ml"]
+    parsed = real_az_parse(core_calls)
+    if parsed is None:
+        res.add(f"{pfx}/az-parser", False, f"the Azure CLI venv is missing ({AZ_PYTHON}); scripts/setup.sh installs it")
+    else:
+        res.problems(f"{pfx}/az-parser", [f"`az {' '.join(a[:5])}`: {r['error']}" for a, r in zip(core_calls, parsed)
+                                          if not r["ok"]])
+    ws_id = (f"/subscriptions/{TEST_ENV['SUBSCRIPTION_ID']}/resourceGroups/{TEST_ENV['RESOURCE_GROUP']}"
+             f"/providers/Microsoft.MachineLearningServices/workspaces/{TEST_ENV['WORKSPACE_NAME']}")
+    check_network_calls(case, core_calls, ws_id, pfx, res)
     for n, argv in enumerate(calls):
+        if argv and argv[0] != "ml" and argv[:2] != ["account", "set"]:
+            continue  # judged by the real parser above
         cmd, flags, probs = parse_az(argv)
         label = "az " + " ".join(w for w in argv[:4] if not w.startswith("-"))
         cmd_problems += [f"call {n} `{label}`: {x}" for x in probs]

@@ -3,7 +3,7 @@
 //! Exit codes: 0 when there are no errors, 1 when any diagnostic is an error (or an export is refused),
 //! 2 for usage and I/O problems.
 
-use amlnet_core::model::{IsolationMode, Operation};
+use amlnet_core::model::{DnsIntegration, InboundPrivateEndpoint, IsolationMode, Operation};
 use amlnet_core::{analyze, Analysis, Context, Diagnostic, DocumentKind, ExportFormat, SourceFile};
 use serde::Serialize;
 use std::io::{Read, Write};
@@ -37,6 +37,22 @@ Options:
                             reads its current state); implies --update
   --current-isolation-mode MODE
                             the workspace's current isolation mode; implies --update
+
+Networking (resources the exports add around the workspace; not keys of the workspace YAML):
+  --inbound-pe-subnet ID|VNET/SUBNET
+                            add a private endpoint of the workspace in this subnet (repeat for more; the
+                            next four options apply to the last one)
+  --inbound-pe-name NAME    its name (default <workspace>-pe)
+  --inbound-pe-network-rg NAME
+                            the resource group of VNET/SUBNET (default the workspace's)
+  --inbound-pe-location REGION
+                            its region, which must be its virtual network's (default the workspace's)
+  --no-dns-integration      create no private DNS zones for it (custom DNS)
+  --dns-zone-id ID          use this existing private DNS zone instead of creating the zones (repeat for
+                            the API and notebooks zones)
+  --no-approver-role        do not assign the approver role on the private endpoint targets of the rules
+  --approver-identity ID    the user-assigned identity that gets the role (default the workspace's primary
+                            user-assigned identity, else its system-assigned identity)
 ";
 
 #[derive(Default)]
@@ -146,6 +162,31 @@ fn parse_options(args: &[String]) -> Result<Options, Fatal> {
                 opts.context.operation = Operation::Update;
             }
             "--current" => opts.current = Some(value(&mut i, arg)?),
+            "--inbound-pe-subnet" => {
+                let subnet = value(&mut i, arg)?;
+                opts.context.networking.inbound_private_endpoints.push(InboundPrivateEndpoint { subnet, ..InboundPrivateEndpoint::default() });
+            }
+            "--inbound-pe-name" | "--inbound-pe-network-rg" | "--inbound-pe-location" | "--no-dns-integration" | "--dns-zone-id" => {
+                let v = if arg == "--no-dns-integration" { String::new() } else { value(&mut i, arg)? };
+                let pe = opts
+                    .context
+                    .networking
+                    .inbound_private_endpoints
+                    .last_mut()
+                    .ok_or_else(|| Fatal(format!("`{arg}` applies to an inbound private endpoint: give `--inbound-pe-subnet` before it")))?;
+                match arg {
+                    "--inbound-pe-name" => pe.name = v,
+                    "--inbound-pe-network-rg" => pe.network_resource_group = Some(v),
+                    "--inbound-pe-location" => pe.location = Some(v),
+                    "--no-dns-integration" => pe.dns = DnsIntegration::Off,
+                    _ => match &mut pe.dns {
+                        DnsIntegration::Existing(ids) => ids.push(v),
+                        other => *other = DnsIntegration::Existing(vec![v]),
+                    },
+                }
+            }
+            "--no-approver-role" => opts.context.networking.assign_approver_role = false,
+            "--approver-identity" => opts.context.networking.approver_identity = Some(value(&mut i, arg)?),
             "-" => opts.files.push("-".to_owned()),
             flag if flag.starts_with("--") => return Err(Fatal(format!("unknown option `{flag}`\n\n{USAGE}"))),
             file => opts.files.push(file.to_owned()),

@@ -21,8 +21,11 @@ pub const ZONE_GROUP_NAME: &str = "default";
 
 /// Resource types the built-in approver role does not cover: each needs a custom role with
 /// `privateEndpointConnectionsApproval/action` (or Contributor, as the Foundry hub docs say).
-pub const CUSTOM_ROLE_TYPES: &[(&str, &str)] =
-    &[("Microsoft.DataFactory/factories", "Data Factory"), ("Microsoft.Databricks/workspaces", "Azure Databricks"), ("Microsoft.Web/sites", "Function App")];
+pub const CUSTOM_ROLE_TYPES: &[(&str, &str)] = &[
+    ("Microsoft.DataFactory/factories", "Data Factory"),
+    ("Microsoft.Databricks/workspaces", "Azure Databricks"),
+    ("Microsoft.Web/sites", "Function App"),
+];
 
 /// The Azure cloud a region belongs to, for its private DNS zone names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,7 +84,10 @@ pub struct Inbound {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum InboundDns {
     /// Zone names created in the workspace's resource group, and the name of this network's link.
-    Create { zones: [&'static str; 2], link_name: String },
+    Create {
+        zones: [&'static str; 2],
+        link_name: String,
+    },
     Existing(Vec<String>),
     Off,
 }
@@ -266,7 +272,8 @@ mod tests {
     #[test]
     fn subnets() {
         let pe = |s: &str| InboundPrivateEndpoint { subnet: s.to_owned(), ..InboundPrivateEndpoint::default() };
-        let id = "/subscriptions/00000000-1111-2222-3333-444444444444/resourceGroups/net-rg/providers/Microsoft.Network/virtualNetworks/vnet/subnets/pe";
+        let id =
+            "/subscriptions/00000000-1111-2222-3333-444444444444/resourceGroups/net-rg/providers/Microsoft.Network/virtualNetworks/vnet/subnets/pe";
         let r = pe(id).subnet_ref().expect("an id");
         assert_eq!((r.resource_group.as_deref(), r.virtual_network.as_str(), r.subnet.as_str()), (Some("net-rg"), "vnet", "pe"));
         assert_eq!(pe("vnet/pe").subnet_ref().map(|r| r.subscription), Some(None));

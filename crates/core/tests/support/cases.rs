@@ -134,12 +134,14 @@ pub fn directives(text: &[u8]) -> Directives {
             Some(("subscription", s)) => out.context.subscription_id = Some(s.to_owned()),
             Some(("resource_group", s)) => out.context.resource_group = Some(s.to_owned()),
             Some(("export", f)) => out.export = Some(ExportFormat::parse(f).unwrap_or_else(|| panic!("unknown export format `{f}`"))),
-            Some(("inbound", subnet)) => out.context.networking.inbound_private_endpoints.push(amlnet_core::model::InboundPrivateEndpoint {
-                subnet: subnet.to_owned(),
-                ..Default::default()
-            }),
+            Some(("inbound", subnet)) => out
+                .context
+                .networking
+                .inbound_private_endpoints
+                .push(amlnet_core::model::InboundPrivateEndpoint { subnet: subnet.to_owned(), ..Default::default() }),
             Some((key @ ("inbound-name" | "pe-location" | "dns" | "dns-zone"), value)) => {
-                let pe = out.context.networking.inbound_private_endpoints.last_mut().unwrap_or_else(|| panic!("`{key}` needs an `inbound=` before it"));
+                let pe =
+                    out.context.networking.inbound_private_endpoints.last_mut().unwrap_or_else(|| panic!("`{key}` needs an `inbound=` before it"));
                 match key {
                     "inbound-name" => pe.name = value.to_owned(),
                     "pe-location" => pe.location = Some(value.to_owned()),
