@@ -39,6 +39,7 @@ import traceback
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any, Dict, List, Optional, Tuple
 from unittest import mock
 
@@ -842,6 +843,16 @@ def _make_group(world: World, client_args: Dict[str, Any], attr_name: str, real_
             def method(*args: Any, **kwargs: Any) -> Any:
                 a = _bind(world, real, label, args, kwargs)
                 world.calls.append(Call(attr_name, meth, a, client_args, _fmt_call(label, args, kwargs)))
+                if meth == "get" and attr_name == "workspaces":
+                    # The workspace as the service returns it after the script created or updated it: its
+                    # identities with principal ids (the approver role goes to one of them).
+                    last = next((c.args.get("workspace") for c in reversed(world.calls)
+                                 if c.group == "workspaces" and c.method in ("begin_create", "begin_update")), None)
+                    uais = list(getattr(getattr(last, "identity", None), "user_assigned_identities", None) or [])
+                    return SimpleNamespace(
+                        name=a.get("name"), location=getattr(last, "location", None) or LOCATION,
+                        identity=SimpleNamespace(principal_id="ws-principal", user_assigned_identities=[
+                            SimpleNamespace(resource_id=u.resource_id, principal_id=f"uai-principal:{u.resource_id}") for u in uais]))
                 if meth == "get":
                     raise ResourceNotFoundError(f"conformance fake: {label} finds nothing")
                 if meth == "list":
@@ -922,13 +933,21 @@ def script_env(values: Dict[str, Optional[str]], cwd: Path):
         os.environ.update(saved_env)
 
 
+MGMT_MODULES = ("azure.mgmt", "azure.mgmt.network", "azure.mgmt.network.models", "azure.mgmt.privatedns",
+                "azure.mgmt.privatedns.models", "azure.mgmt.authorization", "azure.mgmt.authorization.models")
+
+
 def run_python_script(script: Path, env_values: Dict[str, Optional[str]], cwd: Path, run_name: str):
     world = World()
     FakeMLClient, FakeCredential = make_fakes(world)
     out, err = io.StringIO(), io.StringIO()
     error: Optional[str] = None
     glb: Dict[str, Any] = {}
-    with script_env(env_values, cwd), mock.patch.object(azure.ai.ml, "MLClient", FakeMLClient), \
+    # The management-plane SDKs are not installed next to azure-ai-ml: stand-ins here; mgmt_calls.py runs the
+    # same script against the real classes in the azure-cli venv (check_python_mgmt).
+    mgmt = {name: mock.MagicMock(name=name) for name in MGMT_MODULES}
+    with script_env(env_values, cwd), mock.patch.dict(sys.modules, mgmt), \
+            mock.patch.object(azure.ai.ml, "MLClient", FakeMLClient), \
             mock.patch.object(azure.identity, "DefaultAzureCredential", FakeCredential), \
             contextlib.redirect_stdout(out), contextlib.redirect_stderr(err), \
             mock.patch.object(sys, "stdin", io.StringIO("")):
@@ -1582,8 +1601,9 @@ class ArmExpr:
     """A small evaluator for the ARM template functions amlnet writes: parameters, resourceGroup, resourceId,
     concat, format, string literals and property access."""
 
-    def __init__(self, params: Dict[str, Any]) -> None:
+    def __init__(self, params: Dict[str, Any], sub: str = "", rg: str = "") -> None:
         self.params = params
+        self.sub, self.rg = sub or ARM_SUB, rg or ARM_RG
 
     def eval(self, text: str) -> Any:
         self.s, self.i = text, 0
@@ -1649,12 +1669,34 @@ class ArmExpr:
         if name == "format":
             return re.sub(r"\{(\d+)\}", lambda m: str(args[1 + int(m.group(1))]), args[0])
         if name == "resourceId":
-            types = args[0].split("/")
-            path = f"/subscriptions/{ARM_SUB}/resourceGroups/{ARM_RG}/providers/{types[0]}/{types[1]}/{args[1]}"
-            for t, n in zip(types[2:], args[2:]):
+            # resourceId([subscriptionId], [resourceGroupName], type, names...): the type is the first `ns/type` argument.
+            at = next(i for i, a in enumerate(args) if "/" in a)
+            sub, rg = self.sub, self.rg
+            if at == 1:
+                rg = args[0]
+            elif at == 2:
+                sub, rg = args[0], args[1]
+            types, names = args[at].split("/"), args[at + 1:]
+            path = f"/subscriptions/{sub}/resourceGroups/{rg}/providers/{types[0]}/{types[1]}/{names[0]}"
+            for t, n in zip(types[2:], names[1:]):
                 path += f"/{t}/{n}"
             return path
+        if name == "subscriptionResourceId":
+            return f"/subscriptions/{self.sub}/providers/{args[0]}/{args[1]}"
+        if name == "guid":
+            return arm_guid(*args)
+        if name == "reference":
+            # The principal ids the fakes give the workspace's identities (see mgmt_calls.py).
+            if len(args) == 3 and args[2] == "full":
+                return {"identity": {"principalId": "ws-principal"}}
+            return {"principalId": f"uai-principal:{args[0]}"}
         raise ValueError(f"unknown template function {name}")
+
+
+def arm_guid(*parts: str) -> str:
+    """ARM's guid(): a name-based UUID (v5) of the arguments joined with '-' in the namespace ARM uses."""
+    import uuid
+    return str(uuid.uuid5(uuid.UUID("11fb06fb-712d-4ddd-98c7-e71bbd588830"), "-".join(parts)))
 
 
 def arm_value(v: Any, ev: ArmExpr, unset: List[Tuple[str, ...]], path: Tuple[str, ...] = ()) -> Any:
@@ -1732,7 +1774,7 @@ def check_arm(case: Case, res: Results) -> None:
         if p.get("type") != "string" or not re.match(r"^[A-Za-z][A-Za-z0-9]*$", name):
             shape.append(f"parameter {name!r} {p!r}")
     for r in tpl.get("resources", []):
-        if r.get("apiVersion") != "2025-12-01":
+        if r.get("apiVersion") != NETWORK_API_VERSIONS.get(r.get("type"), "2025-12-01"):
             shape.append(f"{r.get('type')} apiVersion {r.get('apiVersion')!r}")
     res.problems(f"{pfx}/template", shape)
     not_exported = (tpl.get("metadata") or {}).get("description", "")
@@ -1757,6 +1799,8 @@ def check_arm(case: Case, res: Results) -> None:
         expected[(ARM_TYPES["deployment"], ("ws", d.entity.endpoint_name, d.entity.name))] = d
     got: Dict[Tuple[str, Tuple[str, ...]], Any] = {}
     for r in tpl.get("resources", []):
+        if r.get("type") in NETWORK_API_VERSIONS:
+            continue  # compared with the Python export's management calls (check_python_mgmt)
         unset: List[Tuple[str, ...]] = []
         body = arm_value({k: v for k, v in r.items() if k not in ("type", "apiVersion", "dependsOn")}, ev, unset)
         name = body.pop("name", None)
@@ -1841,6 +1885,100 @@ def check_arm(case: Case, res: Results) -> None:
         res.problems(f"{label}/rest-body", deep_diff(drop_empty(want), drop_empty(body), la="sdk", lb="template"))
 
 
+NETWORK_API_VERSIONS = {
+    "Microsoft.Network/privateEndpoints": "2024-05-01",
+    "Microsoft.Network/privateEndpoints/privateDnsZoneGroups": "2024-05-01",
+    "Microsoft.Network/privateDnsZones": "2020-06-01",
+    "Microsoft.Network/privateDnsZones/virtualNetworkLinks": "2020-06-01",
+    "Microsoft.Authorization/roleAssignments": "2022-04-01",
+}
+MGMT_CALLS = Path(__file__).resolve().parent / "mgmt_calls.py"
+
+
+def check_python_mgmt(case: Case, res: Results) -> None:
+    """The Python export's management-plane calls, made against the real azure-mgmt-* classes (mgmt_calls.py in
+    the azure-cli venv), against the ARM template's network and role resources, in the case's subscription and
+    resource group."""
+    pfx = f"{case.name}/python-mgmt"
+    script = case.dir / "python" / "amlnet_deploy.py"
+    arm = case.dir / "arm" / "azuredeploy.json"
+    if not script.is_file() or not arm.is_file():
+        return
+    tpl = json.loads(arm.read_text(encoding="utf-8"))
+    net = [r for r in tpl.get("resources", []) if r.get("type") in NETWORK_API_VERSIONS]
+    src = script.read_text(encoding="utf-8")
+    if not net and "azure.mgmt" not in src and not case.networking.inbound:
+        return
+    if not Path(AZ_PYTHON).exists():
+        res.add(f"{pfx}/venv", False, f"the Azure CLI venv is missing ({AZ_PYTHON}); scripts/setup.sh installs it")
+        return
+    params: Dict[str, Any] = {}
+    sub = case.opts.get("subscription_id") or TEST_ENV["SUBSCRIPTION_ID"]
+    rg = case.opts.get("resource_group") or TEST_ENV["RESOURCE_GROUP"]
+    ev = ArmExpr(params, sub, rg)
+    for name, p in (tpl.get("parameters") or {}).items():
+        params[name] = arm_value(p["defaultValue"], ev, []) if "defaultValue" in p else UNSET
+    ws_name = params.get("workspaceName") if params.get("workspaceName") not in (None, UNSET) else TEST_ENV["WORKSPACE_NAME"]
+    params["workspaceName"] = ws_name
+    location = params.get("location")
+    uais = [case.networking.identity] if case.networking.identity else []
+    raw = case.workspace.raw if case.workspace is not None and isinstance(case.workspace.raw, dict) else {}
+    if isinstance(raw.get("primary_user_assigned_identity"), str):
+        uais.append(raw["primary_user_assigned_identity"])
+    env = dict(os.environ, SUBSCRIPTION_ID=sub, RESOURCE_GROUP=rg, WORKSPACE_NAME=ws_name,
+               AMLNET_FAKE_UAIS=",".join(uais), AMLNET_FAKE_LOCATION=location if isinstance(location, str) else LOCATION)
+    proc = subprocess.run([AZ_PYTHON, str(MGMT_CALLS), str(script)], capture_output=True, text=True, env=env,
+                          cwd=str(case.stub), timeout=300)
+    try:
+        out = json.loads(proc.stdout)
+    except ValueError:
+        res.add(f"{pfx}/run", False, f"mgmt_calls.py failed: {proc.stderr.strip()[-400:]}")
+        return
+    if not res.add(f"{pfx}/run", out["error"] is None and not out["problems"], f"{out['error']}; {out['problems']}"):
+        return
+    # Each call as (type, full name) -> (REST body, extra facts), the same shape the template gives.
+    calls: Dict[Tuple[str, str], Any] = {}
+    for c in out["calls"]:
+        a = c["args"]
+        op = c["op"]
+        if op.startswith("PrivateEndpointsOperations"):
+            calls[("Microsoft.Network/privateEndpoints", a["private_endpoint_name"])] = a["parameters"]
+        elif op.startswith("PrivateDnsZoneGroupsOperations"):
+            calls[("Microsoft.Network/privateEndpoints/privateDnsZoneGroups",
+                   f"{a['private_endpoint_name']}/{a['private_dns_zone_group_name']}")] = a["parameters"]
+        elif op.startswith("PrivateZonesOperations"):
+            calls[("Microsoft.Network/privateDnsZones", a["private_zone_name"])] = a["parameters"]
+        elif op.startswith("VirtualNetworkLinksOperations"):
+            calls[("Microsoft.Network/privateDnsZones/virtualNetworkLinks",
+                   f"{a['private_zone_name']}/{a['virtual_network_link_name']}")] = a["parameters"]
+        elif op.startswith("RoleAssignmentsOperations"):
+            calls[("Microsoft.Authorization/roleAssignments", a["role_assignment_name"])] = dict(a["parameters"], scope=a["scope"])
+        for key in ("resource_group_name",):
+            if key in a and a[key] != rg:
+                res.add(f"{pfx}/resource-group", False, f"{op} in {a[key]!r}, expected {rg!r}")
+    got: Dict[Tuple[str, str], Any] = {}
+    for r in net:
+        body = arm_value({k: v for k, v in r.items() if k not in ("type", "apiVersion", "dependsOn", "name")}, ev, [])
+        name = arm_value(r["name"], ev, [])
+        if "scope" in body:
+            body["scope"] = f"/subscriptions/{sub}/resourceGroups/{rg}/providers/{body['scope']}"
+        got[(r["type"], name)] = body
+    # Role assignments the template leaves to the scripts (targets outside its resource group) are named in
+    # its description.
+    description = (tpl.get("metadata") or {}).get("description", "")
+    p = []
+    for key in sorted(set(calls) - set(got)):
+        if key[0] == "Microsoft.Authorization/roleAssignments" and calls[key]["scope"] in description:
+            continue
+        p.append(f"the Python export makes {key}, the template has no such resource")
+    for key in sorted(set(got) - set(calls)):
+        p.append(f"the template deploys {key}, the Python export never makes it")
+    res.problems(f"{pfx}/resources", p)
+    for key in sorted(set(got) & set(calls)):
+        res.problems(f"{pfx}/{key[0].split('/')[-1]}:{key[1]}",
+                     deep_diff(calls[key], got[key], la="python", lb="template"))
+
+
 def check_terraform(case: Case, res: Results) -> None:
     pfx = f"{case.name}/terraform"
     tdir = case.dir / "terraform"
@@ -1890,7 +2028,7 @@ def main(argv: List[str]) -> int:
                 continue
             if case is None:
                 continue
-            for fn in (check_yaml, check_python, check_cli, check_arm, check_terraform):
+            for fn in (check_yaml, check_python, check_cli, check_arm, check_python_mgmt, check_terraform):
                 try:
                     fn(case, res)
                 except Exception as e:  # noqa: BLE001 - a crash in one group must not hide the others

@@ -106,6 +106,14 @@ impl Writer<'_> {
                 text.push('"');
                 text
             }
+            // The network resources are azurerm resources written from `crate::networking` (`network`
+            // below); the azapi bodies never hold these.
+            Expr::ResourceId(_) | Expr::ExternalId { .. } | Expr::Guid(_) => "null".to_owned(),
+            Expr::PrincipalId(_) => format!("{}.identity[0].principal_id", self.workspace_ref),
+            Expr::RoleDefinitionId(id) => {
+                hcl_str(&format!("/subscriptions/${{var.subscription_id}}/providers/Microsoft.Authorization/roleDefinitions/{id}"))
+                    .replace("$${", "${")
+            }
         }
     }
 
