@@ -1996,6 +1996,29 @@ def check_terraform(case: Case, res: Results) -> None:
         env = dict(os.environ, TF_CLI_CONFIG_FILE=os.devnull, CHECKPOINT_DISABLE="1")
         p = subprocess.run([tf, "fmt", "-check", "-diff", "-no-color", "main.tf"], cwd=d, capture_output=True, text=True, env=env)
         res.add(f"{pfx}/fmt", p.returncode == 0, (p.stdout + p.stderr)[-800:])
+    # The network part against case.json's networking and the rules (the same expectations as the CLI's).
+    text = (tdir / "main.tf").read_text(encoding="utf-8")
+    blocks = re.findall(r'^resource "(azurerm_[a-z_]+)" "[^"]+" \{\n(.*?)^\}', text, re.M | re.S)
+    attr = lambda body, key: (re.search(rf'^\s*{key}\s*=\s*"([^"]*)"', body, re.M) or [None, None])[1]  # noqa: E731
+    net = case.networking
+    p = []
+    pes = [b for t, b in blocks if t == "azurerm_private_endpoint"]
+    if len(pes) != len(net.inbound):
+        p.append(f"{len(pes)} azurerm_private_endpoint, case.json asks for {len(net.inbound)}")
+    for b in pes:
+        if '"amlworkspace"' not in b or "is_manual_connection           = false" not in b:
+            p.append(f"private endpoint {attr(b, 'name')}: not an automatic amlworkspace connection")
+    zones = [attr(b, "name") for t, b in blocks if t == "azurerm_private_dns_zone"]
+    want_zones = list(WORKSPACE_ZONES) if any(pe.dns == "create" for pe in net.inbound) else []
+    if zones != want_zones:
+        p.append(f"azurerm_private_dns_zone {zones}, expected {want_zones}")
+    roles = [b for t, b in blocks if t == "azurerm_role_assignment"]
+    if [attr(b, "scope") for b in roles] != case.approver_targets():
+        p.append(f"azurerm_role_assignment scopes {[attr(b, 'scope') for b in roles]}, expected {case.approver_targets()}")
+    for b in roles:
+        if not (attr(b, "role_definition_id") or "").endswith("/roleDefinitions/" + APPROVER_ROLE):
+            p.append(f"role assignment on {attr(b, 'scope')}: role_definition_id {attr(b, 'role_definition_id')!r}")
+    res.problems(f"{pfx}/network", p)
 
 
 # ------------------------------------------------------------------------------------------------ main
