@@ -231,7 +231,11 @@ pub(crate) const WORKSPACE_ID_WORD: &str =
 /// The approver role assignments: the identity's principal id, then one `az role assignment create` per
 /// private endpoint target. Empty when there is nothing to assign.
 pub(crate) fn approver_commands(config: &Config) -> String {
-    let targets = assigned_targets(config);
+    approver_commands_for(config, &assigned_targets(config))
+}
+
+/// [`approver_commands`] for some of the targets (a plan assigns the role on the rules it sets).
+pub(crate) fn approver_commands_for(config: &Config, targets: &[networking::ApproverTarget]) -> String {
     if targets.is_empty() {
         return String::new();
     }

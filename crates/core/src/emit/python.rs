@@ -488,11 +488,8 @@ pub fn script(config: &Config) -> String {
     }
     let approver = !networking::assigned_targets(config).is_empty();
     let inbound = !networking::inbound(config).is_empty();
-    if approver || inbound {
-        body.push_str("    credential = DefaultAzureCredential()\n");
-    }
     if approver {
-        body.push_str("    assign_approver_role(credential, ml_client)\n");
+        body.push_str("    assign_approver_role(ml_client)\n");
     }
     if needs.provision {
         let _ = writeln!(
@@ -503,7 +500,7 @@ pub fn script(config: &Config) -> String {
         body.push_str("    print(\"Provisioned the managed network\")\n");
     }
     if inbound {
-        body.push_str("    create_inbound_private_endpoints(credential, ml_client)\n");
+        body.push_str("    create_inbound_private_endpoints(ml_client)\n");
     }
     if config.endpoint.is_some() {
         body.push_str("    endpoint = ml_client.online_endpoints.begin_create_or_update(build_endpoint()).result()\n    print(f\"Created endpoint {endpoint.name}\")\n");
@@ -592,51 +589,64 @@ fn py_network_id(subnet: &SubnetRef, with_subnet: bool) -> String {
 
 const PY_WORKSPACE_ID: &str = "(\n        \"/subscriptions/\" + SUBSCRIPTION_ID + \"/resourceGroups/\" + RESOURCE_GROUP\n        + \"/providers/Microsoft.MachineLearningServices/workspaces/\" + WORKSPACE_NAME\n    )";
 
-/// `assign_approver_role` and `create_inbound_private_endpoints`, when the configuration needs them;
-/// returns the import lines they need.
-fn network_functions(body: &mut String, config: &Config) -> Vec<&'static str> {
-    let mut imports = Vec::new();
-    let targets = networking::assigned_targets(config);
-    if !targets.is_empty() {
-        imports.push("from azure.mgmt.authorization import AuthorizationManagementClient");
-        imports.push("from azure.mgmt.authorization.models import RoleAssignmentCreateParameters");
-        let _ = write!(body, "APPROVER_ROLE_ID = {}\n\n\n", py_str(APPROVER_ROLE_ID));
-        body.push_str("def _arm_guid(*parts: str) -> str:\n    \"\"\"ARM's guid(): the template and this script name the same role assignment.\"\"\"\n    return str(uuid.uuid5(uuid.UUID(\"11fb06fb-712d-4ddd-98c7-e71bbd588830\"), \"-\".join(parts)))\n\n\n");
-        let _ = write!(
-            body,
-            "def assign_approver_role(credential, ml_client: MLClient) -> None:\n    \"\"\"{APPROVER_ROLE_NAME} on each private endpoint target, so that the workspace can approve its managed private endpoints.\"\"\"\n    workspace = ml_client.workspaces.get(WORKSPACE_NAME)\n"
-        );
-        match networking::approver_principal(config) {
-            Principal::SystemAssigned => body.push_str("    principal_id = workspace.identity.principal_id\n"),
-            Principal::UserAssigned(id) => {
-                let _ = write!(
-                    body,
-                    "    identity_id = {}\n    principal_id = next(\n        (i.principal_id for i in workspace.identity.user_assigned_identities or [] if i.resource_id.lower() == identity_id.lower()),\n        None,\n    ) or sys.exit(f\"the workspace has no user-assigned identity {{identity_id}}\")\n",
-                    py_str(&id)
-                );
-            }
+/// The imports of the approver role statements.
+pub(crate) const APPROVER_IMPORTS: &[&str] = &[
+    "from azure.mgmt.authorization import AuthorizationManagementClient",
+    "from azure.mgmt.authorization.models import RoleAssignmentCreateParameters",
+];
+
+/// The statements that assign the approver role on `targets` (indented by four spaces, with `ml_client`
+/// and `DefaultAzureCredential` in scope, `uuid` imported): the role assignment names are ARM's guid() of
+/// the target, the workspace and the role, so the template and this script name the same assignment.
+pub(crate) fn approver_statements(config: &Config, targets: &[networking::ApproverTarget]) -> String {
+    let mut body = String::new();
+    body.push_str("    credential = DefaultAzureCredential()\n    workspace = ml_client.workspaces.get(WORKSPACE_NAME)\n");
+    match networking::approver_principal(config) {
+        Principal::SystemAssigned => body.push_str("    principal_id = workspace.identity.principal_id\n"),
+        Principal::UserAssigned(id) => {
+            let _ = write!(
+                body,
+                "    identity_id = {}\n    principal_id = next(\n        (i.principal_id for i in workspace.identity.user_assigned_identities or [] if i.resource_id.lower() == identity_id.lower()),\n        None,\n    ) or sys.exit(f\"the workspace has no user-assigned identity {{identity_id}}\")\n",
+                py_str(&id)
+            );
         }
-        let _ = writeln!(body, "    workspace_id = {PY_WORKSPACE_ID}");
-        body.push_str("    for target in [\n");
-        for t in &targets {
-            let _ = writeln!(body, "        {},", py_str(&t.id));
-        }
-        body.push_str("    ]:\n        subscription = target.split(\"/\")[2]\n        AuthorizationManagementClient(credential, subscription).role_assignments.create(\n            scope=target,\n            role_assignment_name=_arm_guid(target, workspace_id, APPROVER_ROLE_ID),\n            parameters=RoleAssignmentCreateParameters(\n                role_definition_id=\"/subscriptions/\" + subscription + \"/providers/Microsoft.Authorization/roleDefinitions/\" + APPROVER_ROLE_ID,\n                principal_id=principal_id,\n                principal_type=\"ServicePrincipal\",\n            ),\n        )\n        print(f\"Assigned the approver role on {target}\")\n\n\n");
     }
+    let _ = writeln!(body, "    role_id = {}", py_str(APPROVER_ROLE_ID));
+    let _ = writeln!(body, "    workspace_id = {PY_WORKSPACE_ID}");
+    body.push_str("    for target in [\n");
+    for t in targets {
+        let _ = writeln!(body, "        {},", py_str(&t.id));
+    }
+    body.push_str("    ]:\n        subscription = target.split(\"/\")[2]\n        AuthorizationManagementClient(credential, subscription).role_assignments.create(\n            scope=target,\n            # ARM's guid(target, workspace, role).\n            role_assignment_name=str(uuid.uuid5(uuid.UUID(\"11fb06fb-712d-4ddd-98c7-e71bbd588830\"), \"-\".join([target, workspace_id, role_id]))),\n            parameters=RoleAssignmentCreateParameters(\n                role_definition_id=\"/subscriptions/\" + subscription + \"/providers/Microsoft.Authorization/roleDefinitions/\" + role_id,\n                principal_id=principal_id,\n                principal_type=\"ServicePrincipal\",\n            ),\n        )\n        print(f\"Assigned the approver role on {target}\")\n");
+    body
+}
+
+/// The imports of the inbound statements.
+pub(crate) fn inbound_imports(config: &Config) -> Vec<&'static str> {
     let inbound = networking::inbound(config);
     if inbound.is_empty() {
-        return imports;
+        return Vec::new();
     }
-    imports.push("from azure.mgmt.network import NetworkManagementClient");
-    imports.push(
+    let mut imports = vec![
+        "from azure.mgmt.network import NetworkManagementClient",
         "from azure.mgmt.network.models import PrivateDnsZoneConfig, PrivateDnsZoneGroup, PrivateEndpoint, PrivateLinkServiceConnection, Subnet",
-    );
-    let zones = networking::zones_to_create(&inbound);
-    if !zones.is_empty() {
+    ];
+    if !networking::zones_to_create(&inbound).is_empty() {
         imports.push("from azure.mgmt.privatedns import PrivateDnsManagementClient");
         imports.push("from azure.mgmt.privatedns.models import PrivateZone, SubResource, VirtualNetworkLink");
     }
-    body.push_str("def create_inbound_private_endpoints(credential, ml_client: MLClient) -> None:\n    \"\"\"The workspace's private endpoints in your virtual networks, with private DNS.\"\"\"\n");
+    imports
+}
+
+/// The statements that create the inbound private endpoints, their zones, links and zone groups
+/// (indented by four spaces, with `ml_client` and `DefaultAzureCredential` in scope).
+pub(crate) fn inbound_statements(config: &Config) -> String {
+    let inbound = networking::inbound(config);
+    let mut body = String::new();
+    if inbound.is_empty() {
+        return body;
+    }
+    body.push_str("    credential = DefaultAzureCredential()\n");
     let ws_location = config.workspace.as_ref().and_then(|w| w.location.clone()).filter(|l| !l.trim().is_empty());
     match &ws_location {
         Some(l) => {
@@ -658,6 +668,7 @@ fn network_functions(body: &mut String, config: &Config) -> Vec<&'static str> {
             py_str(&format!("Created private endpoint {}", pe.name))
         );
     }
+    let zones = networking::zones_to_create(&inbound);
     if !zones.is_empty() {
         body.push_str("    dns = PrivateDnsManagementClient(credential, SUBSCRIPTION_ID)\n");
         for zone in &zones {
@@ -706,7 +717,30 @@ fn network_functions(body: &mut String, config: &Config) -> Vec<&'static str> {
         }
         body.push_str("            ],\n        ),\n    ).result()\n");
     }
-    body.push_str("\n\n");
+    body
+}
+
+/// `assign_approver_role` and `create_inbound_private_endpoints`, when the configuration needs them;
+/// returns the import lines they need.
+fn network_functions(body: &mut String, config: &Config) -> Vec<&'static str> {
+    let mut imports: Vec<&'static str> = Vec::new();
+    let targets = networking::assigned_targets(config);
+    if !targets.is_empty() {
+        imports.extend(APPROVER_IMPORTS);
+        let _ = write!(
+            body,
+            "def assign_approver_role(ml_client: MLClient) -> None:\n    \"\"\"{APPROVER_ROLE_NAME} on each private endpoint target, so that the workspace can approve its managed private endpoints.\"\"\"\n{}\n\n",
+            approver_statements(config, &targets)
+        );
+    }
+    let statements = inbound_statements(config);
+    if !statements.is_empty() {
+        imports.extend(inbound_imports(config));
+        let _ = write!(
+            body,
+            "def create_inbound_private_endpoints(ml_client: MLClient) -> None:\n    \"\"\"The workspace's private endpoints in your virtual networks, with private DNS.\"\"\"\n{statements}\n\n"
+        );
+    }
     imports
 }
 

@@ -100,9 +100,13 @@ pub enum StepKind {
     /// `az ml workspace update`: isolation mode, public network access, firewall SKU.
     UpdateWorkspace,
     RemoveRule,
+    /// `az role assignment create`: the approver role on the private endpoint targets of the rules set next.
+    AssignApproverRole,
     SetRule,
     /// `az ml workspace provision-network`, with `--include-spark` when Spark is enabled.
     ProvisionNetwork,
+    /// `az network private-endpoint create` and its private DNS: a private endpoint of the workspace.
+    CreateInboundEndpoint,
     CreateEndpoint,
     /// `az ml online-endpoint update --set public_network_access=...`.
     UpdateEndpoint,
@@ -117,8 +121,10 @@ impl StepKind {
             StepKind::DeleteFirst => "delete_first",
             StepKind::UpdateWorkspace => "update_workspace",
             StepKind::RemoveRule => "remove_rule",
+            StepKind::AssignApproverRole => "assign_approver_role",
             StepKind::SetRule => "set_rule",
             StepKind::ProvisionNetwork => "provision_network",
+            StepKind::CreateInboundEndpoint => "create_inbound_endpoint",
             StepKind::CreateEndpoint => "create_endpoint",
             StepKind::UpdateEndpoint => "update_endpoint",
             StepKind::RecreateDeployment => "recreate_deployment",
