@@ -1316,7 +1316,7 @@ def run_bash(case: Case, script: Path, env_values: Dict[str, Optional[str]], tag
     return rc, err, calls, files, leftovers, refused
 
 
-AZ_PYTHON = os.environ.get("AMLNET_AZ_PYTHON", "/opt/azcli/bin/python")
+AZ_PYTHON = os.environ.get("AMLNET_AZ_PYTHON") or os.path.join(os.environ.get("AMLNET_AZCLI_VENV", "/opt/azcli"), "bin", "python")
 AZ_PARSE = Path(__file__).resolve().parent / "az_parse.py"
 _AZ_PARSE_CACHE: Dict[str, dict] = {}
 
