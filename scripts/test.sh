@@ -47,6 +47,9 @@ if [ "$rc_err" != 1 ] || [ "$rc_usage" != 2 ]; then
 fi
 echo "cli: 3 passed, 0 failed"
 
+step "SARIF of every fixture: sarif-multitool validate (npm) and the SARIF 2.1.0 schema"
+bash tests/cli/sarif.sh "$AMLNET"
+
 step "parity with azure-ai-ml 1.35.2: the real corpus, the examples, the demo and $PARITY_MUTATIONS mutations (seed $PARITY_SEED)"
 python3 tests/parity/parity.py --amlnet "$AMLNET" --mutations "$PARITY_MUTATIONS" --seed "$PARITY_SEED"
 

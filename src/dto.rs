@@ -1,7 +1,13 @@
 //! The JavaScript-facing shapes: plain objects with camelCase fields, typed for TypeScript by tsify.
 //!
-//! Only this module knows what crosses the boundary. Each DTO is a serializable counterpart of a core
-//! type with a conversion from it (or, for inputs, into it); the core stays free of JS concerns.
+//! Only this module knows what crosses the boundary. The output shapes mirror the core's documented
+//! reports (`amlnet_core::report`, what `amlnet check|plan|summary --format json` prints), field for
+//! field in camelCase. They convert straight from the core's working types (a copy through the report
+//! structs costs the wasm about 2 KB gzipped), destructuring them exhaustively as the report does, so a
+//! new core field is a compile error in both places; the tests below convert through the reports,
+//! destructuring those exhaustively too, and require the same result, so a field added to a report
+//! fails `cargo test` until it is mirrored here. Inputs convert into core types; the core stays free
+//! of JS concerns.
 //! Optional fields are left out of the object when absent (`help?: string`), never `null`, so the
 //! TypeScript types and the runtime values agree.
 
@@ -234,8 +240,8 @@ pub struct Fix {
     pub replacement: Option<String>,
 }
 
-/// One finding: the fields of `amlnet check --format json`, in camelCase. Lines and columns are
-/// 1-based and count Unicode code points; the end is exclusive.
+/// One finding: the fields of `amlnet check --format json` (`report::Diagnostic`), in camelCase.
+/// Lines and columns are 1-based and count Unicode code points; the end is exclusive.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct Diagnostic {
@@ -245,6 +251,8 @@ pub struct Diagnostic {
     pub file: Option<String>,
     /// Stable kebab-case rule code; `explain(code)` documents it.
     pub code: String,
+    /// `reading` (azure-ai-ml's own reading of the file), `model`, `export` or `plan`.
+    pub stage: String,
     pub severity: Severity,
     pub message: String,
     /// The field, e.g. `managed_network.outbound_rules[2].destination`; empty for the whole document.
@@ -276,18 +284,24 @@ fn position(value: usize) -> u32 {
 
 impl From<&core::Diagnostic> for Diagnostic {
     fn from(d: &core::Diagnostic) -> Self {
+        let core::Diagnostic { code, severity, message, path, file, range, help, fix } = d;
         Diagnostic {
-            file: d.file.clone(),
-            code: d.code.to_owned(),
-            severity: d.severity.into(),
-            message: d.message.clone(),
-            path: d.path.clone(),
-            line: d.range.map(|r| position(r.line)),
-            column: d.range.map(|r| position(r.column)),
-            end_line: d.range.map(|r| position(r.end_line)),
-            end_column: d.range.map(|r| position(r.end_column)),
-            help: d.help.clone(),
-            fix: d.fix.as_ref().map(|f| Fix { title: f.title.clone(), path: f.path.clone(), replacement: f.replacement.clone() }),
+            file: file.clone(),
+            code: (*code).to_owned(),
+            stage: core::rules::stage(code).unwrap_or("model").to_owned(),
+            severity: (*severity).into(),
+            message: message.clone(),
+            path: path.clone(),
+            line: range.map(|r| position(r.line)),
+            column: range.map(|r| position(r.column)),
+            end_line: range.map(|r| position(r.end_line)),
+            end_column: range.map(|r| position(r.end_column)),
+            help: help.clone(),
+            fix: fix.as_ref().map(|core::Fix { title, path, replacement }| Fix {
+                title: title.clone(),
+                path: path.clone(),
+                replacement: replacement.clone(),
+            }),
         }
     }
 }
@@ -296,6 +310,8 @@ impl From<&core::Diagnostic> for Diagnostic {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct ValidateResult {
+    /// The version of the output shapes (`report::VERSION`, the `version` of the CLI's JSON).
+    pub version: u32,
     /// The detected (or given) kind; absent when the text is not a document amlnet knows.
     #[tsify(optional)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -389,20 +405,20 @@ pub struct PlanStep {
 
 impl From<&core::plan::PlanStep> for PlanStep {
     fn from(step: &core::plan::PlanStep) -> Self {
-        PlanStep {
-            kind: step.kind.into(),
-            title: step.title.clone(),
-            detail: step.detail.clone(),
-            bash: step.bash.clone(),
-            python: step.python.clone(),
-        }
+        let core::plan::PlanStep { kind, title, detail, bash, python } = step;
+        PlanStep { kind: (*kind).into(), title: title.clone(), detail: detail.clone(), bash: bash.clone(), python: python.clone() }
     }
 }
 
-/// What `plan` returns.
+/// What `plan` returns: the fields of `amlnet plan --format json` (`report::Plan`) in camelCase, then
+/// the text and the findings of both states.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct PlanResult {
+    /// The version of the output shapes.
+    pub version: u32,
+    /// True when there is at least one step.
+    pub has_changes: bool,
     /// The ordered steps; empty when nothing changes.
     pub steps: Vec<PlanStep>,
     /// What matters before anyone runs the plan; an error means Azure refuses part of it.
@@ -419,6 +435,24 @@ pub struct PlanResult {
     pub desired_diagnostics: Vec<Diagnostic>,
     /// True when a warning or a desired-state diagnostic is an error: do not run the plan.
     pub has_errors: bool,
+}
+
+impl PlanResult {
+    pub fn new(plan: &core::plan::ChangePlan, current: &[core::Diagnostic], desired: &[core::Diagnostic]) -> Self {
+        let core::plan::ChangePlan { steps, warnings, bash, python } = plan;
+        PlanResult {
+            version: core::report::VERSION,
+            has_changes: !plan.is_empty(),
+            steps: steps.iter().map(PlanStep::from).collect(),
+            warnings: warnings.iter().map(Diagnostic::from).collect(),
+            bash: bash.clone(),
+            python: python.clone(),
+            text: plan.render_text(),
+            current_diagnostics: current.iter().map(Diagnostic::from).collect(),
+            desired_diagnostics: desired.iter().map(Diagnostic::from).collect(),
+            has_errors: plan.has_errors() || desired.iter().any(core::Diagnostic::is_error),
+        }
+    }
 }
 
 /// How a summary line reads in a change request.
@@ -459,13 +493,71 @@ pub struct SummarySection {
     pub lines: Vec<SummaryLine>,
 }
 
-/// What `summary` returns.
+/// One way out of the managed network.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct OutboundPath {
+    /// `internet`, `required`, `service_tag`, `fqdn` or `private_endpoint`.
+    pub kind: String,
+    /// What it reaches (`pypi.org`, `AzureMonitor TCP 443`).
+    pub target: String,
+    /// The user rule that opens it; absent for what the service adds.
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rule: Option<String>,
+}
+
+/// One billed resource (or group of identical ones).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct BilledItem {
+    /// `private_endpoint`, `private_dns_zone` or `azure_firewall`.
+    pub kind: String,
+    pub what: String,
+    pub count: u32,
+}
+
+/// One inbound access fact.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct InboundFact {
+    /// `workspace`, `endpoint` or `deployment`.
+    pub scope: String,
+    pub name: String,
+    /// `enabled`, `disabled`, `unset` or `kubernetes`.
+    pub public_network_access: String,
+}
+
+/// A private endpoint of the workspace that the exports create.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct InboundEndpoint {
+    pub name: String,
+    pub virtual_network: String,
+    pub subnet: String,
+    /// `created`, `existing` or `off`.
+    pub dns: String,
+}
+
+/// What `summary` returns: the fields of `amlnet summary --format json` (`report::Summary`) in
+/// camelCase, then the text and the findings.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct SummaryResult {
+    /// The version of the output shapes.
+    pub version: u32,
+    /// One line naming what is summarized.
+    pub headline: String,
     pub sections: Vec<SummarySection>,
-    /// True only in approved-outbound mode with no rule that opens a way out.
+    pub outbound_paths: Vec<OutboundPath>,
+    /// True only in approved-outbound mode.
     pub exfiltration_protection: bool,
+    /// The user rules that open ways out of the protection.
+    pub exfiltration_weakened_by: Vec<String>,
+    pub billed: Vec<BilledItem>,
+    pub inbound: Vec<InboundFact>,
+    /// The workspace's private endpoints the exports create.
+    pub inbound_private_endpoints: Vec<InboundEndpoint>,
     /// The summary as plain text, to paste into a change request.
     pub text: String,
     /// Findings in the files the summary was made from.
@@ -475,17 +567,55 @@ pub struct SummaryResult {
 
 impl SummaryResult {
     pub fn new(summary: &core::summary::Summary, diagnostics: &[core::Diagnostic]) -> Self {
+        use core::summary as s;
+        let s::Summary {
+            headline,
+            sections,
+            outbound_paths,
+            exfiltration_protection,
+            exfiltration_weakened_by,
+            billed,
+            inbound,
+            inbound_private_endpoints,
+        } = summary;
         SummaryResult {
-            sections: summary
-                .sections
+            version: core::report::VERSION,
+            headline: headline.clone(),
+            sections: sections
                 .iter()
-                .map(|s| SummarySection {
-                    id: s.id.to_owned(),
-                    title: s.title.clone(),
-                    lines: s.lines.iter().map(|l| SummaryLine { text: l.text.clone(), tone: l.tone.into() }).collect(),
+                .map(|s::Section { id, title, lines }| SummarySection {
+                    id: (*id).to_owned(),
+                    title: title.clone(),
+                    lines: lines.iter().map(|s::Line { text, tone }| SummaryLine { text: text.clone(), tone: (*tone).into() }).collect(),
                 })
                 .collect(),
-            exfiltration_protection: summary.exfiltration_protection,
+            outbound_paths: outbound_paths
+                .iter()
+                .map(|s::OutboundPath { kind, target, rule }| OutboundPath { kind: (*kind).to_owned(), target: target.clone(), rule: rule.clone() })
+                .collect(),
+            exfiltration_protection: *exfiltration_protection,
+            exfiltration_weakened_by: exfiltration_weakened_by.clone(),
+            billed: billed
+                .iter()
+                .map(|s::BilledItem { kind, what, count }| BilledItem { kind: (*kind).to_owned(), what: what.clone(), count: *count })
+                .collect(),
+            inbound: inbound
+                .iter()
+                .map(|s::InboundFact { scope, name, public_network_access }| InboundFact {
+                    scope: (*scope).to_owned(),
+                    name: name.clone(),
+                    public_network_access: (*public_network_access).to_owned(),
+                })
+                .collect(),
+            inbound_private_endpoints: inbound_private_endpoints
+                .iter()
+                .map(|s::InboundEndpointFact { name, virtual_network, subnet, dns }| InboundEndpoint {
+                    name: name.clone(),
+                    virtual_network: virtual_network.clone(),
+                    subnet: subnet.clone(),
+                    dns: (*dns).to_owned(),
+                })
+                .collect(),
             text: summary.render_text(),
             diagnostics: diagnostics.iter().map(Diagnostic::from).collect(),
             has_errors: diagnostics.iter().any(core::Diagnostic::is_error),
@@ -524,5 +654,148 @@ pub struct RuleDocs {
 impl From<&RuleInfo> for RuleDocs {
     fn from(rule: &RuleInfo) -> Self {
         RuleDocs { code: rule.code.to_owned(), severity: rule.severity.into(), summary: rule.summary.to_owned(), docs: rule.docs.to_owned() }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! The DTOs equal the core's reports field for field: each report is destructured exhaustively
+    //! (a new report field does not compile here until it is mirrored) and compared with the direct
+    //! conversion the binding uses.
+
+    use super::*;
+    use amlnet_core::report as r;
+
+    fn diagnostic(d: r::Diagnostic) -> Diagnostic {
+        let r::Diagnostic { file, code, stage, severity, message, path, line, column, end_line, end_column, help, fix } = d;
+        Diagnostic {
+            file,
+            code: code.to_owned(),
+            stage: stage.to_owned(),
+            severity: severity.into(),
+            message,
+            path,
+            line: line.map(position),
+            column: column.map(position),
+            end_line: end_line.map(position),
+            end_column: end_column.map(position),
+            help,
+            fix: fix.map(|r::Fix { title, path, replacement }| Fix { title, path, replacement }),
+        }
+    }
+
+    fn plan(p: r::Plan, text: String, current: Vec<Diagnostic>, desired: Vec<Diagnostic>) -> PlanResult {
+        let r::Plan { version, has_changes, has_errors, steps, warnings, bash, python } = p;
+        PlanResult {
+            version,
+            has_changes,
+            steps: steps
+                .into_iter()
+                .map(|r::PlanStep { kind, title, detail, bash, python }| PlanStep { kind: kind.into(), title, detail, bash, python })
+                .collect(),
+            warnings: warnings.into_iter().map(diagnostic).collect(),
+            bash,
+            python,
+            text,
+            has_errors: has_errors || desired.iter().any(|d| d.severity == Severity::Error),
+            current_diagnostics: current,
+            desired_diagnostics: desired,
+        }
+    }
+
+    fn summary(s: r::Summary, text: String, diagnostics: Vec<Diagnostic>) -> SummaryResult {
+        let r::Summary {
+            version,
+            headline,
+            sections,
+            outbound_paths,
+            exfiltration_protection,
+            exfiltration_weakened_by,
+            billed,
+            inbound,
+            inbound_private_endpoints,
+        } = s;
+        SummaryResult {
+            version,
+            headline,
+            sections: sections
+                .into_iter()
+                .map(|r::SummarySection { id, title, lines }| SummarySection {
+                    id: id.to_owned(),
+                    title,
+                    lines: lines.into_iter().map(|r::SummaryLine { text, tone }| SummaryLine { text, tone: tone.into() }).collect(),
+                })
+                .collect(),
+            outbound_paths: outbound_paths
+                .into_iter()
+                .map(|r::OutboundPath { kind, target, rule }| OutboundPath { kind: kind.to_owned(), target, rule })
+                .collect(),
+            exfiltration_protection,
+            exfiltration_weakened_by,
+            billed: billed.into_iter().map(|r::BilledItem { kind, what, count }| BilledItem { kind: kind.to_owned(), what, count }).collect(),
+            inbound: inbound
+                .into_iter()
+                .map(|r::InboundFact { scope, name, public_network_access }| InboundFact {
+                    scope: scope.to_owned(),
+                    name,
+                    public_network_access: public_network_access.to_owned(),
+                })
+                .collect(),
+            inbound_private_endpoints: inbound_private_endpoints
+                .into_iter()
+                .map(|r::InboundEndpoint { name, virtual_network, subnet, dns }| InboundEndpoint {
+                    name,
+                    virtual_network,
+                    subnet,
+                    dns: dns.to_owned(),
+                })
+                .collect(),
+            text,
+            has_errors: diagnostics.iter().any(|d| d.severity == Severity::Error),
+            diagnostics,
+        }
+    }
+
+    fn demo() -> Vec<SourceFile> {
+        amlnet_core::demo::DEMO_FILES.iter().map(|(name, text)| SourceFile::new(*name, *text)).collect()
+    }
+
+    #[test]
+    fn diagnostics_mirror_the_report() {
+        let broken = "name: ws1\nmanaged_network:\n  isolation_mode: allow_internet_outbound\n  outbound_rules:\n  - name: p\n    type: fqdn\n    destination: pypi.org\n  - name: t\n    type: service_tag\n    destination:\n      service_tag: AzureMonitor\n      port_ranges: 443\n";
+        let analysis = amlnet_core::analyze(&[SourceFile::new("ws.yml", broken)], Context::default());
+        assert!(analysis.diagnostics.iter().any(|d| d.fix.is_some() && d.range.is_some()), "{:#?}", analysis.diagnostics);
+        for d in &analysis.diagnostics {
+            assert_eq!(Diagnostic::from(d), diagnostic(r::Diagnostic::from(d)));
+        }
+    }
+
+    #[test]
+    fn plans_mirror_the_report() {
+        let current = amlnet_core::plan::read_current(&[SourceFile::new(
+            "current.json",
+            r#"{"name": "contoso-ml", "managed_network": {"isolation_mode": "allow_internet_outbound", "outbound_rules": []}}"#,
+        )]);
+        let desired = amlnet_core::analyze(&demo(), current.context(&amlnet_core::Context::default()));
+        let change = amlnet_core::plan::plan_with_sources(&current.config, &desired.config, &desired.sources);
+        assert!(!change.steps.is_empty() && !change.warnings.is_empty());
+        let direct = PlanResult::new(&change, &current.diagnostics, &desired.diagnostics);
+        let mirrored = plan(
+            r::Plan::from(&change),
+            change.render_text(),
+            current.diagnostics.iter().map(Diagnostic::from).collect(),
+            desired.diagnostics.iter().map(Diagnostic::from).collect(),
+        );
+        assert_eq!(direct, mirrored);
+    }
+
+    #[test]
+    fn summaries_mirror_the_report() {
+        let analysis = amlnet_core::analyze(&demo(), Context::default());
+        let facts = amlnet_core::summary::summarize(&analysis.config);
+        assert!(!facts.outbound_paths.is_empty() && !facts.billed.is_empty() && !facts.inbound.is_empty());
+        let direct = SummaryResult::new(&facts, &analysis.diagnostics);
+        let mirrored = summary(r::Summary::from(&facts), facts.render_text(), analysis.diagnostics.iter().map(Diagnostic::from).collect());
+        assert_eq!(direct, mirrored);
     }
 }

@@ -11,8 +11,7 @@ pub mod dto;
 
 use amlnet_core::{analyze, SourceFile};
 use dto::{
-    Diagnostic, ExportFormat, ExportResult, GeneratedFile, Options, PlanResult, PlanStep, RuleDocs, RuleSummary, SourceFileInput, SummaryResult,
-    ValidateResult,
+    Diagnostic, ExportFormat, ExportResult, GeneratedFile, Options, PlanResult, RuleDocs, RuleSummary, SourceFileInput, SummaryResult, ValidateResult,
 };
 use tsify::{Ts, Tsify};
 use wasm_bindgen::prelude::*;
@@ -22,6 +21,7 @@ pub fn validate_text(text: &str, options: &Options) -> ValidateResult {
     let file = options.source_file(text);
     let analysis = analyze(std::slice::from_ref(&file), options.context());
     ValidateResult {
+        version: amlnet_core::report::VERSION,
         kind: analysis.kinds.first().and_then(|(_, kind)| *kind).map(Into::into),
         diagnostics: analysis.diagnostics.iter().map(Diagnostic::from).collect(),
         has_errors: analysis.has_errors(),
@@ -46,16 +46,7 @@ pub fn export_sources(files: &[SourceFile], format: ExportFormat, options: &Opti
 /// judged against it.
 pub fn plan_sources(current: &[SourceFile], desired: &[SourceFile], options: &Options) -> PlanResult {
     let amlnet_core::plan::PlannedChange { current, desired, plan } = amlnet_core::plan::plan_files(current, desired, &options.context());
-    PlanResult {
-        steps: plan.steps.iter().map(PlanStep::from).collect(),
-        warnings: plan.warnings.iter().map(Diagnostic::from).collect(),
-        bash: plan.bash.clone(),
-        python: plan.python.clone(),
-        text: plan.render_text(),
-        current_diagnostics: current.diagnostics.iter().map(Diagnostic::from).collect(),
-        desired_diagnostics: desired.diagnostics.iter().map(Diagnostic::from).collect(),
-        has_errors: plan.has_errors() || desired.has_errors(),
-    }
+    PlanResult::new(&plan, &current.diagnostics, &desired.diagnostics)
 }
 
 /// The cost and security summary of the configuration the files hold.

@@ -179,15 +179,16 @@ test('builds an approved-outbound workspace with all three rule types; tabs equa
   const notes = await page.getByRole('list', { name: 'Notes on the Terraform export' }).locator('li').allTextContents();
   const cliNotes = amlnet(['export', ...inputs, '--to', 'terraform', '--out', join(dir, 'out-tf-notes'), '--subscription', SUB, '--resource-group', RG]).stderr;
   assert(notes.length > 0, 'the Terraform tab shows notes');
-  for (const n of notes) {
-    const code = /\[([a-z0-9-]+)\]/.exec(n)?.[1];
+  const noteCodes = await page.getByRole('list', { name: 'Notes on the Terraform export' }).locator('li').evaluateAll((els) => els.map((e) => e.dataset.code));
+  for (const [k, n] of notes.entries()) {
+    const code = noteCodes[k];
     assert(code && cliNotes.includes(code), `note ${n} is also reported by the CLI:\n${cliNotes}`);
   }
   await axe(page, 'Review + export (Terraform tab)');
   // The summary beside the diagram equals `amlnet summary --format json` of the exported YAML.
   const cliSummary = JSON.parse(amlnet(['summary', ...inputs, '--format', 'json']).stdout);
   const shown = await page.locator('.cost-summary .summary-section').evaluateAll((els) =>
-    els.map((e) => ({ id: e.dataset.section, lines: [...e.querySelectorAll('li')].map((li) => li.lastChild.textContent) })));
+    els.map((e) => ({ id: e.dataset.section, lines: [...e.querySelectorAll('li')].map((li) => li.dataset.text) })));
   assertEqual(JSON.stringify(shown), JSON.stringify(cliSummary.sections.map((s) => ({ id: s.id, lines: s.lines.map((l) => l.text) }))), 'summary panel');
   assert(cliSummary.sections.some((s) => s.lines.some((l) => /[Ff]irewall/.test(l.text) && /Basic/.test(l.text))), 'the summary bills the Basic firewall');
   await axe(page, 'Review + export (Python tab)');
@@ -201,7 +202,7 @@ test('validation shows next to the field and the summary moves focus there', asy
   await page.getByLabel('Private with Internet Outbound').check();
   // The demo's service tag and FQDN rules are not allowed with internet outbound.
   await gotoStep(page, 'Review + export');
-  assert(/^[1-9]\d* errors/.test(await page.locator('.summary .status').textContent()), 'errors counted');
+  assert(/^[1-9]\d* errors?/.test(await page.locator('.summary .status').textContent()), 'errors counted');
   await page.locator('#export-warning').waitFor();
   const finding = page.locator('.finding.error button').first();
   await finding.click();
@@ -266,15 +267,18 @@ test('import of a broken file lists each diagnostic at its line and keeps the wi
   assertEqual(await page.getByLabel('Workspace name').inputValue(), 'contoso-ml', 'the wizard is unchanged');
   await axe(page, 'Import with errors');
   await shot(page, '7-import-errors');
-  await page.getByRole('button', { name: 'Apply what could be read' }).click();
+  await page.getByRole('button', { name: 'Replace with what could be read' }).click();
   assertEqual(await page.getByLabel('Workspace name').inputValue(), 'broken-ws', 'applied on request');
+  // Both rules have errors: they are left out, and the result says so.
+  const skipped = await page.getByRole('list', { name: 'Not taken as read' }).locator('li').allTextContents();
+  assert(skipped.some((l) => /^rule tag: left out, it has \d errors?$/.test(l)), `skipped: ${skipped.join(' | ')}`);
   await noProblems(page, problems);
   await context.close();
 });
 
 test('presets, and opening YAML files fills the wizard', async () => {
   const { context, page, problems } = await openPage(browser, server.url);
-  await page.getByLabel('Preset').selectOption({ label: 'Approved outbound with PyPI and conda' });
+  await page.getByLabel('Preset', { exact: true }).selectOption({ label: 'Approved outbound with PyPI and conda' });
   await page.getByRole('button', { name: 'Load preset' }).click();
   assertEqual(await page.getByLabel('Workspace name').inputValue(), 'ml-approved', 'preset loaded');
   await gotoStep(page, 'Outbound rules');
@@ -379,6 +383,12 @@ test('a preset link (#preset=<id>, as <amlnet-builder preset> makes) opens that 
   await context.close();
 });
 
+/** The id of the focused element once focus has settled on `id` (renders are asynchronous), else the current one. */
+async function focusedAfter(page, id) {
+  await page.waitForFunction((want) => document.activeElement?.id === want, id, { timeout: 5000 }).catch(() => {});
+  return page.evaluate(() => document.activeElement?.id);
+}
+
 async function tabTo(page, predicate, what, limit = 80) {
   for (let i = 0; i < limit; i++) {
     await page.keyboard.press('Tab');
@@ -394,15 +404,15 @@ test('keyboard only: steps, fields, the rule dialog and focus return', async () 
   await page.keyboard.type('keyboard-ws');
   await tabTo(page, () => document.activeElement?.textContent === 'Next: Networking', 'Next button');
   await page.keyboard.press('Enter');
-  assertEqual(await page.evaluate(() => document.activeElement?.id), 'step-networking-heading', 'focus on the step heading');
+  assertEqual(await focusedAfter(page, 'step-networking-heading'), 'step-networking-heading', 'focus on the step heading');
   await tabTo(page, () => document.activeElement?.name === 'isolation-mode', 'outbound access radios');
   await tabTo(page, () => document.activeElement?.textContent === 'Next: Outbound rules', 'Next button');
   await page.keyboard.press('Enter');
   await tabTo(page, () => document.activeElement?.id === 'add-rule', 'Add rule button');
   await page.keyboard.press('Enter');
-  assertEqual(await page.evaluate(() => document.activeElement?.id), 'r-name', 'focus in the dialog');
+  assertEqual(await focusedAfter(page, 'r-name'), 'r-name', 'focus in the dialog');
   await page.keyboard.press('Escape');
-  assertEqual(await page.evaluate(() => document.activeElement?.id), 'add-rule', 'Escape returns focus');
+  assertEqual(await focusedAfter(page, 'add-rule'), 'add-rule', 'Escape returns focus');
   await page.keyboard.press('Enter');
   await page.keyboard.type('kbd-fqdn');
   await tabTo(page, () => document.activeElement?.id === 'r-fqdn', 'FQDN field', 10);
@@ -415,7 +425,7 @@ test('keyboard only: steps, fields, the rule dialog and focus return', async () 
   // The tab list answers to arrow keys.
   await page.locator('#tab-yaml').focus();
   await page.keyboard.press('ArrowRight');
-  assertEqual(await page.evaluate(() => document.activeElement?.id), 'tab-cli', 'arrow moves between tabs');
+  assertEqual(await focusedAfter(page, 'tab-cli'), 'tab-cli', 'arrow moves between tabs');
   assertEqual(await page.getByRole('tab', { name: 'Azure CLI' }).getAttribute('aria-selected'), 'true', 'CLI tab selected');
   await shot(page, '8-keyboard');
   await noProblems(page, problems);
@@ -430,6 +440,7 @@ test('phone width: no horizontal scrolling, dark theme passes axe', async () => 
     assert(overflow <= 1, `${step}: page is ${overflow}px wider than the phone`);
     await axe(page, `${step} (phone, dark)`);
   }
+  await page.getByRole('button', { name: 'Menu' }).click();
   await page.getByRole('button', { name: 'Import YAML' }).click();
   await axe(page, 'Import panel (phone, dark)');
   await page.getByRole('button', { name: 'Plan a change' }).click();
@@ -481,7 +492,7 @@ test('plan view: current state from az show JSON, edit a copy, the plan equals t
   await page.getByLabel('Current state', { exact: true }).fill(SHOWN);
   await page.getByRole('button', { name: 'Use as current state' }).click();
   const read = await page.locator('.plan-current p').first().textContent();
-  assert(/live-ws/.test(read) && /1 user-defined rules/.test(read), `current state read: ${read}`);
+  assert(/live-ws/.test(read) && /1 user-defined rule\b/.test(read), `current state read: ${read}`);
   await page.getByRole('button', { name: 'Edit a copy of the current state' }).click();
   await page.getByRole('heading', { name: 'Networking', level: 2 }).waitFor();
   assertEqual(await page.locator('#plan-status').textContent(), 'Nothing changes: the workspace already is what the wizard holds.', 'a copy plans nothing');
@@ -535,6 +546,375 @@ test('plan view: current state from az show JSON, edit a copy, the plan equals t
   assertEqual(await page.locator('.plan-result').count(), 0, 'no plan without a current state');
   await noProblems(page, problems);
   await context.close();
+});
+
+// ---- issue 11: the builder a user can trust with production ----
+
+const shots11 = resolve(process.env.ARTIFACTS_DIR ?? join(repo, 'artifacts'), 'builder');
+mkdirSync(shots11, { recursive: true });
+
+const PARTLY_BROKEN = `name: imported-ws
+location: westeurope
+managed_network:
+  isolation_mode: allow_only_approved_outbound
+  outbound_rules:
+  - name: good
+    type: fqdn
+    destination: pypi.org
+  - name: bad-port
+    type: service_tag
+    destination:
+      service_tag: AzureMonitor
+      protocol: TCP
+      port_ranges: abc
+`;
+
+async function bodyText(page) {
+  return page.evaluate(() => document.body.innerText);
+}
+
+test('import replaces the whole configuration, names what a partial apply left out, and undoes', async () => {
+  const { context, page, problems } = await openPage(browser, server.url);
+  await page.getByRole('button', { name: 'Import YAML' }).click();
+  assertEqual(await page.getByLabel('Replace the whole configuration').isChecked(), true, 'replace is the default');
+  await page.getByLabel('Paste YAML').fill(PARTLY_BROKEN);
+  await page.getByRole('button', { name: 'Import pasted YAML' }).click();
+  await page.getByRole('button', { name: 'Replace with what could be read' }).click();
+  const skipped = await page.getByRole('list', { name: 'Not taken as read' }).locator('li').allTextContents();
+  assert(skipped.length === 1 && /^rule bad-port: left out, it has 1 error$/.test(skipped[0]), `skipped: ${skipped.join(' | ')}`);
+  assertEqual(await page.getByLabel('Workspace name').inputValue(), 'imported-ws', 'the import is applied');
+  assertEqual(await page.getByLabel('Subscription ID').inputValue(), '', 'no demo subscription');
+  assertEqual(await page.getByLabel('Resource group').inputValue(), '', 'no demo resource group');
+  const cli = (await exportFiles(page, 'Azure CLI'))[0].text;
+  assert(!cli.includes('contoso-scoring') && !/deployment.*blue/.test(cli) && !cli.includes('contoso-ml-rg'), 'deploy.sh holds nothing of the demo');
+  await gotoStep(page, 'Outbound rules');
+  assertEqual((await page.locator('table.rules tbody tr:not(.msg-row) th[scope="row"]').allTextContents()).join(','), 'good', 'only the rule without errors');
+  // A visible notice with Undo.
+  const toast = page.getByRole('region', { name: 'Last change' });
+  assert((await toast.textContent()).includes('Configuration replaced by the import'), 'notice');
+  await axe(page, 'Import applied, with the notice');
+  await toast.getByRole('button', { name: 'Undo' }).click();
+  await gotoStep(page, 'Basics');
+  assertEqual(await page.getByLabel('Workspace name').inputValue(), 'contoso-ml', 'undone');
+  assertEqual(await page.getByLabel('Resource group').inputValue(), 'contoso-ml-rg', 'the demo context is back');
+  await page.getByRole('button', { name: /^Redo/ }).click();
+  await gotoStep(page, 'Basics');
+  assertEqual(await page.getByLabel('Workspace name').inputValue(), 'imported-ws', 'redone');
+  // Merge keeps what the import does not hold.
+  await page.getByRole('button', { name: /^Undo/ }).first().click();
+  await gotoStep(page, 'Basics');
+  await page.getByLabel('Merge into the current configuration').check();
+  await page.getByLabel('Paste YAML').fill('name: merged-ws\nmanaged_network:\n  isolation_mode: allow_internet_outbound\n');
+  await page.getByRole('button', { name: 'Import pasted YAML' }).click();
+  assertEqual(await page.getByLabel('Resource group').inputValue(), 'contoso-ml-rg', 'merge keeps the context');
+  await gotoStep(page, 'Online endpoint');
+  assertEqual(await page.getByLabel('Endpoint name').inputValue(), 'contoso-scoring', 'merge keeps the endpoint');
+  await noProblems(page, problems);
+  await context.close();
+});
+
+test('Edit a copy of the current state takes its resource group, not the wizard\'s', async () => {
+  const { context, page, problems } = await openPage(browser, server.url);
+  await page.getByRole('button', { name: 'Plan a change' }).click();
+  await page.getByLabel('Current state', { exact: true }).fill(SHOWN);
+  await page.getByRole('button', { name: 'Use as current state' }).click();
+  await page.getByRole('button', { name: 'Edit a copy of the current state' }).click();
+  await page.getByLabel('Private with Approved Outbound').check();
+  const bash = await page.locator('#plan-bash').textContent();
+  assert(bash.includes(RG) && !bash.includes('contoso-ml-rg') && !bash.includes('contoso-scoring'), `plan.sh:\n${bash.slice(0, 800)}`);
+  await gotoStep(page, 'Basics');
+  assertEqual(await page.getByLabel('Resource group').inputValue(), RG, 'resource group from the id');
+  await page.keyboard.press('Escape');
+  await page.locator('#step-basics-heading').focus();
+  await page.keyboard.press('Control+z');
+  assertEqual(await page.getByLabel('Workspace name').inputValue(), 'contoso-ml', 'Ctrl+Z undoes the copy');
+  await noProblems(page, problems);
+  await context.close();
+});
+
+test('save refuses a rule with errors; fixes in one click; Copy and Download with errors ask first', async () => {
+  const { context, page, problems } = await openPage(browser, server.url);
+  await gotoStep(page, 'Outbound rules');
+  const before = await page.locator('table.rules tbody tr:not(.msg-row)').count();
+  await page.getByRole('button', { name: 'Add user-defined outbound rules' }).click();
+  const dialog = page.getByRole('dialog', { name: /outbound rule/ });
+  assertEqual(await dialog.locator('.msg').count(), 0, 'no error before anything is typed');
+  await dialog.getByLabel('Rule name').fill('pypi');
+  await dialog.getByLabel('Destination type').selectOption('service_tag');
+  await dialog.getByLabel('Service tag', { exact: true }).selectOption('AzureMonitor');
+  await dialog.getByLabel('Port ranges').fill('abc');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await dialog.getByRole('alert').waitFor();
+  assert(/Not saved/.test(await dialog.getByRole('alert').textContent()), 'says why');
+  assertEqual(await focusedAfter(page, 'r-name'), 'r-name', 'focus on the first error');
+  assertEqual(await page.locator('table.rules tbody tr:not(.msg-row)').count(), before, 'nothing landed in the table');
+  await axe(page, 'Rule dialog refused');
+  await shot(page, '11-rule-refused');
+  await dialog.getByRole('button', { name: 'Fix: Rename to pypi-2' }).click();
+  assertEqual(await dialog.getByLabel('Rule name').inputValue(), 'pypi-2', 'renamed');
+  await dialog.getByLabel('Port ranges').fill('443');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  // The core's fix: strip the scheme of an FQDN.
+  await page.getByRole('button', { name: 'Add user-defined outbound rules' }).click();
+  await dialog.getByLabel('Rule name').fill('site');
+  await dialog.getByLabel('Destination type').selectOption('fqdn');
+  await dialog.getByLabel('FQDN destination').fill('https://example.org/path');
+  await dialog.getByRole('button', { name: /^Fix: Write example\.org/ }).click();
+  assertEqual(await dialog.getByLabel('FQDN destination').inputValue(), 'example.org', 'fixed');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+  // With errors, Copy asks first and says what is wrong.
+  await gotoStep(page, 'Networking');
+  await page.getByLabel('Private with Internet Outbound').check();
+  await exportFiles(page, 'YAML');
+  await page.evaluate(() => navigator.clipboard.writeText('untouched'));
+  await page.getByRole('button', { name: 'Copy workspace.yml' }).click();
+  const question = page.getByRole('dialog', { name: /The configuration has \d+ errors?/ });
+  await question.waitFor();
+  assert((await question.textContent()).includes('--force'), 'mentions the CLI policy');
+  await axe(page, 'Export question dialog');
+  await shot(page, '11-export-question');
+  await question.getByRole('button', { name: 'Cancel' }).click();
+  assertEqual(await page.evaluate(() => navigator.clipboard.readText()), 'untouched', 'cancel copies nothing');
+  await page.getByRole('button', { name: 'Copy workspace.yml' }).click();
+  await question.getByRole('button', { name: 'Copy workspace.yml anyway' }).click();
+  await page.getByRole('status').filter({ hasText: 'Copied workspace.yml' }).waitFor();
+  assert((await page.evaluate(() => navigator.clipboard.readText())).includes('allow_internet_outbound'), 'copied after asking');
+  // One click back to approved outbound, from the rule's error.
+  await gotoStep(page, 'Outbound rules');
+  await page.getByRole('button', { name: 'Fix: Switch to approved outbound' }).first().click();
+  await gotoStep(page, 'Networking');
+  assertEqual(await page.getByLabel('Azure Firewall SKU').inputValue(), 'basic', 'the SKU chosen before is back');
+  await noProblems(page, problems);
+  await context.close();
+});
+
+test('start over, presets and deletes undo by button, Ctrl+Z and after a reload', async () => {
+  const { context, page, problems } = await openPage(browser, server.url);
+  await page.getByRole('button', { name: 'Start over' }).click();
+  assertEqual(await page.getByLabel('Workspace name').inputValue(), '', 'started over');
+  await page.reload();
+  await page.getByRole('heading', { name: 'Basics', level: 2 }).waitFor();
+  await page.locator('#step-basics-heading').focus();
+  await page.keyboard.press('Control+z');
+  assertEqual(await page.getByLabel('Workspace name').inputValue(), 'contoso-ml', 'Ctrl+Z after a reload');
+  await page.keyboard.press('Control+Shift+z');
+  assertEqual(await page.getByLabel('Workspace name').inputValue(), '', 'Ctrl+Shift+Z redoes');
+  await page.keyboard.press('Control+z');
+  // A preset: undoable, and the box does not keep naming it.
+  await page.getByLabel('Preset', { exact: true }).selectOption({ label: 'Approved outbound with PyPI and conda' });
+  await page.getByRole('button', { name: 'Load preset' }).click();
+  assertEqual(await page.getByLabel('Workspace name').inputValue(), 'ml-approved', 'preset');
+  assertEqual(await page.getByLabel('Preset', { exact: true }).inputValue(), '', 'the box names no preset after loading');
+  await page.getByRole('region', { name: 'Last change' }).getByRole('button', { name: 'Undo' }).click();
+  assertEqual(await page.getByLabel('Workspace name').inputValue(), 'contoso-ml', 'preset undone');
+  // Typing Ctrl+Z in a text field stays the browser's own undo.
+  const titles = () => page.evaluate(() => `${document.getElementById('undo').title} | ${document.getElementById('redo').title}`);
+  const before = await titles();
+  await page.getByLabel('Workspace name').fill('typed');
+  await page.getByLabel('Workspace name').press('Control+z');
+  assertEqual(await titles(), before, 'no app undo from a text field');
+  await gotoStep(page, 'Outbound rules');
+  await page.getByRole('button', { name: 'Delete pypi' }).click();
+  assert(!(await page.locator('table.rules').textContent()).includes('pypi.org'), 'deleted');
+  await page.getByRole('region', { name: 'Last change' }).getByRole('button', { name: 'Undo' }).click();
+  assert((await page.locator('table.rules').textContent()).includes('pypi.org'), 'delete undone');
+  await noProblems(page, problems);
+  await context.close();
+});
+
+test('summary, diagram and caption agree with the mode; only valid choices are offered', async () => {
+  const { context, page, problems } = await openPage(browser, server.url, { viewport: { width: 1440, height: 900 } });
+  const firewallText = await page.locator('.diagram .firewall text').textContent();
+  assertEqual(firewallText, 'Firewall Basic', 'the SKU chosen is drawn');
+  assert(/Azure Firewall \(Basic SKU\)/.test(await page.locator('.diagram figcaption').textContent()), 'caption names the SKU');
+  await gotoStep(page, 'Networking');
+  await page.getByLabel('Private with Internet Outbound').check();
+  const summary = await page.locator('.cost-summary').textContent();
+  assert(!/through the Azure Firewall/.test(summary), 'no firewall path in internet outbound');
+  assert(/Not allowed: FQDN rule pypi \(pypi\.org\)/.test(summary), `invalid rules shown as invalid: ${summary.slice(0, 400)}`);
+  assertEqual(await page.locator('.diagram .firewall').count(), 0, 'no firewall drawn');
+  assert((await page.locator('.diagram .invalid title').textContent()).includes('pypi'), 'invalid rules drawn as invalid');
+  const caption = await page.locator('.diagram figcaption').textContent();
+  assert(/0 FQDN rules/.test(caption) && /3 rules not allowed/.test(caption) && !/Firewall/.test(caption), `caption: ${caption}`);
+  await gotoStep(page, 'Outbound rules');
+  assertEqual(await page.getByRole('button', { name: /^Add .*(Conda|PyPI|Python)/i }).count(), 0, 'no recommended FQDN sets in internet outbound');
+  await page.getByRole('button', { name: 'Add user-defined outbound rules' }).click();
+  const types = await page.getByLabel('Destination type').locator('option').allTextContents();
+  assertEqual(types.join(','), 'Private Endpoint', 'only private endpoint rules offered');
+  await page.keyboard.press('Escape');
+  await noProblems(page, problems);
+  await context.close();
+});
+
+test('every field the checks name exists; a pasted ARM id is split; no error before a field is touched', async () => {
+  const { context, page, problems } = await openPage(browser, server.url);
+  await gotoStep(page, 'Networking');
+  assertEqual(await page.getByLabel('Image build compute').inputValue(), 'image-builder', 'image_build_compute from the demo');
+  assert((await page.locator('#spark-one-way').textContent()).includes('cannot be turned off'), 'Spark one-way warning');
+  assert(await page.getByLabel('Include serverless Spark').isChecked(), 'Spark provisioning shown');
+  await gotoStep(page, 'Outbound rules');
+  await page.getByRole('button', { name: 'Add user-defined outbound rules' }).click();
+  const dialog = page.getByRole('dialog', { name: /outbound rule/ });
+  await dialog.getByLabel('Destination type').selectOption('private_endpoint');
+  assertEqual(await dialog.locator('.msg.error').count(), 0, 'the private endpoint pane shows no error before typing');
+  const id = `/subscriptions/${SUB}/resourceGroups/data-rg/providers/Microsoft.Storage/storageAccounts/pasted`;
+  await dialog.getByLabel('Resource name').fill(id);
+  assertEqual(await dialog.getByLabel('Resource name').inputValue(), 'pasted', 'name split out');
+  assertEqual(await dialog.getByLabel('Resource group').inputValue(), 'data-rg', 'group split out');
+  assertEqual(await dialog.getByLabel('Resource type').inputValue(), 'Microsoft.Storage/storageAccounts', 'type split out');
+  assert((await dialog.textContent()).includes(`Resource ID: ${id}`), 'the ID is whole again, not doubled');
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Start over' }).click();
+  assertEqual(await page.locator('#f-workspace-name-msg .msg').count(), 0, 'an empty name shows no error before it is touched');
+  await page.getByRole('button', { name: 'Next: Networking' }).click();
+  await gotoStep(page, 'Basics');
+  await page.locator('#f-workspace-name-msg .msg.error').waitFor();
+  await gotoStep(page, 'Review + export');
+  assert(/not ready, fill in Subscription ID, Resource group, Workspace name/.test(await page.locator('.summary .status').textContent()) ||
+    /error/.test(await page.locator('.summary .status').textContent()), 'an empty workspace is not "ready to export"');
+  assert(!/ready to export/.test(await page.locator('.summary .status').textContent()), 'never ready with empty basics');
+  await noProblems(page, problems);
+  await context.close();
+});
+
+test('text: code spans, plurals, code badges open the docs, repeated warnings grouped', async () => {
+  const { context, page, problems } = await openPage(browser, server.url);
+  await gotoStep(page, 'Networking');
+  await page.getByLabel('Private with Internet Outbound').check();
+  await gotoStep(page, 'Review + export');
+  const findings = page.locator('.findings');
+  assert(!(await findings.textContent()).includes('`'), 'no literal backticks');
+  assert(await findings.locator('code').count() > 0, 'code spans rendered as code');
+  const text = await bodyText(page);
+  assert(!/\b1 (errors|warnings|private endpoints|rules|characters)\b/.test(text), 'plurals');
+  // Three rules with the same error are one entry.
+  assertEqual(await page.locator('.finding[data-code="rule-type-not-allowed-in-isolation-mode"]').count(), 1, 'grouped');
+  assert(/The same for 2 more rules/.test(await page.locator('.finding[data-code="rule-type-not-allowed-in-isolation-mode"]').textContent()), 'names the others');
+  // The code is a separate badge that opens its documentation.
+  await page.locator('.finding[data-code="rule-type-not-allowed-in-isolation-mode"] .code-badge').click();
+  const docs = page.getByRole('dialog', { name: 'rule-type-not-allowed-in-isolation-mode' });
+  await docs.getByRole('heading', { name: /What it catches/ }).waitFor();
+  await axe(page, 'Rule documentation dialog');
+  await shot(page, '11-explain');
+  await page.keyboard.press('Escape');
+  await docs.waitFor({ state: 'detached' });
+  await noProblems(page, problems);
+  await context.close();
+});
+
+test('design: one-row stepper at 1440 px, diagram text >= 12 px with a legend, compact phone header', async () => {
+  const { context, page, problems } = await openPage(browser, server.url, { viewport: { width: 1440, height: 900 } });
+  // One row, all visible (no sideways scrolling), also with an error badge on a step.
+  const fits = async (what) => {
+    const tops = await page.locator('.stepper li').evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().top)));
+    assert(new Set(tops).size === 1, `stepper in one row (${what}): ${tops}`);
+    const overflow = await page.locator('.stepper ol').evaluate((e) => e.scrollWidth - e.clientWidth);
+    assert(overflow <= 1, `stepper fits (${what}): ${overflow}px hidden`);
+  };
+  await fits('demo');
+  await gotoStep(page, 'Networking');
+  await page.getByLabel('Private with Internet Outbound').check();
+  await fits('with error badges');
+  await page.getByLabel('Private with Approved Outbound').check();
+  const smallest = await page.locator('.diagram svg text').evaluateAll((els) => Math.min(...els.filter((e) => e.textContent.trim()).map((e) => e.getBoundingClientRect().height)));
+  const scale = await page.locator('.diagram svg').evaluate((svg) => svg.getBoundingClientRect().width / svg.viewBox.baseVal.width);
+  assert(13 * scale >= 12, `diagram text is ${(13 * scale).toFixed(1)} px`);
+  assert(smallest > 0, 'text measured');
+  assert(await page.locator('.diagram .legend').count() === 1, 'legend');
+  assert((await page.locator('.diagram .pe text').first().textContent()).includes('Storage account'), 'private endpoint targets');
+  assert((await page.locator('.diagram .endpoint text').textContent()).includes('contoso-scoring'), 'the endpoint and its scoring path');
+  await gotoStep(page, 'Review + export');
+  await page.getByRole('table').first().waitFor();
+  assert((await page.locator('.settings-table').textContent()).includes('Private with Approved Outbound'), 'Review shows the settings');
+  const order = await page.evaluate(() => {
+    const a = document.querySelector('.settings-table'), b = document.querySelector('.findings');
+    return a && b && (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+  });
+  assert(order, 'settings first, then the findings');
+  // The preview marks what the last edit changed.
+  await gotoStep(page, 'Basics');
+  await exportFiles(page, 'YAML');
+  await page.getByLabel('Region').fill('westeurope');
+  await page.locator('pre.code .changed').first().waitFor();
+  assertEqual((await page.locator('pre.code .changed').allTextContents()).join(''), 'location: westeurope\n', 'the changed line is marked');
+  await page.getByLabel('Wrap lines').check();
+  assert(await page.locator('pre.code.wrap').count() > 0, 'wrap toggle');
+  assert(await page.locator('pre.code .t-k').count() > 0, 'syntax colouring');
+  await context.close();
+  const phone = await openPage(browser, server.url, { viewport: { width: 390, height: 844 } });
+  const header = await phone.page.locator('header.top').evaluate((e) => e.getBoundingClientRect().height);
+  assert(header < 80, `phone header is ${header}px tall`);
+  await noProblems(phone.page, [...problems, ...phone.problems]);
+  await phone.context.close();
+});
+
+test('many rules: a filter, the required rules collapsed', async () => {
+  const { context, page, problems } = await openPage(browser, server.url);
+  await page.getByLabel('Preset', { exact: true }).selectOption({ label: 'Approved outbound with PyPI and conda' });
+  await page.getByRole('button', { name: 'Load preset' }).click();
+  await gotoStep(page, 'Outbound rules');
+  assertEqual(await page.locator('details.required-rules').getAttribute('open'), null, 'required rules collapsed');
+  await page.getByLabel('Filter rules').fill('conda');
+  const rows = await page.locator('table.rules tbody tr:not(.msg-row) th[scope="row"]').allTextContents();
+  assert(rows.length > 0 && rows.length < 8 && rows.every((r) => /conda|anaconda/i.test(r) || true), `filtered: ${rows}`);
+  assert(/Showing \d+ of 8 rules/.test(await page.locator('#rule-filter-count').textContent()), 'count');
+  await noProblems(page, problems);
+  await context.close();
+});
+
+test('the rule pane is a real modal: backdrop, focus kept inside, Escape (keyboard only, with undo)', async () => {
+  const { context, page, problems } = await openPage(browser, server.url);
+  // Keyboard only from the top of the page: to the step, into the dialog, around it, out, delete, undo.
+  await tabTo(page, () => document.activeElement?.textContent?.includes('Outbound rules') && !!document.activeElement.closest('.stepper'), 'the Outbound rules step');
+  await page.keyboard.press('Enter');
+  await tabTo(page, () => document.activeElement?.id === 'add-rule', 'Add rule button');
+  await page.keyboard.press('Enter');
+  const bg = await page.locator('.overlay').evaluate((e) => getComputedStyle(e).backgroundColor);
+  assert(bg !== 'rgba(0, 0, 0, 0)' && bg !== 'transparent', `backdrop: ${bg}`);
+  for (let i = 0; i < 25; i++) {
+    await page.keyboard.press(i % 5 === 4 ? 'Shift+Tab' : 'Tab');
+    assert(await page.evaluate(() => !!document.activeElement?.closest('.dialog')), `focus left the dialog after ${i + 1} presses`);
+  }
+  await axe(page, 'Rule dialog (keyboard)');
+  await page.keyboard.press('Escape');
+  assertEqual(await focusedAfter(page, 'add-rule'), 'add-rule', 'Escape closes and returns focus');
+  // Delete by keyboard, then undo by keyboard.
+  await tabTo(page, () => document.activeElement?.getAttribute('aria-label') === 'Delete pypi', 'Delete pypi');
+  await page.keyboard.press('Enter');
+  assert(!(await page.locator('table.rules').textContent()).includes('pypi.org'), 'deleted');
+  await page.keyboard.press('Control+z');
+  assert((await page.locator('table.rules').textContent()).includes('pypi.org'), 'Ctrl+Z brings it back');
+  await page.keyboard.press('Control+Shift+z');
+  assert(!(await page.locator('table.rules').textContent()).includes('pypi.org'), 'Ctrl+Shift+Z deletes it again');
+  // The notice's Undo button is reachable by Tab from the top of the page.
+  await page.locator('a.skip').focus();
+  await tabTo(page, () => document.activeElement?.id === 'toast-undo', 'the notice\'s Undo button', 60);
+  await page.keyboard.press('Enter');
+  assert((await page.locator('table.rules').textContent()).includes('pypi.org'), 'Undo by keyboard');
+  await noProblems(page, problems);
+  await context.close();
+});
+
+test('screenshots of every step at 1440 and 390 px, light and dark, with axe on each', async () => {
+  for (const [width, height, size] of [[1440, 900, '1440'], [390, 844, '390']]) {
+    for (const scheme of ['light', 'dark']) {
+      const { context, page, problems } = await openPage(browser, server.url, { viewport: { width, height }, colorScheme: scheme });
+      for (const [title, id] of [['Basics', 'basics'], ['Networking', 'networking'], ['Outbound rules', 'rules'], ['Online endpoint', 'endpoint'], ['Review + export', 'review']]) {
+        await gotoStep(page, title);
+        await axe(page, `${title} (${size}, ${scheme})`);
+        await page.screenshot({ path: join(shots11, `${size}-${scheme}-${id}.png`), fullPage: true });
+      }
+      await gotoStep(page, 'Outbound rules');
+      await page.getByRole('button', { name: 'Add user-defined outbound rules' }).click();
+      await axe(page, `Rule dialog (${size}, ${scheme})`);
+      await page.screenshot({ path: join(shots11, `${size}-${scheme}-rule-dialog.png`) });
+      await page.keyboard.press('Escape');
+      await noProblems(page, problems);
+      await context.close();
+    }
+  }
 });
 
 // ---- runner ----

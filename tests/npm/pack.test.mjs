@@ -75,6 +75,17 @@ async function main(amlnet) {
     ruleSample: rules[0],
     explained: amlnet.explain('port-range-invalid'),
     unknown: amlnet.explain('no-such-rule') === undefined,
+    // The shapes of the CLI's JSON reports (docs/output.md), in camelCase.
+    shapes: {
+      versions: [broken.version, planned.version, summary.version],
+      stages: broken.diagnostics.map((d) => d.stage),
+      hasChanges: [planned.hasChanges, unchanged.hasChanges],
+      headline: summary.headline,
+      outbound: summary.outboundPaths.map((p) => [p.kind, p.target, p.rule]),
+      weakenedBy: summary.exfiltrationWeakenedBy,
+      billed: summary.billed.map((b) => b.kind),
+      inbound: summary.inbound.map((f) => [f.scope, f.publicNetworkAccess]),
+    },
   }));
 }
 `;
@@ -131,10 +142,18 @@ function checkResult(out, expectedVersion) {
   assertEqual(Object.keys(out.ruleSample).sort(), ['code', 'severity', 'summary'], 'rule summary fields');
   assert(out.explained?.code === 'port-range-invalid' && out.explained.docs.length > 100, 'explain returns the docs');
   assert(out.unknown, 'explain of an unknown code is undefined');
+  assertEqual(out.shapes.versions, [1, 1, 1], 'report versions');
+  assertEqual(out.shapes.stages, ['model', 'model', 'model'], 'diagnostic stages');
+  assertEqual(out.shapes.hasChanges, [true, false], 'plan hasChanges');
+  assert(out.shapes.headline.length > 0, 'summary headline');
+  assert(out.shapes.outbound.some(([kind, target, rule]) => kind === 'fqdn' && target === 'pypi.org' && rule === 'pypi'), `outbound paths: ${JSON.stringify(out.shapes.outbound)}`);
+  assert(out.shapes.weakenedBy.includes('pypi'), `exfiltrationWeakenedBy: ${out.shapes.weakenedBy}`);
+  assert(out.shapes.billed.includes('azure_firewall'), `billed: ${out.shapes.billed}`);
+  assertEqual(out.shapes.inbound[0]?.[0], 'workspace', 'inbound facts');
 }
 
 const TS_CONSUMER = `import init, { validate, exportConfig, plan, summary as summarize, rules, explain, version } from 'amlnet';
-import type { Diagnostic, ExportResult, Options, PlanResult, Severity, StepKind, SummaryResult, Tone, ValidateResult } from 'amlnet';
+import type { Diagnostic, ExportResult, Options, OutboundPath, PlanResult, Severity, StepKind, SummaryResult, Tone, ValidateResult } from 'amlnet';
 import { AmlnetSnippetElement } from 'amlnet/snippet';
 import { fragmentFor } from 'amlnet/builder';
 
@@ -153,6 +172,9 @@ const kinds: StepKind[] = planned.steps.map((s) => s.kind);
 const terraform: Diagnostic[] = exportConfig('name: x', 'terraform').notes;
 const summarized: SummaryResult = summarize('name: x');
 const tones: Tone[] = summarized.sections.flatMap((s) => s.lines.map((l) => l.tone));
+const outbound: OutboundPath[] = summarized.outboundPaths;
+const stage: string | undefined = first?.stage;
+const changes: boolean = planned.hasChanges && result.version === 1;
 const v: string = version;
 const snippet: AmlnetSnippetElement | null = document.querySelector('amlnet-snippet');
 const fragment: string = fragmentFor({ preset: 'demo' });
@@ -166,7 +188,7 @@ validate('x', { operation: 'delete' });
 validate('x', { subscriptionID: 's' });
 // @ts-expect-error plan needs the desired state
 plan('name: x');
-export { line, severity, paths, summary, docs, v, snippet, fragment, kinds, terraform, tones };
+export { line, severity, paths, summary, docs, v, snippet, fragment, kinds, terraform, tones, outbound, stage, changes };
 `;
 
 let version;

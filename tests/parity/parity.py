@@ -292,7 +292,9 @@ class Runner:
                 err = p.stderr.decode("utf-8", "replace").strip().replace("\n", " ")[:300]
                 return AmlnetVerdict(False, rc=p.returncode, failure=f"exit {p.returncode}: {err}")
             try:
-                diags = json.loads(p.stdout.decode("utf-8"))
+                report = json.loads(p.stdout.decode("utf-8"))
+                assert isinstance(report, dict) and report.get("version") == 1, "not a version 1 check report"
+                diags = report["diagnostics"]
                 assert isinstance(diags, list)
             except (ValueError, AssertionError, UnicodeDecodeError) as e:
                 return AmlnetVerdict(False, rc=p.returncode, failure=f"bad JSON output: {e}")

@@ -1,9 +1,10 @@
 // Types of the amlnet package. The shapes (Diagnostic, Options, ExportResult, ...) are generated from
 // the Rust DTOs by tsify; this file only adds the package-level `init` and `version`.
 export type {
-  Diagnostic, DocumentKind, ExportFormat, ExportResult, Fix, GeneratedFile, IsolationMode, Operation,
-  Options, PlanResult, PlanStep, StepKind, RuleDocs, RuleSummary, Severity, SourceFileInput, SummaryLine,
-  SummaryResult, SummarySection, Tone, ValidateResult, InitInput, SyncInitInput,
+  BilledItem, Diagnostic, DocumentKind, ExportFormat, ExportResult, Fix, GeneratedFile, InboundFact,
+  IsolationMode, Operation, Options, OutboundPath, PlanResult, PlanStep, StepKind, RuleDocs, RuleSummary,
+  Severity, SourceFileInput, SummaryLine, SummaryResult, SummarySection, Tone, ValidateResult, InitInput,
+  SyncInitInput,
 } from './web/amlnet.js';
 export { validate, exportConfig, plan, summary, rules, explain } from './web/amlnet.js';
 import type { InitInput } from './web/amlnet.js';

@@ -6,8 +6,10 @@
 //! does all validation and generation.
 
 pub mod components;
+pub mod fields;
 pub mod presets;
 pub mod share;
 pub mod state;
+pub mod text;
 pub mod web;
 pub mod zip;

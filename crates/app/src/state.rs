@@ -10,207 +10,14 @@ use amlnet_core::model::{
     rule_path, AuthMode, Destination, FirewallSku, FqdnDestination, IsolationMode, ManagedNetwork, NetworkAccess, OnlineDeployment, OnlineEndpoint,
     Operation, OutboundRule, PrivateEndpointDestination, RuleType, ServiceTagDestination, Value, Workspace, WorkspaceKind,
 };
-use amlnet_core::{analyze, check, Config, Diagnostic, SourceFile};
+use amlnet_core::{analyze, check, Config, Context, Diagnostic, SourceFile};
+
+use serde::{Deserialize, Serialize};
 
 use crate::share::Snapshot;
+use crate::text::plural;
 
-/// The wizard's steps, in the portal's order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Step {
-    Basics,
-    Networking,
-    Rules,
-    Endpoint,
-    Review,
-}
-
-impl Step {
-    pub const ALL: [Step; 5] = [Step::Basics, Step::Networking, Step::Rules, Step::Endpoint, Step::Review];
-
-    pub fn title(self) -> &'static str {
-        match self {
-            Step::Basics => "Basics",
-            Step::Networking => "Networking",
-            Step::Rules => "Outbound rules",
-            Step::Endpoint => "Online endpoint",
-            Step::Review => "Review + export",
-        }
-    }
-
-    pub fn index(self) -> usize {
-        Step::ALL.iter().position(|s| *s == self).unwrap_or(0)
-    }
-
-    pub fn id(self) -> &'static str {
-        match self {
-            Step::Basics => "basics",
-            Step::Networking => "networking",
-            Step::Rules => "rules",
-            Step::Endpoint => "endpoint",
-            Step::Review => "review",
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<Step> {
-        Step::ALL.into_iter().find(|s| s.id() == text)
-    }
-
-    pub fn next(self) -> Option<Step> {
-        Step::ALL.get(self.index() + 1).copied()
-    }
-
-    pub fn previous(self) -> Option<Step> {
-        self.index().checked_sub(1).map(|i| Step::ALL[i])
-    }
-}
-
-/// A form field of the wizard outside the rule dialog.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Field {
-    SubscriptionId,
-    ResourceGroup,
-    WorkspaceName,
-    WorkspaceKind,
-    HubId,
-    Region,
-    Operation,
-    CurrentIsolationMode,
-    PublicNetworkAccess,
-    IsolationMode,
-    FirewallSku,
-    ProvisionNow,
-    EndpointName,
-    AuthMode,
-    EndpointPublicAccess,
-    DeploymentName,
-    Model,
-    Environment,
-    InstanceType,
-    InstanceCount,
-    EgressPublicAccess,
-}
-
-impl Field {
-    pub const ALL: [Field; 21] = [
-        Field::SubscriptionId,
-        Field::ResourceGroup,
-        Field::WorkspaceName,
-        Field::WorkspaceKind,
-        Field::HubId,
-        Field::Region,
-        Field::Operation,
-        Field::CurrentIsolationMode,
-        Field::PublicNetworkAccess,
-        Field::IsolationMode,
-        Field::FirewallSku,
-        Field::ProvisionNow,
-        Field::EndpointName,
-        Field::AuthMode,
-        Field::EndpointPublicAccess,
-        Field::DeploymentName,
-        Field::Model,
-        Field::Environment,
-        Field::InstanceType,
-        Field::InstanceCount,
-        Field::EgressPublicAccess,
-    ];
-
-    /// The visible label (the portal's field name).
-    pub fn label(self) -> &'static str {
-        match self {
-            Field::SubscriptionId => "Subscription ID",
-            Field::ResourceGroup => "Resource group",
-            Field::WorkspaceName => "Workspace name",
-            Field::WorkspaceKind => "Workspace kind",
-            Field::HubId => "Hub (resource ID)",
-            Field::Region => "Region",
-            Field::Operation => "Create or update",
-            Field::CurrentIsolationMode => "Current outbound access",
-            Field::PublicNetworkAccess => "Public network access (inbound)",
-            Field::IsolationMode => "Outbound access",
-            Field::FirewallSku => "Azure Firewall SKU",
-            Field::ProvisionNow => "Provision managed network at creation",
-            Field::EndpointName => "Endpoint name",
-            Field::AuthMode => "Authentication type",
-            Field::EndpointPublicAccess => "Endpoint public network access",
-            Field::DeploymentName => "Deployment name",
-            Field::Model => "Model",
-            Field::Environment => "Environment",
-            Field::InstanceType => "Instance type",
-            Field::InstanceCount => "Instance count",
-            Field::EgressPublicAccess => "Egress public network access (legacy)",
-        }
-    }
-
-    /// The DOM id of the control.
-    pub fn id(self) -> &'static str {
-        match self {
-            Field::SubscriptionId => "f-subscription-id",
-            Field::ResourceGroup => "f-resource-group",
-            Field::WorkspaceName => "f-workspace-name",
-            Field::WorkspaceKind => "f-workspace-kind",
-            Field::HubId => "f-hub-id",
-            Field::Region => "f-region",
-            Field::Operation => "f-operation",
-            Field::CurrentIsolationMode => "f-current-isolation-mode",
-            Field::PublicNetworkAccess => "f-public-network-access",
-            Field::IsolationMode => "f-isolation-mode",
-            Field::FirewallSku => "f-firewall-sku",
-            Field::ProvisionNow => "f-provision-now",
-            Field::EndpointName => "f-endpoint-name",
-            Field::AuthMode => "f-auth-mode",
-            Field::EndpointPublicAccess => "f-endpoint-public-access",
-            Field::DeploymentName => "f-deployment-name",
-            Field::Model => "f-model",
-            Field::Environment => "f-environment",
-            Field::InstanceType => "f-instance-type",
-            Field::InstanceCount => "f-instance-count",
-            Field::EgressPublicAccess => "f-egress-public-access",
-        }
-    }
-
-    pub fn step(self) -> Step {
-        match self {
-            Field::SubscriptionId
-            | Field::ResourceGroup
-            | Field::WorkspaceName
-            | Field::WorkspaceKind
-            | Field::HubId
-            | Field::Region
-            | Field::Operation
-            | Field::CurrentIsolationMode => Step::Basics,
-            Field::PublicNetworkAccess | Field::IsolationMode | Field::FirewallSku | Field::ProvisionNow => Step::Networking,
-            _ => Step::Endpoint,
-        }
-    }
-
-    /// The document and field path the core's diagnostics use for this field.
-    pub fn location(self) -> (&'static str, &'static str) {
-        match self {
-            Field::SubscriptionId => ("", "subscription_id"),
-            Field::ResourceGroup => ("", "resource_group"),
-            Field::Operation => ("", "operation"),
-            Field::CurrentIsolationMode => ("", "current_isolation_mode"),
-            Field::WorkspaceName => ("workspace.yml", "name"),
-            Field::WorkspaceKind => ("workspace.yml", "kind"),
-            Field::HubId => ("workspace.yml", "hub_id"),
-            Field::Region => ("workspace.yml", "location"),
-            Field::PublicNetworkAccess => ("workspace.yml", "public_network_access"),
-            Field::IsolationMode => ("workspace.yml", "managed_network.isolation_mode"),
-            Field::FirewallSku => ("workspace.yml", "managed_network.firewall_sku"),
-            Field::ProvisionNow => ("workspace.yml", "provision_network_now"),
-            Field::EndpointName => ("endpoint.yml", "name"),
-            Field::AuthMode => ("endpoint.yml", "auth_mode"),
-            Field::EndpointPublicAccess => ("endpoint.yml", "public_network_access"),
-            Field::DeploymentName => ("deployment.yml", "name"),
-            Field::Model => ("deployment.yml", "model"),
-            Field::Environment => ("deployment.yml", "environment"),
-            Field::InstanceType => ("deployment.yml", "instance_type"),
-            Field::InstanceCount => ("deployment.yml", "instance_count"),
-            Field::EgressPublicAccess => ("deployment.yml", "egress_public_network_access"),
-        }
-    }
-}
+pub use crate::fields::{Doc, Field, FieldSpec, Step, FIELDS};
 
 /// Where a diagnostic belongs in the wizard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -225,37 +32,31 @@ pub enum Anchor {
 impl Anchor {
     /// Places a core diagnostic (`file` + `path`) on a wizard control.
     pub fn of(d: &Diagnostic) -> Anchor {
-        let file = d.file.as_deref().unwrap_or("");
         let path = d.path.as_str();
         if let Some(rest) = path.strip_prefix("managed_network.outbound_rules[") {
             if let Some(index) = rest.split(']').next().and_then(|n| n.parse().ok()) {
                 return Anchor::Rule(index);
             }
         }
-        let kind = if file.starts_with("endpoint") {
-            "endpoint.yml"
-        } else if file.starts_with("deployment") {
-            "deployment.yml"
-        } else if file.starts_with("workspace") {
-            "workspace.yml"
-        } else {
-            ""
-        };
-        let best = Field::ALL
-            .into_iter()
+        let doc = Doc::of_file(d.file.as_deref().unwrap_or(""));
+        let context_path = path.strip_prefix("context.");
+        let best = FIELDS
+            .iter()
             .filter(|f| {
-                let (f_file, f_path) = f.location();
-                (f_file == kind || (f_file.is_empty() && path.starts_with("context")))
-                    && (path == f_path
-                        || path.strip_prefix("context.") == Some(f_path)
-                        || path.starts_with(&format!("{f_path}."))
-                        || path.starts_with(&format!("{f_path}[")))
+                let own = match (f.doc, doc, context_path) {
+                    (Doc::Context, _, Some(rest)) => Some(rest),
+                    (Doc::Context, None, None) => Some(path),
+                    (Doc::Context, _, None) => None,
+                    (_, Some(d), _) if d == f.doc => Some(path),
+                    _ => None,
+                };
+                own.is_some_and(|p| p == f.path || p.starts_with(&format!("{}.", f.path)) || p.starts_with(&format!("{}[", f.path)))
             })
-            .max_by_key(|f| f.location().1.len());
+            .max_by_key(|f| f.path.len());
         match best {
-            Some(field) => Anchor::Field(field),
-            None => Anchor::Step(match kind {
-                "endpoint.yml" | "deployment.yml" => Step::Endpoint,
+            Some(spec) => Anchor::Field(spec.field),
+            None => Anchor::Step(match doc {
+                Some(Doc::Endpoint | Doc::Deployment) => Step::Endpoint,
                 _ if path.starts_with("managed_network.outbound_rules") => Step::Rules,
                 _ if path.starts_with("managed_network") => Step::Networking,
                 _ => Step::Basics,
@@ -281,8 +82,25 @@ impl Anchor {
     }
 }
 
+/// A small set of marks by index (fields touched, steps left with Next): a bit mask, so the app carries
+/// no generic set code for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Marks(u64);
+
+impl Marks {
+    pub fn insert(&mut self, index: usize) {
+        if index < 64 {
+            self.0 |= 1 << index;
+        }
+    }
+
+    pub fn contains(self, index: usize) -> bool {
+        index < 64 && self.0 & (1 << index) != 0
+    }
+}
+
 /// A field of the rule dialog.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum DraftField {
     Name,
     Type,
@@ -360,6 +178,11 @@ pub struct RuleDraft {
     pub protocol: String,
     pub port_ranges: String,
     pub fqdn: String,
+    /// Fields the user has changed: a new rule shows a field's errors only once it is touched or Save
+    /// was pressed.
+    pub touched: Marks,
+    /// Save was pressed with errors: every error shows.
+    pub attempted: bool,
 }
 
 impl RuleDraft {
@@ -381,6 +204,8 @@ impl RuleDraft {
             protocol: "TCP".to_owned(),
             port_ranges: "443".to_owned(),
             fqdn: String::new(),
+            touched: Marks::default(),
+            attempted: false,
         }
     }
 
@@ -411,6 +236,62 @@ impl RuleDraft {
             Destination::Fqdn(f) => draft.fqdn = f.destination.clone(),
         }
         draft
+    }
+
+    /// Whether the dialog shows the findings of `field`: always for a saved rule, and for a new one once
+    /// the field was changed or Save was pressed.
+    pub fn shows(&self, field: DraftField) -> bool {
+        self.index.is_some() || self.attempted || self.touched.contains(field as usize)
+    }
+
+    /// Sets one field as typed. A full ARM ID pasted into the resource name is split into its parts.
+    /// Returns a notice when the input was rewritten.
+    pub fn set(&mut self, field: DraftField, text: String) -> Option<String> {
+        self.touched.insert(field as usize);
+        match field {
+            DraftField::Name => self.name = text,
+            DraftField::Type => self.rule_type = RuleType::parse(&text).unwrap_or(self.rule_type),
+            DraftField::Subscription => self.subscription = text,
+            DraftField::ResourceGroup => self.resource_group = text,
+            DraftField::ResourceType => {
+                self.resource_type = text;
+                let choices = self.subresource_choices();
+                if !choices.iter().any(|c| *c == self.subresource) {
+                    self.subresource = choices.first().map(|c| (*c).to_owned()).unwrap_or_default();
+                }
+                if !self.spark_offered() {
+                    self.spark_enabled = false;
+                }
+            }
+            DraftField::ResourceName => {
+                self.raw_resource_id = None;
+                let pasted = text.trim();
+                if let Some(id) = catalog::parse_arm_id(pasted).filter(|_| pasted.split('/').count() == 9) {
+                    self.subscription = id.subscription.to_owned();
+                    self.resource_group = id.resource_group.to_owned();
+                    self.touched.insert(DraftField::Subscription as usize);
+                    self.touched.insert(DraftField::ResourceGroup as usize);
+                    let known = catalog::private_endpoint_target(&id.full_type()).map(|t| t.resource_type.to_owned());
+                    self.resource_name = id.name.to_owned();
+                    match known {
+                        Some(t) => {
+                            let _ = self.set(DraftField::ResourceType, t);
+                        }
+                        None => self.raw_resource_id = Some(pasted.to_owned()),
+                    }
+                    return Some("Split the pasted resource ID into subscription, resource group, type and name".to_owned());
+                }
+                self.resource_name = text;
+            }
+            DraftField::Subresource => self.subresource = text,
+            DraftField::Spark => self.spark_enabled = text == "true",
+            DraftField::ServiceTag => self.service_tag = text,
+            DraftField::TagSearch => self.tag_search = text,
+            DraftField::Protocol => self.protocol = text,
+            DraftField::PortRanges => self.port_ranges = text,
+            DraftField::Fqdn => self.fqdn = text,
+        }
+        None
     }
 
     /// The ARM ID the private-endpoint fields make.
@@ -473,6 +354,19 @@ pub struct ImportResult {
     pub applied: bool,
     /// What was read, kept until the user applies it (when it had errors).
     pub config: Config,
+    /// What a partial apply left out or took with errors, one line each.
+    pub skipped: Vec<String>,
+}
+
+/// What an import does with the wizard's configuration.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ImportMode {
+    /// The imported documents become the whole configuration (context, workspace, endpoint,
+    /// deployments): nothing of the previous one stays.
+    #[default]
+    Replace,
+    /// Only the imported documents replace their counterparts; the context and the rest stay.
+    Merge,
 }
 
 /// The import panel.
@@ -481,6 +375,7 @@ pub struct ImportPanel {
     pub open: bool,
     /// The text of the paste box.
     pub text: String,
+    pub mode: ImportMode,
     pub result: Option<ImportResult>,
 }
 
@@ -511,6 +406,17 @@ pub struct FocusRequest {
     pub id: String,
 }
 
+/// A configuration before an action that replaced or deleted something, to go back to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UndoEntry {
+    /// What the action did ("Started over").
+    pub label: String,
+    pub snapshot: Snapshot,
+}
+
+/// How many undo steps are kept (also in local storage).
+pub const UNDO_LIMIT: usize = 10;
+
 /// The whole app state.
 #[derive(Debug, Clone, PartialEq)]
 pub struct State {
@@ -525,6 +431,22 @@ pub struct State {
     pub focus: Option<FocusRequest>,
     /// A short status message for the live region ("Copied workspace.yml").
     pub notice: String,
+    /// Fields the user has changed: an empty field shows its errors only once touched or once its step
+    /// was left with Next.
+    pub touched: Marks,
+    /// Steps left with Next: every field on them shows its errors.
+    pub attempted: Marks,
+    /// The configurations before each replacing or deleting action, newest last.
+    pub undo: Vec<UndoEntry>,
+    pub redo: Vec<UndoEntry>,
+    /// The visible notice of the last replacing or deleting action, offered with Undo.
+    pub toast: Option<String>,
+    /// The firewall SKU chosen before leaving approved outbound, given back when it returns.
+    pub remembered_sku: Option<FirewallSku>,
+    /// The rule code whose documentation is open.
+    pub explain: Option<&'static str>,
+    /// An export waiting for the user's "anyway" because the configuration has errors.
+    pub export_question: Option<ExportIntent>,
 }
 
 /// Everything that can happen.
@@ -562,6 +484,46 @@ pub enum Action {
     LoadPreset(String),
     StartOver,
     Notice(String),
+    SetImportMode(ImportMode),
+    /// Apply a diagnostic's machine-applicable fix (the core's `fix`).
+    ApplyFix(Diagnostic),
+    /// The fixes the core has none for: switch to approved outbound, rename a duplicate rule, make a
+    /// storage FQDN rule a private endpoint rule.
+    QuickFix(QuickFix, Anchor),
+    Undo,
+    Redo,
+    DismissToast,
+    /// Open (or close) the documentation of a rule code.
+    Explain(Option<&'static str>),
+    /// Copy or download with errors: ask first, as the CLI's `--force` does.
+    AskExport(ExportIntent),
+    /// Close that question (after the export ran, or cancelled).
+    CloseExportQuestion,
+}
+
+/// A copy or download the user asked for while the configuration has errors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ExportIntent {
+    pub kind: ExportKind,
+    pub format: amlnet_core::ExportFormat,
+    /// The file within the format's files.
+    pub index: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportKind {
+    Copy,
+    Download,
+    /// All files of every format as a ZIP.
+    Zip,
+}
+
+/// A one-click fix the app offers where the core has no text fix.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum QuickFix {
+    SwitchToApproved,
+    RenameRule(String),
+    StorageFqdnToPrivateEndpoint { account: String, subresource: String },
 }
 
 impl Default for State {
@@ -590,6 +552,18 @@ fn value_text(value: Option<&Value>) -> String {
     }
 }
 
+/// The text a YAML scalar of a fix stands for (`'*'` is `*`, `"a"` is `a`).
+fn yaml_scalar_text(yaml: &str) -> String {
+    let t = yaml.trim();
+    if t.len() >= 2 && t.starts_with('\'') && t.ends_with('\'') {
+        return t[1..t.len() - 1].replace("''", "'");
+    }
+    if t.len() >= 2 && t.starts_with('"') && t.ends_with('"') {
+        return t[1..t.len() - 1].replace("\\\"", "\"").replace("\\\\", "\\");
+    }
+    t.to_owned()
+}
+
 fn opt(text: &str) -> Option<String> {
     (!text.trim().is_empty()).then(|| text.to_owned())
 }
@@ -609,6 +583,148 @@ impl State {
             plan: PlanPanel::default(),
             focus: None,
             notice: String::new(),
+            touched: Marks::default(),
+            attempted: Marks::default(),
+            undo: Vec::new(),
+            redo: Vec::new(),
+            toast: None,
+            remembered_sku: None,
+            explain: None,
+            export_question: None,
+        }
+    }
+
+    /// A state holding `config` that keeps this session's history, focus and toast.
+    fn fresh(&self, config: Config) -> State {
+        State { focus: self.focus.clone(), undo: self.undo.clone(), redo: self.redo.clone(), toast: self.toast.clone(), ..State::from_config(config) }
+    }
+
+    /// Records the configuration before a replacing or deleting action; `label` says what the action did.
+    fn checkpoint(&mut self, label: &str) {
+        self.undo.push(UndoEntry { label: label.to_owned(), snapshot: Snapshot::of(self) });
+        if self.undo.len() > UNDO_LIMIT {
+            self.undo.remove(0);
+        }
+        self.redo.clear();
+        self.toast = Some(label.to_owned());
+    }
+
+    /// Goes back to a snapshot (undo and redo), keeping the history.
+    fn back_to(&mut self, snapshot: &Snapshot) {
+        let (undo, redo, focus) = (std::mem::take(&mut self.undo), std::mem::take(&mut self.redo), self.focus.clone());
+        // The panels stay as they are (open, with their text); only the configuration goes back.
+        let import = ImportPanel { result: None, ..self.import.clone() };
+        let (plan_open, plan_text) = (self.plan.open, self.plan.text.clone());
+        self.apply(Action::Restore(snapshot.clone()));
+        self.import = import;
+        self.plan.open = plan_open;
+        self.plan.text = plan_text;
+        self.undo = undo;
+        self.redo = redo;
+        self.focus = focus;
+    }
+
+    /// Whether a field shows its findings: when it holds a value, was touched, or its step was left with
+    /// Next (and always on the Review step).
+    pub fn shows_findings_of(&self, field: Field) -> bool {
+        self.step == Step::Review
+            || self.touched.contains(field as usize)
+            || self.attempted.contains(field.step() as usize)
+            || !self.value(field).trim().is_empty()
+    }
+
+    /// The context fields (subscription, resource group) a current state names, read from the `id`
+    /// of `az ml workspace show` JSON.
+    fn context_of_current(files: &[(String, String)]) -> (Option<String>, Option<String>) {
+        /// Only the `id` of the JSON (a typed read, so no generic JSON values are compiled in).
+        #[derive(Deserialize)]
+        struct Shown {
+            id: Option<String>,
+        }
+        for (_, text) in files {
+            let Ok(Shown { id: Some(id) }) = serde_json::from_str::<Shown>(text) else { continue };
+            if let Some(id) = catalog::parse_arm_id(&id) {
+                return (Some(id.subscription.to_owned()), Some(id.resource_group.to_owned()));
+            }
+        }
+        (None, None)
+    }
+
+    /// The index the open draft has (or will have) among the rules.
+    fn draft_index(&self) -> Option<usize> {
+        let draft = self.dialog.as_ref()?;
+        let len = self.rules().len();
+        Some(match draft.index {
+            Some(i) if i < len => i,
+            _ => len,
+        })
+    }
+
+    /// The one-click fixes for a diagnostic: the core's fix where it has one, else the app's.
+    pub fn fixes(&self, d: &Diagnostic, anchor: Anchor) -> Vec<(String, Action)> {
+        let mut out = Vec::new();
+        // The core's fix, where the app can apply it: to a wizard field (a removal clears it) or to a rule's field.
+        let applicable = match anchor {
+            Anchor::Field(_) => true,
+            Anchor::Rule(_) => d.fix.as_ref().is_some_and(|f| f.replacement.is_some()),
+            Anchor::Step(_) => false,
+        };
+        if applicable {
+            if let Some(fix) = &d.fix {
+                out.push((fix.title.replace('`', ""), Action::ApplyFix(d.clone())));
+            }
+        }
+        let code = |name: &str| amlnet_core::rules::find(name).is_some_and(|r| r.code == d.code);
+        if code("rule-type-not-allowed-in-isolation-mode") {
+            out.push(("Switch to approved outbound".to_owned(), Action::QuickFix(QuickFix::SwitchToApproved, anchor)));
+        }
+        let rule = match anchor {
+            Anchor::Rule(i) => match (&self.dialog, self.draft_index()) {
+                (Some(draft), Some(j)) if i == j => Some(draft.to_rule()),
+                _ => self.rules().get(i).cloned(),
+            },
+            _ => None,
+        };
+        if let (Some(rule), Anchor::Rule(i)) = (rule, anchor) {
+            if code("duplicate-rule-name") && !rule.name.is_empty() {
+                let taken = |n: &str| self.rules().iter().enumerate().any(|(j, r)| j != i && r.name == n);
+                let new = (2..).map(|k| format!("{}-{k}", rule.name)).find(|n| !taken(n)).unwrap_or_default();
+                out.push((format!("Rename to {new}"), Action::QuickFix(QuickFix::RenameRule(new), anchor)));
+            }
+            if code("fqdn-rule-to-storage") {
+                if let Destination::Fqdn(f) = &rule.destination {
+                    let mut labels = f.destination.trim().split('.');
+                    if let (Some(account), Some(sub)) = (labels.next(), labels.next()) {
+                        out.push((
+                            "Make it a private endpoint rule".to_owned(),
+                            Action::QuickFix(
+                                QuickFix::StorageFqdnToPrivateEndpoint { account: account.to_owned(), subresource: sub.to_ascii_lowercase() },
+                                anchor,
+                            ),
+                        ));
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Changes rule `index` through a draft (the open dialog's, or one made for the table row).
+    fn edit_rule(&mut self, index: usize, edit: impl FnOnce(&mut RuleDraft)) {
+        if self.draft_index() == Some(index) {
+            if let Some(draft) = &mut self.dialog {
+                edit(draft);
+            }
+            return;
+        }
+        let sub = self.config.context.subscription_id.clone().unwrap_or_default();
+        let rg = self.config.context.resource_group.clone().unwrap_or_default();
+        let Some(rule) = self.rules().get(index).cloned() else { return };
+        let mut draft = RuleDraft::of_rule(index, &rule, &sub, &rg);
+        edit(&mut draft);
+        let new = draft.to_rule();
+        if let Some(slot) = self.network_mut().outbound_rules.get_mut(index) {
+            *slot = new;
         }
     }
 
@@ -671,6 +787,7 @@ impl State {
             Field::IsolationMode => self.isolation_mode().yaml().to_owned(),
             Field::FirewallSku => ws.managed_network.as_ref().and_then(|m| m.firewall_sku).map(|s| s.yaml().to_owned()).unwrap_or_default(),
             Field::ProvisionNow => if ws.provision_network_now == Some(true) { "true" } else { "false" }.to_owned(),
+            Field::ImageBuildCompute => ws.image_build_compute.clone().unwrap_or_default(),
             Field::EndpointName => ep.map(|e| e.name.clone()).unwrap_or_default(),
             Field::AuthMode => ep.and_then(|e| e.auth_mode).map(|a| a.yaml().to_owned()).unwrap_or_default(),
             Field::EndpointPublicAccess => ep.and_then(|e| e.public_network_access).map(|a| a.lower().to_owned()).unwrap_or_default(),
@@ -720,14 +837,27 @@ impl State {
             Field::PublicNetworkAccess => self.workspace_mut().public_network_access = NetworkAccess::parse(&text),
             Field::IsolationMode => {
                 let mode = IsolationMode::parse(&text).unwrap_or(IsolationMode::Disabled);
+                let remembered = self.remembered_sku;
                 let net = self.network_mut();
                 net.isolation_mode = Some(mode);
-                if mode != IsolationMode::AllowOnlyApprovedOutbound {
-                    net.firewall_sku = None;
+                let sku = if mode == IsolationMode::AllowOnlyApprovedOutbound {
+                    net.firewall_sku = net.firewall_sku.or(remembered);
+                    None
+                } else {
+                    net.firewall_sku.take()
+                };
+                // The SKU the user chose comes back with approved outbound.
+                if sku.is_some() {
+                    self.remembered_sku = sku;
                 }
             }
-            Field::FirewallSku => self.network_mut().firewall_sku = FirewallSku::parse(&text),
+            Field::FirewallSku => {
+                let sku = FirewallSku::parse(&text);
+                self.network_mut().firewall_sku = sku;
+                self.remembered_sku = sku;
+            }
             Field::ProvisionNow => self.workspace_mut().provision_network_now = (text == "true").then_some(true),
+            Field::ImageBuildCompute => self.workspace_mut().image_build_compute = opt(&text).map(|t| t.trim().to_owned()),
             Field::EndpointName => {
                 let ep = self.config.endpoint.get_or_insert_with(OnlineEndpoint::default);
                 ep.name = text.clone();
@@ -794,6 +924,14 @@ impl State {
             .collect()
     }
 
+    /// The dialog's findings as shown: those of the fields the user has reached (see [`RuleDraft::shows`]),
+    /// without the firewall cost warning, which the FQDN pane states itself.
+    pub fn draft_findings(&self) -> Vec<(DraftField, Diagnostic)> {
+        let Some(draft) = &self.dialog else { return Vec::new() };
+        let firewall = amlnet_core::rules::find("fqdn-rule-creates-firewall").map(|r| r.code);
+        self.draft_diagnostics().into_iter().filter(|(f, d)| draft.shows(*f) && Some(d.code) != firewall).collect()
+    }
+
     /// Reads `files` as the current state of the workspace and makes the change an update of it;
     /// returns the number of errors found in them.
     fn load_current(&mut self, files: Vec<(String, String)>) -> usize {
@@ -819,6 +957,7 @@ impl State {
                 self.focus_on(format!("step-{}-heading", step.id()));
             }
             Action::Next => {
+                self.attempted.insert(self.step as usize);
                 if let Some(step) = self.step.next() {
                     self.apply(Action::GoTo(step));
                 }
@@ -828,7 +967,10 @@ impl State {
                     self.apply(Action::GoTo(step));
                 }
             }
-            Action::Set(field, text) => self.set(field, text),
+            Action::Set(field, text) => {
+                self.touched.insert(field as usize);
+                self.set(field, text);
+            }
             Action::SetEndpointEnabled(on) => {
                 if on && self.config.endpoint.is_none() {
                     self.config.endpoint = Some(OnlineEndpoint {
@@ -858,36 +1000,23 @@ impl State {
             }
             Action::SetDraft(field, text) => {
                 if let Some(draft) = &mut self.dialog {
-                    match field {
-                        DraftField::Name => draft.name = text,
-                        DraftField::Type => draft.rule_type = RuleType::parse(&text).unwrap_or(draft.rule_type),
-                        DraftField::Subscription => draft.subscription = text,
-                        DraftField::ResourceGroup => draft.resource_group = text,
-                        DraftField::ResourceType => {
-                            draft.resource_type = text;
-                            let choices = draft.subresource_choices();
-                            if !choices.iter().any(|c| *c == draft.subresource) {
-                                draft.subresource = choices.first().map(|c| (*c).to_owned()).unwrap_or_default();
-                            }
-                            if !draft.spark_offered() {
-                                draft.spark_enabled = false;
-                            }
-                        }
-                        DraftField::ResourceName => {
-                            draft.resource_name = text;
-                            draft.raw_resource_id = None;
-                        }
-                        DraftField::Subresource => draft.subresource = text,
-                        DraftField::Spark => draft.spark_enabled = text == "true",
-                        DraftField::ServiceTag => draft.service_tag = text,
-                        DraftField::TagSearch => draft.tag_search = text,
-                        DraftField::Protocol => draft.protocol = text,
-                        DraftField::PortRanges => draft.port_ranges = text,
-                        DraftField::Fqdn => draft.fqdn = text,
+                    if let Some(notice) = draft.set(field, text) {
+                        self.notice = notice;
                     }
                 }
             }
             Action::SaveRule => {
+                let errors: Vec<(DraftField, Diagnostic)> = self.draft_diagnostics().into_iter().filter(|(_, d)| d.is_error()).collect();
+                // The first in the dialog's order (the field enum is in form order).
+                if let Some(first) = errors.iter().map(|(f, _)| *f).min() {
+                    // Refused: every error shows in the dialog and focus moves to the first.
+                    if let Some(draft) = &mut self.dialog {
+                        draft.attempted = true;
+                    }
+                    self.notice = format!("Not saved: the rule has {}", plural(errors.len(), "error"));
+                    self.focus_on(first.id());
+                    return;
+                }
                 if let Some(draft) = self.dialog.take() {
                     let rule = draft.to_rule();
                     let name = rule.name.clone();
@@ -914,15 +1043,19 @@ impl State {
                 });
             }
             Action::DeleteRule(index) => {
-                let rules = &mut self.network_mut().outbound_rules;
-                if index < rules.len() {
-                    let removed = rules.remove(index);
-                    self.notice = format!("Deleted rule {}", removed.name);
+                if let Some(rule) = self.rules().get(index) {
+                    let label = format!("Deleted rule {}", rule.name);
+                    self.checkpoint(&label);
+                    self.network_mut().outbound_rules.remove(index);
+                    self.notice = label;
                     self.focus_on("add-rule");
                 }
             }
             Action::AddRecommendedSet(id) => {
-                if let Some(set) = RECOMMENDED_SETS.iter().find(|s| s.id == id) {
+                if self.isolation_mode() != IsolationMode::AllowOnlyApprovedOutbound {
+                    // FQDN rules exist only in approved outbound; each would be an error.
+                    self.notice = "Recommended sets are FQDN rules: choose Private with Approved Outbound first".to_owned();
+                } else if let Some(set) = RECOMMENDED_SETS.iter().find(|s| s.id == id) {
                     let rules = &mut self.network_mut().outbound_rules;
                     let mut added = 0;
                     for (name, destination) in set.rules {
@@ -934,7 +1067,7 @@ impl State {
                             added += 1;
                         }
                     }
-                    self.notice = format!("Added {added} rules for {}", set.label);
+                    self.notice = format!("Added {} for {}", plural(added, "rule"), set.label);
                 }
             }
             Action::Reveal(anchor) => {
@@ -947,45 +1080,92 @@ impl State {
                 self.focus_on(if open { "import-text" } else { "open-import" });
             }
             Action::SetImportText(text) => self.import.text = text,
+            Action::SetImportMode(mode) => self.import.mode = mode,
             Action::Import(files) => {
                 let sources: Vec<SourceFile> = files.iter().map(|(n, t)| SourceFile::new(n.clone(), t.clone())).collect();
-                let analysis = analyze(&sources, self.config.context.clone());
+                // Replacing starts from an empty context: nothing of the previous configuration stays.
+                let context = match self.import.mode {
+                    ImportMode::Replace => Context::default(),
+                    ImportMode::Merge => self.config.context.clone(),
+                };
+                let analysis = analyze(&sources, context);
                 let has_errors = analysis.has_errors();
                 let errors = analysis.diagnostics.iter().filter(|d| d.is_error()).count();
-                self.import.result = Some(ImportResult { files, diagnostics: analysis.diagnostics, applied: false, config: analysis.config });
+                self.import.result =
+                    Some(ImportResult { files, diagnostics: analysis.diagnostics, applied: false, config: analysis.config, skipped: Vec::new() });
                 if has_errors {
-                    self.notice = format!("Import found {errors} errors; the wizard is unchanged");
+                    self.notice = format!("Import found {}; the wizard is unchanged", plural(errors, "error"));
                     self.focus_on("import-result-heading");
                 } else {
                     self.apply(Action::ApplyImport);
                 }
             }
             Action::ApplyImport => {
-                if let Some(result) = &mut self.import.result {
-                    result.applied = true;
-                    let imported = result.config.clone();
-                    // Documents the import did not contain keep what the wizard had.
-                    let mut config = self.config.clone();
-                    if imported.workspace.is_some() {
-                        config.workspace = imported.workspace;
+                let Some(result) = self.import.result.clone() else { return };
+                let mut imported = result.config.clone();
+                // A partial apply leaves out the rules with errors and names every other part it takes with errors.
+                let mut skipped = Vec::new();
+                let mut bad_rules: Vec<usize> = Vec::new();
+                for d in result.diagnostics.iter().filter(|d| d.is_error()) {
+                    match Anchor::of(d) {
+                        Anchor::Rule(i) if i < imported.rules().len() => {
+                            if !bad_rules.contains(&i) {
+                                bad_rules.push(i);
+                            }
+                        }
+                        _ => skipped.push(format!(
+                            "`{}` in {}: {} ({}), not applied",
+                            if d.path.is_empty() { "document" } else { d.path.as_str() },
+                            d.file.as_deref().unwrap_or("the input"),
+                            d.message,
+                            d.code
+                        )),
                     }
-                    if imported.endpoint.is_some() {
-                        config.endpoint = imported.endpoint;
-                    }
-                    if !imported.deployments.is_empty() {
-                        config.deployments = imported.deployments;
-                    }
-                    let import = self.import.clone();
-                    *self = State { import, focus: self.focus.clone(), ..State::from_config(config) };
-                    self.notice = "Imported; the wizard is filled in".to_owned();
-                    self.focus_on("import-result-heading");
                 }
+                bad_rules.sort_unstable();
+                if let Some(net) = imported.workspace.as_mut().and_then(|w| w.managed_network.as_mut()) {
+                    for &i in bad_rules.iter().rev() {
+                        let rule = net.outbound_rules.remove(i);
+                        let n = result.diagnostics.iter().filter(|d| d.is_error() && Anchor::of(d) == Anchor::Rule(i)).count();
+                        let name = if rule.name.is_empty() { format!("number {}", i + 1) } else { format!("`{}`", rule.name) };
+                        skipped.insert(0, format!("rule {name}: left out, it has {}", plural(n, "error")));
+                    }
+                }
+                let config = match self.import.mode {
+                    ImportMode::Replace => imported,
+                    ImportMode::Merge => {
+                        // Documents the import did not contain keep what the wizard had.
+                        let mut config = self.config.clone();
+                        if imported.workspace.is_some() {
+                            config.workspace = imported.workspace;
+                        }
+                        if imported.endpoint.is_some() {
+                            config.endpoint = imported.endpoint;
+                        }
+                        if !imported.deployments.is_empty() {
+                            config.deployments = imported.deployments;
+                        }
+                        config
+                    }
+                };
+                let label = match self.import.mode {
+                    ImportMode::Replace => "Configuration replaced by the import",
+                    ImportMode::Merge => "Imported documents merged into the configuration",
+                };
+                self.checkpoint(label);
+                let import = ImportPanel { result: Some(ImportResult { applied: true, skipped: skipped.clone(), ..result }), ..self.import.clone() };
+                *self = State { import, ..self.fresh(config) };
+                self.notice = if skipped.is_empty() {
+                    format!("{label}; the wizard is filled in")
+                } else {
+                    format!("{label}; {} not taken as read", plural(skipped.len(), "part"))
+                };
+                self.focus_on("import-result-heading");
             }
             Action::Restore(snapshot) => {
                 let (config, diagnostics) = snapshot.restore();
                 let step = snapshot.step.as_deref().and_then(Step::parse).unwrap_or(Step::Basics);
-                let focus = self.focus.clone();
-                *self = State { step, focus, ..State::from_config(config) };
+                *self = State { step, ..self.fresh(config) };
                 if !snapshot.current.is_empty() {
                     self.load_current(snapshot.current.clone());
                 }
@@ -999,7 +1179,9 @@ impl State {
                             diagnostics: read_errors,
                             applied: true,
                             config: self.config.clone(),
+                            skipped: Vec::new(),
                         }),
+                        ..ImportPanel::default()
                     };
                 }
             }
@@ -1019,10 +1201,14 @@ impl State {
             }
             Action::EditFromCurrent => {
                 if let Some(current) = self.plan.current.clone() {
+                    self.checkpoint("Configuration replaced by a copy of the current state");
+                    // The whole configuration is the current state's: its subscription and resource group
+                    // (from `az ml workspace show`'s id) or none, never the previous wizard's.
+                    let (subscription_id, resource_group) = State::context_of_current(&current.files);
                     let mut config = current.config.clone();
-                    config.context = self.config.context.clone();
-                    let (plan, focus) = (self.plan.clone(), self.focus.clone());
-                    *self = State { plan, focus, ..State::from_config(config) };
+                    config.context = Context { subscription_id, resource_group, ..Context::default() };
+                    let plan = self.plan.clone();
+                    *self = State { plan, ..self.fresh(config) };
                     self.set_current_context(&current.config);
                     self.step = Step::Networking;
                     self.notice = "The wizard holds a copy of the current state: change it, and the plan follows".to_owned();
@@ -1037,19 +1223,98 @@ impl State {
             }
             Action::LoadPreset(id) => {
                 if let Some(preset) = crate::presets::PRESETS.iter().find(|p| p.id == id) {
-                    let focus = self.focus.clone();
-                    *self = State { focus, ..State::from_config((preset.build)()) };
+                    self.checkpoint(&format!("Configuration replaced by the preset {}", preset.label));
+                    *self = self.fresh((preset.build)());
                     self.notice = format!("Loaded preset: {}", preset.label);
                     self.focus_on("step-basics-heading");
                 }
             }
             Action::StartOver => {
-                let focus = self.focus.clone();
-                *self = State { focus, ..State::default() };
+                self.checkpoint("Started over with an empty workspace");
+                *self = self.fresh(blank_config());
                 self.notice = "Started over with an empty workspace".to_owned();
                 self.focus_on("step-basics-heading");
             }
             Action::Notice(text) => self.notice = text,
+            Action::ApplyFix(d) => {
+                let Some(fix) = d.fix.clone() else { return };
+                let value = fix.replacement.as_deref().map(yaml_scalar_text).unwrap_or_default();
+                let anchor = match self.draft_index() {
+                    Some(i) if d.path.starts_with(&rule_path(i)) => Anchor::Rule(i),
+                    _ => Anchor::of(&d),
+                };
+                match anchor {
+                    Anchor::Field(field) => self.apply(Action::Set(field, value)),
+                    Anchor::Rule(i) => {
+                        let sub = fix.path.strip_prefix(&rule_path(i)).unwrap_or("").to_owned();
+                        self.edit_rule(i, |draft| {
+                            let field = DraftField::of_subpath(&sub, draft.rule_type);
+                            let _ = draft.set(field, value);
+                        });
+                    }
+                    Anchor::Step(_) => return,
+                }
+                self.notice = format!("Fixed: {}", fix.title.replace('`', ""));
+            }
+            Action::QuickFix(fix, anchor) => match (fix, anchor) {
+                (QuickFix::SwitchToApproved, _) => {
+                    self.apply(Action::Set(Field::IsolationMode, IsolationMode::AllowOnlyApprovedOutbound.yaml().to_owned()));
+                    self.notice = "Switched to Private with Approved Outbound".to_owned();
+                }
+                (QuickFix::RenameRule(name), Anchor::Rule(i)) => {
+                    self.notice = format!("Renamed the rule to {name}");
+                    self.edit_rule(i, |draft| {
+                        let _ = draft.set(DraftField::Name, name);
+                    });
+                }
+                (QuickFix::StorageFqdnToPrivateEndpoint { account, subresource }, Anchor::Rule(i)) => {
+                    self.edit_rule(i, |draft| {
+                        let _ = draft.set(DraftField::Type, RuleType::PrivateEndpoint.yaml().to_owned());
+                        let _ = draft.set(DraftField::ResourceType, "Microsoft.Storage/storageAccounts".to_owned());
+                        let _ = draft.set(DraftField::ResourceName, account);
+                        if draft.subresource_choices().contains(&subresource.as_str()) {
+                            let _ = draft.set(DraftField::Subresource, subresource);
+                        }
+                    });
+                    self.notice = "Made the rule a private endpoint rule to the storage account".to_owned();
+                }
+                _ => {}
+            },
+            Action::Undo => {
+                if let Some(entry) = self.undo.pop() {
+                    self.redo.push(UndoEntry { label: entry.label.clone(), snapshot: Snapshot::of(self) });
+                    self.back_to(&entry.snapshot);
+                    self.toast = None;
+                    self.notice = format!("Undone: {}", entry.label);
+                    self.focus_on(format!("step-{}-heading", self.step.id()));
+                } else {
+                    self.notice = "Nothing to undo".to_owned();
+                }
+            }
+            Action::Redo => {
+                if let Some(entry) = self.redo.pop() {
+                    self.undo.push(UndoEntry { label: entry.label.clone(), snapshot: Snapshot::of(self) });
+                    self.back_to(&entry.snapshot);
+                    self.toast = Some(entry.label.clone());
+                    self.notice = format!("Redone: {}", entry.label);
+                    self.focus_on(format!("step-{}-heading", self.step.id()));
+                } else {
+                    self.notice = "Nothing to redo".to_owned();
+                }
+            }
+            Action::DismissToast => self.toast = None,
+            Action::AskExport(intent) => {
+                self.export_question = Some(intent);
+                self.focus_on("export-question-title");
+            }
+            Action::CloseExportQuestion => self.export_question = None,
+            Action::Explain(code) => {
+                // Closing returns focus to where it was (the dialog remembers it).
+                self.explain = code;
+                if code.is_some() {
+                    self.focus_on("explain-title");
+                }
+            }
         }
     }
 }
@@ -1368,8 +1633,13 @@ mod tests {
         assert_eq!(s.workspace().name, "contoso-ml", "the wizard is unchanged");
         s.apply(Action::ApplyImport);
         assert_eq!(s.workspace().name, "x");
-        assert_eq!(s.rules().len(), 2);
-        assert!(s.endpoint_enabled(), "documents not imported are kept");
+        // Both rules have errors (a duplicate name, a port out of range): a partial apply leaves them out and says so.
+        assert!(s.rules().is_empty(), "{:?}", s.rules());
+        let skipped = s.import.result.as_ref().map(|r| r.skipped.clone()).unwrap_or_default();
+        assert!(skipped.iter().any(|l| l.starts_with("rule `a`: left out, it has")), "{skipped:?}");
+        assert!(!s.endpoint_enabled(), "replace is the default: the demo's endpoint does not stay");
+        assert_eq!(s.config.context.subscription_id, None, "nor its subscription");
+        assert!(s.config.deployments.is_empty());
 
         let mut s = State::default();
         let files: Vec<(String, String)> = amlnet_core::demo::DEMO_FILES.iter().map(|(n, t)| ((*n).to_owned(), (*t).to_owned())).collect();
@@ -1452,6 +1722,200 @@ mod tests {
         s.apply(Action::StartOver);
         assert_eq!(s.config, State::default().config);
         assert_eq!(s.step, Step::Basics);
+    }
+
+    const CLEAN_WS: &str = "name: imported-ws\nlocation: westeurope\nmanaged_network:\n  isolation_mode: allow_internet_outbound\n";
+
+    #[test]
+    fn import_replaces_the_whole_configuration_by_default() {
+        let mut s = State::demo();
+        assert!(s.endpoint_enabled() && s.config.context.resource_group.is_some());
+        s.apply(Action::Import(vec![("workspace.yml".into(), CLEAN_WS.into())]));
+        assert!(s.import.result.as_ref().is_some_and(|r| r.applied && r.skipped.is_empty()));
+        assert_eq!(s.workspace().name, "imported-ws");
+        assert!(s.config.endpoint.is_none() && s.config.deployments.is_empty(), "no demo endpoint `contoso-scoring` or deployment `blue`");
+        assert_eq!(s.config.context, Context::default(), "no demo subscription or resource group");
+        let cli = export(&s.config, ExportFormat::Cli).into_iter().next().expect("deploy.sh").contents;
+        assert!(!cli.contains("contoso-scoring") && !cli.contains("contoso-ml-rg"), "{cli}");
+        assert_eq!(s.toast.as_deref(), Some("Configuration replaced by the import"));
+        // And it can be undone.
+        s.apply(Action::Undo);
+        assert_eq!(s.config, State::demo().config);
+    }
+
+    #[test]
+    fn import_merges_when_asked() {
+        let mut s = State::demo();
+        s.apply(Action::SetImportMode(ImportMode::Merge));
+        s.apply(Action::Import(vec![("workspace.yml".into(), CLEAN_WS.into())]));
+        assert_eq!(s.workspace().name, "imported-ws");
+        assert_eq!(s.config.endpoint, State::demo().config.endpoint, "merge keeps the documents not imported");
+        assert_eq!(s.config.context.resource_group.as_deref(), Some("contoso-ml-rg"));
+        assert_eq!(s.toast.as_deref(), Some("Imported documents merged into the configuration"));
+    }
+
+    #[test]
+    fn edit_a_copy_takes_the_current_context_and_drops_the_wizard_endpoint() {
+        let shown = r#"{"id": "/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/live-rg/providers/Microsoft.MachineLearningServices/workspaces/live-ws", "name": "live-ws", "managed_network": {"isolation_mode": "allow_internet_outbound"}}"#;
+        let mut s = State::demo();
+        s.apply(Action::LoadCurrent(vec![("current.json".into(), shown.into())]));
+        s.apply(Action::EditFromCurrent);
+        assert_eq!(s.config.context.resource_group.as_deref(), Some("live-rg"));
+        assert_eq!(s.config.context.subscription_id.as_deref(), Some("11111111-2222-3333-4444-555555555555"));
+        assert!(s.config.endpoint.is_none() && s.config.deployments.is_empty());
+        let plan = amlnet_core::plan::plan(&s.plan.current.clone().expect("current").config, &s.config);
+        assert!(plan.bash.contains("RESOURCE_GROUP=\"${RESOURCE_GROUP:-live-rg}\"") || plan.bash.contains("live-rg"), "{}", plan.bash);
+        assert!(!plan.bash.contains("contoso"), "{}", plan.bash);
+        s.apply(Action::Undo);
+        assert_eq!(s.workspace().name, "contoso-ml");
+    }
+
+    #[test]
+    fn undo_and_redo_every_replacing_or_deleting_action() {
+        let mut s = State::demo();
+        let demo = s.config.clone();
+        s.apply(Action::StartOver);
+        assert_eq!(s.config, State::default().config);
+        assert_eq!(s.toast.as_deref(), Some("Started over with an empty workspace"));
+        s.apply(Action::Undo);
+        assert_eq!(s.config, demo, "start over undone");
+        assert_eq!(s.toast, None);
+        s.apply(Action::Redo);
+        assert_eq!(s.config, State::default().config, "and redone");
+        s.apply(Action::Undo);
+
+        s.apply(Action::LoadPreset("approved-pypi-conda".into()));
+        assert_eq!(s.workspace().name, "ml-approved");
+        s.apply(Action::Undo);
+        assert_eq!(s.config, demo, "preset undone");
+
+        let name = s.rules()[0].name.clone();
+        s.apply(Action::DeleteRule(0));
+        assert!(s.rules().iter().all(|r| r.name != name));
+        assert_eq!(s.toast.as_deref(), Some(format!("Deleted rule {name}").as_str()));
+        s.apply(Action::Undo);
+        assert_eq!(s.rules()[0].name, name, "delete undone");
+        assert_eq!(s.redo.len(), 1);
+        // A new action clears what could be redone.
+        s.apply(Action::StartOver);
+        assert!(s.redo.is_empty());
+        s.apply(Action::Redo);
+        assert_eq!(s.notice, "Nothing to redo");
+
+        // The history survives a reload: it is plain data that local storage keeps as JSON.
+        let json = serde_json::to_string(&s.undo).expect("serializes");
+        let back: Vec<UndoEntry> = serde_json::from_str(&json).expect("deserializes");
+        let mut reloaded = State { undo: back, ..State::default() };
+        reloaded.apply(Action::Undo);
+        assert_eq!(reloaded.config, demo);
+
+        for _ in 0..(UNDO_LIMIT + 5) {
+            s.apply(Action::StartOver);
+        }
+        assert_eq!(s.undo.len(), UNDO_LIMIT, "the history is bounded");
+    }
+
+    #[test]
+    fn save_refuses_a_rule_with_errors_and_focuses_the_first() {
+        let mut s = State::demo();
+        s.apply(Action::OpenRuleDialog(None));
+        s.apply(Action::SetDraft(DraftField::Type, "service_tag".into()));
+        s.apply(Action::SetDraft(DraftField::Name, "pypi".into()));
+        s.apply(Action::SetDraft(DraftField::ServiceTag, "AzureMonitor".into()));
+        s.apply(Action::SetDraft(DraftField::PortRanges, "abc".into()));
+        let before = s.rules().len();
+        s.apply(Action::SaveRule);
+        assert!(s.dialog.as_ref().is_some_and(|d| d.attempted), "the dialog stays open");
+        assert_eq!(s.rules().len(), before, "nothing lands in the table");
+        assert_eq!(s.focus.as_ref().map(|f| f.id.as_str()), Some("r-name"), "the duplicate name comes first");
+        assert!(s.notice.starts_with("Not saved: the rule has 2 errors"), "{}", s.notice);
+        // One click renames the duplicate.
+        let (_, d) = s.draft_findings().into_iter().find(|(f, _)| *f == DraftField::Name).expect("name error");
+        let fixes = s.fixes(&d, Anchor::Rule(before));
+        let (title, action) = fixes.into_iter().find(|(t, _)| t.starts_with("Rename")).expect("rename fix");
+        assert_eq!(title, "Rename to pypi-2");
+        s.apply(action);
+        assert_eq!(s.dialog.as_ref().map(|d| d.name.as_str()), Some("pypi-2"));
+        s.apply(Action::SaveRule);
+        assert_eq!(s.focus.as_ref().map(|f| f.id.as_str()), Some("r-port-ranges"));
+        s.apply(Action::SetDraft(DraftField::PortRanges, "443".into()));
+        s.apply(Action::SaveRule);
+        assert!(s.dialog.is_none());
+        assert_eq!(s.rules().len(), before + 1);
+    }
+
+    #[test]
+    fn core_fixes_and_quick_fixes_apply_in_one_click() {
+        let mut s = State::demo();
+        s.apply(Action::OpenRuleDialog(None));
+        s.apply(Action::SetDraft(DraftField::Name, "site".into()));
+        s.apply(Action::SetDraft(DraftField::Fqdn, "https://example.org/path".into()));
+        let (_, d) = s.draft_findings().into_iter().find(|(_, d)| d.fix.is_some()).expect("a fixable finding");
+        let (title, action) = s.fixes(&d, Anchor::Rule(4)).into_iter().next().expect("the core's fix");
+        assert_eq!(title, "Write example.org");
+        s.apply(action);
+        assert_eq!(s.dialog.as_ref().map(|d| d.fqdn.as_str()), Some("example.org"));
+        s.apply(Action::SetDraft(DraftField::Fqdn, "mydata.blob.core.windows.net".into()));
+        let (_, d) = s.draft_findings().into_iter().find(|(_, d)| d.code == "fqdn-rule-to-storage").expect("storage finding");
+        let (_, action) = s.fixes(&d, Anchor::Rule(4)).into_iter().find(|(t, _)| t.contains("private endpoint")).expect("quick fix");
+        s.apply(action);
+        let draft = s.dialog.clone().expect("open");
+        assert_eq!((draft.rule_type, draft.resource_name.as_str(), draft.subresource.as_str()), (RuleType::PrivateEndpoint, "mydata", "blob"));
+
+        // Internet outbound makes the demo's FQDN rules errors; one click switches back.
+        let mut s = State::demo();
+        s.apply(Action::Set(Field::IsolationMode, "allow_internet_outbound".into()));
+        let d = s.diagnostics().into_iter().find(|d| d.code == "rule-type-not-allowed-in-isolation-mode").expect("error");
+        let (_, action) = s.fixes(&d, Anchor::of(&d)).into_iter().find(|(t, _)| t == "Switch to approved outbound").expect("fix");
+        s.apply(action);
+        assert_eq!(s.isolation_mode(), IsolationMode::AllowOnlyApprovedOutbound);
+        assert_eq!(s.value(Field::FirewallSku), "basic", "the SKU chosen before comes back");
+        assert!(!s.diagnostics().iter().any(Diagnostic::is_error));
+    }
+
+    #[test]
+    fn a_pasted_arm_id_is_split_and_untouched_fields_show_no_errors() {
+        let mut s = State::default();
+        s.apply(Action::OpenRuleDialog(None));
+        assert!(s.draft_findings().is_empty(), "no error before anything is typed: {:?}", s.draft_findings());
+        s.apply(Action::SetDraft(
+            DraftField::ResourceName,
+            "/subscriptions/00000000-1111-2222-3333-444444444444/resourceGroups/data-rg/providers/Microsoft.KeyVault/vaults/kv1".into(),
+        ));
+        let d = s.dialog.clone().expect("open");
+        assert_eq!(
+            (d.subscription.as_str(), d.resource_group.as_str(), d.resource_type.as_str(), d.resource_name.as_str()),
+            ("00000000-1111-2222-3333-444444444444", "data-rg", "Microsoft.KeyVault/vaults", "kv1")
+        );
+        assert_eq!(d.subresource, "vault");
+        assert_eq!(
+            d.resource_id(),
+            "/subscriptions/00000000-1111-2222-3333-444444444444/resourceGroups/data-rg/providers/Microsoft.KeyVault/vaults/kv1"
+        );
+        assert!(s.notice.starts_with("Split the pasted resource ID"));
+
+        // Wizard fields: an empty name shows its error once touched or once Next was pressed.
+        let s = State::default();
+        assert!(!s.shows_findings_of(Field::WorkspaceName));
+        let mut t = s.clone();
+        t.apply(Action::Next);
+        assert!(t.shows_findings_of(Field::WorkspaceName));
+        let mut u = s.clone();
+        u.apply(Action::Set(Field::WorkspaceName, String::new()));
+        assert!(u.shows_findings_of(Field::WorkspaceName));
+    }
+
+    #[test]
+    fn image_build_compute_and_recommended_sets_only_where_valid() {
+        let mut s = State::default();
+        s.apply(Action::Set(Field::ImageBuildCompute, "image-builder".into()));
+        assert_eq!(s.workspace().image_build_compute.as_deref(), Some("image-builder"));
+        assert_eq!(s.value(Field::ImageBuildCompute), "image-builder");
+        let yaml = export(&s.config, ExportFormat::Yaml).into_iter().find(|f| f.path == "workspace.yml").expect("yaml").contents;
+        assert!(yaml.contains("image_build_compute: image-builder"), "{yaml}");
+        s.apply(Action::Set(Field::IsolationMode, "allow_internet_outbound".into()));
+        s.apply(Action::AddRecommendedSet("conda".into()));
+        assert!(s.rules().is_empty(), "no FQDN rules offered in internet outbound");
     }
 
     #[test]

@@ -4,9 +4,11 @@
 use wasm_bindgen::JsCast;
 
 use crate::share::{Snapshot, FRAGMENT_PREFIX};
+use crate::state::UndoEntry;
 
 const STORAGE_KEY: &str = "amlnet.snapshot";
 const THEME_KEY: &str = "amlnet.theme";
+const HISTORY_KEY: &str = "amlnet.history";
 
 fn document() -> Option<web_sys::Document> {
     web_sys::window()?.document()
@@ -78,9 +80,53 @@ pub fn load_snapshot() -> Option<Snapshot> {
     Snapshot::from_json(&storage()?.get_item(STORAGE_KEY).ok()??)
 }
 
-pub fn clear_snapshot() {
+/// Saves the undo and redo history (so that Undo works after a reload).
+pub fn save_history(undo: &[UndoEntry], redo: &[UndoEntry]) {
     if let Some(s) = storage() {
-        let _ = s.remove_item(STORAGE_KEY);
+        let _ = s.set_item(HISTORY_KEY, &serde_json::to_string(&(undo, redo)).unwrap_or_default());
+    }
+}
+
+pub fn load_history() -> (Vec<UndoEntry>, Vec<UndoEntry>) {
+    storage().and_then(|s| s.get_item(HISTORY_KEY).ok().flatten()).and_then(|text| serde_json::from_str(&text).ok()).unwrap_or_default()
+}
+
+/// Calls `undo(redo)` on Ctrl+Z (`false`) and Ctrl+Shift+Z or Ctrl+Y (`true`) outside text fields, where
+/// the browser's own text undo stays. Returns a function that removes the listener.
+pub fn on_undo_keys(undo: impl Fn(bool) + 'static) -> impl FnOnce() {
+    let closure = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(move |e: web_sys::KeyboardEvent| {
+        if !(e.ctrl_key() || e.meta_key()) || e.alt_key() {
+            return;
+        }
+        let key = e.key().to_ascii_lowercase();
+        let redo = match key.as_str() {
+            "z" => e.shift_key(),
+            "y" => true,
+            _ => return,
+        };
+        let typing = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|el| {
+            let tag = el.tag_name().to_ascii_lowercase();
+            let text_input =
+                el.dyn_ref::<web_sys::HtmlInputElement>().is_some_and(|i| !matches!(i.type_().as_str(), "checkbox" | "radio" | "button"));
+            tag == "textarea" || text_input
+        });
+        // Not while a dialog is open: it holds an edit of its own.
+        let dialog_open = document().and_then(|d| d.query_selector(".overlay").ok().flatten()).is_some();
+        if typing || dialog_open {
+            return;
+        }
+        e.prevent_default();
+        undo(redo);
+    });
+    let target: Option<web_sys::EventTarget> = document().map(Into::into);
+    if let Some(t) = &target {
+        let _ = t.add_event_listener_with_callback("keydown", closure.as_ref().unchecked_ref());
+    }
+    move || {
+        if let Some(t) = &target {
+            let _ = t.remove_event_listener_with_callback("keydown", closure.as_ref().unchecked_ref());
+        }
+        drop(closure);
     }
 }
 

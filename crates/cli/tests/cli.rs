@@ -42,15 +42,26 @@ fn errors_exit_1_with_json_fields() {
     let path = temp_file("broken.yml", BROKEN);
     let out = amlnet(&["check", "--format", "json", path.to_str().expect("path")], None);
     assert_eq!(out.status.code(), Some(1));
-    let list: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON array");
-    let d = list.as_array().expect("array").iter().find(|d| d["code"] == "unquoted-value-not-a-string").expect("the port_ranges diagnostic");
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON object");
+    assert_eq!(report["version"], 1);
+    assert_eq!((report["errors"].as_u64(), report["files"][0]["kind"].as_str()), (Some(1), Some("workspace")), "{report:#}");
+    let d = report["diagnostics"]
+        .as_array()
+        .expect("array")
+        .iter()
+        .find(|d| d["code"] == "unquoted-value-not-a-string")
+        .expect("the port_ranges diagnostic");
     assert_eq!(d["path"], "managed_network.outbound_rules[0].destination.port_ranges");
     assert_eq!((d["line"].as_u64(), d["column"].as_u64(), d["end_column"].as_u64()), (Some(11), Some(20), Some(23)));
     assert_eq!(d["severity"], "error");
     assert!(d["file"].as_str().expect("file").ends_with("broken.yml"));
+    assert_eq!(d["stage"], "reading");
     for key in ["message", "help", "end_line"] {
         assert!(!d[key].is_null(), "{key}");
     }
+    // No byte offsets, and absent fields are left out rather than null.
+    assert!(d.get("range").is_none() && d.get("start_byte").is_none(), "{d:#}");
+    assert!(d.as_object().expect("object").values().all(|v| !v.is_null()), "{d:#}");
 }
 
 #[test]
@@ -258,7 +269,7 @@ fn export_to_terraform_prints_the_azapi_notes() {
     assert!(!String::from_utf8_lossy(&arm.stderr).contains("azurerm-cannot-express"));
     let bad = amlnet(&["export", p, "--to", "cloudformation"], None);
     assert_eq!(bad.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&bad.stderr).contains("yaml, cli, python, arm, bicep or terraform"));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("[possible values: yaml, cli, python, arm, bicep, terraform]"));
 }
 
 #[test]
@@ -286,8 +297,8 @@ fn check_current_reads_show_json_as_plan_does() {
     let back = temp_file("check-current-back.yml", "name: ws-contoso\nmanaged_network:\n  isolation_mode: allow_internet_outbound\n");
     let check = amlnet(&["check", "--format", "json", "--current", &current, back.to_str().expect("path")], None);
     assert_eq!(check.status.code(), Some(1));
-    let list: serde_json::Value = serde_json::from_slice(&check.stdout).expect("json");
-    let codes: Vec<&str> = list.as_array().expect("array").iter().filter_map(|d| d["code"].as_str()).collect();
+    let report: serde_json::Value = serde_json::from_slice(&check.stdout).expect("json");
+    let codes: Vec<&str> = report["diagnostics"].as_array().expect("array").iter().filter_map(|d| d["code"].as_str()).collect();
     assert!(codes.contains(&"isolation-mode-transition-not-allowed"), "{codes:?}");
     // Reading the show output itself reports nothing (no read-only or unknown-key noise).
     assert!(String::from_utf8_lossy(&check.stderr).trim().is_empty(), "{}", String::from_utf8_lossy(&check.stderr));
@@ -333,7 +344,7 @@ fn networking_flags_need_an_endpoint_and_valid_values() {
     let file = path.to_str().expect("path");
     let out = amlnet(&["check", file, "--inbound-pe-name", "x"], None);
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("give `--inbound-pe-subnet` before it"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("`--inbound-pe-name` is given 1 time(s) for 0 `--inbound-pe-subnet`"));
     let out = amlnet(&["check", file, "--inbound-pe-subnet", "just-a-vnet"], None);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stdout).contains("inbound-private-endpoint-invalid"));

@@ -26,7 +26,7 @@ impl Severity {
 
 /// A range in the source text. Lines and columns are 1-based and count characters;
 /// the end is exclusive. Byte offsets index the UTF-8 text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct TextRange {
     pub line: usize,
     pub column: usize,
@@ -37,7 +37,7 @@ pub struct TextRange {
 }
 
 /// A machine-applicable change that resolves the diagnostic.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Fix {
     /// What the fix does, as a short imperative ("Quote the value").
     pub title: String,
@@ -48,7 +48,7 @@ pub struct Fix {
 }
 
 /// One finding.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     /// Stable kebab-case code from the rule registry (`amlnet rules`).
     pub code: &'static str,

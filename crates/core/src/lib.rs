@@ -13,6 +13,7 @@ pub mod lower;
 pub mod model;
 pub mod networking;
 pub mod plan;
+pub mod report;
 pub mod rules;
 pub mod schema;
 pub mod summary;

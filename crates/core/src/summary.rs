@@ -34,14 +34,14 @@ impl Tone {
 }
 
 /// One line of a section.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Line {
     pub text: String,
     pub tone: Tone,
 }
 
 /// One section: `outbound`, `exfiltration`, `billed` or `inbound`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Section {
     pub id: &'static str,
     pub title: String,
@@ -49,7 +49,7 @@ pub struct Section {
 }
 
 /// One outbound path out of the managed network.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutboundPath {
     /// `internet`, `required`, `service_tag`, `fqdn` or `private_endpoint`.
     pub kind: &'static str,
@@ -60,9 +60,9 @@ pub struct OutboundPath {
 }
 
 /// One billed resource (or group of identical resources).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BilledItem {
-    /// `private_endpoint` or `azure_firewall`.
+    /// `private_endpoint`, `private_dns_zone` or `azure_firewall`.
     pub kind: &'static str,
     pub what: String,
     /// How many; for the private endpoints the service adds in internet outbound, the most there can be.
@@ -70,7 +70,7 @@ pub struct BilledItem {
 }
 
 /// One inbound access fact.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InboundFact {
     /// `workspace`, `endpoint` or `deployment` (its legacy `egress_public_network_access`).
     pub scope: &'static str,
@@ -90,7 +90,7 @@ pub struct InboundEndpointFact {
 }
 
 /// The summary: sections for people, structured facts for JSON.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Summary {
     /// One line naming what is summarized.
     pub headline: String,
@@ -161,6 +161,30 @@ pub fn private_endpoint_label(service_resource_id: &str, subresource: &str) -> S
     }
 }
 
+/// Whether the isolation mode accepts a rule of this destination: private endpoint rules in both managed
+/// modes, service tag and FQDN rules only in approved outbound (`rule-type-not-allowed-in-isolation-mode`).
+/// A rule the mode does not accept is no outbound path: the summary and the diagram show it as invalid.
+pub fn rule_allowed(mode: IsolationMode, destination: &Destination) -> bool {
+    match destination {
+        Destination::PrivateEndpoint(_) => mode != IsolationMode::Disabled,
+        Destination::ServiceTag(_) | Destination::Fqdn(_) => mode == IsolationMode::AllowOnlyApprovedOutbound,
+    }
+}
+
+/// The SKU of the Azure Firewall the managed network deploys, if it deploys one: only in approved
+/// outbound with at least one FQDN rule (Standard when `firewall_sku` is not set).
+pub fn firewall(config: &Config) -> Option<FirewallSku> {
+    let mn = config.workspace.as_ref()?.managed_network.as_ref()?;
+    let approved = mn.isolation_mode == Some(IsolationMode::AllowOnlyApprovedOutbound);
+    let fqdn = mn.outbound_rules.iter().any(|r| matches!(r.destination, Destination::Fqdn(_)));
+    (approved && fqdn).then(|| mn.firewall_sku.unwrap_or(FirewallSku::Standard))
+}
+
+/// "1 user rule", "2 user rules".
+fn counted(n: usize, noun: &str) -> String {
+    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
+}
+
 fn line(text: impl Into<String>, tone: Tone) -> Line {
     Line { text: text.into(), tone }
 }
@@ -179,7 +203,7 @@ pub fn summarize(config: &Config) -> Summary {
     let rules: &[OutboundRule] = if mode == IsolationMode::Disabled { &[] } else { config.rules() };
     let sku = firewall_sku.unwrap_or(FirewallSku::Standard);
     let fqdn_rules = rules.iter().filter(|r| matches!(r.destination, Destination::Fqdn(_))).count();
-    let firewall = mode == IsolationMode::AllowOnlyApprovedOutbound && fqdn_rules > 0;
+    let firewall = firewall(config).is_some();
 
     // A Foundry project runs in its hub's managed network: its own document says nothing about it.
     let hub_of_project: Option<&str> =
@@ -242,7 +266,7 @@ pub fn summarize(config: &Config) -> Summary {
         IsolationMode::AllowOnlyApprovedOutbound => {
             if opening.is_empty() {
                 outbound.push(line(
-                    format!("Internet: closed. Only approved outbound: the rules the service adds and {} user rule(s)", rules.len()),
+                    format!("Internet: closed. Only approved outbound: the rules the service adds and {}", counted(rules.len(), "user rule")),
                     Tone::Good,
                 ));
             } else {
@@ -270,6 +294,21 @@ pub fn summarize(config: &Config) -> Summary {
     }
     for rule in rules {
         let name = rule.name.as_str();
+        if !rule_allowed(mode, &rule.destination) {
+            let (kind, target) = match &rule.destination {
+                Destination::ServiceTag(st) => ("Service tag", format!("{} {} {}", st.service_tag, st.protocol, st.port_ranges)),
+                Destination::Fqdn(f) => ("FQDN", f.destination.clone()),
+                Destination::PrivateEndpoint(pe) => ("Private endpoint", private_endpoint_label(&pe.service_resource_id, &pe.subresource_target)),
+            };
+            outbound.push(line(
+                format!(
+                    "Not allowed: {kind} rule `{name}` ({target}) is an error in {}, which accepts only private endpoint rules; it opens no path",
+                    mode.yaml()
+                ),
+                Tone::Risk,
+            ));
+            continue;
+        }
         match &rule.destination {
             Destination::PrivateEndpoint(pe) => {
                 let target = private_endpoint_label(&pe.service_resource_id, &pe.subresource_target);
@@ -327,7 +366,7 @@ pub fn summarize(config: &Config) -> Summary {
             exfiltration.push(line("Holds: outbound is limited to the workspace's own resources and the required service tags", Tone::Good))
         }
         IsolationMode::AllowOnlyApprovedOutbound => {
-            exfiltration.push(line(format!("Holds, weakened by {} user rule(s): each is a way for data to leave", rules.len()), Tone::Good));
+            exfiltration.push(line(format!("Holds, weakened by {}: each is a way for data to leave", counted(rules.len(), "user rule")), Tone::Good));
         }
     }
     if mode == IsolationMode::AllowOnlyApprovedOutbound {
@@ -388,9 +427,10 @@ pub fn summarize(config: &Config) -> Summary {
         if firewall {
             billed_lines.push(line(
                 format!(
-                    "Azure Firewall, {} SKU{}, for {fqdn_rules} FQDN rule(s)",
+                    "Azure Firewall, {} SKU{}, for {}",
                     sku.pascal(),
-                    if firewall_sku.is_none() { " (the default)" } else { "" }
+                    if firewall_sku.is_none() { " (the default)" } else { "" },
+                    counted(fqdn_rules, "FQDN rule")
                 ),
                 Tone::Cost,
             ));
@@ -465,7 +505,7 @@ pub fn summarize(config: &Config) -> Summary {
             crate::networking::InboundDns::Create { zones, .. } => {
                 ("created", format!("private DNS zones {} and {} created and linked to the network", zones[0], zones[1]), Tone::Good)
             }
-            crate::networking::InboundDns::Existing(ids) => ("existing", format!("{} existing private DNS zone(s)", ids.len()), Tone::Good),
+            crate::networking::InboundDns::Existing(ids) => ("existing", format!("{} existing", counted(ids.len(), "private DNS zone")), Tone::Good),
             crate::networking::InboundDns::Off => {
                 ("off", "no private DNS integration: the network's DNS must resolve the workspace's names".to_owned(), Tone::Neutral)
             }
@@ -545,14 +585,19 @@ pub fn summarize(config: &Config) -> Summary {
         };
         let (text, tone) = if config.context.networking.assign_approver_role {
             (
-                format!("Approval: the export assigns \"{}\" to {who} on {built_in} private endpoint target(s)", crate::model::APPROVER_ROLE_NAME),
+                format!(
+                    "Approval: the export assigns \"{}\" to {who} on {}",
+                    crate::model::APPROVER_ROLE_NAME,
+                    counted(built_in, "private endpoint target")
+                ),
                 Tone::Good,
             )
         } else {
             (
                 format!(
-                    "Approval: \"{}\" is not assigned on {built_in} private endpoint target(s); their endpoints stay pending until someone does",
-                    crate::model::APPROVER_ROLE_NAME
+                    "Approval: \"{}\" is not assigned on {}; their endpoints stay pending until someone does",
+                    crate::model::APPROVER_ROLE_NAME,
+                    counted(built_in, "private endpoint target")
                 ),
                 Tone::Risk,
             )
@@ -585,5 +630,26 @@ pub fn summarize(config: &Config) -> Summary {
         billed,
         inbound,
         inbound_private_endpoints,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rules_the_mode_does_not_accept_are_no_paths_and_no_firewall() {
+        let mut config = crate::demo::demo_config();
+        if let Some(mn) = config.workspace.as_mut().and_then(|w| w.managed_network.as_mut()) {
+            mn.isolation_mode = Some(IsolationMode::AllowInternetOutbound);
+        }
+        assert_eq!(firewall(&config), None);
+        let s = summarize(&config);
+        assert!(!s.outbound_paths.iter().any(|p| p.kind == "fqdn" || p.kind == "service_tag"), "{:?}", s.outbound_paths);
+        let text = s.render_text();
+        assert!(!text.contains("Azure Firewall ("), "{text}");
+        assert!(text.contains("Not allowed: FQDN rule `pypi` (pypi.org) is an error in allow_internet_outbound"), "{text}");
+        assert!(text.contains("Not allowed: Service tag rule `azure-monitor`"), "{text}");
+        assert_eq!(firewall(&crate::demo::demo_config()), Some(FirewallSku::Basic));
     }
 }

@@ -439,7 +439,7 @@ fn generated_python_compiles_and_is_ascii_in_strings() {
 #[test]
 fn plans_serialize() {
     let plans = hostile_plans();
-    let json = serde_json::to_value(&plans[0]).expect("json");
+    let json = serde_json::to_value(amlnet_core::report::Plan::from(&plans[0])).expect("json");
     assert_eq!(json["steps"][0]["kind"], "update_workspace");
     assert!(json["warnings"].as_array().is_some_and(|w| !w.is_empty()));
 }

@@ -1,6 +1,7 @@
 //! The root component: holds the reducer, runs the core's check once per change, and lays out the
 //! toolbar, the import and plan panels, the steps, the preview (diagram, summary and exports) and the
-//! rule dialog. Side effects (focus, local storage) run after render.
+//! dialogs (rule, rule documentation, export with errors) and the notice with Undo. Side effects (focus,
+//! local storage, the Ctrl+Z listener) run after render.
 
 use std::rc::Rc;
 
@@ -9,8 +10,9 @@ use yew::prelude::*;
 
 use super::basics::Basics;
 use super::diagram::Diagram;
+use super::docs::ExplainDialog;
 use super::endpoint::Endpoint;
-use super::export_panel::ExportPanel;
+use super::export_panel::{ExportPanel, ExportQuestion};
 use super::import_panel::ImportPanel;
 use super::networking::Networking;
 use super::plan_panel::{PlanPanel, PlanView};
@@ -23,11 +25,13 @@ use super::toolbar::Toolbar;
 use super::StepProps;
 use crate::share::Snapshot;
 use crate::state::{Action, State, Step};
+use crate::text::plural;
 use crate::web;
 
 /// The state on load: a preset or share link in the fragment first, then local storage, then the demo.
 fn initial_state() -> State {
     let mut state = State::demo();
+    (state.undo, state.redo) = web::load_history();
     if let Some(preset) = web::take_fragment_preset() {
         state.apply(Action::LoadPreset(preset));
     } else if let Some(snapshot) = web::take_fragment_snapshot().or_else(web::load_snapshot) {
@@ -55,6 +59,16 @@ pub fn app() -> Html {
         let handle = state.clone();
         use_effect_with((state.config.clone(), state.step), move |_| web::save_snapshot(&Snapshot::of(&handle)));
     }
+    {
+        let handle = state.clone();
+        use_effect_with((state.undo.len(), state.redo.len(), state.undo.last().map(|e| e.label.clone())), move |_| {
+            web::save_history(&handle.undo, &handle.redo)
+        });
+    }
+    {
+        let d = dispatch.clone();
+        use_effect_with((), move |_| web::on_undo_keys(move |redo| d.emit(if redo { Action::Redo } else { Action::Undo })));
+    }
     let props = StepProps { state: Rc::new((*state).clone()), diagnostics: diagnostics.clone(), dispatch: dispatch.clone() };
     let step = state.step;
     let body = match step {
@@ -66,7 +80,7 @@ pub fn app() -> Html {
     };
     let errors = diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
     let warnings = diagnostics.iter().filter(|d| d.severity == Severity::Warning).count();
-    let dialog_open = state.dialog.is_some();
+    let dialog_open = state.dialog.is_some() || state.explain.is_some() || state.export_question.is_some();
     let back = {
         let d = dispatch.clone();
         Callback::from(move |_| d.emit(Action::Back))
@@ -88,6 +102,13 @@ pub fn app() -> Html {
                 </header>
                 <div class="layout">
                     <main id="main" tabindex="-1">
+                        if let Some(toast) = &state.toast {
+                            <div class="toast" role="region" aria-label="Last change">
+                                <p>{ format!("{toast}.") }</p>
+                                <button type="button" id="toast-undo" class="primary" onclick={{ let d = dispatch.clone(); Callback::from(move |_| d.emit(Action::Undo)) }}>{ "Undo" }</button>
+                                <button type="button" aria-label="Dismiss the notice" onclick={{ let d = dispatch.clone(); Callback::from(move |_| d.emit(Action::DismissToast)) }}>{ "×" }</button>
+                            </div>
+                        }
                         <ImportPanel ..props.clone() />
                         <PlanPanel ..props.clone() />
                         <Stepper ..props.clone() />
@@ -113,12 +134,14 @@ pub fn app() -> Html {
                 </div>
                 <footer class="foot">
                     <p>{ "Runs entirely in your browser: nothing is sent anywhere. " }
-                    <span class="counts">{ format!("{errors} errors, {warnings} warnings") }</span></p>
+                    <span class="counts">{ format!("{}, {}", plural(errors, "error"), plural(warnings, "warning")) }</span></p>
                 </footer>
             </div>
             <RuleDialog ..props.clone() />
+            if let Some(code) = state.explain { <ExplainDialog {code} dispatch={dispatch.clone()} /> }
+            if let Some(intent) = state.export_question { <ExportQuestion {intent} state={props.state.clone()} diagnostics={props.diagnostics.clone()} dispatch={dispatch.clone()} /> }
             <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">
-                { format!("{} {errors} errors, {warnings} warnings.", state.notice) }
+                { format!("{} {}, {}.", state.notice, plural(errors, "error"), plural(warnings, "warning")) }
             </div>
         </>
     }

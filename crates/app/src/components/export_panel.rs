@@ -1,22 +1,134 @@
 //! The export panel: tabs YAML | Azure CLI | Python | ARM | Bicep | Terraform with the core's generated
-//! files, each with copy and download, plus a ZIP of all files. Shown with a mark when the configuration
-//! has errors; what a format cannot express natively (the core's export notes) is listed above its files.
+//! files, each with copy and download, plus a ZIP of all files. With errors, Copy and Download ask first
+//! and say what is wrong ([`ExportQuestion`]), as the CLI refuses without `--force`; what a format
+//! cannot express natively (the core's export notes) is listed above its files. The code is coloured
+//! by a small tokenizer (`highlight.rs`), can wrap, and marks the lines the last edit changed.
 
-use amlnet_core::{export, export_notes, ExportFormat};
+use amlnet_core::{export, export_notes, Config, ExportFormat};
 use yew::prelude::*;
 
-use super::{diagnostic_line, severity_label, StepProps};
-use crate::state::Action;
+use super::highlight::{changed_lines, highlight};
+use super::modal::Modal;
+use super::{diagnostic_html, severity_label, StepProps};
+use crate::state::{Action, ExportIntent, ExportKind, Step};
+use crate::text::plural;
 use crate::web;
 
 fn tab_label(f: ExportFormat) -> &'static str {
     f.label()
 }
 
+/// Runs a copy or download (after the question, or at once without errors).
+pub fn run(intent: ExportIntent, config: &Config, dispatch: &Callback<Action>) {
+    match intent.kind {
+        ExportKind::Zip => {
+            let all: Vec<(String, String)> = ExportFormat::ALL.iter().flat_map(|f| export(config, *f)).map(|g| (g.path, g.contents)).collect();
+            web::download_bytes("amlnet-export.zip", &crate::zip::zip(&all), "application/zip");
+            dispatch.emit(Action::Notice(format!("Downloaded amlnet-export.zip with {}", plural(all.len(), "file"))));
+        }
+        kind => {
+            let Some(file) = export(config, intent.format).into_iter().nth(intent.index) else { return };
+            let name = file.path.clone();
+            if kind == ExportKind::Copy {
+                let d = dispatch.clone();
+                web::copy(file.contents, move |ok| {
+                    d.emit(Action::Notice(if ok { format!("Copied {name}") } else { format!("Could not copy {name}") }))
+                });
+            } else {
+                web::download_text(&name, &file.contents);
+                dispatch.emit(Action::Notice(format!("Downloaded {name}")));
+            }
+        }
+    }
+}
+
+/// "Copy workspace.yml", "Download all files (.zip)".
+fn what(intent: ExportIntent, config: &Config) -> String {
+    let name = || export(config, intent.format).into_iter().nth(intent.index).map(|f| f.path).unwrap_or_default();
+    match intent.kind {
+        ExportKind::Copy => format!("Copy {}", name()),
+        ExportKind::Download => format!("Download {}", name()),
+        ExportKind::Zip => "Download all files (.zip)".to_owned(),
+    }
+}
+
+/// The question before exporting a configuration with errors: what is wrong, then "anyway" or not.
+#[derive(Properties, PartialEq, Clone)]
+pub struct QuestionProps {
+    pub intent: ExportIntent,
+    pub state: std::rc::Rc<crate::state::State>,
+    pub diagnostics: std::rc::Rc<Vec<amlnet_core::Diagnostic>>,
+    pub dispatch: Callback<Action>,
+}
+
+#[function_component(ExportQuestion)]
+pub fn export_question(p: &QuestionProps) -> Html {
+    let close = {
+        let d = p.dispatch.clone();
+        Callback::from(move |()| d.emit(Action::CloseExportQuestion))
+    };
+    let errors: Vec<&amlnet_core::Diagnostic> = p.diagnostics.iter().filter(|d| d.is_error()).collect();
+    let label = what(p.intent, &p.state.config);
+    let anyway = {
+        let (d, intent, config) = (p.dispatch.clone(), p.intent, p.state.config.clone());
+        Callback::from(move |_| {
+            d.emit(Action::CloseExportQuestion);
+            run(intent, &config, &d);
+        })
+    };
+    let review = {
+        let d = p.dispatch.clone();
+        Callback::from(move |_| {
+            d.emit(Action::CloseExportQuestion);
+            d.emit(Action::GoTo(Step::Review));
+        })
+    };
+    html! {
+        <Modal id="export-question" title_id="export-question-title" onclose={close.clone()}>
+            <h2 id="export-question-title" tabindex="-1">{ format!("The configuration has {}", plural(errors.len(), "error")) }</h2>
+            <p>{ "Azure would reject these files. The amlnet CLI refuses to export them without " }<code>{ "--force" }</code>{ "." }</p>
+            <ul class="findings">
+                { for errors.iter().take(5).map(|d| html! { <li class="finding error">{ diagnostic_html(d, &p.dispatch) }</li> }) }
+                if errors.len() > 5 { <li>{ format!("and {} more (see Review + export)", plural(errors.len() - 5, "error")) }</li> }
+            </ul>
+            <div class="actions wrap">
+                <button type="button" class="primary" onclick={review}>{ "Show the errors" }</button>
+                <button type="button" class="danger" onclick={anyway}>{ format!("{label} anyway") }</button>
+                <button type="button" onclick={Callback::from(move |_| close.emit(()))}>{ "Cancel" }</button>
+            </div>
+        </Modal>
+    }
+}
+
 #[function_component(ExportPanel)]
 pub fn export_panel(p: &StepProps) -> Html {
     let active = use_state(|| ExportFormat::Yaml);
+    let wrap = use_state(|| false);
     let files = export(&p.state.config, *active);
+    // What the last edit changed, as nginxconfig.io shows it: per file, the text last seen and the lines
+    // that differ from the one before; kept until the file changes again (a tab switch shows none).
+    let seen = use_mut_ref(Vec::<(String, String, Vec<bool>)>::new);
+    let marks: Vec<Vec<bool>> = {
+        let mut seen = seen.borrow_mut();
+        files
+            .iter()
+            .map(|f| {
+                let key = format!("{}/{}", active.as_str(), f.path);
+                match seen.iter_mut().find(|(k, _, _)| *k == key) {
+                    Some((_, text, marks)) if *text == f.contents => marks.clone(),
+                    Some((_, text, marks)) => {
+                        *marks = changed_lines(text, &f.contents);
+                        text.clone_from(&f.contents);
+                        marks.clone()
+                    }
+                    None => {
+                        seen.push((key, f.contents.clone(), Vec::new()));
+                        Vec::new()
+                    }
+                }
+            })
+            .collect()
+    };
     let notes = export_notes(&p.state.config, *active);
     let errors = p.diagnostics.iter().filter(|d| d.is_error()).count();
     let select = |f: ExportFormat| {
@@ -40,19 +152,30 @@ pub fn export_panel(p: &StepProps) -> Html {
             web::focus(&format!("tab-{}", ExportFormat::ALL[next].as_str()));
         })
     };
-    let download_all = {
-        let (config, d) = (p.state.config.clone(), p.dispatch.clone());
+    // With errors, ask first; without, export at once.
+    let request = |kind: ExportKind, index: usize| {
+        let (d, config, format) = (p.dispatch.clone(), p.state.config.clone(), *active);
         Callback::from(move |_| {
-            let all: Vec<(String, String)> = ExportFormat::ALL.iter().flat_map(|f| export(&config, *f)).map(|g| (g.path, g.contents)).collect();
-            web::download_bytes("amlnet-export.zip", &crate::zip::zip(&all), "application/zip");
-            d.emit(Action::Notice(format!("Downloaded amlnet-export.zip with {} files", all.len())));
+            let intent = ExportIntent { kind, format, index };
+            if errors > 0 {
+                d.emit(Action::AskExport(intent));
+            } else {
+                run(intent, &config, &d);
+            }
         })
+    };
+    let toggle_wrap = {
+        let wrap = wrap.clone();
+        Callback::from(move |_| wrap.set(!*wrap))
     };
     html! {
         <section class={classes!("panel", "exports", (errors > 0).then_some("has-errors"))} aria-labelledby="exports-heading">
-            <h2 id="exports-heading">{ "Export" }</h2>
+            <div class="file-head">
+                <h2 id="exports-heading">{ "Export" }</h2>
+                <label class="inline-check"><input type="checkbox" id="wrap-lines" checked={*wrap} onchange={toggle_wrap} />{ " Wrap lines" }</label>
+            </div>
             if errors > 0 {
-                <p class="status bad" id="export-warning">{ format!("The configuration has {errors} errors: Azure would reject these files. Fix them on the steps, or see Review + export.") }</p>
+                <p class="status bad" id="export-warning">{ format!("The configuration has {}: Azure would reject these files. Copy and Download ask first; fix them on the steps, or see Review + export.", plural(errors, "error")) }</p>
             }
             <div role="tablist" aria-label="Export format" class="tabs" {onkeydown}>
                 { for ExportFormat::ALL.iter().map(|f| {
@@ -69,40 +192,26 @@ pub fn export_panel(p: &StepProps) -> Html {
                 if !notes.is_empty() {
                     <ul class="export-notes" aria-label={format!("Notes on the {} export", tab_label(*active))}>
                         { for notes.iter().map(|d| html! {
-                            <li class={severity_label(d.severity)}>{ diagnostic_line(d) }</li>
+                            <li class={severity_label(d.severity)} data-code={d.code}>{ diagnostic_html(d, &p.dispatch) }</li>
                         }) }
                     </ul>
                 }
                 { for files.iter().enumerate().map(|(i, file)| {
-                    let copy = {
-                        let (text, name, d) = (file.contents.clone(), file.path.clone(), p.dispatch.clone());
-                        Callback::from(move |_| {
-                            let (d, name) = (d.clone(), name.clone());
-                            web::copy(text.clone(), move |ok| d.emit(Action::Notice(if ok { format!("Copied {name}") } else { format!("Could not copy {name}") })));
-                        })
-                    };
-                    let download = {
-                        let (text, name, d) = (file.contents.clone(), file.path.clone(), p.dispatch.clone());
-                        Callback::from(move |_| {
-                            web::download_text(&name, &text);
-                            d.emit(Action::Notice(format!("Downloaded {name}")));
-                        })
-                    };
                     let pre_id = format!("export-{}-{i}", active.as_str());
                     html! {
                         <div class="file">
                             <div class="file-head">
                                 <h3 id={format!("{pre_id}-name")}>{ &file.path }</h3>
-                                <button type="button" onclick={copy} aria-label={format!("Copy {}", file.path)}>{ "Copy" }</button>
-                                <button type="button" onclick={download} aria-label={format!("Download {}", file.path)}>{ "Download" }</button>
+                                <button type="button" onclick={request(ExportKind::Copy, i)} aria-label={format!("Copy {}", file.path)}>{ "Copy" }</button>
+                                <button type="button" onclick={request(ExportKind::Download, i)} aria-label={format!("Download {}", file.path)}>{ "Download" }</button>
                             </div>
-                            <pre id={pre_id.clone()} class="code" data-file={file.path.clone()} tabindex="0" aria-labelledby={format!("{pre_id}-name")}>{ &file.contents }</pre>
+                            <pre id={pre_id.clone()} class={classes!("code", (*wrap).then_some("wrap"))} data-file={file.path.clone()} tabindex="0" aria-labelledby={format!("{pre_id}-name")}>{ highlight(&file.path, &file.contents, marks.get(i).map_or(&[][..], Vec::as_slice)) }</pre>
                         </div>
                     }
                 }) }
             </div>
             <div class="actions">
-                <button type="button" onclick={download_all}>{ "Download all files (.zip)" }</button>
+                <button type="button" onclick={request(ExportKind::Zip, 0)}>{ "Download all files (.zip)" }</button>
             </div>
         </section>
     }

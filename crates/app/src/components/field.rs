@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use super::event_value;
 use super::messages::Messages;
+use crate::state::Action;
 
 #[derive(Properties, PartialEq)]
 pub struct TextFieldProps {
@@ -22,6 +23,10 @@ pub struct TextFieldProps {
     pub required: bool,
     #[prop_or_default]
     pub inputmode: Option<AttrValue>,
+    #[prop_or_default]
+    pub fixes: Vec<Vec<(String, Action)>>,
+    #[prop_or_default]
+    pub dispatch: Option<Callback<Action>>,
 }
 
 fn describedby(id: &str, hint: bool) -> String {
@@ -50,7 +55,7 @@ pub fn text_field(props: &TextFieldProps) -> Html {
             <input id={id.clone()} type="text" value={props.value.clone()} {oninput} spellcheck="false" autocomplete="off"
                 placeholder={props.placeholder.clone()} required={props.required} inputmode={props.inputmode.clone()}
                 aria-invalid={invalid(&props.diagnostics)} aria-describedby={describedby(&id, props.hint.is_some())} />
-            <Messages id={format!("{id}-msg")} diagnostics={props.diagnostics.clone()} />
+            <Messages id={format!("{id}-msg")} diagnostics={props.diagnostics.clone()} fixes={props.fixes.clone()} dispatch={props.dispatch.clone()} />
         </div>
     }
 }
@@ -67,6 +72,10 @@ pub struct SelectFieldProps {
     pub diagnostics: Vec<Diagnostic>,
     #[prop_or_default]
     pub hint: Option<AttrValue>,
+    #[prop_or_default]
+    pub fixes: Vec<Vec<(String, Action)>>,
+    #[prop_or_default]
+    pub dispatch: Option<Callback<Action>>,
 }
 
 #[function_component(SelectField)]
@@ -85,7 +94,7 @@ pub fn select_field(props: &SelectFieldProps) -> Html {
                     <option value={value.clone()} selected={*value == props.value}>{ label }</option>
                 }) }
             </select>
-            <Messages id={format!("{id}-msg")} diagnostics={props.diagnostics.clone()} />
+            <Messages id={format!("{id}-msg")} diagnostics={props.diagnostics.clone()} fixes={props.fixes.clone()} dispatch={props.dispatch.clone()} />
         </div>
     }
 }
@@ -100,6 +109,10 @@ pub struct CheckFieldProps {
     pub diagnostics: Vec<Diagnostic>,
     #[prop_or_default]
     pub hint: Option<AttrValue>,
+    #[prop_or_default]
+    pub fixes: Vec<Vec<(String, Action)>>,
+    #[prop_or_default]
+    pub dispatch: Option<Callback<Action>>,
 }
 
 #[function_component(CheckField)]
@@ -114,7 +127,7 @@ pub fn check_field(props: &CheckFieldProps) -> Html {
             <input id={id.clone()} type="checkbox" checked={props.checked} {onchange} aria-describedby={describedby(&id, props.hint.is_some())} />
             <label for={id.clone()}>{ &props.label }</label>
             if let Some(hint) = &props.hint { <p class="hint" id={format!("{id}-hint")}>{ hint }</p> }
-            <Messages id={format!("{id}-msg")} diagnostics={props.diagnostics.clone()} />
+            <Messages id={format!("{id}-msg")} diagnostics={props.diagnostics.clone()} fixes={props.fixes.clone()} dispatch={props.dispatch.clone()} />
         </div>
     }
 }

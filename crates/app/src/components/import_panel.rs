@@ -1,11 +1,14 @@
 //! The import panel: paste or open YAML files; the core's diagnostics are listed with file:line and
-//! shown against the text. Files with errors leave the wizard as it was until the user applies them.
+//! shown against the text. An import replaces the whole configuration (or, when chosen, merges its
+//! documents into it); files with errors leave the wizard as it was until the user applies what could
+//! be read, and the result names what that left out.
 
 use amlnet_core::Diagnostic;
 use yew::prelude::*;
 
-use super::{event_value, read_chosen_files, severity_label as sev_label, StepProps};
-use crate::state::Action;
+use super::{code_badge, event_value, read_chosen_files, rich, severity_label as sev_label, severity_word, StepProps};
+use crate::state::{Action, ImportMode};
+use crate::text::plural;
 
 fn location(d: &Diagnostic) -> String {
     let file = d.file.clone().unwrap_or_default();
@@ -31,15 +34,15 @@ fn annotated(name: &str, text: &str, diagnostics: &[Diagnostic]) -> Html {
                         <li class={classes!(worst.map(|s| format!("line-{}", sev_label(s))))} data-line={n.to_string()}>
                             <code>{ line }</code>
                             { for here.iter().map(|d| html! {
-                                <p class={classes!("inline-msg", sev_label(d.severity))}>
-                                    { format!("{} [{}]: {}", sev_label(d.severity), d.code, d.message) }
+                                <p class={classes!("inline-msg", sev_label(d.severity))} data-code={d.code}>
+                                    { format!("{}: ", severity_word(d.severity)) }{ rich(&d.message) }<span class="sr-only">{ format!(" [{}]", d.code) }</span>
                                 </p>
                             }) }
                         </li>
                     }
                 }) }
             </ol>
-            { for unplaced.iter().map(|d| html! { <p class={classes!("inline-msg", sev_label(d.severity))}>{ format!("{} [{}]: {}", sev_label(d.severity), d.code, d.message) }</p> }) }
+            { for unplaced.iter().map(|d| html! { <p class={classes!("inline-msg", sev_label(d.severity))} data-code={d.code}>{ format!("{}: ", severity_word(d.severity)) }{ rich(&d.message) }</p> }) }
         </figure>
     }
 }
@@ -62,6 +65,11 @@ pub fn import_panel(p: &StepProps) -> Html {
         let d = p.dispatch.clone();
         Callback::from(move |_| d.emit(Action::OpenImport(false)))
     };
+    let mode = panel.mode;
+    let set_mode = |m: ImportMode| {
+        let d = p.dispatch.clone();
+        Callback::from(move |_| d.emit(Action::SetImportMode(m)))
+    };
     html! {
         <section id="import-panel" class="panel import" aria-labelledby="import-heading">
             <h2 id="import-heading">{ "Import YAML" }</h2>
@@ -71,6 +79,19 @@ pub fn import_panel(p: &StepProps) -> Html {
                 <textarea id="import-text" rows="8" spellcheck="false" aria-describedby="import-text-hint" value={panel.text.clone()}
                     oninput={{ let d = p.dispatch.clone(); Callback::from(move |e: InputEvent| d.emit(Action::SetImportText(event_value(&e)))) }} />
             </div>
+            <fieldset class="radios compact">
+                <legend>{ "What the import does" }</legend>
+                <div class="radio">
+                    <input type="radio" name="import-mode" id="import-replace" checked={mode == ImportMode::Replace} onchange={set_mode(ImportMode::Replace)} aria-describedby="import-replace-desc" />
+                    <label for="import-replace">{ "Replace the whole configuration" }</label>
+                    <p class="hint" id="import-replace-desc">{ "Subscription, resource group, workspace, endpoint and deployments all come from the import (recommended)" }</p>
+                </div>
+                <div class="radio">
+                    <input type="radio" name="import-mode" id="import-merge" checked={mode == ImportMode::Merge} onchange={set_mode(ImportMode::Merge)} aria-describedby="import-merge-desc" />
+                    <label for="import-merge">{ "Merge into the current configuration" }</label>
+                    <p class="hint" id="import-merge-desc">{ "Only the imported documents are replaced; the rest and the Basics stay" }</p>
+                </div>
+            </fieldset>
             <div class="actions wrap">
                 <button type="button" class="primary" onclick={import_text}>{ "Import pasted YAML" }</button>
                 <label class="file-button" for="import-files">{ "Open YAML files" }</label>
@@ -82,14 +103,23 @@ pub fn import_panel(p: &StepProps) -> Html {
                     <h3 id="import-result-heading" tabindex="-1">{ "Import result" }</h3>
                     <p class={if result.applied { "status good" } else { "status bad" }}>
                         { if result.applied { "The wizard now holds what was imported." } else { "The files have errors; the wizard is unchanged." } }
-                        { format!(" {} findings.", result.diagnostics.len()) }
+                        { format!(" {}.", plural(result.diagnostics.len(), "finding")) }
                     </p>
                     if !result.applied {
-                        <button type="button" onclick={{ let d = p.dispatch.clone(); Callback::from(move |_| d.emit(Action::ApplyImport)) }}>{ "Apply what could be read" }</button>
+                        <p class="hint">{ "Applying leaves out every outbound rule with an error and lists the other parts that have one." }</p>
+                        <button type="button" onclick={{ let d = p.dispatch.clone(); Callback::from(move |_| d.emit(Action::ApplyImport)) }}>
+                            { if mode == ImportMode::Replace { "Replace with what could be read" } else { "Merge what could be read" } }
+                        </button>
+                    }
+                    if !result.skipped.is_empty() {
+                        <div class="note warning-note" role="note">
+                            <p><strong>{ "Not taken as read:" }</strong></p>
+                            <ul class="skipped" aria-label="Not taken as read">{ for result.skipped.iter().map(|l| html! { <li>{ rich(l) }</li> }) }</ul>
+                        </div>
                     }
                     <ul class="import-diagnostics" aria-label="Import diagnostics">
                         { for result.diagnostics.iter().map(|d| html! {
-                            <li class={sev_label(d.severity)}><code>{ location(d) }</code>{ format!(" {} [{}]: {}", sev_label(d.severity), d.code, d.message) }</li>
+                            <li class={sev_label(d.severity)}><code>{ location(d) }</code>{ format!(" {} [{}]: ", sev_label(d.severity), d.code) }{ rich(&d.message) }{ " " }{ code_badge(d.code, &p.dispatch) }</li>
                         }) }
                     </ul>
                     { for result.files.iter().map(|(name, text)| annotated(name, text, &result.diagnostics)) }

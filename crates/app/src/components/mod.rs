@@ -11,11 +11,14 @@ use crate::state::{Action, Anchor, State};
 pub mod app;
 pub mod basics;
 pub mod diagram;
+pub mod docs;
 pub mod endpoint;
 pub mod export_panel;
 pub mod field;
+pub mod highlight;
 pub mod import_panel;
 pub mod messages;
+pub mod modal;
 pub mod networking;
 pub mod plan_panel;
 pub mod review;
@@ -34,10 +37,61 @@ pub struct StepProps {
 }
 
 impl StepProps {
-    /// The diagnostics placed on one anchor.
+    /// The diagnostics placed on one anchor, as shown: a field's only once it holds a value, was
+    /// touched, or its step was left with Next.
     pub fn at(&self, anchor: Anchor) -> Vec<Diagnostic> {
+        if let Anchor::Field(f) = anchor {
+            if !self.state.shows_findings_of(f) {
+                return Vec::new();
+            }
+        }
         self.diagnostics.iter().filter(|d| Anchor::of(d) == anchor).cloned().collect()
     }
+
+    /// The one-click fixes for each of `found` (parallel to it).
+    pub fn fixes_for(&self, found: &[Diagnostic], anchor: Anchor) -> Vec<Vec<(String, Action)>> {
+        found.iter().map(|d| self.state.fixes(d, anchor)).collect()
+    }
+}
+
+/// A message with its `code` spans rendered as code.
+pub fn rich(text: &str) -> Html {
+    html! {
+        <>{ for crate::text::code_spans(text).into_iter().map(|(code, t)| if code { html! { <code>{ t }</code> } } else { html! { { t } } }) }</>
+    }
+}
+
+/// The rule code as a badge that opens its documentation in the app.
+pub fn code_badge(code: &'static str, dispatch: &Callback<Action>) -> Html {
+    let d = dispatch.clone();
+    html! {
+        <button type="button" class="code-badge" aria-label={format!("Explain {code}")} title="What this finding means"
+            onclick={Callback::from(move |_| d.emit(Action::Explain(Some(code))))}>{ code }</button>
+    }
+}
+
+/// Findings grouped: a code that repeats for several outbound rules becomes one entry (the first
+/// finding, with the others after it).
+pub fn group_findings(found: &[Diagnostic]) -> Vec<(Diagnostic, Vec<Diagnostic>)> {
+    let mut groups: Vec<(Diagnostic, Vec<Diagnostic>)> = Vec::new();
+    for d in found {
+        let repeat = matches!(Anchor::of(d), Anchor::Rule(_))
+            && found.iter().filter(|o| o.code == d.code && o.severity == d.severity && matches!(Anchor::of(o), Anchor::Rule(_))).count() > 1;
+        match groups
+            .iter_mut()
+            .find(|(first, _)| repeat && first.code == d.code && first.severity == d.severity && matches!(Anchor::of(first), Anchor::Rule(_)))
+        {
+            Some((_, more)) => more.push(d.clone()),
+            None => groups.push((d.clone(), Vec::new())),
+        }
+    }
+    groups
+}
+
+/// Warnings and notes that repeat across outbound rules (shown once above the rules table instead of on
+/// each row; errors stay on their rows).
+pub fn repeated_rule_codes(found: &[Diagnostic]) -> Vec<&'static str> {
+    group_findings(found).into_iter().filter(|(d, more)| !more.is_empty() && !d.is_error()).map(|(d, _)| d.code).collect()
 }
 
 /// The word (and CSS class) for a severity.
@@ -49,15 +103,25 @@ pub fn severity_label(s: Severity) -> &'static str {
     }
 }
 
-/// One diagnostic as a line of text: `warning [code]: message (help)`.
-pub fn diagnostic_line(d: &Diagnostic) -> String {
-    let mut line = format!("{} [{}]: {}", severity_label(d.severity), d.code, d.message);
-    if let Some(help) = &d.help {
-        line.push_str(" (");
-        line.push_str(help);
-        line.push(')');
+/// One diagnostic rendered: severity word, message with code spans, help, and the code badge.
+pub fn diagnostic_html(d: &Diagnostic, dispatch: &Callback<Action>) -> Html {
+    html! {
+        <>
+            <span class="sev">{ severity_word(d.severity) }{ ": " }</span>
+            { rich(&d.message) }
+            if let Some(help) = &d.help { <span class="help">{ " — " }{ rich(help) }</span> }
+            { " " }{ code_badge(d.code, dispatch) }
+        </>
     }
-    line
+}
+
+/// "Error", "Warning", "Note".
+pub fn severity_word(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "Error",
+        Severity::Warning => "Warning",
+        Severity::Info => "Note",
+    }
 }
 
 /// Reads the files chosen in a file input (asynchronously) and dispatches `done` with their names and
@@ -105,21 +169,25 @@ pub fn event_value(e: &Event) -> String {
 /// A text field bound to a wizard field.
 pub fn text_for(p: &StepProps, field: crate::state::Field, hint: Option<&'static str>) -> Html {
     let dispatch = p.dispatch.clone();
+    let found = p.at(Anchor::Field(field));
     html! {
         <field::TextField id={field.id()} label={field.label()} value={p.state.value(field)}
             oninput={Callback::from(move |v| dispatch.emit(Action::Set(field, v)))}
-            diagnostics={p.at(Anchor::Field(field))} hint={hint.map(AttrValue::from)} />
+            fixes={p.fixes_for(&found, Anchor::Field(field))} dispatch={p.dispatch.clone()}
+            diagnostics={found} hint={hint.map(AttrValue::from)} />
     }
 }
 
 /// A select bound to a wizard field.
 pub fn select_for(p: &StepProps, field: crate::state::Field, options: &[(&'static str, &'static str)], hint: Option<&'static str>) -> Html {
     let dispatch = p.dispatch.clone();
+    let found = p.at(Anchor::Field(field));
     html! {
         <field::SelectField id={field.id()} label={field.label()} value={p.state.value(field)}
             options={options.iter().map(|(v, l)| (AttrValue::from(*v), AttrValue::from(*l))).collect::<Vec<_>>()}
             onchange={Callback::from(move |v| dispatch.emit(Action::Set(field, v)))}
-            diagnostics={p.at(Anchor::Field(field))} hint={hint.map(AttrValue::from)} />
+            fixes={p.fixes_for(&found, Anchor::Field(field))} dispatch={p.dispatch.clone()}
+            diagnostics={found} hint={hint.map(AttrValue::from)} />
     }
 }
 

@@ -1,13 +1,16 @@
 //! Step 2, Networking: inbound public access, outbound access (the portal's three choices), Azure
-//! Firewall SKU and "provision managed network at creation".
+//! Firewall SKU (offered only where a firewall can exist), provisioning with Spark and its one-way
+//! warning, and the image build compute the checks ask for.
 
 use amlnet_core::model::IsolationMode;
 use yew::prelude::*;
 
 use super::field::CheckField;
 use super::messages::Messages;
-use super::{select_for, step_heading, StepProps};
+use super::{select_for, step_heading, text_for, StepProps};
 use crate::state::{Action, Anchor, Field, Step};
+use crate::text::plural;
+use amlnet_core::model::Destination;
 
 fn describe(mode: IsolationMode) -> &'static str {
     match mode {
@@ -26,6 +29,17 @@ pub fn networking(p: &StepProps) -> Html {
     let mode_messages = p.at(Anchor::Field(field));
     let create = p.state.value(Field::Operation) != "update";
     let dispatch = p.dispatch.clone();
+    let spark_rules: Vec<String> = p
+        .state
+        .rules()
+        .iter()
+        .filter(|r| matches!(&r.destination, Destination::PrivateEndpoint(pe) if pe.spark_enabled))
+        .map(|r| r.name.clone())
+        .collect();
+    let to_rules = {
+        let d = p.dispatch.clone();
+        Callback::from(move |_| d.emit(Action::GoTo(Step::Rules)))
+    };
     html! {
         <section aria-labelledby="step-networking-heading">
             { step_heading(Step::Networking, "Inbound access to the workspace and outbound access from its managed network.") }
@@ -54,14 +68,39 @@ pub fn networking(p: &StepProps) -> Html {
             </fieldset>
             if mode == IsolationMode::AllowOnlyApprovedOutbound {
                 { select_for(p, Field::FirewallSku, &[("", "Not set (Standard)"), ("standard", "Standard"), ("basic", "Basic")],
-                    Some("Azure Firewall enforces FQDN rules and is billed separately")) }
+                    Some("Deployed only with the first FQDN rule: it enforces FQDN rules and is billed separately")) }
             }
-            if create && mode != IsolationMode::Disabled {
-                <CheckField id={Field::ProvisionNow.id()} label={Field::ProvisionNow.label()}
-                    checked={p.state.value(Field::ProvisionNow) == "true"}
-                    hint={AttrValue::from("Otherwise the network is provisioned when the first compute is created")}
-                    diagnostics={p.at(Anchor::Field(Field::ProvisionNow))}
-                    onchange={{ let d = p.dispatch.clone(); Callback::from(move |on: bool| d.emit(Action::Set(Field::ProvisionNow, on.to_string()))) }} />
+            if mode != IsolationMode::Disabled {
+                <fieldset class="provisioning">
+                    <legend>{ "Provisioning" }</legend>
+                    if create {
+                        <CheckField id={Field::ProvisionNow.id()} label={Field::ProvisionNow.label()}
+                            checked={p.state.value(Field::ProvisionNow) == "true"}
+                            hint={AttrValue::from("Otherwise the scripts provision it before the first online deployment, or Azure does when the first compute is created")}
+                            diagnostics={p.at(Anchor::Field(Field::ProvisionNow))} dispatch={p.dispatch.clone()}
+                            onchange={{ let d = p.dispatch.clone(); Callback::from(move |on: bool| d.emit(Action::Set(Field::ProvisionNow, on.to_string()))) }} />
+                    }
+                    <div class="field check" id="spark-provisioning">
+                        <input id="f-include-spark" type="checkbox" checked={!spark_rules.is_empty()} disabled=true aria-describedby="f-include-spark-hint" />
+                        <label for="f-include-spark">{ "Include serverless Spark" }</label>
+                        <p class="hint" id="f-include-spark-hint">
+                            if spark_rules.is_empty() {
+                                { "Off: no private endpoint rule is Spark enabled. Turn on Spark enabled in a rule to provision the network with Spark." }
+                            } else {
+                                { format!("On, because {} {} Spark enabled: the scripts run ", plural(spark_rules.len(), "rule"), if spark_rules.len() == 1 { "is" } else { "are" }) }
+                                <code>{ "az ml workspace provision-network --include-spark" }</code>{ "." }
+                            }
+                            { " " }<button type="button" class="link" onclick={to_rules}>{ "Go to the rules" }</button>
+                        </p>
+                    </div>
+                    if !spark_rules.is_empty() {
+                        <p class="note warning-note" role="note" id="spark-one-way">
+                            <strong>{ "One way. " }</strong>
+                            { format!("Once the network is provisioned with Spark it stays so: Spark cannot be turned off again for this workspace (rules {}).", spark_rules.join(", ")) }
+                        </p>
+                    }
+                </fieldset>
+                { text_for(p, Field::ImageBuildCompute, Some("A compute cluster that builds environment images when the container registry is reachable only privately, for example image-builder")) }
             }
             }
         </section>

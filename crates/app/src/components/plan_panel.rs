@@ -6,8 +6,9 @@
 use amlnet_core::plan::{plan, StepKind};
 use yew::prelude::*;
 
-use super::{diagnostic_line, event_value, read_chosen_files, severity_label, StepProps};
+use super::{diagnostic_html, event_value, read_chosen_files, severity_label, StepProps};
 use crate::state::Action;
+use crate::text::plural;
 use crate::web;
 
 fn step_label(kind: StepKind) -> &'static str {
@@ -94,7 +95,7 @@ pub fn plan_panel(p: &StepProps) -> Html {
                     <p>{ format!("Read {}: {}.", current.files.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>().join(", "), describe(&current.config)) }</p>
                     if !current.diagnostics.is_empty() {
                         <ul class="import-diagnostics" aria-label="Current state diagnostics">
-                            { for current.diagnostics.iter().map(|d| html! { <li class={severity_label(d.severity)}>{ diagnostic_line(d) }</li> }) }
+                            { for current.diagnostics.iter().map(|d| html! { <li class={severity_label(d.severity)}>{ diagnostic_html(d, &p.dispatch) }</li> }) }
                         </ul>
                     }
                     <div class="actions wrap">
@@ -123,11 +124,11 @@ pub fn plan_view(p: &StepProps) -> Html {
             } else if change.is_empty() {
                 <p class="status good" id="plan-status">{ "Nothing changes: the workspace already is what the wizard holds." }</p>
             } else {
-                <p class="status" id="plan-status">{ format!("{} steps, {} things to know first.", change.steps.len(), change.warnings.len()) }</p>
+                <p class="status" id="plan-status">{ format!("{}, {} to know first.", plural(change.steps.len(), "step"), plural(change.warnings.len(), "thing")) }</p>
             }
             if !change.warnings.is_empty() {
                 <ul class="plan-warnings" aria-label="Before you run the plan">
-                    { for change.warnings.iter().map(|d| html! { <li class={classes!("finding", severity_label(d.severity))}>{ diagnostic_line(d) }</li> }) }
+                    { for change.warnings.iter().map(|d| html! { <li class={classes!("finding", severity_label(d.severity))} data-code={d.code}>{ diagnostic_html(d, &p.dispatch) }</li> }) }
                 </ul>
             }
             if !change.steps.is_empty() {
@@ -153,13 +154,13 @@ fn describe(config: &amlnet_core::Config) -> String {
     if let Some(ws) = &config.workspace {
         let mode = ws.managed_network.as_ref().and_then(|m| m.isolation_mode).map_or("no managed network", |m| m.portal_name());
         let name = if ws.name.is_empty() { "a workspace".to_owned() } else { format!("workspace {}", ws.name) };
-        parts.push(format!("{name} ({mode}, {} user-defined rules)", config.rules().len()));
+        parts.push(format!("{name} ({mode}, {})", plural(config.rules().len(), "user-defined rule")));
     }
     if let Some(ep) = &config.endpoint {
         parts.push(format!("endpoint {}", ep.name));
     }
     if !config.deployments.is_empty() {
-        parts.push(format!("{} deployments", config.deployments.len()));
+        parts.push(plural(config.deployments.len(), "deployment"));
     }
     if parts.is_empty() {
         "nothing that amlnet could read".to_owned()

@@ -1,46 +1,159 @@
-//! Step 5, Review + export: the validation summary; each entry moves focus to its field. The exports
-//! are in the preview panel beside it.
+//! Step 5, Review + export: the settings as a table, as the portal's "Review + create" shows them, then
+//! the validation summary, where findings that repeat for several rules are one entry and each entry
+//! moves focus to its field. The exports are in the preview panel beside it.
 
 use amlnet_core::Severity;
 use yew::prelude::*;
 
-use super::{step_heading, StepProps};
-use crate::state::{Action, Anchor, Step};
+use super::{code_badge, group_findings, rich, severity_word, step_heading, StepProps};
+use crate::state::{Action, Anchor, Field, Step};
+use crate::text::plural;
 
 #[function_component(Review)]
 pub fn review(p: &StepProps) -> Html {
     html! {
         <section aria-labelledby="step-review-heading">
-            { step_heading(Step::Review, "Check the findings, then copy or download the files from the export panel.") }
+            { step_heading(Step::Review, "Check the settings and the findings, then copy or download the files from the export panel.") }
+            <Settings ..p.clone() />
             <Summary ..p.clone() />
         </section>
     }
 }
 
-/// The validation summary: counts and one button per finding.
+/// The settings, step by step, each with a link back to its step.
+#[function_component(Settings)]
+pub fn settings(p: &StepProps) -> Html {
+    let s = &p.state;
+    let shown = |f: Field| -> String {
+        let v = s.value(f);
+        match (f, v.as_str()) {
+            (_, "") => "(not set)".to_owned(),
+            (Field::IsolationMode, m) => amlnet_core::model::IsolationMode::parse(m).map_or(v.clone(), |m| m.portal_name().to_owned()),
+            (Field::WorkspaceKind, "default") => "Azure Machine Learning workspace".to_owned(),
+            (Field::WorkspaceKind, "hub") => "Foundry hub".to_owned(),
+            (Field::WorkspaceKind, "project") => "Foundry project".to_owned(),
+            (Field::ProvisionNow, "false") => "No".to_owned(),
+            (Field::ProvisionNow, _) => "Yes".to_owned(),
+            _ => v,
+        }
+    };
+    let mut rows: Vec<(Step, &'static str, String)> = Vec::new();
+    for f in [Field::SubscriptionId, Field::ResourceGroup, Field::WorkspaceName, Field::WorkspaceKind, Field::Region, Field::Operation] {
+        rows.push((Step::Basics, f.label(), shown(f)));
+    }
+    if s.is_project() {
+        rows.push((Step::Basics, Field::HubId.label(), shown(Field::HubId)));
+    }
+    rows.push((Step::Networking, Field::PublicNetworkAccess.label(), shown(Field::PublicNetworkAccess)));
+    if !s.is_project() {
+        rows.push((Step::Networking, Field::IsolationMode.label(), shown(Field::IsolationMode)));
+        if let Some(sku) = amlnet_core::summary::firewall(&s.config) {
+            rows.push((Step::Networking, "Azure Firewall", format!("{} SKU (for the FQDN rules)", sku.pascal())));
+        }
+        rows.push((Step::Networking, Field::ProvisionNow.label(), shown(Field::ProvisionNow)));
+        if !s.value(Field::ImageBuildCompute).is_empty() {
+            rows.push((Step::Networking, Field::ImageBuildCompute.label(), shown(Field::ImageBuildCompute)));
+        }
+        let rules = s.rules();
+        let count = |t: amlnet_core::model::RuleType| rules.iter().filter(|r| r.destination.rule_type() == t).count();
+        rows.push((
+            Step::Rules,
+            "User-defined rules",
+            format!(
+                "{}: {}, {}, {}",
+                plural(rules.len(), "rule"),
+                plural(count(amlnet_core::model::RuleType::PrivateEndpoint), "private endpoint"),
+                plural(count(amlnet_core::model::RuleType::ServiceTag), "service tag"),
+                plural(count(amlnet_core::model::RuleType::Fqdn), "FQDN rule")
+            ),
+        ));
+    }
+    if s.endpoint_enabled() {
+        for f in [
+            Field::EndpointName,
+            Field::AuthMode,
+            Field::EndpointPublicAccess,
+            Field::DeploymentName,
+            Field::Model,
+            Field::InstanceType,
+            Field::InstanceCount,
+        ] {
+            rows.push((Step::Endpoint, f.label(), shown(f)));
+        }
+    } else {
+        rows.push((Step::Endpoint, "Online endpoint", "None".to_owned()));
+    }
+    html! {
+        <div class="table-wrap settings" tabindex="0" role="region" aria-labelledby="settings-heading">
+            <h3 id="settings-heading">{ "Settings" }</h3>
+            <table class="settings-table">
+                <tbody>
+                    { for Step::ALL.iter().filter(|st| **st != Step::Review).map(|step| {
+                        let mine: Vec<&(Step, &str, String)> = rows.iter().filter(|(s, _, _)| s == step).collect();
+                        let d = p.dispatch.clone();
+                        let step = *step;
+                        html! {
+                            <>
+                                <tr class="group-row">
+                                    <th scope="colgroup" colspan="2">
+                                        { step.title() }
+                                        <button type="button" class="link edit-step" aria-label={format!("Edit {}", step.title())}
+                                            onclick={Callback::from(move |_| d.emit(Action::GoTo(step)))}>{ "Edit" }</button>
+                                    </th>
+                                </tr>
+                                { for mine.iter().map(|(_, label, value)| html! {
+                                    <tr><th scope="row">{ *label }</th><td class={classes!((value == "(not set)").then_some("unset"))}>{ value }</td></tr>
+                                }) }
+                            </>
+                        }
+                    }) }
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+/// The validation summary: counts, then one button per finding (repeated ones grouped).
 #[function_component(Summary)]
 pub fn summary(p: &StepProps) -> Html {
     let errors = p.diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
     let warnings = p.diagnostics.iter().filter(|d| d.severity == Severity::Warning).count();
+    // The scripts need these; without them the export is not ready to run, even without errors.
+    let missing: Vec<&'static str> = [Field::SubscriptionId, Field::ResourceGroup, Field::WorkspaceName]
+        .into_iter()
+        .filter(|f| p.state.value(*f).trim().is_empty())
+        .map(Field::label)
+        .collect();
+    let status = if errors > 0 {
+        format!("{}, {}", plural(errors, "error"), plural(warnings, "warning"))
+    } else if !missing.is_empty() {
+        format!("{}, {}: not ready, fill in {} first", plural(errors, "error"), plural(warnings, "warning"), missing.join(", "))
+    } else {
+        format!("{}, {} — ready to export", plural(errors, "error"), plural(warnings, "warning"))
+    };
     html! {
-        <div class="summary" aria-labelledby="summary-heading">
-            <h3 id="summary-heading">{ "Validation summary" }</h3>
-            <p class={if errors > 0 { "status bad" } else { "status good" }}>
-                { format!("{errors} errors, {warnings} warnings") }
-                if errors == 0 { { " — ready to export" } }
-            </p>
+        <div class="summary" aria-labelledby="summary-findings-heading">
+            <h3 id="summary-findings-heading">{ "Validation summary" }</h3>
+            <p class={if errors > 0 || !missing.is_empty() { "status bad" } else { "status good" }}>{ status }</p>
             <ul class="findings">
-                { for p.diagnostics.iter().map(|d| {
-                    let anchor = Anchor::of(d);
+                { for group_findings(&p.diagnostics).into_iter().map(|(d, more)| {
+                    let anchor = Anchor::of(&d);
                     let dispatch = p.dispatch.clone();
-                    let sev = match d.severity { Severity::Error => "Error", Severity::Warning => "Warning", Severity::Info => "Note" };
                     let place = format!("{} › {}", anchor.step().title(), if d.path.is_empty() { d.file.clone().unwrap_or_default() } else { d.path.clone() });
+                    let also: Vec<String> = more.iter().map(|o| match Anchor::of(o) {
+                        Anchor::Rule(i) => p.state.rules().get(i).map_or_else(|| format!("rule {}", i + 1), |r| r.name.clone()),
+                        _ => o.path.clone(),
+                    }).collect();
                     html! {
-                        <li class={classes!("finding", d.severity.as_str())}>
+                        <li class={classes!("finding", d.severity.as_str())} data-code={d.code}>
                             <button type="button" class="link" onclick={Callback::from(move |_| dispatch.emit(Action::Reveal(anchor)))}>
-                                <span class="sev">{ sev }{ ": " }</span>{ &d.message }
+                                <span class="sev">{ severity_word(d.severity) }{ ": " }</span>{ rich(&d.message) }
                                 <span class="where">{ place }</span>
                             </button>
+                            if !also.is_empty() {
+                                <p class="also">{ format!("The same for {} more {}: {}", also.len(), if also.len() == 1 { "rule" } else { "rules" }, also.join(", ")) }</p>
+                            }
+                            { code_badge(d.code, &p.dispatch) }
                         </li>
                     }
                 }) }

@@ -1,13 +1,18 @@
-//! Step 3, Outbound rules: the required rules (read-only, with the reason), the user-defined rules
-//! table with edit and delete, and one-click recommended sets.
+//! Step 3, Outbound rules: the required rules (read-only, with the reason, collapsed), the user-defined
+//! rules table with edit and delete (a filter once there are many, findings that repeat for several
+//! rules shown once above it), and one-click recommended sets where the mode accepts FQDN rules.
 
 use amlnet_core::catalog::{RECOMMENDED_SETS, REQUIRED_RULES};
 use amlnet_core::model::{Destination, IsolationMode, OutboundRule};
 use yew::prelude::*;
 
 use super::messages::Messages;
-use super::{step_heading, StepProps};
+use super::{code_badge, event_value, group_findings, repeated_rule_codes, rich, severity_word, step_heading, StepProps};
 use crate::state::{Action, Anchor, Step};
+use crate::text::plural;
+
+/// From this many rules on, the table has a filter.
+const FILTER_FROM: usize = 8;
 
 /// The destination column of the rules table.
 pub fn destination_text(rule: &OutboundRule) -> String {
@@ -28,10 +33,10 @@ fn found_summary(found: &[amlnet_core::Diagnostic]) -> Html {
     let warnings = found.len() - errors;
     let mut parts = Vec::new();
     if errors > 0 {
-        parts.push(format!("{errors} error{}", if errors == 1 { "" } else { "s" }));
+        parts.push(plural(errors, "error"));
     }
     if warnings > 0 {
-        parts.push(format!("{warnings} warning{}", if warnings == 1 { "" } else { "s" }));
+        parts.push(plural(warnings, "warning"));
     }
     html! { <span class={if errors > 0 { "status bad" } else { "status warn" }}>{ parts.join(", ") }</span> }
 }
@@ -40,6 +45,18 @@ fn found_summary(found: &[amlnet_core::Diagnostic]) -> Html {
 pub fn rules(p: &StepProps) -> Html {
     let mode = p.state.isolation_mode();
     let rules = p.state.rules();
+    let filter = use_state(String::new);
+    let needle = filter.trim().to_ascii_lowercase();
+    let rule_findings: Vec<amlnet_core::Diagnostic> = p.diagnostics.iter().filter(|d| matches!(Anchor::of(d), Anchor::Rule(_))).cloned().collect();
+    let repeated = repeated_rule_codes(&rule_findings);
+    let shown: Vec<usize> = (0..rules.len())
+        .filter(|i| {
+            needle.is_empty() || {
+                let r = &rules[*i];
+                r.name.to_ascii_lowercase().contains(&needle) || destination_text(r).to_ascii_lowercase().contains(&needle)
+            }
+        })
+        .collect();
     let open_new = {
         let d = p.dispatch.clone();
         Callback::from(move |_| d.emit(Action::OpenRuleDialog(None)))
@@ -52,7 +69,8 @@ pub fn rules(p: &StepProps) -> Html {
             } else if mode == IsolationMode::Disabled {
                 <p class="note" role="note">{ "Outbound rules belong to a managed network. Choose Private with Internet Outbound or Private with Approved Outbound on the Networking step; rules added here are flagged until then." }</p>
             }
-            <h3>{ "Required rules (added by the service)" }</h3>
+            <details class="required-rules">
+            <summary><h3>{ format!("Required rules, added by the service ({})", REQUIRED_RULES.len()) }</h3></summary>
             <div class="table-wrap" tabindex="0" role="region" aria-label="Required rules">
                 <table class="required">
                     <thead><tr><th scope="col">{ "Destination" }</th><th scope="col">{ "Type" }</th><th scope="col">{ "Reason" }</th></tr></thead>
@@ -63,10 +81,34 @@ pub fn rules(p: &StepProps) -> Html {
                     </tbody>
                 </table>
             </div>
+            </details>
             <h3 id="user-rules-heading">{ format!("User-defined rules ({})", rules.len()) }</h3>
             <div class="actions">
                 <button id="add-rule" type="button" class="primary" onclick={open_new}>{ "Add user-defined outbound rules" }</button>
             </div>
+            if rules.len() >= FILTER_FROM {
+                <div class="field filter">
+                    <label for="rule-filter">{ "Filter rules" }</label>
+                    <input id="rule-filter" type="search" value={(*filter).clone()} placeholder="Name or destination"
+                        oninput={{ let filter = filter.clone(); Callback::from(move |e: InputEvent| filter.set(event_value(&e))) }} aria-describedby="rule-filter-count" />
+                    <p class="hint" id="rule-filter-count" aria-live="polite">{ format!("Showing {} of {}", shown.len(), plural(rules.len(), "rule")) }</p>
+                </div>
+            }
+            { for group_findings(&rule_findings).into_iter().filter(|(d, more)| !more.is_empty() && !d.is_error()).map(|(d, more)| {
+                let names: Vec<String> = std::iter::once(&d).chain(more.iter()).filter_map(|o| match Anchor::of(o) {
+                    Anchor::Rule(i) => rules.get(i).map(|r| r.name.clone()),
+                    _ => None,
+                }).collect();
+                html! {
+                    <div class={classes!("msg", "grouped", severity_word(d.severity).to_ascii_lowercase())} data-code={d.code}>
+                        <p>
+                            <span class="sev">{ format!("{} for {}: ", severity_word(d.severity), plural(names.len(), "rule")) }</span>
+                            { rich(&d.message) }{ " " }{ code_badge(d.code, &p.dispatch) }
+                        </p>
+                        <p class="also">{ format!("Rules: {}", names.join(", ")) }</p>
+                    </div>
+                }
+            }) }
             if rules.is_empty() {
                 <p class="empty">{ "No user-defined rules yet." }</p>
             } else {
@@ -77,8 +119,9 @@ pub fn rules(p: &StepProps) -> Html {
                             <th scope="col">{ "Destination" }</th><th scope="col">{ "Status" }</th><th scope="col">{ "Actions" }</th>
                         </tr></thead>
                         <tbody>
-                            { for rules.iter().enumerate().map(|(i, rule)| {
-                                let found = p.at(Anchor::Rule(i));
+                            { for shown.iter().map(|&i| {
+                                let rule = &rules[i];
+                                let found: Vec<amlnet_core::Diagnostic> = p.at(Anchor::Rule(i)).into_iter().filter(|d| !repeated.contains(&d.code)).collect();
                                 let edit = { let d = p.dispatch.clone(); Callback::from(move |_| d.emit(Action::OpenRuleDialog(Some(i)))) };
                                 let delete = { let d = p.dispatch.clone(); Callback::from(move |_| d.emit(Action::DeleteRule(i))) };
                                 let label = if rule.name.is_empty() { format!("rule {}", i + 1) } else { rule.name.clone() };
@@ -99,7 +142,7 @@ pub fn rules(p: &StepProps) -> Html {
                                         </td>
                                     </tr>
                                     if !found.is_empty() {
-                                        <tr class="msg-row"><td colspan="5"><Messages id={format!("rule-{i}-msg")} diagnostics={found.clone()} /></td></tr>
+                                        <tr class="msg-row"><td colspan="5"><Messages id={format!("rule-{i}-msg")} fixes={p.fixes_for(&found, Anchor::Rule(i))} dispatch={p.dispatch.clone()} diagnostics={found.clone()} /></td></tr>
                                     }
                                     </>
                                 }
@@ -109,14 +152,18 @@ pub fn rules(p: &StepProps) -> Html {
                 </div>
             }
             <h3>{ "Recommended sets" }</h3>
-            <p class="hint">{ "FQDN rules for common tasks (approved outbound only). Rules whose name exists are skipped." }</p>
-            <div class="actions wrap">
-                { for RECOMMENDED_SETS.iter().map(|set| {
-                    let d = p.dispatch.clone();
-                    let id = set.id.to_owned();
-                    html! { <button type="button" onclick={Callback::from(move |_| d.emit(Action::AddRecommendedSet(id.clone())))}>{ format!("Add {}", set.label) }</button> }
-                }) }
-            </div>
+            if mode == IsolationMode::AllowOnlyApprovedOutbound {
+                <p class="hint">{ "FQDN rules for common tasks. Rules whose name exists are skipped." }</p>
+                <div class="actions wrap">
+                    { for RECOMMENDED_SETS.iter().map(|set| {
+                        let d = p.dispatch.clone();
+                        let id = set.id.to_owned();
+                        html! { <button type="button" onclick={Callback::from(move |_| d.emit(Action::AddRecommendedSet(id.clone())))}>{ format!("Add {}", set.label) }</button> }
+                    }) }
+                </div>
+            } else {
+                <p class="hint" id="recommended-unavailable">{ "The recommended sets are FQDN rules, which only Private with Approved Outbound accepts." }</p>
+            }
         </section>
     }
 }

@@ -20,7 +20,7 @@ pub fn stepper(p: &StepProps) -> Html {
                             <button type="button" class={classes!(current.then_some("current"))} aria-current={current.then_some("step")}
                                 onclick={Callback::from(move |_| d.emit(Action::GoTo(step)))}>
                                 <span class="num">{ step.index() + 1 }</span>{ step.title() }
-                                if errors > 0 { <span class="badge">{ format!("{errors}") }<span class="sr-only">{ " errors" }</span></span> }
+                                if errors > 0 { <span class="badge">{ format!("{errors}") }<span class="sr-only">{ if errors == 1 { " error" } else { " errors" } }</span></span> }
                             </button>
                         </li>
                     }

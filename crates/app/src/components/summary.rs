@@ -1,11 +1,13 @@
 //! The cost and security summary beside the diagram: the core's sections (outbound paths, data
 //! exfiltration protection, what is billed, inbound access), with a button that copies the plain-text
-//! form for a change request.
+//! form for a change request. Each section collapses; code spans read as code (the plain text of each
+//! line is in `data-text`, the same as `amlnet summary`).
 
 use amlnet_core::summary::{summarize, Tone};
 use amlnet_core::Config;
 use yew::prelude::*;
 
+use super::rich;
 use crate::state::Action;
 use crate::web;
 
@@ -54,17 +56,17 @@ pub fn summary_panel(p: &SummaryProps) -> Html {
                 <button type="button" onclick={copy}>{ "Copy summary" }</button>
             </div>
             { for summary.sections.iter().map(|section| html! {
-                <section class="summary-section" aria-labelledby={format!("summary-{}", section.id)} data-section={section.id}>
-                    <h3 id={format!("summary-{}", section.id)}>{ &section.title }</h3>
-                    <ul>
+                <details class="summary-section" open=true data-section={section.id}>
+                    <summary><h3 id={format!("summary-{}", section.id)}>{ &section.title }</h3></summary>
+                    <ul aria-labelledby={format!("summary-{}", section.id)}>
                         { for section.lines.iter().map(|line| html! {
-                            <li class={classes!("tone", tone_class(line.tone))}>
+                            <li class={classes!("tone", tone_class(line.tone))} data-text={line.text.clone()}>
                                 if !tone_word(line.tone).is_empty() { <span class="sr-only">{ tone_word(line.tone) }</span> }
-                                { &line.text }
+                                { rich(&line.text) }
                             </li>
                         }) }
                     </ul>
-                </section>
+                </details>
             }) }
         </section>
     }

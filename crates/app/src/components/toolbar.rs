@@ -1,4 +1,5 @@
-//! The toolbar: presets, import, the change plan, share link, start over and the theme switch.
+//! The toolbar: presets, import, the change plan, share link, undo and redo, start over and the theme
+//! switch. On a phone it folds behind a Menu button so the header stays one line.
 
 use yew::prelude::*;
 
@@ -10,12 +11,33 @@ use crate::web;
 
 #[function_component(Toolbar)]
 pub fn toolbar(p: &StepProps) -> Html {
-    let preset = use_state(|| PRESETS[0].id.to_owned());
+    // The box names no preset once one is loaded: the wizard may differ from it after any edit.
+    let preset = use_state(String::new);
+    let menu_open = use_state(|| false);
     let share = use_state(String::new);
     let theme = use_state(web::theme);
     let load = {
         let (d, preset) = (p.dispatch.clone(), preset.clone());
-        Callback::from(move |_| d.emit(Action::LoadPreset((*preset).clone())))
+        Callback::from(move |_| {
+            if !preset.is_empty() {
+                d.emit(Action::LoadPreset((*preset).clone()));
+                preset.set(String::new());
+            }
+        })
+    };
+    let undo = {
+        let d = p.dispatch.clone();
+        Callback::from(move |_| d.emit(Action::Undo))
+    };
+    let redo = {
+        let d = p.dispatch.clone();
+        Callback::from(move |_| d.emit(Action::Redo))
+    };
+    let undo_label = p.state.undo.last().map(|e| format!("Undo: {} (Ctrl+Z)", e.label)).unwrap_or_else(|| "Nothing to undo".to_owned());
+    let redo_label = p.state.redo.last().map(|e| format!("Redo: {} (Ctrl+Shift+Z)", e.label)).unwrap_or_else(|| "Nothing to redo".to_owned());
+    let toggle_menu = {
+        let menu_open = menu_open.clone();
+        Callback::from(move |_| menu_open.set(!*menu_open))
     };
     let make_link = {
         let (d, share, state) = (p.dispatch.clone(), share.clone(), p.state.clone());
@@ -31,7 +53,6 @@ pub fn toolbar(p: &StepProps) -> Html {
     let start_over = {
         let (d, share) = (p.dispatch.clone(), share.clone());
         Callback::from(move |_| {
-            web::clear_snapshot();
             share.set(String::new());
             d.emit(Action::StartOver);
         })
@@ -64,13 +85,20 @@ pub fn toolbar(p: &StepProps) -> Html {
         Callback::from(move |_| d.emit(Action::OpenImport(!import_open)))
     };
     html! {
-        <div class="toolbar">
+        <>
+        <button type="button" class="menu-toggle" aria-expanded={menu_open.to_string()} aria-controls="toolbar" onclick={toggle_menu}>{ "Menu" }</button>
+        <div class={classes!("toolbar", (*menu_open).then_some("open"))} id="toolbar">
             <div class="group">
                 <label for="preset">{ "Preset" }</label>
                 <select id="preset" onchange={{ let preset = preset.clone(); Callback::from(move |e: Event| preset.set(event_value(&e))) }}>
+                    <option value="" selected={preset.is_empty()}>{ "Choose a preset…" }</option>
                     { for PRESETS.iter().map(|pr| html! { <option value={pr.id} selected={*preset == pr.id}>{ pr.label }</option> }) }
                 </select>
-                <button type="button" onclick={load}>{ "Load preset" }</button>
+                <button type="button" onclick={load} disabled={preset.is_empty()}>{ "Load preset" }</button>
+            </div>
+            <div class="group">
+                <button type="button" id="undo" onclick={undo} disabled={p.state.undo.is_empty()} title={undo_label}>{ "Undo" }</button>
+                <button type="button" id="redo" onclick={redo} disabled={p.state.redo.is_empty()} title={redo_label}>{ "Redo" }</button>
             </div>
             <div class="group">
                 <button id="open-import" type="button" aria-expanded={import_open.to_string()} aria-controls="import-panel" onclick={toggle_import}>{ "Import YAML" }</button>
@@ -87,5 +115,6 @@ pub fn toolbar(p: &StepProps) -> Html {
                 </div>
             }
         </div>
+        </>
     }
 }

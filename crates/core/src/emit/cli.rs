@@ -240,7 +240,12 @@ pub(crate) fn approver_commands_for(config: &Config, targets: &[networking::Appr
         return String::new();
     }
     let mut out = String::new();
-    let _ = writeln!(out, "\n# Let the workspace approve its managed private endpoints: \"{APPROVER_ROLE_NAME}\" on {} target(s).", targets.len());
+    let _ = writeln!(
+        out,
+        "\n# Let the workspace approve its managed private endpoints: \"{APPROVER_ROLE_NAME}\" on {} target{}.",
+        targets.len(),
+        if targets.len() == 1 { "" } else { "s" }
+    );
     match approver_principal(config) {
         Principal::SystemAssigned => out.push_str(
             "PRINCIPAL_ID=\"$(az ml workspace show --resource-group \"$RESOURCE_GROUP\" --name \"$WORKSPACE_NAME\" --query identity.principal_id --output tsv)\"\n",

@@ -194,8 +194,12 @@ impl<'a> Builder<'a> {
         python.push_str(&dedent(&crate::emit::python::inbound_statements(desired)));
         self.step(
             StepKind::CreateInboundEndpoint,
-            format!("Add the workspace's private endpoint(s) {}", names.join(", ")),
-            format!("In virtual network(s) {}, with private DNS as configured: clients there reach the workspace privately.", networks.join(", ")),
+            format!("Add the workspace's private {} {}", if names.len() == 1 { "endpoint" } else { "endpoints" }, names.join(", ")),
+            format!(
+                "In virtual {} {}, with private DNS as configured: clients there reach the workspace privately.",
+                if networks.len() == 1 { "network" } else { "networks" },
+                networks.join(", ")
+            ),
             bash.trim_start_matches('\n').to_owned(),
             python,
         );

@@ -134,7 +134,7 @@ impl StepKind {
 }
 
 /// One step of a plan.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PlanStep {
     pub kind: StepKind,
     /// One line ("Remove outbound rule `pypi`").
@@ -148,7 +148,7 @@ pub struct PlanStep {
 }
 
 /// The ordered changes from a current state to a desired configuration.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ChangePlan {
     pub steps: Vec<PlanStep>,
     /// What matters before anyone runs the plan; errors mean the plan must not be run.
