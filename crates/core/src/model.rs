@@ -535,8 +535,8 @@ impl InboundPrivateEndpoint {
     pub fn subnet_ref(&self) -> Option<SubnetRef> {
         let text = self.subnet.trim();
         let valid_name = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c));
-        if text.starts_with('/') {
-            let parts: Vec<&str> = text[1..].split('/').collect();
+        if let Some(rest) = text.strip_prefix('/') {
+            let parts: Vec<&str> = rest.split('/').collect();
             let ok = parts.len() == 10
                 && parts[0].eq_ignore_ascii_case("subscriptions")
                 && parts[2].eq_ignore_ascii_case("resourceGroups")

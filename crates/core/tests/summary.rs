@@ -101,7 +101,10 @@ managed_network:
     ]
 }
 
-fn all_inputs() -> Vec<(String, Vec<(String, String)>, Context)> {
+/// A named input: its files and the context they are checked in.
+type Input = (String, Vec<(String, String)>, Context);
+
+fn all_inputs() -> Vec<Input> {
     let demo = amlnet_core::demo::DEMO_FILES.iter().map(|(n, t)| ((*n).to_owned(), (*t).to_owned())).collect::<Vec<_>>();
     let mut out = vec![("demo".to_owned(), demo, amlnet_core::demo::demo_context())];
     for case in conformance_cases() {
