@@ -134,6 +134,8 @@ pub fn inbound(config: &Config) -> Vec<Inbound> {
                 };
                 InboundDns::Create { zones: Cloud::of_region(zone_region(config, pe).as_deref()).workspace_zones(), link_name }
             }
+            // No ids (the `inbound-private-endpoint-invalid` error): no zone group rather than an empty one.
+            DnsIntegration::Existing(ids) if ids.is_empty() => InboundDns::Off,
             DnsIntegration::Existing(ids) => InboundDns::Existing(ids.clone()),
             DnsIntegration::Off => InboundDns::Off,
         };

@@ -22,7 +22,7 @@ APIs would refuse:
   sovereign clouds' `privatelink.api.ml.azure.cn`, `privatelink.notebooks.chinacloudapi.cn`,
   `privatelink.api.ml.azure.us`, `privatelink.notebooks.usgovcloudapi.net`), or a zone of another
   cloud than the workspace's region;
-- two endpoints with the same name;
+- an endpoint without a subnet, existing zones without their ids, or two endpoints with the same name;
 - an approver identity that is not a `Microsoft.ManagedIdentity/userAssignedIdentities` id.
 
 ## Why it matters
@@ -59,7 +59,12 @@ pub(crate) fn check(cx: &mut Checker<'_>) {
     for (i, pe) in inbound_private_endpoints.iter().enumerate() {
         let InboundPrivateEndpoint { name, subnet, network_resource_group: _, location: _, dns } = pe;
         let path = format!("context.networking.inbound_private_endpoints[{i}]");
-        if pe.subnet_ref().is_none() {
+        if subnet.trim().is_empty() {
+            let d = INFO
+                .at(&format!("{path}.subnet"), "the inbound private endpoint has no subnet")
+                .with_help("give the subnet's resource id or `VNET/SUBNET`, or remove the endpoint");
+            cx.report(Target::Context, d);
+        } else if pe.subnet_ref().is_none() {
             let d = INFO
                 .at(&format!("{path}.subnet"), format!("`{subnet}` is neither a subnet ARM id nor `VNET/SUBNET`"))
                 .with_help("give the subnet's id (`az network vnet subnet show -g <rg> --vnet-name <vnet> -n <subnet> --query id -o tsv`) or `VNET/SUBNET`");
@@ -80,6 +85,12 @@ pub(crate) fn check(cx: &mut Checker<'_>) {
             names.push(n);
         }
         if let DnsIntegration::Existing(ids) = dns {
+            if ids.is_empty() {
+                let d = INFO
+                    .at(&format!("{path}.dns.zone_ids"), "existing private DNS zones are chosen, but none is given")
+                    .with_help("give the resource ids of the workspace's two zones, or let the export create them");
+                cx.report(Target::Context, d);
+            }
             for (k, id) in ids.iter().enumerate() {
                 let zone_path = format!("{path}.dns.zone_ids[{k}]");
                 let parsed = parse_arm_id(id.trim()).filter(|a| a.full_type().eq_ignore_ascii_case("Microsoft.Network/privateDnsZones"));
