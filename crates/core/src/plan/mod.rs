@@ -46,7 +46,8 @@ impl Current {
 
 /// The context of a change to the workspace `current`: an update, judged against its isolation mode
 /// (disabled without a managed network) and its user-defined rules, in the subscription and resource
-/// group of `given` (the rest of `given` is replaced). The one place a shell's context becomes an update.
+/// group of `given`, with its networking settings (the rest of `given` is replaced). The one place a
+/// shell's context becomes an update.
 pub fn update_context(current: &Config, given: &Context) -> Context {
     let Context { subscription_id, resource_group, operation: _, current_isolation_mode: _, current_rules: _, networking } = given;
     Context {
