@@ -120,7 +120,13 @@ pub fn inbound(config: &Config) -> Vec<Inbound> {
         let name = if name.trim().is_empty() { default_endpoint_name(ws_name, index) } else { name.trim().to_owned() };
         let dns = match dns {
             DnsIntegration::Create => {
-                let key = format!("{:?}/{:?}/{}", subnet.subscription, subnet.resource_group, subnet.virtual_network.to_ascii_lowercase());
+                // No `{:?}`: Debug formatting of strings would compile in Unicode tables (ARCHITECTURE's invariant).
+                let key = format!(
+                    "{}/{}/{}",
+                    subnet.subscription.as_deref().unwrap_or("-"),
+                    subnet.resource_group.as_deref().unwrap_or("-"),
+                    subnet.virtual_network.to_ascii_lowercase()
+                );
                 let link_name = match links.iter().find(|(k, _)| *k == key) {
                     Some((_, l)) => l.clone(),
                     None => {
