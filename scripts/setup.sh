@@ -54,6 +54,21 @@ if ! command -v terraform >/dev/null; then
   if command -v pyenv >/dev/null; then pyenv rehash || true; fi
 fi
 
+step "azure-cli venv (the conformance suite parses every core az command with its real parser)"
+# azure-cli from PyPI in its own venv (its pinned dependencies clash with azure-ai-ml's), plus
+# azure-mgmt-network, which azure-cli no longer ships (its network commands are aaz-generated): the suite runs
+# the Python export's management calls against the real azure-mgmt-network, -privatedns and -authorization.
+AZCLI_VENV="${AMLNET_AZCLI_VENV:-/opt/azcli}"
+AZURE_CLI_VERSION=2.91.0
+AZURE_MGMT_NETWORK_VERSION=33.1.0
+started=$SECONDS
+if ! "$AZCLI_VENV/bin/python" -c "import importlib.metadata as m; assert m.version('azure-cli') == '$AZURE_CLI_VERSION' and m.version('azure-mgmt-network') == '$AZURE_MGMT_NETWORK_VERSION'" 2>/dev/null; then
+  [ -x "$AZCLI_VENV/bin/python" ] || python3 -m venv "$AZCLI_VENV"
+  "$AZCLI_VENV/bin/python" -m pip install -q --disable-pip-version-check \
+    "azure-cli==$AZURE_CLI_VERSION" "azure-mgmt-network==$AZURE_MGMT_NETWORK_VERSION"
+fi
+printf 'azure-cli venv ready in %ss (%s)\n' "$((SECONDS - started))" "$AZCLI_VENV"
+
 step "crates"
 cargo fetch --locked
 (cd fuzz && cargo fetch)

@@ -171,13 +171,107 @@ pub struct Options {
     #[tsify(optional)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub policy: Option<String>,
+    /// The resources the exports add around the workspace (not keys of its YAML): inbound private
+    /// endpoints with their private DNS, and the approver role on the rules' private endpoint targets.
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub networking: Option<NetworkingInput>,
 }
 
 impl Options {
     /// The field names JavaScript may pass (serde-wasm-bindgen reads only known fields, so unknown
     /// ones are found by listing the object's keys against this).
     pub const FIELDS: &'static [&'static str] =
-        &["subscriptionId", "resourceGroup", "operation", "currentIsolationMode", "kind", "fileName", "force", "policy"];
+        &["subscriptionId", "resourceGroup", "operation", "currentIsolationMode", "kind", "fileName", "force", "policy", "networking"];
+}
+
+/// `options.networking`, as the CLI's networking flags and the wizard's Networking step set it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct NetworkingInput {
+    /// Private endpoints of the workspace (group `amlworkspace`) in the user's virtual networks.
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inbound_private_endpoints: Option<Vec<InboundPrivateEndpointInput>>,
+    /// Assign "Azure AI Enterprise Network Connection Approver" on the rules' private endpoint targets (default `true`).
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assign_approver_role: Option<bool>,
+    /// The user-assigned identity (ARM id) that gets the role; default: the workspace's primary
+    /// user-assigned identity, else its system-assigned identity.
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approver_identity: Option<String>,
+}
+
+impl NetworkingInput {
+    pub const FIELDS: &'static [&'static str] = &["inboundPrivateEndpoints", "assignApproverRole", "approverIdentity"];
+
+    pub fn to_model(&self) -> core::model::Networking {
+        let NetworkingInput { inbound_private_endpoints, assign_approver_role, approver_identity } = self;
+        core::model::Networking {
+            inbound_private_endpoints: inbound_private_endpoints.iter().flatten().map(InboundPrivateEndpointInput::to_model).collect(),
+            assign_approver_role: assign_approver_role.unwrap_or(true),
+            approver_identity: approver_identity.clone(),
+        }
+    }
+}
+
+/// One inbound private endpoint of the workspace.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct InboundPrivateEndpointInput {
+    /// The subnet: its ARM id, or `VNET/SUBNET` in `networkResourceGroup`.
+    pub subnet: String,
+    /// The endpoint's name (default `<workspace>-pe`).
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The virtual network's resource group for `VNET/SUBNET` (default the workspace's).
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub network_resource_group: Option<String>,
+    /// The endpoint's region, its virtual network's (default the workspace's location).
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<String>,
+    /// Private DNS: `create` the two zones (the default), use `existing` ones (`dnsZoneIds`), or `off`.
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dns: Option<DnsMode>,
+    /// With `dns: "existing"`: the ARM ids of the existing private DNS zones.
+    #[tsify(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dns_zone_ids: Option<Vec<String>>,
+}
+
+impl InboundPrivateEndpointInput {
+    pub const FIELDS: &'static [&'static str] = &["subnet", "name", "networkResourceGroup", "location", "dns", "dnsZoneIds"];
+
+    pub fn to_model(&self) -> core::model::InboundPrivateEndpoint {
+        let InboundPrivateEndpointInput { subnet, name, network_resource_group, location, dns, dns_zone_ids } = self;
+        let ids = || dns_zone_ids.clone().unwrap_or_default();
+        core::model::InboundPrivateEndpoint {
+            name: name.clone().unwrap_or_default(),
+            subnet: subnet.clone(),
+            network_resource_group: network_resource_group.clone(),
+            location: location.clone(),
+            dns: match dns {
+                Some(DnsMode::Existing) => core::model::DnsIntegration::Existing(ids()),
+                Some(DnsMode::Off) => core::model::DnsIntegration::Off,
+                Some(DnsMode::Create) | None => core::model::DnsIntegration::Create,
+            },
+        }
+    }
+}
+
+/// Private DNS zone integration of an inbound private endpoint.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[serde(rename_all = "snake_case")]
+pub enum DnsMode {
+    Create,
+    Existing,
+    Off,
 }
 
 impl SourceFileInput {
@@ -198,6 +292,7 @@ impl Options {
             },
             current_isolation_mode: self.current_isolation_mode.map(core::model::IsolationMode::from),
             current_rules: Vec::new(),
+            networking: self.networking.as_ref().map(NetworkingInput::to_model).unwrap_or_default(),
         }
     }
 
@@ -369,8 +464,10 @@ pub enum StepKind {
     DeleteFirst,
     UpdateWorkspace,
     RemoveRule,
+    AssignApproverRole,
     SetRule,
     ProvisionNetwork,
+    CreateInboundEndpoint,
     CreateEndpoint,
     UpdateEndpoint,
     RecreateDeployment,
@@ -384,7 +481,9 @@ impl From<core::plan::StepKind> for StepKind {
             K::DeleteFirst => StepKind::DeleteFirst,
             K::UpdateWorkspace => StepKind::UpdateWorkspace,
             K::RemoveRule => StepKind::RemoveRule,
+            K::AssignApproverRole => StepKind::AssignApproverRole,
             K::SetRule => StepKind::SetRule,
+            K::CreateInboundEndpoint => StepKind::CreateInboundEndpoint,
             K::ProvisionNetwork => StepKind::ProvisionNetwork,
             K::CreateEndpoint => StepKind::CreateEndpoint,
             K::UpdateEndpoint => StepKind::UpdateEndpoint,
@@ -517,7 +616,7 @@ pub struct OutboundPath {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct BilledItem {
-    /// `private_endpoint` or `azure_firewall`.
+    /// `private_endpoint`, `private_dns_zone` or `azure_firewall`.
     pub kind: String,
     pub what: String,
     pub count: u32,
@@ -532,6 +631,17 @@ pub struct InboundFact {
     pub name: String,
     /// `enabled`, `disabled`, `unset` or `kubernetes`.
     pub public_network_access: String,
+}
+
+/// A private endpoint of the workspace that the exports create.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct InboundEndpoint {
+    pub name: String,
+    pub virtual_network: String,
+    pub subnet: String,
+    /// `created`, `existing` or `off`.
+    pub dns: String,
 }
 
 /// What `summary` returns: the fields of `amlnet summary --format json` (`report::Summary`) in
@@ -551,6 +661,8 @@ pub struct SummaryResult {
     pub exfiltration_weakened_by: Vec<String>,
     pub billed: Vec<BilledItem>,
     pub inbound: Vec<InboundFact>,
+    /// The workspace's private endpoints the exports create.
+    pub inbound_private_endpoints: Vec<InboundEndpoint>,
     /// The summary as plain text, to paste into a change request.
     pub text: String,
     /// Findings in the files the summary was made from.
@@ -561,7 +673,16 @@ pub struct SummaryResult {
 impl SummaryResult {
     pub fn new(summary: &core::summary::Summary, diagnostics: &[core::Diagnostic]) -> Self {
         use core::summary as s;
-        let s::Summary { headline, sections, outbound_paths, exfiltration_protection, exfiltration_weakened_by, billed, inbound } = summary;
+        let s::Summary {
+            headline,
+            sections,
+            outbound_paths,
+            exfiltration_protection,
+            exfiltration_weakened_by,
+            billed,
+            inbound,
+            inbound_private_endpoints,
+        } = summary;
         SummaryResult {
             version: core::report::VERSION,
             headline: headline.clone(),
@@ -589,6 +710,15 @@ impl SummaryResult {
                     scope: (*scope).to_owned(),
                     name: name.clone(),
                     public_network_access: (*public_network_access).to_owned(),
+                })
+                .collect(),
+            inbound_private_endpoints: inbound_private_endpoints
+                .iter()
+                .map(|s::InboundEndpointFact { name, virtual_network, subnet, dns }| InboundEndpoint {
+                    name: name.clone(),
+                    virtual_network: virtual_network.clone(),
+                    subnet: subnet.clone(),
+                    dns: (*dns).to_owned(),
                 })
                 .collect(),
             text: summary.render_text(),
@@ -681,7 +811,17 @@ mod tests {
     }
 
     fn summary(s: r::Summary, text: String, diagnostics: Vec<Diagnostic>) -> SummaryResult {
-        let r::Summary { version, headline, sections, outbound_paths, exfiltration_protection, exfiltration_weakened_by, billed, inbound } = s;
+        let r::Summary {
+            version,
+            headline,
+            sections,
+            outbound_paths,
+            exfiltration_protection,
+            exfiltration_weakened_by,
+            billed,
+            inbound,
+            inbound_private_endpoints,
+        } = s;
         SummaryResult {
             version,
             headline,
@@ -706,6 +846,15 @@ mod tests {
                     scope: scope.to_owned(),
                     name,
                     public_network_access: public_network_access.to_owned(),
+                })
+                .collect(),
+            inbound_private_endpoints: inbound_private_endpoints
+                .into_iter()
+                .map(|r::InboundEndpoint { name, virtual_network, subnet, dns }| InboundEndpoint {
+                    name,
+                    virtual_network,
+                    subnet,
+                    dns: dns.to_owned(),
                 })
                 .collect(),
             text,

@@ -5,7 +5,7 @@
 //! into the small wasm; the core avoids floats on purpose. The messages keep serde's wording
 //! (`unknown field`, `unknown variant`, `missing field`, `invalid type`), which the tests check.
 
-use crate::dto::{DocumentKind, IsolationMode, Operation, Options, SourceFileInput};
+use crate::dto::{DnsMode, DocumentKind, InboundPrivateEndpointInput, IsolationMode, NetworkingInput, Operation, Options, SourceFileInput};
 use wasm_bindgen::{JsCast, JsValue};
 
 /// The spellings JavaScript passes for each input enum (the DTOs' serde names; a test compares them).
@@ -15,6 +15,7 @@ pub const ISOLATION_MODES: &[(&str, IsolationMode)] = &[
     ("allow_internet_outbound", IsolationMode::AllowInternetOutbound),
     ("allow_only_approved_outbound", IsolationMode::AllowOnlyApprovedOutbound),
 ];
+pub const DNS_MODES: &[(&str, DnsMode)] = &[("create", DnsMode::Create), ("existing", DnsMode::Existing), ("off", DnsMode::Off)];
 pub const DOCUMENT_KINDS: &[(&str, DocumentKind)] = &[
     ("workspace", DocumentKind::Workspace),
     ("online_endpoint", DocumentKind::OnlineEndpoint),
@@ -79,6 +80,54 @@ pub fn options(object: &JsValue) -> Result<Options, String> {
         file_name: string(object, "fileName")?,
         force: boolean(object, "force")?,
         policy: string(object, "policy")?,
+        networking: field(object, "networking").map(|value| networking(&value)).transpose()?,
+    })
+}
+
+/// An object with only the given keys, or serde's error for the first other one (`at` names the field).
+fn object_with<'a>(value: &'a JsValue, fields: &[&str], at: &str) -> Result<&'a JsValue, String> {
+    if !value.is_object() || value.is_array() {
+        return Err(invalid_type(at, value, "an object"));
+    }
+    match unknown_field(value, fields) {
+        Some(key) => Err(format!(
+            "unknown field `{key}` at `{at}`, expected one of {}",
+            fields.iter().map(|f| format!("`{f}`")).collect::<Vec<_>>().join(", ")
+        )),
+        None => Ok(value),
+    }
+}
+
+/// An array of items read by `item`, or `None` when absent.
+fn array<T>(object: &JsValue, key: &str, item: impl Fn(&JsValue, &str) -> Result<T, String>) -> Result<Option<Vec<T>>, String> {
+    let Some(value) = field(object, key) else { return Ok(None) };
+    if !value.is_array() {
+        return Err(invalid_type(key, &value, "an array"));
+    }
+    let list: &js_sys::Array = value.unchecked_ref();
+    list.iter().enumerate().map(|(i, v)| item(&v, &format!("{key}[{i}]"))).collect::<Result<Vec<_>, _>>().map(Some)
+}
+
+fn networking(value: &JsValue) -> Result<NetworkingInput, String> {
+    let object = object_with(value, NetworkingInput::FIELDS, "networking")?;
+    // A struct literal without `..`: a new option is a compile error here until it is read.
+    Ok(NetworkingInput {
+        inbound_private_endpoints: array(object, "inboundPrivateEndpoints", inbound_private_endpoint)?,
+        assign_approver_role: boolean(object, "assignApproverRole")?,
+        approver_identity: string(object, "approverIdentity")?,
+    })
+}
+
+fn inbound_private_endpoint(value: &JsValue, at: &str) -> Result<InboundPrivateEndpointInput, String> {
+    let object = object_with(value, InboundPrivateEndpointInput::FIELDS, at)?;
+    let strings = |item: &JsValue, at: &str| item.as_string().ok_or_else(|| invalid_type(at, item, "a string"));
+    Ok(InboundPrivateEndpointInput {
+        subnet: string(object, "subnet")?.ok_or_else(|| format!("missing field `subnet` at `{at}`"))?,
+        name: string(object, "name")?,
+        network_resource_group: string(object, "networkResourceGroup")?,
+        location: string(object, "location")?,
+        dns: variant(object, "dns", DNS_MODES)?,
+        dns_zone_ids: array(object, "dnsZoneIds", strings)?,
     })
 }
 
@@ -108,6 +157,9 @@ mod tests {
             assert_eq!(serde_name(value), *name);
         }
         for (name, value) in DOCUMENT_KINDS {
+            assert_eq!(serde_name(value), *name);
+        }
+        for (name, value) in DNS_MODES {
             assert_eq!(serde_name(value), *name);
         }
         assert_eq!((OPERATIONS.len(), ISOLATION_MODES.len(), DOCUMENT_KINDS.len()), (2, 3, 3));

@@ -39,6 +39,7 @@ import traceback
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any, Dict, List, Optional, Tuple
 from unittest import mock
 
@@ -345,6 +346,77 @@ class Case:
 
     def dep_by_name(self) -> Dict[str, InputDoc]:
         return {d.entity.name: d for d in self.deployments if d.entity is not None}
+
+    @property
+    def networking(self) -> "Networking":
+        return Networking.parse(self.opts.get("networking") or "")
+
+    def approver_targets(self) -> List[str]:
+        """The private endpoint targets the exports must assign the approver role on (amlnet's rule, restated)."""
+        if not self.networking.assign_role or self.isolation.lower().replace("_", "") not in ("allowinternetoutbound", "allowonlyapprovedoutbound"):
+            return []
+        raw = (self.workspace.raw if self.workspace is not None and isinstance(self.workspace.raw, dict) else {})
+        defaults = {str(raw.get(k, "")).lower() for k in ("storage_account", "key_vault", "container_registry")}
+        out: List[str] = []
+        for r in self.input_rules:
+            if not isinstance(r, PrivateEndpointDestination):
+                continue
+            parts = (r.service_resource_id or "").strip().strip("/").split("/")
+            if len(parts) < 8:
+                continue
+            rid = "/" + "/".join(parts[:8])
+            if f"{parts[5]}/{parts[6]}".lower() in CUSTOM_ROLE_TYPES or rid.lower() in defaults:
+                continue
+            if rid.lower() not in {o.lower() for o in out}:
+                out.append(rid)
+        return out
+
+
+APPROVER_ROLE = "b556d68e-0be0-4f35-a333-ad7ee1ce17ea"
+CUSTOM_ROLE_TYPES = {"microsoft.datafactory/factories", "microsoft.databricks/workspaces", "microsoft.web/sites"}
+WORKSPACE_ZONES = ("privatelink.api.azureml.ms", "privatelink.notebooks.azure.net")
+
+
+@dataclass
+class InboundPe:
+    subnet: str
+    name: str = ""
+    location: Optional[str] = None
+    dns: str = "create"  # create | off | existing
+    zone_ids: List[str] = field(default_factory=list)
+
+
+@dataclass
+class Networking:
+    """The `networking` of case.json: amlnet's fixture directives (`inbound=<subnet> inbound-name=... dns=off
+    dns-zone=<id> no-approver-role approver-identity=<id>`)."""
+    inbound: List[InboundPe] = field(default_factory=list)
+    assign_role: bool = True
+    identity: Optional[str] = None
+
+    @staticmethod
+    def parse(text: str) -> "Networking":
+        n = Networking()
+        for word in text.split():
+            key, _, value = word.partition("=")
+            if key == "inbound":
+                n.inbound.append(InboundPe(subnet=value))
+            elif key == "inbound-name":
+                n.inbound[-1].name = value
+            elif key == "pe-location":
+                n.inbound[-1].location = value
+            elif key == "dns":
+                n.inbound[-1].dns = "off"
+            elif key == "dns-zone":
+                n.inbound[-1].dns = "existing"
+                n.inbound[-1].zone_ids.append(value)
+            elif key == "no-approver-role":
+                n.assign_role = False
+            elif key == "approver-identity":
+                n.identity = value
+            else:
+                raise ValueError(f"unknown networking directive {word!r}")
+        return n
 
 
 def find_input(dirpath: Path, stem: str) -> Optional[Path]:
@@ -771,6 +843,16 @@ def _make_group(world: World, client_args: Dict[str, Any], attr_name: str, real_
             def method(*args: Any, **kwargs: Any) -> Any:
                 a = _bind(world, real, label, args, kwargs)
                 world.calls.append(Call(attr_name, meth, a, client_args, _fmt_call(label, args, kwargs)))
+                if meth == "get" and attr_name == "workspaces":
+                    # The workspace as the service returns it after the script created or updated it: its
+                    # identities with principal ids (the approver role goes to one of them).
+                    last = next((c.args.get("workspace") for c in reversed(world.calls)
+                                 if c.group == "workspaces" and c.method in ("begin_create", "begin_update")), None)
+                    uais = list(getattr(getattr(last, "identity", None), "user_assigned_identities", None) or [])
+                    return SimpleNamespace(
+                        name=a.get("name"), location=getattr(last, "location", None) or LOCATION,
+                        identity=SimpleNamespace(principal_id="ws-principal", user_assigned_identities=[
+                            SimpleNamespace(resource_id=u.resource_id, principal_id=f"uai-principal:{u.resource_id}") for u in uais]))
                 if meth == "get":
                     raise ResourceNotFoundError(f"conformance fake: {label} finds nothing")
                 if meth == "list":
@@ -851,13 +933,21 @@ def script_env(values: Dict[str, Optional[str]], cwd: Path):
         os.environ.update(saved_env)
 
 
+MGMT_MODULES = ("azure.mgmt", "azure.mgmt.network", "azure.mgmt.network.models", "azure.mgmt.privatedns",
+                "azure.mgmt.privatedns.models", "azure.mgmt.authorization", "azure.mgmt.authorization.models")
+
+
 def run_python_script(script: Path, env_values: Dict[str, Optional[str]], cwd: Path, run_name: str):
     world = World()
     FakeMLClient, FakeCredential = make_fakes(world)
     out, err = io.StringIO(), io.StringIO()
     error: Optional[str] = None
     glb: Dict[str, Any] = {}
-    with script_env(env_values, cwd), mock.patch.object(azure.ai.ml, "MLClient", FakeMLClient), \
+    # The management-plane SDKs are not installed next to azure-ai-ml: stand-ins here; mgmt_calls.py runs the
+    # same script against the real classes in the azure-cli venv (check_python_mgmt).
+    mgmt = {name: mock.MagicMock(name=name) for name in MGMT_MODULES}
+    with script_env(env_values, cwd), mock.patch.dict(sys.modules, mgmt), \
+            mock.patch.object(azure.ai.ml, "MLClient", FakeMLClient), \
             mock.patch.object(azure.identity, "DefaultAzureCredential", FakeCredential), \
             contextlib.redirect_stdout(out), contextlib.redirect_stderr(err), \
             mock.patch.object(sys, "stdin", io.StringIO("")):
@@ -1021,6 +1111,8 @@ CMDS: Dict[Tuple[str, ...], Dict[str, str]] = {
         "--service-tag": "--service-tag", "--protocol": "--protocol", "--port-ranges": "--port-ranges",
         "--address-prefixes": "--address-prefixes", "--service-resource-id": "--service-resource-id",
         "--subresource-target": "--subresource-target", "--spark-enabled": "--spark-enabled", "--fqdns": "--fqdns"},
+    ("ml", "workspace", "show"): {"--resource-group": "--resource-group", "-g": "--resource-group", "--name": "--name",
+                                  "-n": "--name", "--query": "--query", "--output": "--output", "-o": "--output"},
     ("ml", "workspace", "outbound-rule", "list"): {"--resource-group": "--resource-group", "-g": "--resource-group",
                                                    "--workspace-name": "--workspace-name", "-w": "--workspace-name"},
     ("ml", "workspace", "outbound-rule", "show"): {"--resource-group": "--resource-group", "-g": "--resource-group",
@@ -1070,6 +1162,10 @@ for i, a in enumerate(args):
         with open(os.path.join(LOG, "files.log"), "a", encoding="utf-8") as f:
             f.write(json.dumps(rec) + "\n")
 words = [a for a in args[:5] if not a.startswith("-")]
+if "show" in words and "private-dns" in words:
+    # Nothing exists yet: the script's `show || create` must create the zones and links.
+    sys.stderr.write("(ResourceNotFound) stub\n")
+    sys.exit(3)
 if "show" in words:
     print("{}")
 elif "list" in words:
@@ -1220,6 +1316,94 @@ def run_bash(case: Case, script: Path, env_values: Dict[str, Optional[str]], tag
     return rc, err, calls, files, leftovers, refused
 
 
+AZ_PYTHON = os.environ.get("AMLNET_AZ_PYTHON") or os.path.join(os.environ.get("AMLNET_AZCLI_VENV", "/opt/azcli"), "bin", "python")
+AZ_PARSE = Path(__file__).resolve().parent / "az_parse.py"
+_AZ_PARSE_CACHE: Dict[str, dict] = {}
+
+
+def real_az_parse(calls: List[List[str]]) -> Optional[List[dict]]:
+    """Each call through the real Azure CLI's argument parser (az_parse.py in the azure-cli venv); None when that
+    venv is missing. Results are cached per command line (the parser is deterministic)."""
+    if not Path(AZ_PYTHON).exists():
+        return None
+    todo = [c for c in calls if json.dumps(c) not in _AZ_PARSE_CACHE]
+    if todo:
+        proc = subprocess.run([AZ_PYTHON, str(AZ_PARSE)], input=json.dumps(todo), capture_output=True, text=True,
+                              timeout=600)
+        try:
+            out = json.loads(proc.stdout)
+        except ValueError:
+            out = [{"ok": False, "error": f"az_parse.py failed: {proc.stderr.strip()[-300:]}"}] * len(todo)
+        for c, r in zip(todo, out):
+            _AZ_PARSE_CACHE[json.dumps(c)] = r
+    return [_AZ_PARSE_CACHE[json.dumps(c)] for c in calls]
+
+
+def flag_values(argv: List[str]) -> Dict[str, str]:
+    """`--flag value` pairs of a core az command (every flag the exports write takes one value)."""
+    out: Dict[str, str] = {}
+    i = 0
+    while i < len(argv):
+        if argv[i].startswith("--") and i + 1 < len(argv):
+            out[argv[i]] = argv[i + 1]
+            i += 2
+        else:
+            i += 1
+    return out
+
+
+def check_network_calls(case: Case, core: List[List[str]], ws_id: str, pfx: str, res: Results) -> None:
+    """The az network / role commands against the case's networking settings and its private endpoint rules."""
+    net = case.networking
+    p: List[str] = []
+    words = lambda argv: tuple(w for w in argv[:5] if not w.startswith("-"))  # noqa: E731
+    pes = [flag_values(a) for a in core if words(a)[:3] == ("network", "private-endpoint", "create")]
+    if len(pes) != len(net.inbound):
+        p.append(f"{len(pes)} private endpoint(s) created, case.json asks for {len(net.inbound)}")
+    for f in pes:
+        if f.get("--group-id") != "amlworkspace":
+            p.append(f"private endpoint {f.get('--name')}: --group-id {f.get('--group-id')!r}, expected amlworkspace")
+        if (f.get("--private-connection-resource-id") or "").lower() != ws_id.lower():
+            p.append(f"private endpoint {f.get('--name')}: --private-connection-resource-id "
+                     f"{f.get('--private-connection-resource-id')!r}, expected {ws_id!r}")
+    for pe, f in zip(net.inbound, pes):
+        if pe.subnet.startswith("/") and f.get("--subnet") != pe.subnet:
+            p.append(f"private endpoint {f.get('--name')}: --subnet {f.get('--subnet')!r}, expected {pe.subnet!r}")
+        if not pe.subnet.startswith("/") and not (f.get("--subnet") or "").endswith("/providers/Microsoft.Network/virtualNetworks/"
+                                                                                   + pe.subnet.replace("/", "/subnets/")):
+            p.append(f"private endpoint {f.get('--name')}: --subnet {f.get('--subnet')!r} is not {pe.subnet!r}")
+        if pe.name and f.get("--name") != pe.name:
+            p.append(f"private endpoint name {f.get('--name')!r}, expected {pe.name!r}")
+    groups = [flag_values(a) for a in core if words(a)[:3] == ("network", "private-endpoint", "dns-zone-group")]
+    for pe, f in zip(net.inbound, pes):
+        mine = [g.get("--private-dns-zone") for g in groups if g.get("--endpoint-name") == f.get("--name")]
+        want = {"create": list(WORKSPACE_ZONES), "off": [], "existing": pe.zone_ids}[pe.dns]
+        if mine != want:
+            p.append(f"private endpoint {f.get('--name')}: zone group zones {mine}, expected {want}")
+    zones = [flag_values(a).get("--name") for a in core if words(a)[:4] == ("network", "private-dns", "zone", "create")]
+    want_zones = list(WORKSPACE_ZONES) if any(pe.dns == "create" for pe in net.inbound) else []
+    if zones != want_zones:
+        p.append(f"private DNS zones created {zones}, expected {want_zones}")
+    links = [flag_values(a) for a in core if words(a)[:5] == ("network", "private-dns", "link", "vnet", "create")]
+    for link in links:
+        if link.get("--registration-enabled") != "false":
+            p.append(f"link {link.get('--name')}: auto-registration must be off")
+    if want_zones and not links:
+        p.append("the zones are linked to no virtual network")
+    roles = [flag_values(a) for a in core if words(a)[:3] == ("role", "assignment", "create")]
+    scopes = [r.get("--scope") for r in roles]
+    if scopes != case.approver_targets():
+        p.append(f"approver role on {scopes}, expected {case.approver_targets()}")
+    for r in roles:
+        if r.get("--role") != APPROVER_ROLE or r.get("--assignee-principal-type") != "ServicePrincipal":
+            p.append(f"role assignment {r}: expected --role {APPROVER_ROLE} and --assignee-principal-type ServicePrincipal")
+    if roles and net.identity:
+        shows = [flag_values(a) for a in core if words(a)[:2] == ("identity", "show")]
+        if [s.get("--ids") for s in shows] != [net.identity]:
+            p.append(f"the principal is not read from the approver identity {net.identity!r}: {shows}")
+    res.problems(f"{pfx}/network", p)
+
+
 def check_cli(case: Case, res: Results) -> None:
     pfx = f"{case.name}/cli"
     script = case.dir / "cli" / "deploy.sh"
@@ -1255,7 +1439,19 @@ def check_cli(case: Case, res: Results) -> None:
     account: List[Tuple[int, Optional[str]]] = []
     first_ml = None
     want_rules = {r.name: r for r in case.input_rules}
+    core_calls = [argv for argv in calls if argv and argv[0] != "ml"]
+    parsed = real_az_parse(core_calls)
+    if parsed is None:
+        res.add(f"{pfx}/az-parser", False, f"the Azure CLI venv is missing ({AZ_PYTHON}); scripts/setup.sh installs it")
+    else:
+        res.problems(f"{pfx}/az-parser", [f"`az {' '.join(a[:5])}`: {r['error']}" for a, r in zip(core_calls, parsed)
+                                          if not r["ok"]])
+    ws_id = (f"/subscriptions/{TEST_ENV['SUBSCRIPTION_ID']}/resourceGroups/{TEST_ENV['RESOURCE_GROUP']}"
+             f"/providers/Microsoft.MachineLearningServices/workspaces/{TEST_ENV['WORKSPACE_NAME']}")
+    check_network_calls(case, core_calls, ws_id, pfx, res)
     for n, argv in enumerate(calls):
+        if argv and argv[0] != "ml" and argv[:2] != ["account", "set"]:
+            continue  # judged by the real parser above
         cmd, flags, probs = parse_az(argv)
         label = "az " + " ".join(w for w in argv[:4] if not w.startswith("-"))
         cmd_problems += [f"call {n} `{label}`: {x}" for x in probs]
@@ -1405,8 +1601,9 @@ class ArmExpr:
     """A small evaluator for the ARM template functions amlnet writes: parameters, resourceGroup, resourceId,
     concat, format, string literals and property access."""
 
-    def __init__(self, params: Dict[str, Any]) -> None:
+    def __init__(self, params: Dict[str, Any], sub: str = "", rg: str = "") -> None:
         self.params = params
+        self.sub, self.rg = sub or ARM_SUB, rg or ARM_RG
 
     def eval(self, text: str) -> Any:
         self.s, self.i = text, 0
@@ -1472,12 +1669,34 @@ class ArmExpr:
         if name == "format":
             return re.sub(r"\{(\d+)\}", lambda m: str(args[1 + int(m.group(1))]), args[0])
         if name == "resourceId":
-            types = args[0].split("/")
-            path = f"/subscriptions/{ARM_SUB}/resourceGroups/{ARM_RG}/providers/{types[0]}/{types[1]}/{args[1]}"
-            for t, n in zip(types[2:], args[2:]):
+            # resourceId([subscriptionId], [resourceGroupName], type, names...): the type is the first `ns/type` argument.
+            at = next(i for i, a in enumerate(args) if "/" in a)
+            sub, rg = self.sub, self.rg
+            if at == 1:
+                rg = args[0]
+            elif at == 2:
+                sub, rg = args[0], args[1]
+            types, names = args[at].split("/"), args[at + 1:]
+            path = f"/subscriptions/{sub}/resourceGroups/{rg}/providers/{types[0]}/{types[1]}/{names[0]}"
+            for t, n in zip(types[2:], names[1:]):
                 path += f"/{t}/{n}"
             return path
+        if name == "subscriptionResourceId":
+            return f"/subscriptions/{self.sub}/providers/{args[0]}/{args[1]}"
+        if name == "guid":
+            return arm_guid(*args)
+        if name == "reference":
+            # The principal ids the fakes give the workspace's identities (see mgmt_calls.py).
+            if len(args) == 3 and args[2] == "full":
+                return {"identity": {"principalId": "ws-principal"}}
+            return {"principalId": f"uai-principal:{args[0]}"}
         raise ValueError(f"unknown template function {name}")
+
+
+def arm_guid(*parts: str) -> str:
+    """ARM's guid(): a name-based UUID (v5) of the arguments joined with '-' in the namespace ARM uses."""
+    import uuid
+    return str(uuid.uuid5(uuid.UUID("11fb06fb-712d-4ddd-98c7-e71bbd588830"), "-".join(parts)))
 
 
 def arm_value(v: Any, ev: ArmExpr, unset: List[Tuple[str, ...]], path: Tuple[str, ...] = ()) -> Any:
@@ -1555,7 +1774,7 @@ def check_arm(case: Case, res: Results) -> None:
         if p.get("type") != "string" or not re.match(r"^[A-Za-z][A-Za-z0-9]*$", name):
             shape.append(f"parameter {name!r} {p!r}")
     for r in tpl.get("resources", []):
-        if r.get("apiVersion") != "2025-12-01":
+        if r.get("apiVersion") != NETWORK_API_VERSIONS.get(r.get("type"), "2025-12-01"):
             shape.append(f"{r.get('type')} apiVersion {r.get('apiVersion')!r}")
     res.problems(f"{pfx}/template", shape)
     not_exported = (tpl.get("metadata") or {}).get("description", "")
@@ -1580,6 +1799,8 @@ def check_arm(case: Case, res: Results) -> None:
         expected[(ARM_TYPES["deployment"], ("ws", d.entity.endpoint_name, d.entity.name))] = d
     got: Dict[Tuple[str, Tuple[str, ...]], Any] = {}
     for r in tpl.get("resources", []):
+        if r.get("type") in NETWORK_API_VERSIONS:
+            continue  # compared with the Python export's management calls (check_python_mgmt)
         unset: List[Tuple[str, ...]] = []
         body = arm_value({k: v for k, v in r.items() if k not in ("type", "apiVersion", "dependsOn")}, ev, unset)
         name = body.pop("name", None)
@@ -1664,6 +1885,100 @@ def check_arm(case: Case, res: Results) -> None:
         res.problems(f"{label}/rest-body", deep_diff(drop_empty(want), drop_empty(body), la="sdk", lb="template"))
 
 
+NETWORK_API_VERSIONS = {
+    "Microsoft.Network/privateEndpoints": "2024-05-01",
+    "Microsoft.Network/privateEndpoints/privateDnsZoneGroups": "2024-05-01",
+    "Microsoft.Network/privateDnsZones": "2020-06-01",
+    "Microsoft.Network/privateDnsZones/virtualNetworkLinks": "2020-06-01",
+    "Microsoft.Authorization/roleAssignments": "2022-04-01",
+}
+MGMT_CALLS = Path(__file__).resolve().parent / "mgmt_calls.py"
+
+
+def check_python_mgmt(case: Case, res: Results) -> None:
+    """The Python export's management-plane calls, made against the real azure-mgmt-* classes (mgmt_calls.py in
+    the azure-cli venv), against the ARM template's network and role resources, in the case's subscription and
+    resource group."""
+    pfx = f"{case.name}/python-mgmt"
+    script = case.dir / "python" / "amlnet_deploy.py"
+    arm = case.dir / "arm" / "azuredeploy.json"
+    if not script.is_file() or not arm.is_file():
+        return
+    tpl = json.loads(arm.read_text(encoding="utf-8"))
+    net = [r for r in tpl.get("resources", []) if r.get("type") in NETWORK_API_VERSIONS]
+    src = script.read_text(encoding="utf-8")
+    if not net and "azure.mgmt" not in src and not case.networking.inbound:
+        return
+    if not Path(AZ_PYTHON).exists():
+        res.add(f"{pfx}/venv", False, f"the Azure CLI venv is missing ({AZ_PYTHON}); scripts/setup.sh installs it")
+        return
+    params: Dict[str, Any] = {}
+    sub = case.opts.get("subscription_id") or TEST_ENV["SUBSCRIPTION_ID"]
+    rg = case.opts.get("resource_group") or TEST_ENV["RESOURCE_GROUP"]
+    ev = ArmExpr(params, sub, rg)
+    for name, p in (tpl.get("parameters") or {}).items():
+        params[name] = arm_value(p["defaultValue"], ev, []) if "defaultValue" in p else UNSET
+    ws_name = params.get("workspaceName") if params.get("workspaceName") not in (None, UNSET) else TEST_ENV["WORKSPACE_NAME"]
+    params["workspaceName"] = ws_name
+    location = params.get("location")
+    uais = [case.networking.identity] if case.networking.identity else []
+    raw = case.workspace.raw if case.workspace is not None and isinstance(case.workspace.raw, dict) else {}
+    if isinstance(raw.get("primary_user_assigned_identity"), str):
+        uais.append(raw["primary_user_assigned_identity"])
+    env = dict(os.environ, SUBSCRIPTION_ID=sub, RESOURCE_GROUP=rg, WORKSPACE_NAME=ws_name,
+               AMLNET_FAKE_UAIS=",".join(uais), AMLNET_FAKE_LOCATION=location if isinstance(location, str) else LOCATION)
+    proc = subprocess.run([AZ_PYTHON, str(MGMT_CALLS), str(script)], capture_output=True, text=True, env=env,
+                          cwd=str(case.stub), timeout=300)
+    try:
+        out = json.loads(proc.stdout)
+    except ValueError:
+        res.add(f"{pfx}/run", False, f"mgmt_calls.py failed: {proc.stderr.strip()[-400:]}")
+        return
+    if not res.add(f"{pfx}/run", out["error"] is None and not out["problems"], f"{out['error']}; {out['problems']}"):
+        return
+    # Each call as (type, full name) -> (REST body, extra facts), the same shape the template gives.
+    calls: Dict[Tuple[str, str], Any] = {}
+    for c in out["calls"]:
+        a = c["args"]
+        op = c["op"]
+        if op.startswith("PrivateEndpointsOperations"):
+            calls[("Microsoft.Network/privateEndpoints", a["private_endpoint_name"])] = a["parameters"]
+        elif op.startswith("PrivateDnsZoneGroupsOperations"):
+            calls[("Microsoft.Network/privateEndpoints/privateDnsZoneGroups",
+                   f"{a['private_endpoint_name']}/{a['private_dns_zone_group_name']}")] = a["parameters"]
+        elif op.startswith("PrivateZonesOperations"):
+            calls[("Microsoft.Network/privateDnsZones", a["private_zone_name"])] = a["parameters"]
+        elif op.startswith("VirtualNetworkLinksOperations"):
+            calls[("Microsoft.Network/privateDnsZones/virtualNetworkLinks",
+                   f"{a['private_zone_name']}/{a['virtual_network_link_name']}")] = a["parameters"]
+        elif op.startswith("RoleAssignmentsOperations"):
+            calls[("Microsoft.Authorization/roleAssignments", a["role_assignment_name"])] = dict(a["parameters"], scope=a["scope"])
+        for key in ("resource_group_name",):
+            if key in a and a[key] != rg:
+                res.add(f"{pfx}/resource-group", False, f"{op} in {a[key]!r}, expected {rg!r}")
+    got: Dict[Tuple[str, str], Any] = {}
+    for r in net:
+        body = arm_value({k: v for k, v in r.items() if k not in ("type", "apiVersion", "dependsOn", "name")}, ev, [])
+        name = arm_value(r["name"], ev, [])
+        if "scope" in body:
+            body["scope"] = f"/subscriptions/{sub}/resourceGroups/{rg}/providers/{body['scope']}"
+        got[(r["type"], name)] = body
+    # Role assignments the template leaves to the scripts (targets outside its resource group) are named in
+    # its description.
+    description = (tpl.get("metadata") or {}).get("description", "")
+    p = []
+    for key in sorted(set(calls) - set(got)):
+        if key[0] == "Microsoft.Authorization/roleAssignments" and calls[key]["scope"] in description:
+            continue
+        p.append(f"the Python export makes {key}, the template has no such resource")
+    for key in sorted(set(got) - set(calls)):
+        p.append(f"the template deploys {key}, the Python export never makes it")
+    res.problems(f"{pfx}/resources", p)
+    for key in sorted(set(got) & set(calls)):
+        res.problems(f"{pfx}/{key[0].split('/')[-1]}:{key[1]}",
+                     deep_diff(calls[key], got[key], la="python", lb="template"))
+
+
 def check_terraform(case: Case, res: Results) -> None:
     pfx = f"{case.name}/terraform"
     tdir = case.dir / "terraform"
@@ -1681,6 +1996,29 @@ def check_terraform(case: Case, res: Results) -> None:
         env = dict(os.environ, TF_CLI_CONFIG_FILE=os.devnull, CHECKPOINT_DISABLE="1")
         p = subprocess.run([tf, "fmt", "-check", "-diff", "-no-color", "main.tf"], cwd=d, capture_output=True, text=True, env=env)
         res.add(f"{pfx}/fmt", p.returncode == 0, (p.stdout + p.stderr)[-800:])
+    # The network part against case.json's networking and the rules (the same expectations as the CLI's).
+    text = (tdir / "main.tf").read_text(encoding="utf-8")
+    blocks = re.findall(r'^resource "(azurerm_[a-z_]+)" "[^"]+" \{\n(.*?)^\}', text, re.M | re.S)
+    attr = lambda body, key: (re.search(rf'^\s*{key}\s*=\s*"([^"]*)"', body, re.M) or [None, None])[1]  # noqa: E731
+    net = case.networking
+    p = []
+    pes = [b for t, b in blocks if t == "azurerm_private_endpoint"]
+    if len(pes) != len(net.inbound):
+        p.append(f"{len(pes)} azurerm_private_endpoint, case.json asks for {len(net.inbound)}")
+    for b in pes:
+        if '"amlworkspace"' not in b or "is_manual_connection           = false" not in b:
+            p.append(f"private endpoint {attr(b, 'name')}: not an automatic amlworkspace connection")
+    zones = [attr(b, "name") for t, b in blocks if t == "azurerm_private_dns_zone"]
+    want_zones = list(WORKSPACE_ZONES) if any(pe.dns == "create" for pe in net.inbound) else []
+    if zones != want_zones:
+        p.append(f"azurerm_private_dns_zone {zones}, expected {want_zones}")
+    roles = [b for t, b in blocks if t == "azurerm_role_assignment"]
+    if [attr(b, "scope") for b in roles] != case.approver_targets():
+        p.append(f"azurerm_role_assignment scopes {[attr(b, 'scope') for b in roles]}, expected {case.approver_targets()}")
+    for b in roles:
+        if not (attr(b, "role_definition_id") or "").endswith("/roleDefinitions/" + APPROVER_ROLE):
+            p.append(f"role assignment on {attr(b, 'scope')}: role_definition_id {attr(b, 'role_definition_id')!r}")
+    res.problems(f"{pfx}/network", p)
 
 
 # ------------------------------------------------------------------------------------------------ main
@@ -1713,7 +2051,7 @@ def main(argv: List[str]) -> int:
                 continue
             if case is None:
                 continue
-            for fn in (check_yaml, check_python, check_cli, check_arm, check_terraform):
+            for fn in (check_yaml, check_python, check_cli, check_arm, check_python_mgmt, check_terraform):
                 try:
                     fn(case, res)
                 except Exception as e:  # noqa: BLE001 - a crash in one group must not hide the others

@@ -10,7 +10,8 @@ way: rule flags rebuilt into SDK rules, and the documents written for `--file`, 
 the desired documents.
 
 A case is a directory with `current` (a file, YAML or `az ml ... show` JSON, or a directory of them) and
-`desired/*.yml`; a file `force` in the case runs `amlnet plan --force` (documents with errors). Without
+`desired/*.yml`; a file `force` in the case runs `amlnet plan --force` (documents with errors), a file `flags`
+adds its words to the command line (`--inbound-pe-subnet ...`). Without
 CASES_DIR: tests/plan/cases/* and the change-plan fixtures tests/fixtures/*/* (folders with current.*).
 One line per check (`PASS name` / `FAIL name: reason`), then `plan-check: N passed, M failed`; exit 1 if M > 0.
 """
@@ -107,7 +108,10 @@ def run_script(script: Path, cwd: Path) -> Tuple[World, Optional[str]]:
     import azure.ai.ml
     import azure.identity
 
-    with conformance.script_env(dict(TEST_ENV), cwd), mock.patch.object(azure.ai.ml, "MLClient", PlanMLClient), \
+    # The management-plane SDKs are stand-ins here, as in conformance.py (mgmt_calls.py checks them for real).
+    mgmt = {name: mock.MagicMock(name=name) for name in conformance.MGMT_MODULES}
+    with conformance.script_env(dict(TEST_ENV), cwd), mock.patch.dict(sys.modules, mgmt), \
+            mock.patch.object(azure.ai.ml, "MLClient", PlanMLClient), \
             mock.patch.object(azure.identity, "DefaultAzureCredential", FakeCredential), \
             contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
         try:
@@ -170,6 +174,10 @@ def check_step(step: Dict[str, Any], calls: List[Any], docs: Dict[str, Any]) -> 
         for need in (("compute", "list"), ("online_endpoints", "list")):
             if need not in methods:
                 problems.append(f"delete_first: no {need[0]}.{need[1]} guard")
+    elif kind in ("assign_approver_role", "create_inbound_endpoint"):
+        # Management-plane calls (azure-mgmt-*, checked by mgmt_calls.py); of azure-ai-ml only a workspace read.
+        if any(m != ("workspaces", "get") for m in methods):
+            problems.append(f"{kind}: unexpected azure-ai-ml calls {methods}")
     elif kind == "update_workspace":
         c = one("workspaces", "begin_update")
         if c:
@@ -264,6 +272,8 @@ def run_case(case: Path, amlnet: str, res: Results, tmp: Path) -> None:
     args = [amlnet, "plan", str(current), *map(str, desired), "--format", "json"]
     if (case / "force").exists():
         args.append("--force")
+    if (case / "flags").exists():  # more `amlnet plan` flags (the networking settings), one line
+        args += (case / "flags").read_text(encoding="utf-8").split()
     proc = subprocess.run(args, capture_output=True, text=True)
     if not res.add(f"{name}/plan-json", proc.returncode in (0, 1) and proc.stdout.strip().startswith("{"),
                    f"exit {proc.returncode}: {proc.stderr.strip()[-400:]}"):
@@ -365,6 +375,15 @@ def check_bash_step(step: Dict[str, Any], calls: List[Dict[str, Any]], docs: Dic
         for need in ("ml compute list", "ml online-endpoint list"):
             if need not in cmds:
                 problems.append(f"delete_first: no `az {need}` guard")
+    elif kind == "assign_approver_role":
+        roles = [f for (w, f), _ in parsed if w[:3] == ["role", "assignment", "create"]]
+        if not roles or any(f.get("--role") != conformance.APPROVER_ROLE or f.get("--assignee-principal-type") != "ServicePrincipal"
+                            for f in roles):
+            problems.append(f"assign_approver_role: {roles}")
+    elif kind == "create_inbound_endpoint":
+        pes = [f for (w, f), _ in parsed if w[:3] == ["network", "private-endpoint", "create"]]
+        if not pes or any(f.get("--group-id") != "amlworkspace" for f in pes):
+            problems.append(f"create_inbound_endpoint: {pes}")
     elif kind == "update_workspace":
         got = only("ml workspace update")
         if got and want_ws is not None:
@@ -454,10 +473,18 @@ def check_bash(name: str, plan: Dict[str, Any], docs: Dict[str, Any], res: Resul
     log = logdir / "az.log"
     calls = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()] if log.exists() else []
     counts = [len(AZ_CALL.findall(step["bash"])) for step in plan["steps"]]
-    head = 1 if plan["steps"] else 0  # az account set
+    head = 2 if plan["steps"] else 0  # az extension show --name ml, az account set
     ok = res.add(f"{name}/bash-calls-count", len(calls) == head + sum(counts), f"{len(calls)} az calls for {counts}")
-    if calls[:head] and calls[0]["argv"] != ["account", "set", "--subscription", TEST_ENV["SUBSCRIPTION_ID"]]:
-        res.add(f"{name}/bash-subscription", False, str(calls[0]["argv"]))
+    if calls[:head] and calls[0]["argv"][:4] != ["extension", "show", "--name", "ml"]:
+        res.add(f"{name}/bash-ml-extension", False, str(calls[0]["argv"]))
+    if calls[:head] and calls[1]["argv"] != ["account", "set", "--subscription", TEST_ENV["SUBSCRIPTION_ID"]]:
+        res.add(f"{name}/bash-subscription", False, str(calls[1]["argv"]))
+    core = [c["argv"] for c in calls if c["argv"] and c["argv"][0] != "ml"]
+    parsed = conformance.real_az_parse(core)
+    if parsed is None:
+        res.add(f"{name}/az-parser", False, f"the Azure CLI venv is missing ({conformance.AZ_PYTHON})")
+    else:
+        res.problems(f"{name}/az-parser", [f"`az {' '.join(a[:5])}`: {r['error']}" for a, r in zip(core, parsed) if not r["ok"]])
     if not ok:
         return
     problems: List[str] = []

@@ -884,6 +884,40 @@ test('every field the checks name exists; a pasted ARM id is split; no error bef
   await context.close();
 });
 
+test('inbound private endpoint and approver role: fields on Networking, in the exports, the summary and a share link', async () => {
+  const { context, page, problems } = await openPage(browser, server.url);
+  await gotoStep(page, 'Networking');
+  const subnet = `/subscriptions/${SUB}/resourceGroups/net-rg/providers/Microsoft.Network/virtualNetworks/corp-vnet/subnets/pe`;
+  await page.getByLabel('Private endpoint subnet').fill('corp-vnet');
+  await page.locator('#f-inbound-pe-subnet-msg .msg.error').waitFor();
+  await page.getByLabel('Private endpoint subnet').fill(subnet);
+  await page.getByLabel('Private endpoint name').fill('contoso-pe');
+  assertEqual(await page.locator('#f-inbound-pe-subnet-msg .msg.error').count(), 0, 'a subnet id is accepted');
+  const cli = (await exportFiles(page, 'Azure CLI'))[0].text;
+  assert(cli.includes('az network private-endpoint create --resource-group "$RESOURCE_GROUP" --name contoso-pe'), 'the CLI tab creates the endpoint');
+  assert(cli.includes('az network private-dns zone create') && cli.includes('privatelink.api.azureml.ms'), 'and its private DNS zones');
+  assert(cli.includes('az role assignment create') && cli.includes('--role b556d68e-0be0-4f35-a333-ad7ee1ce17ea'), 'and the approver role');
+  const arm = (await exportFiles(page, 'ARM'))[0].text;
+  assert(arm.includes('"Microsoft.Network/privateEndpoints"'), 'the ARM tab holds the endpoint');
+  const tf = (await exportFiles(page, 'Terraform'))[0].text;
+  assert(tf.includes('resource "azurerm_private_endpoint"'), 'the Terraform tab holds the endpoint');
+  assert((await bodyText(page)).includes('Private endpoint `contoso-pe` of the workspace in subnet `pe` of virtual network `corp-vnet`')
+    || (await bodyText(page)).includes('Private endpoint contoso-pe of the workspace in subnet pe of virtual network corp-vnet'), 'the summary names the endpoint');
+  await page.getByLabel('Assign the approver role on private endpoint targets').uncheck();
+  assert(!(await exportFiles(page, 'Azure CLI'))[0].text.includes('az role assignment create'), 'no role assignment when unticked');
+  await axe(page, 'networking with an inbound private endpoint');
+  await page.getByRole('button', { name: 'Create share link' }).click();
+  const url = await page.getByLabel('Share link').inputValue();
+  const second = await openPage(browser, url);
+  await second.page.getByRole('heading', { name: 'Networking', level: 2 }).waitFor();
+  assertEqual(await second.page.getByLabel('Private endpoint subnet').inputValue(), subnet, 'the share link carries the subnet');
+  assertEqual(await second.page.getByLabel('Private endpoint name').inputValue(), 'contoso-pe', 'and the name');
+  assert(!(await second.page.getByLabel('Assign the approver role on private endpoint targets').isChecked()), 'and the approver choice');
+  await second.context.close();
+  await noProblems(page, problems);
+  await context.close();
+});
+
 test('text: code spans, plurals, code badges open the docs, repeated warnings grouped', async () => {
   const { context, page, problems } = await openPage(browser, server.url);
   await gotoStep(page, 'Networking');

@@ -122,6 +122,13 @@ fields! {
     FirewallSku: "Azure Firewall SKU", "f-firewall-sku", Networking, Workspace, "managed_network.firewall_sku";
     ProvisionNow: "Provision managed network at creation", "f-provision-now", Networking, Workspace, "provision_network_now";
     ImageBuildCompute: "Image build compute", "f-image-build-compute", Networking, Workspace, "image_build_compute";
+    InboundPeSubnet: "Private endpoint subnet", "f-inbound-pe-subnet", Networking, Context, "networking.inbound_private_endpoints[0].subnet";
+    InboundPeName: "Private endpoint name", "f-inbound-pe-name", Networking, Context, "networking.inbound_private_endpoints[0].name";
+    InboundPeNetworkRg: "Virtual network resource group", "f-inbound-pe-network-rg", Networking, Context, "networking.inbound_private_endpoints[0].network_resource_group";
+    InboundPeDns: "Private DNS integration", "f-inbound-pe-dns", Networking, Context, "networking.inbound_private_endpoints[0].dns";
+    InboundPeZoneIds: "Existing private DNS zones", "f-inbound-pe-zone-ids", Networking, Context, "networking.inbound_private_endpoints[0].dns.zone_ids";
+    AssignApproverRole: "Assign the approver role on private endpoint targets", "f-assign-approver-role", Networking, Context, "networking.assign_approver_role";
+    ApproverIdentity: "Approver identity (user-assigned, optional)", "f-approver-identity", Networking, Context, "networking.approver_identity";
     EndpointName: "Endpoint name", "f-endpoint-name", Endpoint, Endpoint, "name";
     AuthMode: "Authentication type", "f-auth-mode", Endpoint, Endpoint, "auth_mode";
     EndpointPublicAccess: "Endpoint public network access", "f-endpoint-public-access", Endpoint, Endpoint, "public_network_access";

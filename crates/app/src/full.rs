@@ -8,7 +8,7 @@
 //! (`tests/e2e/budget.mjs` checks the first-load wasm for their strings).
 
 use amlnet_core::emit::yaml;
-use amlnet_core::model::Operation;
+use amlnet_core::model::{DnsIntegration, InboundPrivateEndpoint, Networking, Operation};
 use amlnet_core::plan::StepKind;
 use amlnet_core::{Config, Context, Diagnostic, ExportFormat, GeneratedFile, Severity};
 use wasm_bindgen::prelude::*;
@@ -99,7 +99,7 @@ fn files_value(files: &[(String, String)]) -> JsValue {
 /// The binding's `Options` for a context; `force`, because the app shows the files of a
 /// configuration with errors too (Copy and Download ask first).
 fn options_value(context: &Context) -> JsValue {
-    let Context { subscription_id, resource_group, operation, current_isolation_mode, current_rules: _ } = context;
+    let Context { subscription_id, resource_group, operation, current_isolation_mode, current_rules: _, networking } = context;
     // `current_rules` is not an option: the full core reads the current rules from the current files.
     let options = js_sys::Object::new();
     if let Some(id) = subscription_id {
@@ -116,8 +116,50 @@ fn options_value(context: &Context) -> JsValue {
     if let Some(mode) = current_isolation_mode {
         set(&options, "currentIsolationMode", &JsValue::from_str(mode.yaml()));
     }
+    set(&options, "networking", &networking_value(networking));
     set(&options, "force", &JsValue::TRUE);
     options.into()
+}
+
+/// `options.networking` of the binding (src/dto.rs `NetworkingInput`) for the wizard's settings.
+fn networking_value(networking: &Networking) -> JsValue {
+    let Networking { inbound_private_endpoints, assign_approver_role, approver_identity } = networking;
+    let value = js_sys::Object::new();
+    let endpoints = js_sys::Array::new();
+    for endpoint in inbound_private_endpoints {
+        let InboundPrivateEndpoint { name, subnet, network_resource_group, location, dns } = endpoint;
+        let item = js_sys::Object::new();
+        set(&item, "subnet", &JsValue::from_str(subnet));
+        if !name.is_empty() {
+            set(&item, "name", &JsValue::from_str(name));
+        }
+        if let Some(group) = network_resource_group {
+            set(&item, "networkResourceGroup", &JsValue::from_str(group));
+        }
+        if let Some(location) = location {
+            set(&item, "location", &JsValue::from_str(location));
+        }
+        let mode = match dns {
+            DnsIntegration::Create => "create",
+            DnsIntegration::Existing(ids) => {
+                let list = js_sys::Array::new();
+                for id in ids {
+                    list.push(&JsValue::from_str(id));
+                }
+                set(&item, "dnsZoneIds", &list);
+                "existing"
+            }
+            DnsIntegration::Off => "off",
+        };
+        set(&item, "dns", &JsValue::from_str(mode));
+        endpoints.push(&item);
+    }
+    set(&value, "inboundPrivateEndpoints", &endpoints);
+    set(&value, "assignApproverRole", &JsValue::from_bool(*assign_approver_role));
+    if let Some(identity) = approver_identity {
+        set(&value, "approverIdentity", &JsValue::from_str(identity));
+    }
+    value.into()
 }
 
 /// A diagnostic of the binding as the core's, for the same rendering (a code the registry does not
@@ -139,12 +181,14 @@ fn diagnostic(value: &JsValue) -> Option<Diagnostic> {
 }
 
 /// Every step kind, in plan order.
-const STEP_KINDS: [StepKind; 9] = [
+const STEP_KINDS: [StepKind; 11] = [
     StepKind::DeleteFirst,
     StepKind::UpdateWorkspace,
     StepKind::RemoveRule,
+    StepKind::AssignApproverRole,
     StepKind::SetRule,
     StepKind::ProvisionNetwork,
+    StepKind::CreateInboundEndpoint,
     StepKind::CreateEndpoint,
     StepKind::UpdateEndpoint,
     StepKind::RecreateDeployment,
@@ -199,8 +243,10 @@ mod tests {
                 StepKind::DeleteFirst
                 | StepKind::UpdateWorkspace
                 | StepKind::RemoveRule
+                | StepKind::AssignApproverRole
                 | StepKind::SetRule
                 | StepKind::ProvisionNetwork
+                | StepKind::CreateInboundEndpoint
                 | StepKind::CreateEndpoint
                 | StepKind::UpdateEndpoint
                 | StepKind::RecreateDeployment

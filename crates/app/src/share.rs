@@ -5,7 +5,7 @@
 //! `analyze` (and `plan::read_current`), so a link is validated like any import, and the model types
 //! need no `Deserialize`.
 
-use amlnet_core::model::{IsolationMode, Operation};
+use amlnet_core::model::{DnsIntegration, InboundPrivateEndpoint, IsolationMode, Networking, Operation};
 use amlnet_core::{analyze, Config, Context, Diagnostic, SourceFile};
 use serde::{Deserialize, Serialize};
 
@@ -23,6 +23,91 @@ pub struct SnapshotContext {
     pub operation: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub current_isolation_mode: Option<String>,
+    /// The inbound private endpoints and the approver role (amlnet's own settings, not YAML keys).
+    #[serde(default, skip_serializing_if = "SnapshotNetworking::is_default")]
+    pub networking: SnapshotNetworking,
+}
+
+/// The networking settings a snapshot carries (the model types have no `Deserialize`).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct SnapshotNetworking {
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub inbound: Vec<SnapshotInbound>,
+    /// The assignments are on by default, so a link records only turning them off.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub no_approver_role: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approver_identity: Option<String>,
+}
+
+/// One inbound private endpoint: `dns` is `create` (the default), `existing` (with `zone_ids`) or `off`.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct SnapshotInbound {
+    pub subnet: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub network_resource_group: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<String>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub dns: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub zone_ids: Vec<String>,
+}
+
+impl SnapshotNetworking {
+    fn is_default(&self) -> bool {
+        *self == SnapshotNetworking::default()
+    }
+
+    fn of(n: &Networking) -> SnapshotNetworking {
+        let Networking { inbound_private_endpoints, assign_approver_role, approver_identity } = n;
+        SnapshotNetworking {
+            inbound: inbound_private_endpoints
+                .iter()
+                .map(|InboundPrivateEndpoint { name, subnet, network_resource_group, location, dns }| {
+                    let (dns, zone_ids) = match dns {
+                        DnsIntegration::Create => (String::new(), Vec::new()),
+                        DnsIntegration::Existing(ids) => ("existing".to_owned(), ids.clone()),
+                        DnsIntegration::Off => ("off".to_owned(), Vec::new()),
+                    };
+                    SnapshotInbound {
+                        subnet: subnet.clone(),
+                        name: name.clone(),
+                        network_resource_group: network_resource_group.clone(),
+                        location: location.clone(),
+                        dns,
+                        zone_ids,
+                    }
+                })
+                .collect(),
+            no_approver_role: !assign_approver_role,
+            approver_identity: approver_identity.clone(),
+        }
+    }
+
+    fn model(&self) -> Networking {
+        Networking {
+            inbound_private_endpoints: self
+                .inbound
+                .iter()
+                .map(|i| InboundPrivateEndpoint {
+                    name: i.name.clone(),
+                    subnet: i.subnet.clone(),
+                    network_resource_group: i.network_resource_group.clone(),
+                    location: i.location.clone(),
+                    dns: match i.dns.as_str() {
+                        "off" => DnsIntegration::Off,
+                        "existing" => DnsIntegration::Existing(i.zone_ids.clone()),
+                        _ => DnsIntegration::Create,
+                    },
+                })
+                .collect(),
+            assign_approver_role: !self.no_approver_role,
+            approver_identity: self.approver_identity.clone(),
+        }
+    }
 }
 
 /// What a share link or local storage holds.
@@ -57,6 +142,7 @@ impl Snapshot {
                 resource_group: ctx.resource_group.clone(),
                 operation: if ctx.operation == Operation::Update { "update" } else { "create" }.to_owned(),
                 current_isolation_mode: ctx.current_isolation_mode.map(|m| m.yaml().to_owned()),
+                networking: SnapshotNetworking::of(&ctx.networking),
             },
             files: crate::full::yaml_files(&state.config),
             step: Some(state.step.id().to_owned()),
@@ -79,6 +165,7 @@ impl Snapshot {
             operation: if self.context.operation == "update" { Operation::Update } else { Operation::Create },
             current_isolation_mode: self.context.current_isolation_mode.as_deref().and_then(IsolationMode::parse),
             current_rules: Vec::new(),
+            networking: self.context.networking.model(),
         }
     }
 

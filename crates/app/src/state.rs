@@ -7,8 +7,9 @@ use std::rc::Rc;
 
 use amlnet_core::catalog::{self, PRIVATE_ENDPOINT_TARGETS, RECOMMENDED_SETS};
 use amlnet_core::model::{
-    rule_path, AuthMode, Destination, FirewallSku, FqdnDestination, IsolationMode, ManagedNetwork, NetworkAccess, OnlineDeployment, OnlineEndpoint,
-    Operation, OutboundRule, PrivateEndpointDestination, RuleType, ServiceTagDestination, Value, Workspace, WorkspaceKind,
+    rule_path, AuthMode, Destination, DnsIntegration, FirewallSku, FqdnDestination, InboundPrivateEndpoint, IsolationMode, ManagedNetwork,
+    NetworkAccess, OnlineDeployment, OnlineEndpoint, Operation, OutboundRule, PrivateEndpointDestination, RuleType, ServiceTagDestination, Value,
+    Workspace, WorkspaceKind,
 };
 use amlnet_core::policy::PolicyReading;
 use amlnet_core::{analyze, check, Config, Context, Diagnostic, SourceFile};
@@ -852,6 +853,9 @@ impl State {
         let ws = self.workspace();
         let ep = self.config.endpoint.as_ref();
         let dep = self.config.deployments.first();
+        // The wizard edits one inbound private endpoint, as the portal's "Add private endpoint" does (the
+        // command line takes more).
+        let inbound = ctx.networking.inbound_private_endpoints.first();
         match field {
             Field::SubscriptionId => ctx.subscription_id.clone().unwrap_or_default(),
             Field::ResourceGroup => ctx.resource_group.clone().unwrap_or_default(),
@@ -866,6 +870,21 @@ impl State {
             Field::FirewallSku => ws.managed_network.as_ref().and_then(|m| m.firewall_sku).map(|s| s.yaml().to_owned()).unwrap_or_default(),
             Field::ProvisionNow => if ws.provision_network_now == Some(true) { "true" } else { "false" }.to_owned(),
             Field::ImageBuildCompute => ws.image_build_compute.clone().unwrap_or_default(),
+            Field::InboundPeSubnet => inbound.map(|e| e.subnet.clone()).unwrap_or_default(),
+            Field::InboundPeName => inbound.map(|e| e.name.clone()).unwrap_or_default(),
+            Field::InboundPeNetworkRg => inbound.and_then(|e| e.network_resource_group.clone()).unwrap_or_default(),
+            Field::InboundPeDns => match inbound.map(|e| &e.dns) {
+                Some(DnsIntegration::Off) => "off",
+                Some(DnsIntegration::Existing(_)) => "existing",
+                Some(DnsIntegration::Create) | None => "create",
+            }
+            .to_owned(),
+            Field::InboundPeZoneIds => match inbound.map(|e| &e.dns) {
+                Some(DnsIntegration::Existing(ids)) => ids.join(" "),
+                _ => String::new(),
+            },
+            Field::AssignApproverRole => ctx.networking.assign_approver_role.to_string(),
+            Field::ApproverIdentity => ctx.networking.approver_identity.clone().unwrap_or_default(),
             Field::EndpointName => ep.map(|e| e.name.clone()).unwrap_or_default(),
             Field::AuthMode => ep.and_then(|e| e.auth_mode).map(|a| a.yaml().to_owned()).unwrap_or_default(),
             Field::EndpointPublicAccess => ep.and_then(|e| e.public_network_access).map(|a| a.lower().to_owned()).unwrap_or_default(),
@@ -882,6 +901,36 @@ impl State {
     pub fn instance_count_invalid(&self) -> bool {
         let text = self.instance_count_text.trim();
         !text.is_empty() && text.parse::<i64>().is_err()
+    }
+
+    /// The fields of the inbound private endpoint: it exists while any of them is set (an endpoint
+    /// without a subnet is the core's `inbound-private-endpoint-invalid` error, shown at the subnet).
+    fn set_inbound(&mut self, field: Field, text: String) {
+        let list = &mut self.config.context.networking.inbound_private_endpoints;
+        if list.is_empty() {
+            list.push(InboundPrivateEndpoint::default());
+        }
+        let pe = &mut list[0];
+        match field {
+            Field::InboundPeSubnet => pe.subnet = text.trim().to_owned(),
+            Field::InboundPeName => pe.name = text.trim().to_owned(),
+            Field::InboundPeNetworkRg => pe.network_resource_group = opt(&text).map(|t| t.trim().to_owned()),
+            Field::InboundPeDns => {
+                pe.dns = match text.as_str() {
+                    "off" => DnsIntegration::Off,
+                    "existing" => DnsIntegration::Existing(match &pe.dns {
+                        DnsIntegration::Existing(ids) => ids.clone(),
+                        DnsIntegration::Create | DnsIntegration::Off => Vec::new(),
+                    }),
+                    _ => DnsIntegration::Create,
+                }
+            }
+            _ => pe.dns = DnsIntegration::Existing(text.split([' ', ',', '\n']).filter(|t| !t.is_empty()).map(str::to_owned).collect()),
+        }
+        let empty = pe.subnet.is_empty() && pe.name.is_empty() && pe.network_resource_group.is_none() && pe.dns == DnsIntegration::Create;
+        if empty {
+            list.clear();
+        }
     }
 
     fn set(&mut self, field: Field, text: String) {
@@ -936,6 +985,11 @@ impl State {
             }
             Field::ProvisionNow => self.workspace_mut().provision_network_now = (text == "true").then_some(true),
             Field::ImageBuildCompute => self.workspace_mut().image_build_compute = opt(&text).map(|t| t.trim().to_owned()),
+            Field::InboundPeSubnet | Field::InboundPeName | Field::InboundPeNetworkRg | Field::InboundPeDns | Field::InboundPeZoneIds => {
+                self.set_inbound(field, text)
+            }
+            Field::AssignApproverRole => self.config.context.networking.assign_approver_role = text == "true",
+            Field::ApproverIdentity => self.config.context.networking.approver_identity = opt(&text).map(|t| t.trim().to_owned()),
             Field::EndpointName => {
                 let ep = self.config.endpoint.get_or_insert_with(OnlineEndpoint::default);
                 ep.name = text.clone();
@@ -1794,6 +1848,39 @@ mod tests {
         s.apply(Action::ForgetCurrent);
         assert!(s.plan.current.is_none());
         assert!(s.config.context.current_rules.is_empty());
+    }
+
+    #[test]
+    fn the_inbound_private_endpoint_and_the_approver_role_are_fields() {
+        let subnet = "/subscriptions/00000000-1111-2222-3333-444444444444/resourceGroups/net-rg/providers/Microsoft.Network/virtualNetworks/corp-vnet/subnets/pe";
+        let mut s = State::demo();
+        assert!(s.diagnostics().iter().any(|d| d.code == "public-network-access-without-inbound-endpoint"));
+        s.apply(Action::Set(Field::InboundPeSubnet, subnet.into()));
+        s.apply(Action::Set(Field::InboundPeName, "ws-pe".into()));
+        let pe = &s.config.context.networking.inbound_private_endpoints;
+        assert_eq!((pe.len(), pe[0].subnet.as_str(), pe[0].name.as_str()), (1, subnet, "ws-pe"));
+        assert!(!s.diagnostics().iter().any(|d| d.code == "public-network-access-without-inbound-endpoint"));
+        let script = &export(&s.config, ExportFormat::Cli)[0].contents;
+        assert!(script.contains("az network private-endpoint create --resource-group \"$RESOURCE_GROUP\" --name ws-pe"), "{script}");
+        assert!(script.contains("az role assignment create"), "{script}");
+        // Existing zones without ids are an error at the zones field; turning the role off warns at the rule.
+        s.apply(Action::Set(Field::InboundPeDns, "existing".into()));
+        let at_zones = s.diagnostics().into_iter().filter(|d| Anchor::of(d) == Anchor::Field(Field::InboundPeZoneIds)).count();
+        assert_eq!(at_zones, 1);
+        s.apply(Action::Set(Field::AssignApproverRole, "false".into()));
+        assert!(s.diagnostics().iter().any(|d| d.code == "approver-role-not-assigned"));
+        assert_eq!(s.value(Field::AssignApproverRole), "false");
+        // A share link carries the settings.
+        let snap = Snapshot::of(&s);
+        let mut t = State::default();
+        t.apply(Action::Restore(Snapshot::decode(&snap.encode()).expect("decodes")));
+        assert_eq!(t.config.context.networking, s.config.context.networking);
+        // Emptying every field removes the endpoint.
+        for f in [Field::InboundPeSubnet, Field::InboundPeName] {
+            s.apply(Action::Set(f, String::new()));
+        }
+        s.apply(Action::Set(Field::InboundPeDns, "create".into()));
+        assert!(s.config.context.networking.inbound_private_endpoints.is_empty());
     }
 
     #[test]

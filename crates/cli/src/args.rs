@@ -73,6 +73,78 @@ pub(crate) struct Target {
     pub(crate) resource_group: Option<String>,
 }
 
+/// The resources the exports add around the workspace: not keys of the workspace YAML, so flags.
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Networking (resources the exports add around the workspace)")]
+pub(crate) struct Networking {
+    /// Add a private endpoint of the workspace in this subnet: its ARM id, or VNET/SUBNET (repeat for more)
+    #[arg(long, value_name = "ID|VNET/SUBNET")]
+    pub(crate) inbound_pe_subnet: Vec<String>,
+    /// The name of each inbound private endpoint, in the order of the subnets (default <workspace>-pe)
+    #[arg(long, value_name = "NAME")]
+    pub(crate) inbound_pe_name: Vec<String>,
+    /// The resource group of each VNET/SUBNET, in order (default the workspace's)
+    #[arg(long, value_name = "NAME")]
+    pub(crate) inbound_pe_network_rg: Vec<String>,
+    /// The region of each inbound private endpoint, in order: its virtual network's (default the workspace's)
+    #[arg(long, value_name = "REGION")]
+    pub(crate) inbound_pe_location: Vec<String>,
+    /// Create no private DNS zones for the inbound private endpoints (your DNS resolves the workspace)
+    #[arg(long, conflicts_with = "dns_zone_id")]
+    pub(crate) no_dns_integration: bool,
+    /// Use this existing private DNS zone (ARM id) instead of creating the zones; repeat for the API and notebooks zones
+    #[arg(long, value_name = "ID")]
+    pub(crate) dns_zone_id: Vec<String>,
+    /// Do not assign "Azure AI Enterprise Network Connection Approver" on the private endpoint targets of the rules
+    #[arg(long)]
+    pub(crate) no_approver_role: bool,
+    /// The user-assigned identity (ARM id) that gets the approver role (default the workspace's primary
+    /// user-assigned identity, else its system-assigned identity)
+    #[arg(long, value_name = "ID")]
+    pub(crate) approver_identity: Option<String>,
+}
+
+impl Networking {
+    /// The model's networking settings; an error when a per-endpoint flag is given more often than `--inbound-pe-subnet`.
+    pub(crate) fn to_model(&self) -> Result<amlnet_core::model::Networking, String> {
+        use amlnet_core::model::{DnsIntegration, InboundPrivateEndpoint};
+        let n = self.inbound_pe_subnet.len();
+        for (flag, given) in [
+            ("--inbound-pe-name", self.inbound_pe_name.len()),
+            ("--inbound-pe-network-rg", self.inbound_pe_network_rg.len()),
+            ("--inbound-pe-location", self.inbound_pe_location.len()),
+        ] {
+            if given > n {
+                return Err(format!("`{flag}` is given {given} time(s) for {n} `--inbound-pe-subnet`: each applies to one endpoint, in order"));
+            }
+        }
+        let dns = if self.no_dns_integration {
+            DnsIntegration::Off
+        } else if self.dns_zone_id.is_empty() {
+            DnsIntegration::Create
+        } else {
+            DnsIntegration::Existing(self.dns_zone_id.clone())
+        };
+        let endpoints = self
+            .inbound_pe_subnet
+            .iter()
+            .enumerate()
+            .map(|(i, subnet)| InboundPrivateEndpoint {
+                name: self.inbound_pe_name.get(i).cloned().unwrap_or_default(),
+                subnet: subnet.clone(),
+                network_resource_group: self.inbound_pe_network_rg.get(i).cloned(),
+                location: self.inbound_pe_location.get(i).cloned(),
+                dns: dns.clone(),
+            })
+            .collect();
+        Ok(amlnet_core::model::Networking {
+            inbound_private_endpoints: endpoints,
+            assign_approver_role: !self.no_approver_role,
+            approver_identity: self.approver_identity.clone(),
+        })
+    }
+}
+
 /// The change being judged: a create (the default) or an update of an existing workspace.
 #[derive(Debug, Args)]
 pub(crate) struct Change {
@@ -87,6 +159,8 @@ pub(crate) struct Change {
     /// The workspace's current isolation mode; implies --update
     #[arg(long, value_name = "MODE", value_parser = CoreValues::isolation_modes())]
     pub(crate) current_isolation_mode: Option<IsolationMode>,
+    #[command(flatten)]
+    pub(crate) networking: Networking,
 }
 
 /// The organization policy to enforce.
@@ -147,6 +221,8 @@ pub(crate) struct PlanArgs {
     pub(crate) target: Target,
     #[command(flatten)]
     pub(crate) policy: PolicyArgs,
+    #[command(flatten)]
+    pub(crate) networking: Networking,
     /// Output: text (warnings, steps, bash), json (docs/output.md), or the findings as sarif, github or gitlab
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub(crate) format: Format,

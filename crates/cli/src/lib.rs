@@ -128,8 +128,12 @@ fn read_current_files(io: &mut dyn Io, path: &str) -> Result<Vec<SourceFile>, Fa
 /// The context of `check`, `export` and `summary`: the target and, for an update, the current state.
 /// `--current` is read exactly as `plan` reads its current state; its findings go to stderr.
 fn context(change: &args::Change, io: &mut dyn Io) -> Result<Context, Fatal> {
-    let mut context =
-        Context { subscription_id: change.target.subscription.clone(), resource_group: change.target.resource_group.clone(), ..Context::default() };
+    let mut context = Context {
+        subscription_id: change.target.subscription.clone(),
+        resource_group: change.target.resource_group.clone(),
+        networking: change.networking.to_model().map_err(Fatal)?,
+        ..Context::default()
+    };
     if change.update {
         context.operation = amlnet_core::model::Operation::Update;
     }
@@ -300,7 +304,12 @@ fn plan(a: &PlanArgs, io: &mut dyn Io) -> Result<i32, Fatal> {
     let policy = load_policy(&a.policy, io)?;
     let current_files = read_current_files(io, &a.current)?;
     let mut files = read_sources(io, &a.desired, a.kind)?;
-    let given = Context { subscription_id: a.target.subscription.clone(), resource_group: a.target.resource_group.clone(), ..Context::default() };
+    let given = Context {
+        subscription_id: a.target.subscription.clone(),
+        resource_group: a.target.resource_group.clone(),
+        networking: a.networking.to_model().map_err(Fatal)?,
+        ..Context::default()
+    };
     let mut change = amlnet_core::plan::plan_files(&current_files, &files, &given);
     // The desired state is judged by the policy; its file joins the desired ones to show its own findings.
     if let Some((file, reading)) = policy {

@@ -310,3 +310,42 @@ fn check_current_reads_show_json_as_plan_does() {
     let ok = amlnet(&["check", "--current", &current, same.to_str().expect("path")], None);
     assert_eq!(ok.status.code(), Some(0), "{}", String::from_utf8_lossy(&ok.stdout));
 }
+
+const SECURE: &str = "name: ws-secure\npublic_network_access: disabled\nimage_build_compute: cpu\nmanaged_network:\n  isolation_mode: allow_only_approved_outbound\n  outbound_rules:\n  - name: data-blob\n    type: private_endpoint\n    destination:\n      service_resource_id: /subscriptions/00000000-1111-2222-3333-444444444444/resourceGroups/data-rg/providers/Microsoft.Storage/storageAccounts/data\n      subresource_target: blob\n      spark_enabled: false\n";
+
+#[test]
+fn networking_flags_reach_the_exports_and_the_checks() {
+    let path = temp_file("secure.yml", SECURE);
+    let file = path.to_str().expect("path");
+    // Without an inbound private endpoint the closed workspace is unreachable: a warning, not an error.
+    let check = amlnet(&["check", "--format", "json", file], None);
+    assert_eq!(check.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&check.stdout).contains("public-network-access-without-inbound-endpoint"));
+    let export = amlnet(
+        &["export", file, "--to", "cli", "--inbound-pe-subnet", "corp-vnet/pe", "--inbound-pe-name", "ws-pe", "--inbound-pe-network-rg", "net-rg"],
+        None,
+    );
+    assert_eq!(export.status.code(), Some(0), "{}", String::from_utf8_lossy(&export.stderr));
+    let script = String::from_utf8_lossy(&export.stdout);
+    assert!(script.contains("az network private-endpoint create --resource-group \"$RESOURCE_GROUP\" --name ws-pe"), "{script}");
+    assert!(script.contains("'/resourceGroups/net-rg/providers/Microsoft.Network/virtualNetworks/corp-vnet/subnets/pe'"), "{script}");
+    assert!(script.contains("az role assignment create") && script.contains("--role b556d68e-0be0-4f35-a333-ad7ee1ce17ea"), "{script}");
+    assert!(!String::from_utf8_lossy(&export.stderr).contains("public-network-access-without-inbound-endpoint"));
+    // --no-approver-role drops the assignments and warns; --no-dns-integration drops the zones.
+    let export = amlnet(&["export", file, "--to", "cli", "--inbound-pe-subnet", "corp-vnet/pe", "--no-dns-integration", "--no-approver-role"], None);
+    let script = String::from_utf8_lossy(&export.stdout);
+    assert!(!script.contains("az role assignment create") && !script.contains("private-dns zone create"), "{script}");
+    assert!(String::from_utf8_lossy(&export.stderr).contains("approver-role-not-assigned"));
+}
+
+#[test]
+fn networking_flags_need_an_endpoint_and_valid_values() {
+    let path = temp_file("secure-flags.yml", SECURE);
+    let file = path.to_str().expect("path");
+    let out = amlnet(&["check", file, "--inbound-pe-name", "x"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("`--inbound-pe-name` is given 1 time(s) for 0 `--inbound-pe-subnet`"));
+    let out = amlnet(&["check", file, "--inbound-pe-subnet", "just-a-vnet"], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("inbound-private-endpoint-invalid"));
+}

@@ -15,6 +15,7 @@ pub mod diagnostic;
 pub mod emit;
 pub mod lower;
 pub mod model;
+pub mod networking;
 pub mod plan;
 pub mod policy;
 pub mod report;

@@ -465,7 +465,111 @@ pub struct Context {
     pub current_isolation_mode: Option<IsolationMode>,
     /// For an update: the rules the workspace has now.
     pub current_rules: Vec<OutboundRule>,
+    /// The resources the exports add around the workspace (inbound private endpoints, the approver role).
+    pub networking: Networking,
 }
+
+/// The Azure resources a working isolated workspace needs besides the workspace itself, as the portal's
+/// Networking tab asks for them. None of this is a key of azure-ai-ml's YAML: it is amlnet's own part of
+/// the configuration, set by CLI flags and the wizard and carried by share links.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Networking {
+    /// Private endpoints of the workspace (group `amlworkspace`) in the user's virtual networks.
+    pub inbound_private_endpoints: Vec<InboundPrivateEndpoint>,
+    /// Assign "Azure AI Enterprise Network Connection Approver" to the workspace's identity on every
+    /// private endpoint target of an outbound rule (on by default).
+    pub assign_approver_role: bool,
+    /// The user-assigned identity (ARM id) that gets the role; `None`: the workspace's
+    /// `primary_user_assigned_identity` if it has one, else its system-assigned identity.
+    pub approver_identity: Option<String>,
+}
+
+impl Default for Networking {
+    fn default() -> Self {
+        Networking { inbound_private_endpoints: Vec::new(), assign_approver_role: true, approver_identity: None }
+    }
+}
+
+/// One private endpoint of the workspace in a virtual network (the portal's "Add private endpoint").
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct InboundPrivateEndpoint {
+    /// The endpoint's name; empty: `<workspace>-pe`, numbered from the second endpoint on.
+    pub name: String,
+    /// The subnet: its ARM id, or `VNET/SUBNET` in `network_resource_group`.
+    pub subnet: String,
+    /// The resource group of the virtual network when `subnet` is `VNET/SUBNET`; `None`: the workspace's.
+    pub network_resource_group: Option<String>,
+    /// The endpoint's region, which must be its virtual network's; `None`: the workspace's location.
+    pub location: Option<String>,
+    pub dns: DnsIntegration,
+}
+
+/// Private DNS zone integration of an inbound private endpoint.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[serde(rename_all = "snake_case", tag = "mode", content = "zone_ids")]
+pub enum DnsIntegration {
+    /// Create the workspace's two private DNS zones in the workspace's resource group, link them to the
+    /// endpoint's virtual network and add them to the endpoint's zone group (the portal's default).
+    #[default]
+    Create,
+    /// Use existing zones (ARM ids of `Microsoft.Network/privateDnsZones`), already linked to the network
+    /// (a hub-and-spoke DNS): only the endpoint's zone group is created.
+    Existing(Vec<String>),
+    /// No DNS integration: name resolution is the user's (custom DNS servers, a hosts file).
+    Off,
+}
+
+/// A subnet's parts, from an ARM id or `VNET/SUBNET`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SubnetRef {
+    /// `None` when the subnet was given by name: the deployment's subscription.
+    pub subscription: Option<String>,
+    /// `None` when given by name without a network resource group: the deployment's resource group.
+    pub resource_group: Option<String>,
+    pub virtual_network: String,
+    pub subnet: String,
+}
+
+impl InboundPrivateEndpoint {
+    /// The subnet's parts, or `None` when `subnet` is neither a subnet id nor `VNET/SUBNET`.
+    pub fn subnet_ref(&self) -> Option<SubnetRef> {
+        let text = self.subnet.trim();
+        let valid_name = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c));
+        if let Some(rest) = text.strip_prefix('/') {
+            let parts: Vec<&str> = rest.split('/').collect();
+            let ok = parts.len() == 10
+                && parts[0].eq_ignore_ascii_case("subscriptions")
+                && parts[2].eq_ignore_ascii_case("resourceGroups")
+                && parts[4].eq_ignore_ascii_case("providers")
+                && parts[5].eq_ignore_ascii_case("Microsoft.Network")
+                && parts[6].eq_ignore_ascii_case("virtualNetworks")
+                && parts[8].eq_ignore_ascii_case("subnets")
+                && crate::catalog::is_guid(parts[1])
+                && !parts[3].is_empty()
+                && parts[3].chars().all(|c| c.is_ascii_alphanumeric() || "-_.()".contains(c))
+                && valid_name(parts[7])
+                && valid_name(parts[9]);
+            return ok.then(|| SubnetRef {
+                subscription: Some(parts[1].to_owned()),
+                resource_group: Some(parts[3].to_owned()),
+                virtual_network: parts[7].to_owned(),
+                subnet: parts[9].to_owned(),
+            });
+        }
+        let (vnet, subnet) = text.split_once('/')?;
+        (valid_name(vnet) && valid_name(subnet)).then(|| SubnetRef {
+            subscription: None,
+            resource_group: self.network_resource_group.clone().filter(|g| !g.trim().is_empty()),
+            virtual_network: vnet.to_owned(),
+            subnet: subnet.to_owned(),
+        })
+    }
+}
+
+/// The built-in role "Azure AI Enterprise Network Connection Approver" (its role definition id).
+pub const APPROVER_ROLE_ID: &str = "b556d68e-0be0-4f35-a333-ad7ee1ce17ea";
+/// Its name, for messages.
+pub const APPROVER_ROLE_NAME: &str = "Azure AI Enterprise Network Connection Approver";
 
 /// Everything amlnet validates and exports.
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]

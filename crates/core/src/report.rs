@@ -202,6 +202,18 @@ pub struct Summary {
     pub exfiltration_weakened_by: Vec<String>,
     pub billed: Vec<BilledItem>,
     pub inbound: Vec<InboundFact>,
+    /// The workspace's private endpoints the exports create.
+    pub inbound_private_endpoints: Vec<InboundEndpoint>,
+}
+
+/// A private endpoint of the workspace that the exports create.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct InboundEndpoint {
+    pub name: String,
+    pub virtual_network: String,
+    pub subnet: String,
+    /// `created`, `existing` or `off`.
+    pub dns: &'static str,
 }
 
 /// One section of the summary.
@@ -235,7 +247,7 @@ pub struct OutboundPath {
 /// One billed resource (or group of identical ones).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct BilledItem {
-    /// `private_endpoint` or `azure_firewall`.
+    /// `private_endpoint`, `private_dns_zone` or `azure_firewall`.
     pub kind: &'static str,
     pub what: String,
     pub count: u32,
@@ -254,7 +266,16 @@ pub struct InboundFact {
 impl From<&crate::summary::Summary> for Summary {
     fn from(summary: &crate::summary::Summary) -> Self {
         use crate::summary as s;
-        let s::Summary { headline, sections, outbound_paths, exfiltration_protection, exfiltration_weakened_by, billed, inbound } = summary;
+        let s::Summary {
+            headline,
+            sections,
+            outbound_paths,
+            exfiltration_protection,
+            exfiltration_weakened_by,
+            billed,
+            inbound,
+            inbound_private_endpoints,
+        } = summary;
         Summary {
             version: VERSION,
             headline: headline.clone(),
@@ -276,6 +297,15 @@ impl From<&crate::summary::Summary> for Summary {
             inbound: inbound
                 .iter()
                 .map(|s::InboundFact { scope, name, public_network_access }| InboundFact { scope, name: name.clone(), public_network_access })
+                .collect(),
+            inbound_private_endpoints: inbound_private_endpoints
+                .iter()
+                .map(|s::InboundEndpointFact { name, virtual_network, subnet, dns }| InboundEndpoint {
+                    name: name.clone(),
+                    virtual_network: virtual_network.clone(),
+                    subnet: subnet.clone(),
+                    dns,
+                })
                 .collect(),
         }
     }

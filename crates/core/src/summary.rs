@@ -64,7 +64,7 @@ pub struct OutboundPath {
 /// One billed resource (or group of identical resources).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BilledItem {
-    /// `private_endpoint` or `azure_firewall`.
+    /// `private_endpoint`, `private_dns_zone` or `azure_firewall`.
     pub kind: &'static str,
     pub what: String,
     /// How many; for the private endpoints the service adds in internet outbound, the most there can be.
@@ -81,6 +81,16 @@ pub struct InboundFact {
     pub public_network_access: &'static str,
 }
 
+/// An inbound private endpoint of the workspace that the exports create.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct InboundEndpointFact {
+    pub name: String,
+    pub virtual_network: String,
+    pub subnet: String,
+    /// `created` (the workspace's zones, created and linked), `existing` (zone ids given) or `off`.
+    pub dns: &'static str,
+}
+
 /// The summary: sections for people, structured facts for JSON.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Summary {
@@ -94,6 +104,8 @@ pub struct Summary {
     pub exfiltration_weakened_by: Vec<String>,
     pub billed: Vec<BilledItem>,
     pub inbound: Vec<InboundFact>,
+    /// The workspace's private endpoints the exports create.
+    pub inbound_private_endpoints: Vec<InboundEndpointFact>,
 }
 
 impl Summary {
@@ -430,6 +442,18 @@ pub fn summarize(config: &Config) -> Summary {
             billed_lines.push(line("No Azure Firewall: there are no FQDN rules", Tone::Good));
         }
     }
+    let inbound_endpoints = crate::networking::inbound(config);
+    for pe in &inbound_endpoints {
+        billed_lines.push(line(
+            format!("Private endpoint `{}` of the workspace in virtual network `{}` (inbound)", pe.name, pe.subnet.virtual_network),
+            Tone::Cost,
+        ));
+        billed.push(BilledItem { kind: "private_endpoint", what: format!("inbound `{}`", pe.name), count: 1 });
+    }
+    if !crate::networking::zones_to_create(&inbound_endpoints).is_empty() {
+        billed_lines.push(line("2 private DNS zones of the workspace, with their virtual network links", Tone::Cost));
+        billed.push(BilledItem { kind: "private_dns_zone", what: "the workspace's private DNS zones".to_owned(), count: 2 });
+    }
     for dep in &config.deployments {
         if dep.egress_public_network_access == Some(NetworkAccess::Disabled) {
             billed_lines
@@ -466,6 +490,42 @@ pub fn summarize(config: &Config) -> Summary {
         };
         inbound_lines.push(line(text, tone));
         inbound.push(InboundFact { scope: "workspace", name: w.name.clone(), public_network_access: value });
+        if w.public_network_access == Some(NetworkAccess::Disabled) && inbound_endpoints.is_empty() {
+            let text = match config.context.operation {
+                crate::model::Operation::Create => {
+                    "No private endpoint of the workspace is created: nothing outside Azure reaches it (studio, SDK, CLI)"
+                }
+                crate::model::Operation::Update => {
+                    "No private endpoint of the workspace is added: unless it has one, nothing outside Azure reaches it"
+                }
+            };
+            inbound_lines.push(line(text, Tone::Risk));
+        }
+    }
+    let mut inbound_private_endpoints = Vec::new();
+    for pe in &inbound_endpoints {
+        let (dns, dns_text, tone) = match &pe.dns {
+            crate::networking::InboundDns::Create { zones, .. } => {
+                ("created", format!("private DNS zones {} and {} created and linked to the network", zones[0], zones[1]), Tone::Good)
+            }
+            crate::networking::InboundDns::Existing(ids) => ("existing", format!("{} existing", counted(ids.len(), "private DNS zone")), Tone::Good),
+            crate::networking::InboundDns::Off => {
+                ("off", "no private DNS integration: the network's DNS must resolve the workspace's names".to_owned(), Tone::Neutral)
+            }
+        };
+        inbound_lines.push(line(
+            format!(
+                "Private endpoint `{}` of the workspace in subnet `{}` of virtual network `{}`; {dns_text}",
+                pe.name, pe.subnet.subnet, pe.subnet.virtual_network
+            ),
+            tone,
+        ));
+        inbound_private_endpoints.push(InboundEndpointFact {
+            name: pe.name.clone(),
+            virtual_network: pe.subnet.virtual_network.clone(),
+            subnet: pe.subnet.subnet.clone(),
+            dns,
+        });
     }
     if let Some(ep) = &config.endpoint {
         let (text, tone, value) = match ep.public_network_access {
@@ -519,13 +579,61 @@ pub fn summarize(config: &Config) -> Summary {
         Tone::Neutral,
     ));
 
+    let targets = crate::networking::approver_targets(config);
+    let built_in = targets.iter().filter(|t| t.custom_role.is_none()).count();
+    if built_in > 0 {
+        let who = match crate::networking::approver_principal(config) {
+            crate::networking::Principal::SystemAssigned => "the workspace's system-assigned identity".to_owned(),
+            crate::networking::Principal::UserAssigned(id) => format!("the user-assigned identity `{}`", id.rsplit('/').next().unwrap_or_default()),
+        };
+        let (text, tone) = if config.context.networking.assign_approver_role {
+            (
+                format!(
+                    "Approval: the export assigns \"{}\" to {who} on {}",
+                    crate::model::APPROVER_ROLE_NAME,
+                    counted(built_in, "private endpoint target")
+                ),
+                Tone::Good,
+            )
+        } else {
+            (
+                format!(
+                    "Approval: \"{}\" is not assigned on {}; their endpoints stay pending until someone does",
+                    crate::model::APPROVER_ROLE_NAME,
+                    counted(built_in, "private endpoint target")
+                ),
+                Tone::Risk,
+            )
+        };
+        outbound.push(line(text, tone));
+    }
+    for t in targets.iter().filter(|t| t.custom_role.is_some()) {
+        outbound.push(line(
+            format!(
+                "Approval: `{}` is a {} and needs a custom approver role that the export does not assign",
+                t.id.rsplit('/').next().unwrap_or_default(),
+                t.custom_role.unwrap_or_default()
+            ),
+            Tone::Risk,
+        ));
+    }
+
     let sections = vec![
         Section { id: "outbound", title: "Outbound paths".to_owned(), lines: outbound },
         Section { id: "exfiltration", title: "Data exfiltration protection".to_owned(), lines: exfiltration },
         Section { id: "billed", title: "Billed".to_owned(), lines: billed_lines },
         Section { id: "inbound", title: "Inbound access".to_owned(), lines: inbound_lines },
     ];
-    Summary { headline, sections, outbound_paths: paths, exfiltration_protection: protection, exfiltration_weakened_by: weakened_by, billed, inbound }
+    Summary {
+        headline,
+        sections,
+        outbound_paths: paths,
+        exfiltration_protection: protection,
+        exfiltration_weakened_by: weakened_by,
+        billed,
+        inbound,
+        inbound_private_endpoints,
+    }
 }
 
 #[cfg(test)]

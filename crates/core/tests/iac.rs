@@ -99,7 +99,112 @@ fn canonical_arm_string(s: &str) -> Json {
         out.push_str(&arm_string_args(args).concat());
         return Json::String(out);
     }
-    panic!("unexpected ARM expression {s}");
+    let mut parser = ExprParser { chars: expr.chars().collect(), i: 0 };
+    let e = parser.arm();
+    assert_eq!(parser.i, parser.chars.len(), "trailing text in the ARM expression {s}");
+    Json::String(canonical_expr(&e, &|_| None))
+}
+
+/// An expression of the network part, in either language: a string, a call, or an identifier, each with
+/// a property chain (`reference(...).identity.principalId`, `privateDnsZone1.id`).
+#[derive(Debug)]
+enum E {
+    Str(String),
+    Call(String, Vec<E>, Vec<String>),
+    Ident(String, Vec<String>),
+}
+
+struct ExprParser {
+    chars: Vec<char>,
+    i: usize,
+}
+
+impl ExprParser {
+    fn skip(&mut self) {
+        while self.chars.get(self.i).is_some_and(|c| *c == ' ') {
+            self.i += 1;
+        }
+    }
+    fn ident(&mut self) -> String {
+        let start = self.i;
+        while self.chars.get(self.i).is_some_and(|c| c.is_ascii_alphanumeric() || *c == '_') {
+            self.i += 1;
+        }
+        assert!(self.i > start, "identifier expected at {} in {:?}", self.i, self.chars.iter().collect::<String>());
+        self.chars[start..self.i].iter().collect()
+    }
+    fn props(&mut self) -> Vec<String> {
+        let mut out = Vec::new();
+        while self.chars.get(self.i) == Some(&'.') {
+            self.i += 1;
+            out.push(self.ident());
+        }
+        out
+    }
+    /// ARM: strings are single-quoted with `''` for a quote.
+    fn arm(&mut self) -> E {
+        self.skip();
+        if self.chars.get(self.i) == Some(&'\'') {
+            self.i += 1;
+            let mut text = String::new();
+            loop {
+                let c = self.chars[self.i];
+                self.i += 1;
+                if c == '\'' {
+                    if self.chars.get(self.i) == Some(&'\'') {
+                        text.push('\'');
+                        self.i += 1;
+                        continue;
+                    }
+                    break;
+                }
+                text.push(c);
+            }
+            return E::Str(text);
+        }
+        let name = self.ident();
+        assert_eq!(self.chars.get(self.i), Some(&'('), "ARM identifiers are calls: {name}");
+        self.i += 1;
+        let mut args = Vec::new();
+        loop {
+            self.skip();
+            if self.chars.get(self.i) == Some(&')') {
+                self.i += 1;
+                break;
+            }
+            args.push(self.arm());
+            self.skip();
+            if self.chars.get(self.i) == Some(&',') {
+                self.i += 1;
+            }
+        }
+        let props = self.props();
+        E::Call(name, args, props)
+    }
+}
+
+/// The canonical text of an expression; `symbol` resolves a Bicep symbol to the canonical id of its resource.
+fn canonical_expr(e: &E, symbol: &dyn Fn(&str) -> Option<String>) -> String {
+    let args = |a: &[E]| a.iter().map(|x| canonical_expr(x, symbol)).collect::<Vec<_>>().join("|");
+    match e {
+        E::Str(s) => s.clone(),
+        E::Call(name, a, props) if name == "parameters" && props.is_empty() => format!("<param:{}>", args(a)),
+        E::Call(name, a, props) if name == "reference" => {
+            let system = matches!(a.first(), Some(E::Call(n, _, _)) if n == "resourceId") && props == &["identity", "principalId"];
+            if system {
+                "<principal:system>".to_owned()
+            } else {
+                format!("<principal:{}>", a.first().map(|x| canonical_expr(x, symbol)).unwrap_or_default())
+            }
+        }
+        E::Call(name, a, props) if props.is_empty() && matches!(name.as_str(), "resourceId" | "guid" | "subscriptionResourceId") => {
+            format!("<{name}:{}>", args(a))
+        }
+        E::Ident(name, props) if name == "workspace" && props == &["identity", "principalId"] => "<principal:system>".to_owned(),
+        E::Ident(name, props) if props == &["id"] => symbol(name).unwrap_or_else(|| panic!("unknown symbol {name}")),
+        E::Ident(name, props) if props.is_empty() => format!("<param:{name}>"),
+        other => panic!("unexpected expression {other:?}"),
+    }
 }
 
 /// The quoted string arguments of an ARM call (`'a', 'it''s'`).
@@ -144,12 +249,10 @@ fn canonical_arm(v: &Json) -> Json {
 
 /// The full name of an ARM resource, canonical: `format('{0}/{1}', parameters('workspaceName'), 'ep')` → `<param:workspaceName>/ep`.
 fn canonical_arm_name(name: &str) -> String {
-    if let Some(args) = name.strip_prefix("[format(").and_then(|e| e.strip_suffix(")]")) {
-        let (_, rest) = args.split_once(", ").expect("format args");
-        let rest = rest.strip_prefix("parameters('workspaceName'), ").expect("workspace first");
-        let mut parts = vec!["<param:workspaceName>".to_owned()];
-        parts.extend(arm_string_args(rest));
-        return parts.join("/");
+    if let Some(expr) = name.strip_prefix("[format(").map(|_| &name[1..name.len() - 1]) {
+        let mut parser = ExprParser { chars: expr.chars().collect(), i: 0 };
+        let E::Call(_, args, _) = parser.arm() else { panic!("format name {name}") };
+        return args[1..].iter().map(|a| canonical_expr(a, &|_| None)).collect::<Vec<_>>().join("/");
     }
     match canonical_arm_string(name) {
         Json::String(s) => s,
@@ -163,6 +266,8 @@ struct Bicep<'a> {
     chars: Vec<char>,
     i: usize,
     text: &'a str,
+    /// Each resource's symbol and the canonical id (`<resourceId:type|names>`) its `.id` stands for.
+    symbols: Vec<(String, String)>,
 }
 
 impl Bicep<'_> {
@@ -244,6 +349,42 @@ impl Bicep<'_> {
             }
         }
     }
+    /// A call (`guid(a, b)`, `reference('id', 'v').principalId`) or a property chain (`zone.id`) after its identifier.
+    fn call_or_props(&mut self, id: String) -> E {
+        let e = if self.peek_str("(") {
+            self.i += 1;
+            let mut args = Vec::new();
+            loop {
+                self.skip();
+                if self.peek_str(")") {
+                    self.i += 1;
+                    break;
+                }
+                args.push(match self.value() {
+                    Json::String(s) => E::Str(s),
+                    other => panic!("call argument {other}"),
+                });
+                self.skip();
+                if self.peek_str(",") {
+                    self.i += 1;
+                }
+            }
+            let props = self.props();
+            E::Call(id, args, props)
+        } else {
+            let props = self.props();
+            E::Ident(id, props)
+        };
+        e
+    }
+    fn props(&mut self) -> Vec<String> {
+        let mut out = Vec::new();
+        while self.peek_str(".") {
+            self.i += 1;
+            out.push(self.ident());
+        }
+        out
+    }
     fn value(&mut self) -> Json {
         self.skip();
         match self.chars[self.i] {
@@ -303,6 +444,11 @@ impl Bicep<'_> {
                         assert_eq!(self.ident(), "location");
                         Json::String("<rg-location>".to_owned())
                     }
+                    _ if self.peek_str("(") || self.peek_str(".") => {
+                        let e = self.call_or_props(id);
+                        let symbols = &self.symbols;
+                        Json::String(canonical_expr(&e, &|name| symbols.iter().find(|(s, _)| s == name).map(|(_, id)| id.clone())))
+                    }
                     _ => Json::String(format!("<param:{id}>")),
                 }
             }
@@ -320,7 +466,7 @@ struct BicepFile {
 }
 
 fn read_bicep(text: &str) -> BicepFile {
-    let mut p = Bicep { chars: text.chars().collect(), i: 0, text };
+    let mut p = Bicep { chars: text.chars().collect(), i: 0, text, symbols: Vec::new() };
     let mut file = BicepFile { description: String::new(), params: Vec::new(), resources: Vec::new() };
     let mut decorator = None;
     loop {
@@ -369,6 +515,22 @@ fn read_bicep(text: &str) -> BicepFile {
                     other => panic!("parent {other}"),
                 });
                 let name = body.remove("name").expect("name");
+                // `scope: <symbol>` of an extension resource: ARM writes `<type>/<name>` of that resource.
+                if let Some(Json::String(scope)) = body.get("scope").cloned() {
+                    let sym = scope.trim_start_matches("<param:").trim_end_matches('>');
+                    let target = file.resources.iter().find(|r| r.0 == sym).unwrap_or_else(|| panic!("scope {sym}"));
+                    let ty = target.1.split('@').next().unwrap_or_default();
+                    body.insert("scope".to_owned(), Json::String(format!("{ty}/{}", target.4.as_str().unwrap_or_default())));
+                }
+                let mut names = vec![name.as_str().unwrap_or_default().to_owned()];
+                let mut up = parent.clone();
+                while let Some(ps) = up {
+                    let Some(pr) = file.resources.iter().find(|r| r.0 == ps) else { break };
+                    names.insert(0, pr.4.as_str().unwrap_or_default().to_owned());
+                    up = pr.3.clone();
+                }
+                let ty = type_version.split('@').next().unwrap_or_default().to_owned();
+                p.symbols.push((symbol.clone(), format!("<resourceId:{ty}|{}>", names.join("|"))));
                 file.resources.push((symbol, type_version, existing, parent, name, body));
             }
             "output" => {

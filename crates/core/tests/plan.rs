@@ -10,8 +10,8 @@ mod support {
 }
 
 use amlnet_core::model::IsolationMode;
-use amlnet_core::plan::{plan, read_current, ChangePlan, StepKind};
-use amlnet_core::{analyze, Severity, SourceFile};
+use amlnet_core::plan::{plan, plan_with_sources, read_current, ChangePlan, StepKind};
+use amlnet_core::{analyze, Context, Severity, SourceFile};
 use std::io::Write as _;
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -193,7 +193,9 @@ fn public_network_access_changes() {
 fn spark_enablement_provisions_once() {
     let spark = PE_RULE.replace("spark_enabled: false", "spark_enabled: true");
     let p = plan_of(&[&workspace("allow_internet_outbound", PE_RULE)], &[&workspace("allow_internet_outbound", &spark)]);
-    assert_eq!(kinds(&p), [StepKind::SetRule, StepKind::ProvisionNetwork]);
+    // The changed private endpoint rule gets the approver role on its target first.
+    assert_eq!(kinds(&p), [StepKind::AssignApproverRole, StepKind::SetRule, StepKind::ProvisionNetwork]);
+    assert!(p.steps[0].bash.contains("az role assignment create") && p.steps[0].bash.contains("--role b556d68e-0be0-4f35-a333-ad7ee1ce17ea"));
     assert_eq!(codes(&p), [("spark-cannot-be-disabled", Severity::Warning)]);
     assert!(p.bash.contains("az ml workspace provision-network --resource-group \"$RESOURCE_GROUP\" --name \"$WORKSPACE_NAME\" --include-spark\n"));
     assert!(p.python.contains("begin_provision_network(workspace_name=WORKSPACE_NAME, include_spark=True)"));
@@ -235,6 +237,7 @@ fn enabling_a_managed_network_recreates_endpoints_and_provisions_first() {
         [
             StepKind::DeleteFirst,
             StepKind::UpdateWorkspace,
+            StepKind::AssignApproverRole,
             StepKind::SetRule,
             StepKind::ProvisionNetwork,
             StepKind::CreateEndpoint,
@@ -243,7 +246,7 @@ fn enabling_a_managed_network_recreates_endpoints_and_provisions_first() {
     );
     assert!(p.steps[0].bash.contains("az ml online-endpoint delete --name ep-plan"));
     assert!(p.steps[0].title.contains("online endpoint `ep-plan`"));
-    assert!(p.steps[5].bash.contains("--all-traffic"));
+    assert!(p.steps[6].bash.contains("--all-traffic"));
     assert_eq!(codes(&p), [(MIGRATION, Severity::Warning)]);
     assert!(p.python.contains("load_online_endpoint(source=io.StringIO("));
 }
@@ -265,6 +268,7 @@ fn steps_follow_the_documented_order() {
         [
             StepKind::UpdateWorkspace,
             StepKind::RemoveRule,
+            StepKind::AssignApproverRole,
             StepKind::SetRule,
             StepKind::SetRule,
             StepKind::ProvisionNetwork,
@@ -564,4 +568,22 @@ fn any_document_plans_and_summarizes_without_panic() {
         }
         let _ = amlnet_core::summary::summarize(&desired).render_text();
     }
+}
+
+#[test]
+fn inbound_private_endpoints_are_a_step_after_provisioning() {
+    let current = read_current(&[SourceFile::new("current.yml", workspace("allow_only_approved_outbound", ""))]);
+    let mut given = Context::default();
+    given
+        .networking
+        .inbound_private_endpoints
+        .push(amlnet_core::model::InboundPrivateEndpoint { subnet: "corp-vnet/pe".to_owned(), ..Default::default() });
+    let desired = analyze(&[SourceFile::new("workspace.yml", workspace("allow_only_approved_outbound", PE_RULE))], current.context(&given));
+    let p = plan_with_sources(&current.config, &desired.config, &desired.sources);
+    assert_eq!(kinds(&p), [StepKind::AssignApproverRole, StepKind::SetRule, StepKind::CreateInboundEndpoint]);
+    let inbound = &p.steps[2];
+    assert!(inbound.bash.contains("az network private-endpoint create") && inbound.bash.contains("--group-id amlworkspace"), "{}", inbound.bash);
+    assert!(inbound.python.contains("PrivateEndpoint(") && inbound.python.contains("private_dns_zone_groups"), "{}", inbound.python);
+    // The plan's Python is one valid script: the step's imports and statements sit inside main().
+    assert!(p.python.contains("    from azure.mgmt.network import NetworkManagementClient\n"));
 }

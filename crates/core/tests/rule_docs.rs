@@ -10,7 +10,7 @@
 //! - a block whose first line is a comment starting `# policy` is an organization policy file
 //!   (`policy::read`), applied to the check (`Analysis::apply_policy`) as `amlnet check --policy` does;
 //! - a first line `# amlnet: ...` gives the same directives as a fixture (`support::cases::directives`);
-//! - the "Instead" block is a patch: each of its top-level chunks replaces the lines of the example with
+//! - the "Instead" block is a patch (its first line `# amlnet: ...` replaces the example's directives): each of its top-level chunks replaces the lines of the example with
 //!   the same indentation and key (`      port_ranges: '80-443'` replaces that line, `    destination:`
 //!   with its lines the rule's destination), and a block that matches nothing replaces the example.
 //!   Prose-only "Instead" sections are not run.
@@ -133,7 +133,16 @@ fn subtree_end(lines: &[String], start: usize) -> usize {
 /// indentation with the lines under it); each chunk replaces the subtree of the example line with the
 /// same indentation and key, and a chunk that matches none is inserted before the next that does (or
 /// at the end). When no chunk matches any example block, the block replaces the last example block.
+/// A first line `# amlnet: ...` of the block replaces the example's directives (an empty one removes them).
 fn apply_instead(example: &[String], instead: &str) -> Vec<String> {
+    if let Some((first, rest)) = instead.split_once('\n').filter(|(first, _)| first.starts_with("# amlnet:")) {
+        let mut out = if rest.trim().is_empty() { example.to_vec() } else { apply_instead(example, rest) };
+        let last = out.iter().rposition(|b| !b.starts_with("# current")).unwrap_or(0);
+        let body = out[last].strip_prefix_directive();
+        let directive = if first.trim() == "# amlnet:" { String::new() } else { format!("{first}\n") };
+        out[last] = directive + body;
+        return out;
+    }
     let lines: Vec<String> = instead.lines().map(str::to_owned).collect();
     let least = lines.iter().filter(|l| !l.trim().is_empty()).map(|l| indent_of(l)).min().unwrap_or(0);
     let mut chunks: Vec<Vec<String>> = Vec::new();
@@ -183,6 +192,20 @@ fn apply_instead(example: &[String], instead: &str) -> Vec<String> {
     let last = out.iter().rposition(|b| !b.starts_with("# current")).unwrap_or(0);
     out[last] = instead.to_owned();
     out
+}
+
+trait StripDirective {
+    fn strip_prefix_directive(&self) -> &str;
+}
+
+impl StripDirective for String {
+    /// The block without its first line when that is a `# amlnet:` directive.
+    fn strip_prefix_directive(&self) -> &str {
+        match self.split_once('\n') {
+            Some((first, rest)) if first.starts_with("# amlnet:") => rest,
+            _ => self,
+        }
+    }
 }
 
 fn check_rule(rule: &RuleInfo) -> Result<(), Failed> {

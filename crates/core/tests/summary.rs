@@ -14,8 +14,13 @@ use std::path::Path;
 use support::cases::conformance_cases;
 
 fn summary_of(files: &[(String, String)]) -> Summary {
+    summary_in(files, Context::default())
+}
+
+/// The summary of files checked in a context (a conformance case's `case.json`, the demo's context).
+fn summary_in(files: &[(String, String)], context: Context) -> Summary {
     let sources: Vec<SourceFile> = files.iter().map(|(n, t)| SourceFile::new(n.clone(), t.clone())).collect();
-    let analysis = analyze(&sources, Context::default());
+    let analysis = analyze(&sources, context);
     summarize(&analysis.config)
 }
 
@@ -96,14 +101,17 @@ managed_network:
     ]
 }
 
-fn all_inputs() -> Vec<(String, Vec<(String, String)>)> {
-    let mut out =
-        vec![("demo".to_owned(), amlnet_core::demo::DEMO_FILES.iter().map(|(n, t)| ((*n).to_owned(), (*t).to_owned())).collect::<Vec<_>>())];
+/// A named input: its files and the context they are checked in.
+type Input = (String, Vec<(String, String)>, Context);
+
+fn all_inputs() -> Vec<Input> {
+    let demo = amlnet_core::demo::DEMO_FILES.iter().map(|(n, t)| ((*n).to_owned(), (*t).to_owned())).collect::<Vec<_>>();
+    let mut out = vec![("demo".to_owned(), demo, amlnet_core::demo::demo_context())];
     for case in conformance_cases() {
-        out.push((format!("case-{}", case.name), case.files.into_iter().map(|f| (f.name, f.text)).collect()));
+        out.push((format!("case-{}", case.name), case.files.into_iter().map(|f| (f.name, f.text)).collect(), case.context));
     }
     for (name, files) in edge_cases() {
-        out.push((name.to_owned(), files.into_iter().map(|(n, t)| (n.to_owned(), t.to_owned())).collect()));
+        out.push((name.to_owned(), files.into_iter().map(|(n, t)| (n.to_owned(), t.to_owned())).collect(), Context::default()));
     }
     out
 }
@@ -122,8 +130,8 @@ fn summaries_match_their_snapshots() {
         std::env::set_var("INSTA_UPDATE", "always");
     }
     settings.bind(|| {
-        for (name, files) in inputs {
-            insta::assert_snapshot!(name, summary_of(&files).render_text());
+        for (name, files, context) in inputs {
+            insta::assert_snapshot!(name, summary_in(&files, context).render_text());
         }
     });
 }
@@ -170,7 +178,7 @@ fn structured_facts() {
 
 #[test]
 fn summaries_do_not_depend_on_key_order_and_never_panic_on_odd_models() {
-    for (name, files) in all_inputs() {
+    for (name, files, _) in all_inputs() {
         let sources: Vec<SourceFile> = files.iter().map(|(n, t)| SourceFile::new(n.clone(), t.clone())).collect();
         let config = analyze(&sources, Context::default()).config;
         let reversed = analyze(&support::order::reversed_documents(&config), Context::default()).config;

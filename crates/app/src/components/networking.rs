@@ -1,6 +1,7 @@
 //! Step 2, Networking: inbound public access, outbound access (the portal's three choices), Azure
 //! Firewall SKU (offered only where a firewall can exist), provisioning with Spark and its one-way
-//! warning, and the image build compute the checks ask for.
+//! warning, the image build compute the checks ask for, the inbound private endpoint (subnet, name, private
+//! DNS) and the approver role for private endpoint targets.
 
 use amlnet_core::model::IsolationMode;
 use yew::prelude::*;
@@ -45,6 +46,20 @@ pub fn networking(p: &StepProps) -> Html {
             { step_heading(Step::Networking, "Inbound access to the workspace and outbound access from its managed network.") }
             { select_for(p, Field::PublicNetworkAccess, &[("", "Not set (service default: enabled)"), ("enabled", "Enabled"), ("disabled", "Disabled")],
                 Some("Disabled: the workspace is reached only through private endpoints")) }
+            <fieldset class="inbound" id="inbound-private-endpoint">
+                <legend>{ "Workspace inbound access: private endpoint" }</legend>
+                { text_for(p, Field::InboundPeSubnet, Some("The subnet's resource ID, or VNET/SUBNET in the resource group below; empty: no private endpoint")) }
+                { text_for(p, Field::InboundPeName, Some("Empty: <workspace>-pe")) }
+                { text_for(p, Field::InboundPeNetworkRg, Some("For VNET/SUBNET: the virtual network's resource group (empty: the workspace's)")) }
+                { select_for(p, Field::InboundPeDns, &[
+                    ("create", "Create privatelink.api.azureml.ms and privatelink.notebooks.azure.net, linked to the network"),
+                    ("existing", "Use existing private DNS zones"),
+                    ("off", "No private DNS integration (your DNS resolves the workspace)"),
+                ], None) }
+                if p.state.value(Field::InboundPeDns) == "existing" {
+                    { text_for(p, Field::InboundPeZoneIds, Some("The resource IDs of the two zones, separated by spaces")) }
+                }
+            </fieldset>
             if p.state.is_project() {
                 <p class="note" role="note">{ "A Foundry project runs in its hub's managed virtual network: outbound access, the firewall and provisioning are set on the hub. Choose Foundry hub on the Basics step to configure them." }</p>
             } else {
@@ -108,6 +123,15 @@ pub fn networking(p: &StepProps) -> Html {
                     }
                 </fieldset>
                 { text_for(p, Field::ImageBuildCompute, Some("A compute cluster that builds environment images when the container registry is reachable only privately, for example image-builder")) }
+                <fieldset class="approval" id="approver-role">
+                    <legend>{ "Approval of private endpoints" }</legend>
+                    <CheckField id={Field::AssignApproverRole.id()} label={Field::AssignApproverRole.label()}
+                        checked={p.state.value(Field::AssignApproverRole) == "true"}
+                        hint={AttrValue::from("\"Azure AI Enterprise Network Connection Approver\" for the workspace's identity on each private endpoint target, required since 2025-04-30")}
+                        diagnostics={p.at(Anchor::Field(Field::AssignApproverRole))} dispatch={p.dispatch.clone()}
+                        onchange={{ let d = p.dispatch.clone(); Callback::from(move |on: bool| d.emit(Action::Set(Field::AssignApproverRole, on.to_string()))) }} />
+                    { text_for(p, Field::ApproverIdentity, Some("A user-assigned identity's resource ID; empty: the workspace's primary user-assigned identity, else its system-assigned identity")) }
+                </fieldset>
             }
             }
         </section>

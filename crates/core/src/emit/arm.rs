@@ -4,8 +4,9 @@
 //! string literal with every control character escaped.
 
 pub use super::iac::API_VERSION;
-use super::iac::{Expr, Node, Template, WORKSPACE_TYPE};
+use super::iac::{Expr, Node, Template, IDENTITY_API_VERSION, WORKSPACE_TYPE};
 use crate::model::Config;
+use crate::networking::Principal;
 use std::fmt::Write as _;
 
 /// A JSON string literal: `"`, `\` and every control character escaped (also U+2028 and U+2029, which
@@ -45,7 +46,7 @@ fn arm_expr_str(text: &str) -> String {
     format!("'{}'", text.replace('\'', "''"))
 }
 
-fn arm_expr(expr: &Expr) -> String {
+fn arm_expr(t: &Template, expr: &Expr) -> String {
     match expr {
         Expr::Param(name) => format!("parameters({})", arm_expr_str(name)),
         Expr::ResourceGroupLocation => "resourceGroup().location".to_owned(),
@@ -56,10 +57,40 @@ fn arm_expr(expr: &Expr) -> String {
             }
             format!("concat({})", parts.join(", "))
         }
+        Expr::ResourceId(index) => resource_id(t, *index),
+        Expr::ExternalId { subscription, resource_group, resource_type, names } => {
+            let mut args: Vec<String> = Vec::new();
+            args.extend(subscription.iter().map(|s| arm_expr_str(s)));
+            args.extend(resource_group.iter().map(|g| arm_expr_str(g)));
+            args.push(arm_expr_str(resource_type));
+            args.extend(names.iter().map(|n| arm_expr_str(n)));
+            format!("resourceId({})", args.join(", "))
+        }
+        Expr::PrincipalId(Principal::SystemAssigned) => format!(
+            "reference(resourceId({}, parameters('workspaceName')), {}, 'full').identity.principalId",
+            arm_expr_str(WORKSPACE_TYPE),
+            arm_expr_str(API_VERSION)
+        ),
+        Expr::PrincipalId(Principal::UserAssigned(id)) => {
+            format!("reference({}, {}).principalId", arm_expr_str(id), arm_expr_str(IDENTITY_API_VERSION))
+        }
+        Expr::Guid(parts) => {
+            let args: Vec<String> = parts.iter().map(|p| arm_name_piece(t, p)).collect();
+            format!("guid({})", args.join(", "))
+        }
+        Expr::RoleDefinitionId(id) => format!("subscriptionResourceId('Microsoft.Authorization/roleDefinitions', {})", arm_expr_str(id)),
     }
 }
 
-fn write_json(out: &mut String, node: &Node, indent: usize) {
+/// `resourceId(<type>, <names>...)` of a resource of the template.
+fn resource_id(t: &Template, index: usize) -> String {
+    let Some(r) = t.resources.get(index) else { return "''".to_owned() };
+    let chain = full_name(t, index);
+    let args: Vec<String> = chain.iter().map(|n| arm_name_piece(t, n)).collect();
+    format!("resourceId({}, {})", arm_expr_str(r.resource_type), args.join(", "))
+}
+
+fn write_json(t: &Template, out: &mut String, node: &Node, indent: usize) {
     let pad = "  ".repeat(indent + 1);
     match node {
         Node::Null => out.push_str("null"),
@@ -67,14 +98,14 @@ fn write_json(out: &mut String, node: &Node, indent: usize) {
         Node::Int(i) => out.push_str(&i.to_string()),
         Node::Number(n) => out.push_str(&json_number(n)),
         Node::Str(s) => out.push_str(&arm_literal(s)),
-        Node::Expr(e) => out.push_str(&json_str(&format!("[{}]", arm_expr(e)))),
+        Node::Expr(e) => out.push_str(&json_str(&format!("[{}]", arm_expr(t, e)))),
         Node::Array(items) if items.is_empty() => out.push_str("[]"),
         Node::Object(entries) if entries.is_empty() => out.push_str("{}"),
         Node::Array(items) => {
             out.push_str("[\n");
             for (i, item) in items.iter().enumerate() {
                 out.push_str(&pad);
-                write_json(out, item, indent + 1);
+                write_json(t, out, item, indent + 1);
                 out.push_str(if i + 1 < items.len() { ",\n" } else { "\n" });
             }
             out.push_str(&"  ".repeat(indent));
@@ -86,7 +117,7 @@ fn write_json(out: &mut String, node: &Node, indent: usize) {
                 out.push_str(&pad);
                 out.push_str(&json_str(k));
                 out.push_str(": ");
-                write_json(out, v, indent + 1);
+                write_json(t, out, v, indent + 1);
                 out.push_str(if i + 1 < entries.len() { ",\n" } else { "\n" });
             }
             out.push_str(&"  ".repeat(indent));
@@ -135,9 +166,9 @@ fn full_name(t: &Template, index: usize) -> Vec<&Node> {
     chain
 }
 
-fn arm_name_piece(node: &Node) -> String {
+fn arm_name_piece(t: &Template, node: &Node) -> String {
     match node {
-        Node::Expr(e) => arm_expr(e),
+        Node::Expr(e) => arm_expr(t, e),
         Node::Str(s) => arm_expr_str(s),
         _ => "''".to_owned(),
     }
@@ -159,9 +190,9 @@ pub(crate) fn render(t: &Template) -> String {
     out.push_str("  \"$schema\": \"https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#\",\n");
     out.push_str("  \"contentVersion\": \"1.0.0.0\",\n");
     out.push_str("  \"metadata\": ");
-    write_json(&mut out, &Node::Object(vec![("description".to_owned(), Node::Str(t.description.clone()))]), 1);
+    write_json(t, &mut out, &Node::Object(vec![("description".to_owned(), Node::Str(t.description.clone()))]), 1);
     out.push_str(",\n  \"parameters\": ");
-    write_json(&mut out, &Node::Object(params), 1);
+    write_json(t, &mut out, &Node::Object(params), 1);
     out.push_str(",\n  \"resources\": [");
     let deployed: Vec<usize> = (0..t.resources.len()).filter(|i| t.resources.get(*i).is_some_and(|r| !r.existing)).collect();
     for (n, i) in deployed.iter().enumerate() {
@@ -171,25 +202,42 @@ pub(crate) fn render(t: &Template) -> String {
         let name = if chain.len() == 1 {
             match chain[0] {
                 Node::Str(s) => arm_literal(s),
-                Node::Expr(e) => json_str(&format!("[{}]", arm_expr(e))),
+                Node::Expr(e) => json_str(&format!("[{}]", arm_expr(t, e))),
                 _ => "\"\"".to_owned(),
             }
         } else {
             let placeholders: Vec<String> = (0..chain.len()).map(|k| format!("{{{k}}}")).collect();
-            let args: Vec<String> = chain.iter().map(|n| arm_name_piece(n)).collect();
+            let args: Vec<String> = chain.iter().map(|n| arm_name_piece(t, n)).collect();
             json_str(&format!("[format({}, {})]", arm_expr_str(&placeholders.join("/")), args.join(", ")))
         };
         let _ =
-            write!(out, "      \"type\": {},\n      \"apiVersion\": {},\n      \"name\": {name}", json_str(r.resource_type), json_str(API_VERSION));
+            write!(out, "      \"type\": {},\n      \"apiVersion\": {},\n      \"name\": {name}", json_str(r.resource_type), json_str(r.api_version));
+        if let Some(scope) = r.scope.and_then(|s| t.resources.get(s).map(|sr| (s, sr))) {
+            // An extension resource of a resource in the deployment's resource group: `<type>/<name>`.
+            let names: Vec<String> = full_name(t, scope.0)
+                .iter()
+                .map(|n| match n {
+                    Node::Str(s) => s.clone(),
+                    _ => String::new(),
+                })
+                .collect();
+            let _ = write!(out, ",\n      \"scope\": {}", arm_literal(&format!("{}/{}", scope.1.resource_type, names.join("/"))));
+        }
         for (k, v) in &r.body {
             let _ = write!(out, ",\n      {}: ", json_str(k));
-            write_json(&mut out, v, 3);
+            write_json(t, &mut out, v, 3);
         }
-        if let Some(parent) = r.parent.and_then(|p| t.resources.get(p).map(|pr| (p, pr))).filter(|(_, pr)| !pr.existing) {
-            let chain = full_name(t, parent.0);
-            let args: Vec<String> = chain.iter().map(|n| arm_name_piece(n)).collect();
-            let id = format!("[resourceId({}, {})]", arm_expr_str(parent.1.resource_type), args.join(", "));
-            let _ = write!(out, ",\n      \"dependsOn\": [\n        {}\n      ]", json_str(&id));
+        let mut depends: Vec<String> = Vec::new();
+        for d in r.parent.iter().chain(r.depends_on.iter()) {
+            if t.resources.get(*d).is_some_and(|dr| !dr.existing) {
+                let id = json_str(&format!("[{}]", resource_id(t, *d)));
+                if !depends.contains(&id) {
+                    depends.push(id);
+                }
+            }
+        }
+        if !depends.is_empty() {
+            let _ = write!(out, ",\n      \"dependsOn\": [\n        {}\n      ]", depends.join(",\n        "));
         }
         out.push_str("\n    }");
     }

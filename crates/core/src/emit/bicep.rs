@@ -1,8 +1,9 @@
 //! The Bicep file (`main.bicep`): the same tree as the ARM template ([`super::iac::Template`]),
 //! rendered with Bicep syntax, so the two exports cannot drift.
 
-use super::iac::{Expr, Node, Template, API_VERSION, WORKSPACE_TYPE};
+use super::iac::{Expr, Node, Template, IDENTITY_API_VERSION, WORKSPACE_TYPE};
 use crate::model::Config;
+use crate::networking::Principal;
 use std::fmt::Write as _;
 
 /// A Bicep string literal: `\` → `\\`, `'` → `\'`, `${` → `\${`, control characters as escapes.
@@ -42,7 +43,7 @@ fn key(k: &str) -> String {
     }
 }
 
-fn expr(e: &Expr) -> String {
+fn expr(t: &Template, e: &Expr) -> String {
     match e {
         Expr::Param(name) => name.clone(),
         Expr::ResourceGroupLocation => "resourceGroup().location".to_owned(),
@@ -55,10 +56,36 @@ fn expr(e: &Expr) -> String {
             text.push('\'');
             text
         }
+        Expr::ResourceId(index) => match t.resources.get(*index) {
+            Some(r) => format!("{}.id", r.symbol),
+            None => "''".to_owned(),
+        },
+        Expr::ExternalId { subscription, resource_group, resource_type, names } => {
+            let mut args: Vec<String> = Vec::new();
+            args.extend(subscription.iter().map(|s| bicep_str(s)));
+            args.extend(resource_group.iter().map(|g| bicep_str(g)));
+            args.push(bicep_str(resource_type));
+            args.extend(names.iter().map(|n| bicep_str(n)));
+            format!("resourceId({})", args.join(", "))
+        }
+        Expr::PrincipalId(Principal::SystemAssigned) => "workspace.identity.principalId".to_owned(),
+        Expr::PrincipalId(Principal::UserAssigned(id)) => format!("reference({}, {}).principalId", bicep_str(id), bicep_str(IDENTITY_API_VERSION)),
+        Expr::Guid(parts) => {
+            let args: Vec<String> = parts
+                .iter()
+                .map(|p| {
+                    let mut s = String::new();
+                    value(t, &mut s, p, 0);
+                    s
+                })
+                .collect();
+            format!("guid({})", args.join(", "))
+        }
+        Expr::RoleDefinitionId(id) => format!("subscriptionResourceId('Microsoft.Authorization/roleDefinitions', {})", bicep_str(id)),
     }
 }
 
-fn value(out: &mut String, node: &Node, indent: usize) {
+fn value(t: &Template, out: &mut String, node: &Node, indent: usize) {
     let pad = "  ".repeat(indent + 1);
     match node {
         Node::Null => out.push_str("null"),
@@ -73,14 +100,14 @@ fn value(out: &mut String, node: &Node, indent: usize) {
             let _ = write!(out, "json({})", bicep_str(&super::arm::json_number(n)));
         }
         Node::Str(s) => out.push_str(&bicep_str(s)),
-        Node::Expr(e) => out.push_str(&expr(e)),
+        Node::Expr(e) => out.push_str(&expr(t, e)),
         Node::Array(items) if items.is_empty() => out.push_str("[]"),
         Node::Object(entries) if entries.is_empty() => out.push_str("{}"),
         Node::Array(items) => {
             out.push_str("[\n");
             for item in items {
                 out.push_str(&pad);
-                value(out, item, indent + 1);
+                value(t, out, item, indent + 1);
                 out.push('\n');
             }
             out.push_str(&"  ".repeat(indent));
@@ -90,7 +117,7 @@ fn value(out: &mut String, node: &Node, indent: usize) {
             out.push_str("{\n");
             for (k, v) in entries {
                 let _ = write!(out, "{pad}{}: ", key(k));
-                value(out, v, indent + 1);
+                value(t, out, v, indent + 1);
                 out.push('\n');
             }
             out.push_str(&"  ".repeat(indent));
@@ -109,12 +136,12 @@ pub(crate) fn render(t: &Template) -> String {
         let _ = write!(out, "param {} string", p.name);
         if let Some(d) = &p.default {
             out.push_str(" = ");
-            value(&mut out, d, 0);
+            value(t, &mut out, d, 0);
         }
         out.push_str("\n\n");
     }
     for r in &t.resources {
-        let _ = write!(out, "resource {} {} ", r.symbol, bicep_str(&format!("{}@{API_VERSION}", r.resource_type)));
+        let _ = write!(out, "resource {} {} ", r.symbol, bicep_str(&format!("{}@{}", r.resource_type, r.api_version)));
         if r.existing {
             out.push_str("existing ");
         }
@@ -122,12 +149,15 @@ pub(crate) fn render(t: &Template) -> String {
         if let Some(parent) = r.parent.and_then(|p| t.resources.get(p)) {
             let _ = writeln!(out, "  parent: {}", parent.symbol);
         }
+        if let Some(scope) = r.scope.and_then(|s| t.resources.get(s)) {
+            let _ = writeln!(out, "  scope: {}", scope.symbol);
+        }
         out.push_str("  name: ");
-        value(&mut out, &r.name, 1);
+        value(t, &mut out, &r.name, 1);
         out.push('\n');
         for (k, v) in &r.body {
             let _ = write!(out, "  {}: ", key(k));
-            value(&mut out, v, 1);
+            value(t, &mut out, v, 1);
             out.push('\n');
         }
         out.push_str("}\n\n");

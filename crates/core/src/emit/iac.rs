@@ -8,7 +8,8 @@
 //! so the template says what it needs instead of guessing.
 
 use crate::model::{AuthMode, Config, FirewallSku, IsolationMode, ManagedNetwork, OnlineDeployment, OnlineEndpoint, OutboundRule, Value, Workspace};
-use crate::model::{Destination, FqdnDestination, Operation, PrivateEndpointDestination, ServiceTagDestination, WorkspaceKind};
+use crate::model::{Destination, FqdnDestination, Operation, PrivateEndpointDestination, ServiceTagDestination, SubnetRef, WorkspaceKind};
+use crate::networking::{self, InboundDns, Principal};
 
 /// The ARM API version of every resource.
 pub const API_VERSION: &str = "2025-12-01";
@@ -16,6 +17,34 @@ pub(crate) const WORKSPACE_TYPE: &str = "Microsoft.MachineLearningServices/works
 pub(crate) const ENDPOINT_TYPE: &str = "Microsoft.MachineLearningServices/workspaces/onlineEndpoints";
 pub(crate) const DEPLOYMENT_TYPE: &str = "Microsoft.MachineLearningServices/workspaces/onlineEndpoints/deployments";
 pub(crate) const RULE_TYPE: &str = "Microsoft.MachineLearningServices/workspaces/outboundRules";
+pub(crate) const PRIVATE_ENDPOINT_TYPE: &str = "Microsoft.Network/privateEndpoints";
+pub(crate) const ZONE_GROUP_TYPE: &str = "Microsoft.Network/privateEndpoints/privateDnsZoneGroups";
+pub(crate) const DNS_ZONE_TYPE: &str = "Microsoft.Network/privateDnsZones";
+pub(crate) const DNS_LINK_TYPE: &str = "Microsoft.Network/privateDnsZones/virtualNetworkLinks";
+pub(crate) const ROLE_ASSIGNMENT_TYPE: &str = "Microsoft.Authorization/roleAssignments";
+/// API versions of the network and authorization resources (the workspace's is [`API_VERSION`]).
+pub(crate) const NETWORK_API_VERSION: &str = "2024-05-01";
+pub(crate) const DNS_API_VERSION: &str = "2020-06-01";
+pub(crate) const ROLE_API_VERSION: &str = "2022-04-01";
+/// The API version `reference()` reads a user-assigned identity with.
+pub(crate) const IDENTITY_API_VERSION: &str = "2023-01-31";
+
+/// API versions of the private endpoint targets a role assignment can be scoped to in the template (Bicep
+/// needs one to declare the target `existing`). A target of another type is left to the scripts.
+const TARGET_API_VERSIONS: &[(&str, &str)] = &[
+    ("Microsoft.Storage/storageAccounts", "2023-05-01"),
+    ("Microsoft.KeyVault/vaults", "2023-07-01"),
+    ("Microsoft.ContainerRegistry/registries", "2023-07-01"),
+    ("Microsoft.MachineLearningServices/workspaces", "2024-10-01"),
+    ("Microsoft.MachineLearningServices/registries", "2024-10-01"),
+    ("Microsoft.CognitiveServices/accounts", "2024-10-01"),
+    ("Microsoft.Search/searchServices", "2023-11-01"),
+    ("Microsoft.Sql/servers", "2021-11-01"),
+    ("Microsoft.DocumentDB/databaseAccounts", "2024-05-15"),
+    ("Microsoft.EventHub/namespaces", "2024-01-01"),
+    ("Microsoft.Cache/redis", "2024-03-01"),
+    ("Microsoft.DBforPostgreSQL/flexibleServers", "2022-12-01"),
+];
 
 /// An expression the deployment engine evaluates. Each target language renders it its own way.
 #[derive(Debug, Clone, PartialEq)]
@@ -26,6 +55,17 @@ pub(crate) enum Expr {
     ResourceGroupLocation,
     /// The workspace's resource id followed by literal path segments (`/models/<name>/versions/<v>`).
     WorkspaceChildId(Vec<String>),
+    /// The id of a resource of the template, by index (ARM `resourceId(...)`, Bicep `<symbol>.id`).
+    ResourceId(usize),
+    /// The id of a resource outside the template: `subscription` and `resource_group` default to the
+    /// deployment's (ARM and Bicep `resourceId(...)`).
+    ExternalId { subscription: Option<String>, resource_group: Option<String>, resource_type: String, names: Vec<String> },
+    /// The principal id of the identity that gets the approver role.
+    PrincipalId(Principal),
+    /// A deterministic GUID of the values (ARM and Bicep `guid(...)`).
+    Guid(Vec<Node>),
+    /// The id of a built-in role definition (`subscriptionResourceId('Microsoft.Authorization/roleDefinitions', id)`).
+    RoleDefinitionId(String),
 }
 
 /// A JSON-like value: the body of a resource.
@@ -72,6 +112,11 @@ pub(crate) struct Resource {
     pub(crate) name: Node,
     /// An existing resource, referenced but not deployed (Bicep `existing`; left out of the ARM JSON).
     pub(crate) existing: bool,
+    pub(crate) api_version: &'static str,
+    /// Resources it must wait for besides its parent (indexes; ARM `dependsOn`; Bicep infers them from the references).
+    pub(crate) depends_on: Vec<usize>,
+    /// The resource an extension resource (a role assignment) applies to: an `existing` one, by index.
+    pub(crate) scope: Option<usize>,
     /// Everything else: `location`, `tags`, `identity`, `sku`, `properties`.
     pub(crate) body: Vec<(String, Node)>,
 }
@@ -129,6 +174,9 @@ impl Template {
                     parent: None,
                     name: Node::param("workspaceName"),
                     existing: false,
+                    api_version: API_VERSION,
+                    depends_on: Vec::new(),
+                    scope: None,
                     body,
                 });
             }
@@ -138,6 +186,9 @@ impl Template {
                 parent: None,
                 name: Node::param("workspaceName"),
                 existing: true,
+                api_version: API_VERSION,
+                depends_on: Vec::new(),
+                scope: None,
                 body: Vec::new(),
             }),
         }
@@ -151,6 +202,9 @@ impl Template {
                 parent: Some(workspace_index),
                 name: Node::str(&ep.name),
                 existing: false,
+                api_version: API_VERSION,
+                depends_on: Vec::new(),
+                scope: None,
                 body,
             });
         }
@@ -165,6 +219,9 @@ impl Template {
                         parent: Some(workspace_index),
                         name: Node::str(&dep.endpoint_name),
                         existing: true,
+                        api_version: API_VERSION,
+                        depends_on: Vec::new(),
+                        scope: None,
                         body: Vec::new(),
                     });
                     endpoints.push((dep.endpoint_name.clone(), index));
@@ -178,9 +235,14 @@ impl Template {
                 parent: Some(parent),
                 name: Node::str(&dep.name),
                 existing: false,
+                api_version: API_VERSION,
+                depends_on: Vec::new(),
+                scope: None,
                 body,
             });
         }
+        let left_to_scripts = approver_role_assignments(config, &mut t, workspace_index);
+        inbound_private_endpoints(config, &mut t, workspace_index);
         let mut description = format!("Generated by amlnet {}. API version {API_VERSION}.", crate::VERSION);
         if config.context.operation == Operation::Update {
             description.push_str(" Update of an existing workspace: a deployment of this template sends the whole resource (PUT), so pass the workspace's current dependent resource ids.");
@@ -197,6 +259,14 @@ impl Template {
         if !not_exported.is_empty() {
             t.notes.push(format!("Not exported (set them after deployment): {}.", not_exported.join(", ")));
         }
+        if !left_to_scripts.is_empty() {
+            t.notes.push(format!(
+                "Assign the role {} ({}) to the workspace's identity on these private endpoint targets, which are outside the deployment's resource group (az role assignment create, or the CLI export): {}.",
+                crate::model::APPROVER_ROLE_NAME,
+                crate::model::APPROVER_ROLE_ID,
+                left_to_scripts.join(", ")
+            ));
+        }
         for note in &t.notes {
             description.push(' ');
             description.push_str(note);
@@ -204,6 +274,178 @@ impl Template {
         t.description = description;
         t
     }
+}
+
+/// A resource of the network part: deployed, not the workspace's API version.
+fn network_resource(symbol: String, resource_type: &'static str, api_version: &'static str, parent: Option<usize>, name: Node) -> Resource {
+    Resource { symbol, resource_type, parent, name, existing: false, api_version, depends_on: Vec::new(), scope: None, body: Vec::new() }
+}
+
+fn obj(entries: Vec<(&str, Node)>) -> Node {
+    Node::Object(entries.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())
+}
+
+/// The id of a subnet (or of its virtual network): a literal when it was given as an id, else an
+/// expression in the deployment's subscription and the given resource group.
+fn network_id(subnet: &SubnetRef, with_subnet: bool) -> Node {
+    match (&subnet.subscription, &subnet.resource_group) {
+        (Some(sub), Some(rg)) => {
+            let mut id = format!("/subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.Network/virtualNetworks/{}", subnet.virtual_network);
+            if with_subnet {
+                id.push_str(&format!("/subnets/{}", subnet.subnet));
+            }
+            Node::Str(id)
+        }
+        (_, rg) => {
+            let (resource_type, mut names) = ("Microsoft.Network/virtualNetworks", vec![subnet.virtual_network.clone()]);
+            let resource_type = if with_subnet {
+                names.push(subnet.subnet.clone());
+                "Microsoft.Network/virtualNetworks/subnets"
+            } else {
+                resource_type
+            };
+            Node::Expr(Expr::ExternalId { subscription: None, resource_group: rg.clone(), resource_type: resource_type.to_owned(), names })
+        }
+    }
+}
+
+/// The approver role on each private endpoint target in the deployment's resource group (an extension
+/// resource scoped to the target, declared `existing`); returns the targets left to the scripts.
+fn approver_role_assignments(config: &Config, t: &mut Template, workspace_index: usize) -> Vec<String> {
+    let targets = networking::assigned_targets(config);
+    let principal = networking::approver_principal(config);
+    let ctx = &config.context;
+    let mut left = Vec::new();
+    for (k, target) in targets.iter().enumerate() {
+        let Some(arm) = crate::catalog::parse_arm_id(&target.id) else { continue };
+        let same_group = ctx.subscription_id.as_deref().is_some_and(|s| s.eq_ignore_ascii_case(arm.subscription))
+            && ctx.resource_group.as_deref().is_some_and(|g| g.eq_ignore_ascii_case(arm.resource_group));
+        let version = TARGET_API_VERSIONS.iter().find(|(ty, _)| ty.eq_ignore_ascii_case(&target.resource_type)).map(|(_, v)| *v);
+        let (true, Some(version), Some((resource_type, _))) =
+            (same_group, version, TARGET_API_VERSIONS.iter().find(|(ty, _)| ty.eq_ignore_ascii_case(&target.resource_type)))
+        else {
+            left.push(target.id.clone());
+            continue;
+        };
+        let target_index = t.resources.len();
+        t.resources.push(Resource {
+            existing: true,
+            ..network_resource(format!("approverTarget{}", k + 1), resource_type, version, None, Node::str(arm.name))
+        });
+        let mut ra = network_resource(
+            format!("approverRole{}", k + 1),
+            ROLE_ASSIGNMENT_TYPE,
+            ROLE_API_VERSION,
+            None,
+            Node::Expr(Expr::Guid(vec![
+                Node::Expr(Expr::ResourceId(target_index)),
+                Node::Expr(Expr::ResourceId(workspace_index)),
+                Node::str(crate::model::APPROVER_ROLE_ID),
+            ])),
+        );
+        ra.scope = Some(target_index);
+        ra.depends_on = vec![workspace_index];
+        ra.body = vec![(
+            "properties".to_owned(),
+            obj(vec![
+                ("roleDefinitionId", Node::Expr(Expr::RoleDefinitionId(crate::model::APPROVER_ROLE_ID.to_owned()))),
+                ("principalId", Node::Expr(Expr::PrincipalId(principal.clone()))),
+                ("principalType", Node::str("ServicePrincipal")),
+            ]),
+        )];
+        t.resources.push(ra);
+    }
+    left
+}
+
+/// The inbound private endpoints, the private DNS zones with their links, and the endpoints' zone groups.
+fn inbound_private_endpoints(config: &Config, t: &mut Template, workspace_index: usize) {
+    let inbound = networking::inbound(config);
+    let mut pe_indexes = Vec::new();
+    for (k, pe) in inbound.iter().enumerate() {
+        let mut r = network_resource(format!("inboundEndpoint{}", k + 1), PRIVATE_ENDPOINT_TYPE, NETWORK_API_VERSION, None, Node::str(&pe.name));
+        let location = pe.location.as_deref().map_or(Node::param("location"), Node::str);
+        r.body = vec![
+            ("location".to_owned(), location),
+            (
+                "properties".to_owned(),
+                obj(vec![
+                    ("subnet", obj(vec![("id", network_id(&pe.subnet, true))])),
+                    (
+                        "privateLinkServiceConnections",
+                        Node::Array(vec![obj(vec![
+                            ("name", Node::str(networking::CONNECTION_NAME)),
+                            (
+                                "properties",
+                                obj(vec![
+                                    ("privateLinkServiceId", Node::Expr(Expr::ResourceId(workspace_index))),
+                                    ("groupIds", Node::Array(vec![Node::str(networking::WORKSPACE_GROUP_ID)])),
+                                ]),
+                            ),
+                        ])]),
+                    ),
+                ]),
+            ),
+        ];
+        if !t.resources[workspace_index].existing {
+            r.depends_on = vec![workspace_index];
+        }
+        pe_indexes.push(t.resources.len());
+        t.resources.push(r);
+    }
+    let mut zone_indexes: Vec<(&'static str, usize)> = Vec::new();
+    for (k, zone) in networking::zones_to_create(&inbound).into_iter().enumerate() {
+        let mut r = network_resource(format!("privateDnsZone{}", k + 1), DNS_ZONE_TYPE, DNS_API_VERSION, None, Node::str(zone));
+        r.body = vec![("location".to_owned(), Node::str("global"))];
+        zone_indexes.push((zone, t.resources.len()));
+        t.resources.push(r);
+    }
+    for (k, (zone, link, subnet)) in networking::links_to_create(&inbound).into_iter().enumerate() {
+        let Some(&(_, parent)) = zone_indexes.iter().find(|(z, _)| *z == zone) else { continue };
+        let mut r = network_resource(format!("privateDnsLink{}", k + 1), DNS_LINK_TYPE, DNS_API_VERSION, Some(parent), Node::Str(link));
+        r.body = vec![
+            ("location".to_owned(), Node::str("global")),
+            (
+                "properties".to_owned(),
+                obj(vec![("virtualNetwork", obj(vec![("id", network_id(&subnet, false))])), ("registrationEnabled", Node::Bool(false))]),
+            ),
+        ];
+        t.resources.push(r);
+    }
+    for (k, pe) in inbound.iter().enumerate() {
+        let (configs, depends_on): (Vec<Node>, Vec<usize>) = match &pe.dns {
+            InboundDns::Create { zones, .. } => {
+                let mut deps = Vec::new();
+                let configs = zones
+                    .iter()
+                    .filter_map(|z| zone_indexes.iter().find(|(name, _)| name == z))
+                    .map(|&(z, index)| {
+                        deps.push(index);
+                        zone_config(z, Node::Expr(Expr::ResourceId(index)))
+                    })
+                    .collect();
+                (configs, deps)
+            }
+            InboundDns::Existing(ids) => {
+                (ids.iter().map(|id| zone_config(id.rsplit('/').next().unwrap_or(id), Node::Str(id.clone()))).collect(), Vec::new())
+            }
+            InboundDns::Off => continue,
+        };
+        let mut r = network_resource(
+            format!("inboundEndpoint{}Dns", k + 1),
+            ZONE_GROUP_TYPE,
+            NETWORK_API_VERSION,
+            Some(pe_indexes[k]),
+            Node::str(networking::ZONE_GROUP_NAME),
+        );
+        r.depends_on = depends_on;
+        r.body = vec![("properties".to_owned(), obj(vec![("privateDnsZoneConfigs", Node::Array(configs))]))];
+        t.resources.push(r);
+    }
+}
+
+fn zone_config(zone: &str, id: Node) -> Node {
+    obj(vec![("name", Node::Str(networking::zone_config_name(zone))), ("properties", obj(vec![("privateDnsZoneId", id)]))])
 }
 
 fn string_of(value: &Value) -> Option<&str> {

@@ -14,6 +14,8 @@ use crate::model::{
     rule_path, Config, Destination, FqdnDestination, ManagedNetwork, NetworkAccess, OutboundRule, PrivateEndpointDestination, ServiceTagDestination,
     Value, Workspace, WorkspaceKind,
 };
+use crate::model::{SubnetRef, APPROVER_ROLE_ID, APPROVER_ROLE_NAME};
+use crate::networking::{self, InboundDns, Principal, CONNECTION_NAME, WORKSPACE_GROUP_ID, ZONE_GROUP_NAME};
 use crate::rules::{codes, Target};
 use std::fmt::Write as _;
 
@@ -105,6 +107,14 @@ impl Writer<'_> {
                 }
                 text.push('"');
                 text
+            }
+            // The network resources are azurerm resources written from `crate::networking` (`network`
+            // below); the azapi bodies never hold these.
+            Expr::ResourceId(_) | Expr::ExternalId { .. } | Expr::Guid(_) => "null".to_owned(),
+            Expr::PrincipalId(_) => format!("{}.identity[0].principal_id", self.workspace_ref),
+            Expr::RoleDefinitionId(id) => {
+                hcl_str(&format!("/subscriptions/${{var.subscription_id}}/providers/Microsoft.Authorization/roleDefinitions/{id}"))
+                    .replace("$${", "${")
             }
         }
     }
@@ -445,6 +455,8 @@ pub fn file(config: &Config) -> String {
     workspace(&mut out, config, &w);
     let mut used: Vec<String> = Vec::new();
     let rule_refs = outbound_rules(&mut out, &rules, &w, &mut used);
+    approver_role(&mut out, config, &w, &mut used);
+    inbound(&mut out, config, &w, &mut used);
     endpoints_and_deployments(&mut out, &tree, &rule_refs, &w, &mut used);
     let _ = writeln!(out, "output \"workspace_id\" {{\n  value = {workspace_ref}.id\n}}");
     align(&out)
@@ -679,6 +691,121 @@ fn outbound_rules(out: &mut String, rules: &[(usize, &OutboundRule)], w: &Writer
     }
 
     rule_refs
+}
+
+/// An HCL string of literal text and references: `"/subscriptions/${var.subscription_id}/..."`.
+fn hcl_concat(parts: &[(bool, &str)]) -> String {
+    let mut out = String::from("\"");
+    for (is_ref, text) in parts {
+        if *is_ref {
+            let _ = write!(out, "${{{text}}}");
+        } else {
+            let lit = hcl_str(text);
+            out.push_str(&lit[1..lit.len() - 1]);
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// The id of a subnet (or of its virtual network) as an HCL string.
+fn hcl_network_id(subnet: &SubnetRef, with_subnet: bool) -> String {
+    let sub = subnet.subscription.as_deref().map_or((true, "var.subscription_id"), |s| (false, s));
+    let rg = subnet.resource_group.as_deref().map_or((true, "var.resource_group_name"), |g| (false, g));
+    let mut tail = format!("/providers/Microsoft.Network/virtualNetworks/{}", subnet.virtual_network);
+    if with_subnet {
+        let _ = write!(tail, "/subnets/{}", subnet.subnet);
+    }
+    hcl_concat(&[(false, "/subscriptions/"), sub, (false, "/resourceGroups/"), rg, (false, &tail)])
+}
+
+/// The approver role on each private endpoint target (`azurerm_role_assignment`).
+fn approver_role(out: &mut String, config: &Config, w: &Writer<'_>, used: &mut Vec<String>) {
+    let targets = networking::assigned_targets(config);
+    if targets.is_empty() {
+        return;
+    }
+    let principal = match networking::approver_principal(config) {
+        Principal::SystemAssigned => format!("{}.identity[0].principal_id", w.workspace_ref),
+        Principal::UserAssigned(id) => {
+            let Some(arm) = crate::catalog::parse_arm_id(&id) else { return };
+            out.push_str("data \"azurerm_user_assigned_identity\" \"approver\" {\n");
+            let _ = writeln!(out, "  name                = {}", hcl_str(arm.name));
+            let _ = writeln!(out, "  resource_group_name = {}", hcl_str(arm.resource_group));
+            out.push_str("}\n\n");
+            "data.azurerm_user_assigned_identity.approver.principal_id".to_owned()
+        }
+    };
+    let _ = writeln!(out, "# {APPROVER_ROLE_NAME}: the workspace approves its managed private endpoints on these targets.");
+    for t in &targets {
+        let Some(arm) = crate::catalog::parse_arm_id(&t.id) else { continue };
+        let l = label("approver", arm.name, used);
+        let _ = writeln!(out, "resource \"azurerm_role_assignment\" \"{l}\" {{");
+        let _ = writeln!(out, "  scope              = {}", hcl_str(&t.id));
+        let _ = writeln!(
+            out,
+            "  role_definition_id = {}",
+            hcl_str(&format!("/subscriptions/{}/providers/Microsoft.Authorization/roleDefinitions/{APPROVER_ROLE_ID}", arm.subscription))
+        );
+        let _ = writeln!(out, "  principal_id       = {principal}");
+        out.push_str("  principal_type     = \"ServicePrincipal\"\n}\n\n");
+    }
+}
+
+/// The inbound private endpoints with their private DNS zones and links (`azurerm_private_endpoint`,
+/// `azurerm_private_dns_zone`, `azurerm_private_dns_zone_virtual_network_link`).
+fn inbound(out: &mut String, config: &Config, w: &Writer<'_>, used: &mut Vec<String>) {
+    let inbound = networking::inbound(config);
+    if inbound.is_empty() {
+        return;
+    }
+    let mut zone_labels: Vec<(&'static str, String)> = Vec::new();
+    for zone in networking::zones_to_create(&inbound) {
+        let l = label("zone", zone, used);
+        let _ = writeln!(out, "resource \"azurerm_private_dns_zone\" \"{l}\" {{");
+        let _ = writeln!(out, "  name                = {}", hcl_str(zone));
+        out.push_str("  resource_group_name = var.resource_group_name\n}\n\n");
+        zone_labels.push((zone, l));
+    }
+    for (zone, link, subnet) in networking::links_to_create(&inbound) {
+        let Some((_, zl)) = zone_labels.iter().find(|(z, _)| *z == zone) else { continue };
+        let l = label("link", &format!("{zone}-{link}"), used);
+        let _ = writeln!(out, "resource \"azurerm_private_dns_zone_virtual_network_link\" \"{l}\" {{");
+        let _ = writeln!(out, "  name                  = {}", hcl_str(&link));
+        out.push_str("  resource_group_name   = var.resource_group_name\n");
+        let _ = writeln!(out, "  private_dns_zone_name = azurerm_private_dns_zone.{zl}.name");
+        let _ = writeln!(out, "  virtual_network_id    = {}", hcl_network_id(&subnet, false));
+        out.push_str("  registration_enabled  = false\n}\n\n");
+    }
+    for pe in &inbound {
+        let l = label("inbound", &pe.name, used);
+        let _ = writeln!(out, "resource \"azurerm_private_endpoint\" \"{l}\" {{");
+        let _ = writeln!(out, "  name                = {}", hcl_str(&pe.name));
+        let _ = writeln!(out, "  location            = {}", pe.location.as_deref().map_or("var.location".to_owned(), hcl_str));
+        out.push_str("  resource_group_name = var.resource_group_name\n");
+        let _ = writeln!(out, "  subnet_id           = {}", hcl_network_id(&pe.subnet, true));
+        out.push_str("\n  private_service_connection {\n");
+        let _ = writeln!(out, "    name                           = {}", hcl_str(CONNECTION_NAME));
+        let _ = writeln!(out, "    private_connection_resource_id = {}.id", w.workspace_ref);
+        let _ = writeln!(out, "    subresource_names              = [{}]", hcl_str(WORKSPACE_GROUP_ID));
+        out.push_str("    is_manual_connection           = false\n  }\n");
+        let ids: Vec<String> = match &pe.dns {
+            InboundDns::Create { zones, .. } => zones
+                .iter()
+                .filter_map(|z| zone_labels.iter().find(|(name, _)| name == z))
+                .map(|(_, zl)| format!("azurerm_private_dns_zone.{zl}.id"))
+                .collect(),
+            InboundDns::Existing(ids) => ids.iter().map(|id| hcl_str(id)).collect(),
+            InboundDns::Off => Vec::new(),
+        };
+        if !ids.is_empty() {
+            out.push_str("\n  private_dns_zone_group {\n");
+            let _ = writeln!(out, "    name                 = {}", hcl_str(ZONE_GROUP_NAME));
+            let _ = writeln!(out, "    private_dns_zone_ids = [{}]", ids.join(", "));
+            out.push_str("  }\n");
+        }
+        out.push_str("}\n\n");
+    }
 }
 
 /// Endpoints and deployments: azapi only, bodies from the shared tree.

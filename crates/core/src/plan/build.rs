@@ -16,7 +16,9 @@ use std::fmt::Write as _;
 pub(super) fn build(current: &Config, desired: &Config) -> (Vec<PlanStep>, Vec<(Target, Diagnostic)>) {
     let mut b = Builder::new(current, desired);
     b.build();
-    let Builder { steps, findings, .. } = b;
+    let Builder { mut steps, findings, .. } = b;
+    // The plan's order is `StepKind`'s (stable: steps of one kind keep the order they were added in).
+    steps.sort_by_key(|s| s.kind);
     (steps, findings)
 }
 
@@ -46,6 +48,11 @@ fn spark_rule(rules: &[OutboundRule]) -> Option<usize> {
 
 fn managed(mode: IsolationMode) -> bool {
     mode != IsolationMode::Disabled
+}
+
+/// Statements indented by four spaces (a function body), unindented.
+fn dedent(text: &str) -> String {
+    text.lines().map(|l| format!("{}\n", l.strip_prefix("    ").unwrap_or(l))).collect()
 }
 
 fn heredoc(file: &str, contents: &str) -> String {
@@ -117,6 +124,9 @@ impl<'a> Builder<'a> {
             None => rules_now,
         };
         if des_mn.is_some() {
+            if managed(new_mode) {
+                self.approver_role(rules_now, rules_then);
+            }
             self.rules(rules_now, rules_then, new_mode);
         }
 
@@ -129,8 +139,70 @@ impl<'a> Builder<'a> {
             self.provision(spark_then, spark_then && !spark_now, rules_then);
         }
 
+        self.inbound();
         self.endpoint(cur_endpoint);
         self.deployments(cur_endpoint, cur_deployments);
+    }
+
+    /// The approver role on the targets of the private endpoint rules this plan sets (new or changed).
+    fn approver_role(&mut self, now: &[OutboundRule], then: &[OutboundRule]) {
+        let desired = self.desired;
+        let set: Vec<&str> = then.iter().filter(|r| !now.contains(r)).map(|r| r.name.as_str()).collect();
+        let targets: Vec<_> = crate::networking::assigned_targets(desired)
+            .into_iter()
+            .filter(|t| desired.rules().get(t.rule_index).is_some_and(|r| set.contains(&r.name.as_str())))
+            .collect();
+        if targets.is_empty() {
+            return;
+        }
+        let names: Vec<String> = targets.iter().map(|t| format!("`{}`", t.id.rsplit('/').next().unwrap_or_default())).collect();
+        let bash = crate::emit::cli::approver_commands_for(desired, &targets);
+        let mut python = String::from("import uuid\n");
+        for line in crate::emit::python::APPROVER_IMPORTS {
+            python.push_str(line);
+            python.push('\n');
+        }
+        python.push_str(&dedent(&crate::emit::python::approver_statements(desired, &targets)));
+        self.step(
+            StepKind::AssignApproverRole,
+            format!("Assign the approver role on {}", names.join(", ")),
+            format!(
+                "\"{}\" lets the workspace approve its managed private endpoints to these targets (required since 2025-04-30).",
+                crate::model::APPROVER_ROLE_NAME
+            ),
+            bash.trim_start_matches('\n').to_owned(),
+            python,
+        );
+    }
+
+    /// The inbound private endpoints of the desired context (amlnet does not read the existing ones: each
+    /// is a step, and `az network private-endpoint create` updates one that exists).
+    fn inbound(&mut self) {
+        let desired = self.desired;
+        let endpoints = crate::networking::inbound(desired);
+        if endpoints.is_empty() {
+            return;
+        }
+        let names: Vec<String> = endpoints.iter().map(|e| format!("`{}`", e.name)).collect();
+        let networks: Vec<String> = endpoints.iter().map(|e| format!("`{}`", e.subnet.virtual_network)).collect();
+        let bash = crate::emit::cli::inbound_commands(desired);
+        let mut python = String::new();
+        for line in crate::emit::python::inbound_imports(desired) {
+            python.push_str(line);
+            python.push('\n');
+        }
+        python.push_str(&dedent(&crate::emit::python::inbound_statements(desired)));
+        self.step(
+            StepKind::CreateInboundEndpoint,
+            format!("Add the workspace's private {} {}", if names.len() == 1 { "endpoint" } else { "endpoints" }, names.join(", ")),
+            format!(
+                "In virtual {} {}, with private DNS as configured: clients there reach the workspace privately.",
+                if networks.len() == 1 { "network" } else { "networks" },
+                networks.join(", ")
+            ),
+            bash.trim_start_matches('\n').to_owned(),
+            python,
+        );
     }
 
     fn delete_first(&mut self, mode: IsolationMode) {

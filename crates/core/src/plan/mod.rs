@@ -52,12 +52,14 @@ impl Current {
 
 /// The context of a change to the workspace `current`: an update, judged against its isolation mode
 /// (disabled without a managed network) and its user-defined rules, in the subscription and resource
-/// group of `given` (the rest of `given` is replaced). The one place a shell's context becomes an update.
+/// group of `given`, with its networking settings (the rest of `given` is replaced). The one place a
+/// shell's context becomes an update.
 pub fn update_context(current: &Config, given: &Context) -> Context {
-    let Context { subscription_id, resource_group, operation: _, current_isolation_mode: _, current_rules: _ } = given;
+    let Context { subscription_id, resource_group, operation: _, current_isolation_mode: _, current_rules: _, networking } = given;
     Context {
         subscription_id: subscription_id.clone(),
         resource_group: resource_group.clone(),
+        networking: networking.clone(),
         operation: Operation::Update,
         current_isolation_mode: Some(current.isolation_mode().unwrap_or(IsolationMode::Disabled)),
         current_rules: current.rules().to_vec(),
@@ -112,9 +114,13 @@ pub enum StepKind {
     /// `az ml workspace update`: isolation mode, public network access, firewall SKU.
     UpdateWorkspace,
     RemoveRule,
+    /// `az role assignment create`: the approver role on the private endpoint targets of the rules set next.
+    AssignApproverRole,
     SetRule,
     /// `az ml workspace provision-network`, with `--include-spark` when Spark is enabled.
     ProvisionNetwork,
+    /// `az network private-endpoint create` and its private DNS: a private endpoint of the workspace.
+    CreateInboundEndpoint,
     CreateEndpoint,
     /// `az ml online-endpoint update --set public_network_access=...`.
     UpdateEndpoint,
@@ -129,8 +135,10 @@ impl StepKind {
             StepKind::DeleteFirst => "delete_first",
             StepKind::UpdateWorkspace => "update_workspace",
             StepKind::RemoveRule => "remove_rule",
+            StepKind::AssignApproverRole => "assign_approver_role",
             StepKind::SetRule => "set_rule",
             StepKind::ProvisionNetwork => "provision_network",
+            StepKind::CreateInboundEndpoint => "create_inbound_endpoint",
             StepKind::CreateEndpoint => "create_endpoint",
             StepKind::UpdateEndpoint => "update_endpoint",
             StepKind::RecreateDeployment => "recreate_deployment",

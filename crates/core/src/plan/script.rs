@@ -25,7 +25,9 @@ pub(super) fn bash_script(desired: &Config, current: &Config, steps: &[PlanStep]
         out.push_str("\necho 'No changes: the workspace already matches the desired configuration.'\n");
         return out;
     }
-    out.push_str("\naz account set --subscription \"$SUBSCRIPTION_ID\"\n");
+    out.push('\n');
+    crate::emit::cli::ml_extension_check(&mut out);
+    out.push_str("az account set --subscription \"$SUBSCRIPTION_ID\"\n");
     for (i, step) in steps.iter().enumerate() {
         let _ = writeln!(out, "\n# Step {}: {}", i + 1, one_line(&step.title));
         out.push_str(&step.bash);

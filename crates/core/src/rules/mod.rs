@@ -218,6 +218,10 @@ registry! {
         hub_default_resource_group_dropped,
         kubernetes_online_endpoint,
         service_tag_allows_internet,
+        public_network_access_without_inbound_endpoint,
+        inbound_private_endpoint_invalid,
+        approver_role_not_assigned,
+        approver_role_needs_custom_role,
     ],
     // Notes of the exports (`export_notes`), not reported by `check`.
     export: [

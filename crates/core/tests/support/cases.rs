@@ -19,7 +19,7 @@ pub struct Case {
     pub name: String,
     /// The case folder.
     pub dir: PathBuf,
-    /// `operation`, `subscription_id` and `resource_group` of `case.json`; the default without one.
+    /// `operation`, `subscription_id`, `resource_group` and `networking` (directives) of `case.json`; the default without one.
     pub context: Context,
     /// The files of `input/`, sorted by name, each named by its file name.
     pub files: Vec<SourceFile>,
@@ -43,6 +43,11 @@ pub fn conformance_cases() -> Vec<Case> {
                 operation: if case["operation"] == "update" { Operation::Update } else { Operation::Create },
                 subscription_id: case["subscription_id"].as_str().map(str::to_owned),
                 resource_group: case["resource_group"].as_str().map(str::to_owned),
+                // `"networking": "inbound=<subnet> ..."`: the fixture directives of the networking settings.
+                networking: case["networking"]
+                    .as_str()
+                    .map(|d| directives(format!("# amlnet: {d}").as_bytes()).context.networking)
+                    .unwrap_or_default(),
                 ..Context::default()
             };
             let files = input_files(&dir.join("input"))
@@ -100,7 +105,9 @@ pub fn source_file(path: &Path) -> SourceFile {
 
 /// What the first line `# amlnet: ...` of a fixture (or of a rule's documented example) says about how
 /// to check it: `update`, `current=<mode>` (an update of a workspace in that mode), `kind=<kind>`,
-/// `subscription=<id>`, `resource_group=<name>`, `export=<format>` (add that export's notes).
+/// `subscription=<id>`, `resource_group=<name>`, `export=<format>` (add that export's notes); the networking
+/// settings: `inbound=<subnet>` (an inbound private endpoint; the next `inbound-name=`, `pe-location=`,
+/// `dns=off` and `dns-zone=<id>` apply to it), `no-approver-role`, `approver-identity=<id>`.
 #[derive(Debug, Default)]
 pub struct Directives {
     pub context: Context,
@@ -111,7 +118,7 @@ pub struct Directives {
 /// Reads the directives of a document's first line; a word it does not know is a panic (a typo in a
 /// fixture must not pass as "no directive").
 pub fn directives(text: &[u8]) -> Directives {
-    use amlnet_core::model::IsolationMode;
+    use amlnet_core::model::{DnsIntegration, IsolationMode};
     use amlnet_core::{DocumentKind, ExportFormat};
     let mut out = Directives::default();
     let text = String::from_utf8_lossy(text);
@@ -127,6 +134,27 @@ pub fn directives(text: &[u8]) -> Directives {
             Some(("subscription", s)) => out.context.subscription_id = Some(s.to_owned()),
             Some(("resource_group", s)) => out.context.resource_group = Some(s.to_owned()),
             Some(("export", f)) => out.export = Some(ExportFormat::parse(f).unwrap_or_else(|| panic!("unknown export format `{f}`"))),
+            Some(("inbound", subnet)) => out
+                .context
+                .networking
+                .inbound_private_endpoints
+                .push(amlnet_core::model::InboundPrivateEndpoint { subnet: subnet.to_owned(), ..Default::default() }),
+            Some((key @ ("inbound-name" | "pe-location" | "dns" | "dns-zone"), value)) => {
+                let pe =
+                    out.context.networking.inbound_private_endpoints.last_mut().unwrap_or_else(|| panic!("`{key}` needs an `inbound=` before it"));
+                match key {
+                    "inbound-name" => pe.name = value.to_owned(),
+                    "pe-location" => pe.location = Some(value.to_owned()),
+                    "dns" if value == "off" => pe.dns = DnsIntegration::Off,
+                    "dns-zone" => match &mut pe.dns {
+                        DnsIntegration::Existing(ids) => ids.push(value.to_owned()),
+                        other => *other = DnsIntegration::Existing(vec![value.to_owned()]),
+                    },
+                    _ => panic!("unknown directive `{word}`"),
+                }
+            }
+            None if word == "no-approver-role" => out.context.networking.assign_approver_role = false,
+            Some(("approver-identity", id)) => out.context.networking.approver_identity = Some(id.to_owned()),
             _ => panic!("unknown directive `{word}`"),
         }
     }
