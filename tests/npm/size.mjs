@@ -4,7 +4,9 @@
 // or `validate`/`exportConfig` for those formats fetches, at most 100 KB; the full wasm (loaded on first use
 // of ARM, Bicep, Terraform, plan or summary) at most its figure when the split was made, 177.1 KB (the one
 // wasm before it: 189.7 KB against a 190 KB budget; reading the options with Reflect, not serde, saved the
-// float formatting). The run fails only above the hard ceilings (AMLNET_SMALL_WASM_CEILING, AMLNET_FULL_WASM_CEILING in bytes override them): room for fixes, not for a new
+// float formatting). Issue 12 (the networking exports) and issue 13 (policy packs) then added about 28 KB to
+// the small and 40 KB to the full wasm; the ceilings moved with them (175 and 230 KB), the targets did not.
+// The run fails only above the hard ceilings (AMLNET_SMALL_WASM_CEILING, AMLNET_FULL_WASM_CEILING in bytes override them): room for fixes, not for a new
 // dependency. `bash scripts/size-report.sh` shows what the bytes are spent on. Ends with `npm-size: N passed, M failed`.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -15,8 +17,8 @@ const pkg = resolve(dirname(fileURLToPath(import.meta.url)), '../../pkg');
 const KB = 1024;
 const WASM = [
   // file, target, hard ceiling
-  { file: 'wasm/amlnet_bg.wasm', name: 'small wasm', target: 100 * KB, ceiling: Number(process.env.AMLNET_SMALL_WASM_CEILING ?? 145 * KB) },
-  { file: 'wasm/amlnet_full_bg.wasm', name: 'full wasm', target: 177.1 * KB, ceiling: Number(process.env.AMLNET_FULL_WASM_CEILING ?? 190 * KB) },
+  { file: 'wasm/amlnet_bg.wasm', name: 'small wasm', target: 100 * KB, ceiling: Number(process.env.AMLNET_SMALL_WASM_CEILING ?? 175 * KB) },
+  { file: 'wasm/amlnet_full_bg.wasm', name: 'full wasm', target: 177.1 * KB, ceiling: Number(process.env.AMLNET_FULL_WASM_CEILING ?? 230 * KB) },
 ];
 
 const gzip = (bytes) => gzipSync(bytes, { level: 9 }).length;
