@@ -268,9 +268,12 @@ def run_case(case: Path, amlnet: str, res: Results, tmp: Path) -> None:
     if not current.exists():
         current = next(iter(sorted(case.glob("current.*"))), current)
     desired = sorted((case / "desired").glob("*.y*ml")) if (case / "desired").is_dir() else \
-        sorted(p for p in case.glob("*.y*ml") if p.stem != "current")
-    args = [amlnet, "plan", str(current), *map(str, desired), "--format", "json"]
-    if (case / "force").exists():
+        sorted(p for p in case.glob("*.y*ml") if p.stem not in ("current", "policy"))
+    args = [amlnet, "plan", str(current), *map(str, desired), "--format", "json", "--no-policy"]
+    policy = case / "policy.yml"
+    if policy.exists():  # a policy fixture: the plan breaks the policy, so it is planned with --force
+        args[-1:] = ["--policy", str(policy), "--force"]
+    elif (case / "force").exists():
         args.append("--force")
     if (case / "flags").exists():  # more `amlnet plan` flags (the networking settings), one line
         args += (case / "flags").read_text(encoding="utf-8").split()
