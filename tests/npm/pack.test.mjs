@@ -265,7 +265,7 @@ async function main(amlnet) {
   const broken = amlnet.validate(VALID, { policy: 'version: 1\\nworkspace:\\n  isolation_mode: [disabled]\\n' });
   const refused = amlnet.exportConfig(VALID, 'cli', { policy: POLICY });
   const forced = amlnet.exportConfig(VALID, 'cli', { policy: POLICY, force: true });
-  const planned = amlnet.plan(VALID.replace('pypi.org', 'pkgs.contoso.com'), VALID, { policy: POLICY });
+  const planned = await amlnet.plan(VALID.replace('pypi.org', 'pkgs.contoso.com'), VALID, { policy: POLICY });
   let thrown = null;
   try { amlnet.validate(VALID, { policy: 42 }); } catch (e) { thrown = e.message; }
   console.log(JSON.stringify({
