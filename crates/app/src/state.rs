@@ -1959,6 +1959,40 @@ mod tests {
         assert_eq!(s.workspace().name, "contoso-ml");
     }
 
+    /// The `id` of `az ml workspace show` JSON names the context; the cases are what serde_json read
+    /// (anything but an object with a string `id` names nothing, a duplicate `id` included).
+    #[test]
+    fn the_context_of_a_current_state_is_read_from_its_json_id() {
+        let id = "/subscriptions/sub-1/resourceGroups/rg-1/providers/Microsoft.MachineLearningServices/workspaces/ws";
+        let read =
+            |texts: &[&str]| State::context_of_current(&texts.iter().map(|t| ("current.json".to_owned(), (*t).to_owned())).collect::<Vec<_>>());
+        let found = (Some("sub-1".to_owned()), Some("rg-1".to_owned()));
+        let shown = format!(
+            r#"{{ "description": "caf\u00e9 \"q\" \\", "id": "{id}", "tags": {{}}, "hbi_workspace": false, "managed_network":
+            {{"isolation_mode": "allow_only_approved_outbound", "outbound_rules": [{{"type": "fqdn", "destination": "pypi.org"}}]}},
+            "numbers": [0, -1, 1.5, 2e10, -3.25E-7, 123456789012345678901234567890], "nested": [[[null]]], "x": null }}
+"#
+        );
+        assert_eq!(read(&[&shown]), found);
+        assert_eq!(read(&["name: ws\n", &format!(r#"{{"id":"{id}"}}"#)]), found, "the first file that names one");
+        assert_eq!(read(&[&format!(r#"{{"i\u0064":"{}"}}"#, id.replace('/', "\\/"))]), found, "escaped key and value");
+        for text in [
+            String::new(),
+            "name: ws\n".to_owned(),
+            r#"{"id":null}"#.to_owned(),
+            r#"{"id":5}"#.to_owned(),
+            r#"{"id":"not an arm id"}"#.to_owned(),
+            format!(r#"{{"id":"{id}","id":"{id}"}}"#),
+            format!(r#"{{"id":"{id}"}} trailing"#),
+            format!(r#"{{"id":"{id}","n":01}}"#),
+            format!(r#"{{"id":"{id}","n":1.}}"#),
+            format!(r#"{{"id":"{id}","s":"\q"}}"#),
+            format!(r#"["{id}","#),
+        ] {
+            assert_eq!(read(&[&text]), (None, None), "{text}");
+        }
+    }
+
     #[test]
     fn undo_and_redo_every_replacing_or_deleting_action() {
         let mut s = State::demo();

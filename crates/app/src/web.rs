@@ -83,12 +83,12 @@ pub fn load_snapshot() -> Option<Snapshot> {
 /// Saves the undo and redo history (so that Undo works after a reload).
 pub fn save_history(undo: &[UndoEntry], redo: &[UndoEntry]) {
     if let Some(s) = storage() {
-        let _ = s.set_item(HISTORY_KEY, &serde_json::to_string(&(undo, redo)).unwrap_or_default());
+        let _ = s.set_item(HISTORY_KEY, &crate::share::history_to_json(undo, redo));
     }
 }
 
 pub fn load_history() -> (Vec<UndoEntry>, Vec<UndoEntry>) {
-    storage().and_then(|s| s.get_item(HISTORY_KEY).ok().flatten()).and_then(|text| serde_json::from_str(&text).ok()).unwrap_or_default()
+    storage().and_then(|s| s.get_item(HISTORY_KEY).ok().flatten()).map(|text| crate::share::history_from_json(&text)).unwrap_or_default()
 }
 
 /// Calls `undo(redo)` on Ctrl+Z (`false`) and Ctrl+Shift+Z or Ctrl+Y (`true`) outside text fields, where
