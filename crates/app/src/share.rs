@@ -4,61 +4,135 @@
 //! state as YAML documents), as JSON, base64url-encoded. Restoring reads the documents with the core's
 //! `analyze` (and `plan::read_current`), so a link is validated like any import, and the model types
 //! need no `Deserialize`.
+//!
+//! The JSON is the app's own codec ([`crate::json`]), which writes and reads exactly what serde_json's
+//! derived code did for these types (links in the wild and stored histories stay valid, new links are
+//! byte for byte the same). The serde derives remain in test builds only, as the oracle the codec is
+//! tested against; their attributes are the format's definition.
 
 use amlnet_core::model::{DnsIntegration, InboundPrivateEndpoint, IsolationMode, Networking, Operation};
 use amlnet_core::{analyze, Config, Context, Diagnostic, SourceFile};
-use serde::{Deserialize, Serialize};
 
+use crate::json::{self, Json, Members};
 use crate::state::{State, UndoEntry};
 
 /// The context fields a snapshot carries.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
 pub struct SnapshotContext {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "Option::is_none"))]
     pub subscription_id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "Option::is_none"))]
     pub resource_group: Option<String>,
     /// `create` or `update`.
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub operation: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "Option::is_none"))]
     pub current_isolation_mode: Option<String>,
     /// The inbound private endpoints and the approver role (amlnet's own settings, not YAML keys).
-    #[serde(default, skip_serializing_if = "SnapshotNetworking::is_default")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "SnapshotNetworking::is_default"))]
     pub networking: SnapshotNetworking,
 }
 
+impl SnapshotContext {
+    fn json(&self) -> Json {
+        Json::object([
+            ("subscription_id", self.subscription_id.as_deref().map(Json::str)),
+            ("resource_group", self.resource_group.as_deref().map(Json::str)),
+            ("operation", Some(Json::str(&self.operation))),
+            ("current_isolation_mode", self.current_isolation_mode.as_deref().map(Json::str)),
+            ("networking", (!self.networking.is_default()).then(|| self.networking.json())),
+        ])
+    }
+
+    fn read(json: &Json) -> Option<SnapshotContext> {
+        let m = Members::of(json, &["subscription_id", "resource_group", "operation", "current_isolation_mode", "networking"])?;
+        Some(SnapshotContext {
+            subscription_id: m.optional_string("subscription_id")?,
+            resource_group: m.optional_string("resource_group")?,
+            operation: m.string_or_empty("operation")?,
+            current_isolation_mode: m.optional_string("current_isolation_mode")?,
+            networking: m.get("networking").map_or(Some(SnapshotNetworking::default()), SnapshotNetworking::read)?,
+        })
+    }
+}
+
 /// The networking settings a snapshot carries (the model types have no `Deserialize`).
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
 pub struct SnapshotNetworking {
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "Vec::is_empty"))]
     pub inbound: Vec<SnapshotInbound>,
     /// The assignments are on by default, so a link records only turning them off.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "std::ops::Not::not"))]
     pub no_approver_role: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "Option::is_none"))]
     pub approver_identity: Option<String>,
 }
 
 /// One inbound private endpoint: `dns` is `create` (the default), `existing` (with `zone_ids`) or `off`.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
 pub struct SnapshotInbound {
     pub subnet: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "String::is_empty"))]
     pub name: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "Option::is_none"))]
     pub network_resource_group: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "Option::is_none"))]
     pub location: Option<String>,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "String::is_empty"))]
     pub dns: String,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "Vec::is_empty"))]
     pub zone_ids: Vec<String>,
+}
+
+impl SnapshotInbound {
+    fn json(&self) -> Json {
+        let non_empty = |s: &str| (!s.is_empty()).then(|| Json::str(s));
+        Json::object([
+            ("subnet", Some(Json::str(&self.subnet))),
+            ("name", non_empty(&self.name)),
+            ("network_resource_group", self.network_resource_group.as_deref().map(Json::str)),
+            ("location", self.location.as_deref().map(Json::str)),
+            ("dns", non_empty(&self.dns)),
+            ("zone_ids", (!self.zone_ids.is_empty()).then(|| Json::Array(self.zone_ids.iter().map(|z| Json::str(z)).collect()))),
+        ])
+    }
+
+    fn read(json: &Json) -> Option<SnapshotInbound> {
+        let m = Members::of(json, &["subnet", "name", "network_resource_group", "location", "dns", "zone_ids"])?;
+        Some(SnapshotInbound {
+            subnet: m.string("subnet")?,
+            name: m.string_or_empty("name")?,
+            network_resource_group: m.optional_string("network_resource_group")?,
+            location: m.optional_string("location")?,
+            dns: m.string_or_empty("dns")?,
+            zone_ids: m.list_or_empty("zone_ids", |z| z.as_str().map(str::to_owned))?,
+        })
+    }
 }
 
 impl SnapshotNetworking {
     fn is_default(&self) -> bool {
         *self == SnapshotNetworking::default()
+    }
+
+    fn json(&self) -> Json {
+        Json::object([
+            ("inbound", (!self.inbound.is_empty()).then(|| Json::Array(self.inbound.iter().map(SnapshotInbound::json).collect()))),
+            ("no_approver_role", self.no_approver_role.then_some(Json::Bool(true))),
+            ("approver_identity", self.approver_identity.as_deref().map(Json::str)),
+        ])
+    }
+
+    fn read(json: &Json) -> Option<SnapshotNetworking> {
+        let m = Members::of(json, &["inbound", "no_approver_role", "approver_identity"])?;
+        Some(SnapshotNetworking {
+            inbound: m.list_or_empty("inbound", SnapshotInbound::read)?,
+            no_approver_role: m.bool_or_false("no_approver_role")?,
+            approver_identity: m.optional_string("approver_identity")?,
+        })
     }
 
     fn of(n: &Networking) -> SnapshotNetworking {
@@ -111,7 +185,8 @@ impl SnapshotNetworking {
 }
 
 /// What a share link or local storage holds.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
 pub struct Snapshot {
     /// Format version.
     pub v: u32,
@@ -119,13 +194,13 @@ pub struct Snapshot {
     /// `(file name, YAML text)`.
     pub files: Vec<(String, String)>,
     /// The wizard step to open.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "Option::is_none"))]
     pub step: Option<String>,
     /// The current state of a change plan, as YAML documents of what was read (empty without a plan).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "Vec::is_empty"))]
     pub current: Vec<(String, String)>,
     /// The organization policy in force (the text of a `.amlnet-policy.yml`), if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "Option::is_none"))]
     pub policy: Option<String>,
 }
 
@@ -177,11 +252,34 @@ impl Snapshot {
     }
 
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        self.json().text()
     }
 
     pub fn from_json(text: &str) -> Option<Snapshot> {
-        serde_json::from_str(text).ok()
+        Snapshot::read(&json::parse(text)?)
+    }
+
+    fn json(&self) -> Json {
+        Json::object([
+            ("v", Some(Json::Number(self.v.to_string()))),
+            ("context", Some(self.context.json())),
+            ("files", Some(Json::Array(self.files.iter().map(json::pair_json).collect()))),
+            ("step", self.step.as_deref().map(Json::str)),
+            ("current", (!self.current.is_empty()).then(|| Json::Array(self.current.iter().map(json::pair_json).collect()))),
+            ("policy", self.policy.as_deref().map(Json::str)),
+        ])
+    }
+
+    fn read(json: &Json) -> Option<Snapshot> {
+        let m = Members::of(json, &["v", "context", "files", "step", "current", "policy"])?;
+        Some(Snapshot {
+            v: m.get("v")?.as_u32()?,
+            context: SnapshotContext::read(m.get("context")?)?,
+            files: json::list(m.get("files")?, json::string_pair)?,
+            step: m.optional_string("step")?,
+            current: m.list_or_empty("current", json::string_pair)?,
+            policy: m.optional_string("policy")?,
+        })
     }
 
     /// base64url (no padding) of the JSON.
@@ -203,12 +301,23 @@ impl Snapshot {
 /// The undo and redo history as local storage keeps it: `[undo, redo]`, each a list of
 /// `{"label", "snapshot"}`.
 pub fn history_to_json(undo: &[UndoEntry], redo: &[UndoEntry]) -> String {
-    serde_json::to_string(&(undo, redo)).unwrap_or_default()
+    let entries = |list: &[UndoEntry]| {
+        Json::Array(list.iter().map(|e| Json::object([("label", Some(Json::str(&e.label))), ("snapshot", Some(e.snapshot.json()))])).collect())
+    };
+    Json::Array(vec![entries(undo), entries(redo)]).text()
 }
 
 /// Reads [`history_to_json`]'s text; anything else is an empty history.
 pub fn history_from_json(text: &str) -> (Vec<UndoEntry>, Vec<UndoEntry>) {
-    serde_json::from_str(text).unwrap_or_default()
+    fn entry(json: &Json) -> Option<UndoEntry> {
+        let m = Members::of(json, &["label", "snapshot"])?;
+        Some(UndoEntry { label: m.string("label")?, snapshot: Snapshot::read(m.get("snapshot")?)? })
+    }
+    let read = || match json::parse(text)?.as_array()? {
+        [undo, redo] => Some((json::list(undo, entry)?, json::list(redo, entry)?)),
+        _ => None,
+    };
+    read().unwrap_or_default()
 }
 
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
@@ -474,5 +583,120 @@ mod compat {
         ] {
             assert_eq!(Snapshot::from_json(bad), None, "{bad}");
         }
+    }
+}
+
+/// The codec against the serde derives it replaced, on generated snapshots and histories and on
+/// mutations of what they write.
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use crate::json::properties::{mutated, text};
+    use proptest::prelude::*;
+
+    fn optional() -> impl Strategy<Value = Option<String>> {
+        prop::option::of(text())
+    }
+
+    fn files() -> impl Strategy<Value = Vec<(String, String)>> {
+        prop::collection::vec((text(), text()), 0..3)
+    }
+
+    fn inbound() -> impl Strategy<Value = SnapshotInbound> {
+        let dns = prop::sample::select(vec!["", "existing", "off", "other"]);
+        (text(), text(), optional(), optional(), dns, prop::collection::vec(text(), 0..3)).prop_map(
+            |(subnet, name, network_resource_group, location, dns, zone_ids)| SnapshotInbound {
+                subnet,
+                name,
+                network_resource_group,
+                location,
+                dns: dns.to_owned(),
+                zone_ids,
+            },
+        )
+    }
+
+    fn snapshot() -> impl Strategy<Value = Snapshot> {
+        let networking = (prop::collection::vec(inbound(), 0..3), any::<bool>(), optional())
+            .prop_map(|(inbound, no_approver_role, approver_identity)| SnapshotNetworking { inbound, no_approver_role, approver_identity });
+        let context = (optional(), optional(), text(), optional(), networking).prop_map(
+            |(subscription_id, resource_group, operation, current_isolation_mode, networking)| SnapshotContext {
+                subscription_id,
+                resource_group,
+                operation,
+                current_isolation_mode,
+                networking,
+            },
+        );
+        (any::<u32>(), context, files(), optional(), files(), optional()).prop_map(|(v, context, files, step, current, policy)| Snapshot {
+            v,
+            context,
+            files,
+            step,
+            current,
+            policy,
+        })
+    }
+
+    fn history() -> impl Strategy<Value = (Vec<UndoEntry>, Vec<UndoEntry>)> {
+        let entries = || prop::collection::vec((text(), snapshot()).prop_map(|(label, snapshot)| UndoEntry { label, snapshot }), 0..3);
+        (entries(), entries())
+    }
+
+    fn serde_history(text: &str) -> (Vec<UndoEntry>, Vec<UndoEntry>) {
+        serde_json::from_str(text).unwrap_or_default()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 500, ..ProptestConfig::default() })]
+
+        #[test]
+        fn snapshots_are_written_as_serde_json_wrote_them_and_read_back(snap in snapshot()) {
+            let text = snap.to_json();
+            prop_assert_eq!(&text, &serde_json::to_string(&snap).expect("writes"));
+            prop_assert_eq!(Snapshot::from_json(&text), Some(snap));
+        }
+
+        #[test]
+        fn histories_are_written_as_serde_json_wrote_them_and_read_back((undo, redo) in history()) {
+            let text = history_to_json(&undo, &redo);
+            prop_assert_eq!(&text, &serde_json::to_string(&(&undo, &redo)).expect("writes"));
+            prop_assert_eq!(history_from_json(&text), (undo, redo));
+        }
+
+        #[test]
+        fn mutated_snapshots_read_as_serde_read_them(text in snapshot().prop_map(|s| s.to_json()).prop_flat_map(mutated)) {
+            prop_assert_eq!(Snapshot::from_json(&text), serde_json::from_str::<Snapshot>(&text).ok(), "{}", text);
+        }
+
+        #[test]
+        fn mutated_histories_read_as_serde_read_them(text in history().prop_map(|(u, r)| history_to_json(&u, &r)).prop_flat_map(mutated)) {
+            prop_assert_eq!(history_from_json(&text), serde_history(&text), "{}", text);
+        }
+    }
+
+    /// Every prefix of every fixture, and each with one byte of JSON punctuation dropped in anywhere:
+    /// read as serde read it (mostly not at all), never a panic.
+    #[test]
+    fn truncated_and_spliced_fixtures_read_as_serde_read_them() {
+        let fixtures = [
+            include_str!("../tests/json/snapshot-all-fields.json"),
+            include_str!("../tests/json/snapshot-tricky.json"),
+            include_str!("../tests/json/snapshot-demo.json"),
+            include_str!("../tests/json/history.json"),
+        ];
+        let mut checked = 0;
+        for fixture in fixtures {
+            for (i, _) in fixture.char_indices() {
+                let mut variants = vec![fixture[..i].to_owned(), format!("{}{}", &fixture[..i], &fixture[i..].chars().skip(1).collect::<String>())];
+                variants.extend(["\"", "\\", "}", ",", "1"].map(|p| format!("{}{p}{}", &fixture[..i], &fixture[i..])));
+                for text in variants {
+                    assert_eq!(Snapshot::from_json(&text), serde_json::from_str::<Snapshot>(&text).ok(), "{text}");
+                    assert_eq!(history_from_json(&text), serde_history(&text), "{text}");
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 20_000, "{checked}");
     }
 }

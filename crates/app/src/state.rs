@@ -14,8 +14,6 @@ use amlnet_core::model::{
 use amlnet_core::policy::PolicyReading;
 use amlnet_core::{analyze, check, Config, Context, Diagnostic, SourceFile};
 
-use serde::{Deserialize, Serialize};
-
 use crate::share::Snapshot;
 use crate::text::plural;
 
@@ -444,7 +442,8 @@ pub struct FocusRequest {
 }
 
 /// A configuration before an action that replaced or deleted something, to go back to.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
 pub struct UndoEntry {
     /// What the action did ("Started over").
     pub label: String,
@@ -688,13 +687,10 @@ impl State {
     /// The context fields (subscription, resource group) a current state names, read from the `id`
     /// of `az ml workspace show` JSON.
     fn context_of_current(files: &[(String, String)]) -> (Option<String>, Option<String>) {
-        /// Only the `id` of the JSON (a typed read, so no generic JSON values are compiled in).
-        #[derive(Deserialize)]
-        struct Shown {
-            id: Option<String>,
-        }
+        // Only the `id` (a string, at most once), as serde read it into `struct { id: Option<String> }`.
+        let id_of = |text: &str| crate::json::Members::of(&crate::json::parse(text)?, &["id"])?.optional_string("id")?;
         for (_, text) in files {
-            let Ok(Shown { id: Some(id) }) = serde_json::from_str::<Shown>(text) else { continue };
+            let Some(id) = id_of(text) else { continue };
             if let Some(id) = catalog::parse_arm_id(&id) {
                 return (Some(id.subscription.to_owned()), Some(id.resource_group.to_owned()));
             }
@@ -2026,8 +2022,9 @@ mod tests {
         assert_eq!(s.notice, "Nothing to redo");
 
         // The history survives a reload: it is plain data that local storage keeps as JSON.
-        let json = serde_json::to_string(&s.undo).expect("serializes");
-        let back: Vec<UndoEntry> = serde_json::from_str(&json).expect("deserializes");
+        let json = crate::share::history_to_json(&s.undo, &s.redo);
+        let (back, _) = crate::share::history_from_json(&json);
+        assert_eq!((&back, serde_json::to_string(&(&s.undo, &s.redo)).expect("serializes")), (&s.undo, json), "as serde_json wrote it");
         let mut reloaded = State { undo: back, ..State::default() };
         reloaded.apply(Action::Undo);
         assert_eq!(reloaded.config, demo);
