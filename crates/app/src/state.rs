@@ -1989,6 +1989,28 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 1000, ..proptest::prelude::ProptestConfig::default() })]
+
+        /// The `id` reader against the serde struct it replaced, on mutations of `az ml workspace show`
+        /// JSON.
+        #[test]
+        fn the_current_state_id_is_read_as_serde_read_it(text in crate::json::properties::mutated(SHOWN.to_owned())) {
+            #[derive(serde::Deserialize)]
+            struct Shown {
+                id: Option<String>,
+            }
+            let serde = serde_json::from_str::<Shown>(&text).ok().and_then(|s| s.id).and_then(|id| catalog::parse_arm_id(&id).map(|id| (id.subscription.to_owned(), id.resource_group.to_owned())));
+            let files = [("current.json".to_owned(), text.clone())];
+            let read = State::context_of_current(&files);
+            proptest::prop_assert_eq!(read, serde.map_or((None, None), |(s, r)| (Some(s), Some(r))), "{}", text);
+        }
+    }
+
+    const SHOWN: &str = r#"{"description": "caf\u00e9", "id": "/subscriptions/sub-1/resourceGroups/rg-1/providers/Microsoft.MachineLearningServices/workspaces/ws",
+"tags": {"a": "b"}, "hbi_workspace": false, "managed_network": {"isolation_mode": "allow_only_approved_outbound",
+"outbound_rules": [{"type": "fqdn", "destination": "pypi.org"}]}, "numbers": [0, -1, 1.5, 2e10], "x": null}"#;
+
     #[test]
     fn undo_and_redo_every_replacing_or_deleting_action() {
         let mut s = State::demo();
