@@ -242,50 +242,29 @@ impl Parser<'_> {
 
 impl Json {
     /// The compact text, escaped as serde_json escapes.
-    pub fn write(&self, out: &mut String) {
+    pub fn write(&self, w: &mut Writer) {
         match self {
-            Json::Null => out.push_str("null"),
-            Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-            Json::Number(n) | Json::Unreadable(n) => out.push_str(n),
-            Json::String(s) => write_string(s, out),
-            Json::Array(items) => {
-                out.push('[');
-                for (i, item) in items.iter().enumerate() {
-                    if i > 0 {
-                        out.push(',');
-                    }
-                    item.write(out);
+            Json::Null => w.raw("null"),
+            Json::Bool(b) => w.raw(if *b { "true" } else { "false" }),
+            Json::Number(n) | Json::Unreadable(n) => w.raw(n),
+            Json::String(s) => w.string(s),
+            Json::Array(items) => w.array(items, |w, item| item.write(w)),
+            Json::Object(members) => w.object(|o| {
+                for (key, value) in members {
+                    value.write(o.member(key));
                 }
-                out.push(']');
-            }
-            Json::Object(members) => {
-                out.push('{');
-                for (i, (key, value)) in members.iter().enumerate() {
-                    if i > 0 {
-                        out.push(',');
-                    }
-                    write_string(key, out);
-                    out.push(':');
-                    value.write(out);
-                }
-                out.push('}');
-            }
+            }),
         }
     }
 
     pub fn text(&self) -> String {
-        let mut out = String::new();
-        self.write(&mut out);
-        out
+        let mut w = Writer::default();
+        self.write(&mut w);
+        w.finish()
     }
 
     pub fn str(text: &str) -> Json {
         Json::String(text.to_owned())
-    }
-
-    /// An object of these members, keys in this order.
-    pub fn object<const N: usize>(members: [(&str, Option<Json>); N]) -> Json {
-        Json::Object(members.into_iter().filter_map(|(key, value)| Some((key.to_owned(), value?))).collect())
     }
 
     pub fn as_str(&self) -> Option<&str> {
@@ -307,6 +286,77 @@ impl Json {
         match self {
             Json::Number(n) if n.bytes().all(|b| b.is_ascii_digit()) => n.parse().ok(),
             _ => None,
+        }
+    }
+}
+
+/// Writes JSON text as it goes (the share types write themselves without building a [`Json`]):
+/// compact, escaped as serde_json escapes.
+#[derive(Default)]
+pub struct Writer(String);
+
+impl Writer {
+    pub fn finish(self) -> String {
+        self.0
+    }
+
+    /// Text that is JSON already (a number, `true`).
+    pub fn raw(&mut self, json: &str) {
+        self.0.push_str(json);
+    }
+
+    pub fn string(&mut self, text: &str) {
+        write_string(text, &mut self.0);
+    }
+
+    pub fn array<T>(&mut self, items: &[T], mut item: impl FnMut(&mut Writer, &T)) {
+        self.0.push('[');
+        for (i, value) in items.iter().enumerate() {
+            if i > 0 {
+                self.0.push(',');
+            }
+            item(self, value);
+        }
+        self.0.push(']');
+    }
+
+    pub fn object(&mut self, members: impl FnOnce(&mut ObjectWriter)) {
+        self.0.push('{');
+        members(&mut ObjectWriter { writer: self, first: true });
+        self.0.push('}');
+    }
+
+    /// A `(String, String)` as an array.
+    pub fn string_pair(&mut self, (a, b): &(String, String)) {
+        self.0.push('[');
+        self.string(a);
+        self.0.push(',');
+        self.string(b);
+        self.0.push(']');
+    }
+}
+
+/// The members of an object being written, in order.
+pub struct ObjectWriter<'a> {
+    writer: &'a mut Writer,
+    first: bool,
+}
+
+impl ObjectWriter<'_> {
+    /// Writes the key; the value is written with the writer returned.
+    pub fn member(&mut self, key: &str) -> &mut Writer {
+        if !std::mem::take(&mut self.first) {
+            self.writer.0.push(',');
+        }
+        self.writer.string(key);
+        self.writer.0.push(':');
+        self.writer
+    }
+
+    /// The member when there is a value (serde's `skip_serializing_if`).
+    pub fn optional_string(&mut self, key: &str, value: Option<&str>) {
+        if let Some(value) = value {
+            self.member(key).string(value);
         }
     }
 }
@@ -397,11 +447,6 @@ pub fn string_pair(json: &Json) -> Option<(String, String)> {
         [a, b] => Some((a.as_str()?.to_owned(), b.as_str()?.to_owned())),
         _ => None,
     }
-}
-
-/// A `(String, String)` as an array.
-pub fn pair_json((a, b): &(String, String)) -> Json {
-    Json::Array(vec![Json::str(a), Json::str(b)])
 }
 
 #[cfg(test)]

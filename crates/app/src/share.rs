@@ -13,7 +13,7 @@
 use amlnet_core::model::{DnsIntegration, InboundPrivateEndpoint, IsolationMode, Networking, Operation};
 use amlnet_core::{analyze, Config, Context, Diagnostic, SourceFile};
 
-use crate::json::{self, Json, Members};
+use crate::json::{self, Json, Members, Writer};
 use crate::state::{State, UndoEntry};
 
 /// The context fields a snapshot carries.
@@ -35,14 +35,16 @@ pub struct SnapshotContext {
 }
 
 impl SnapshotContext {
-    fn json(&self) -> Json {
-        Json::object([
-            ("subscription_id", self.subscription_id.as_deref().map(Json::str)),
-            ("resource_group", self.resource_group.as_deref().map(Json::str)),
-            ("operation", Some(Json::str(&self.operation))),
-            ("current_isolation_mode", self.current_isolation_mode.as_deref().map(Json::str)),
-            ("networking", (!self.networking.is_default()).then(|| self.networking.json())),
-        ])
+    fn write(&self, w: &mut Writer) {
+        w.object(|o| {
+            o.optional_string("subscription_id", self.subscription_id.as_deref());
+            o.optional_string("resource_group", self.resource_group.as_deref());
+            o.member("operation").string(&self.operation);
+            o.optional_string("current_isolation_mode", self.current_isolation_mode.as_deref());
+            if !self.networking.is_default() {
+                self.networking.write(o.member("networking"));
+            }
+        });
     }
 
     fn read(json: &Json) -> Option<SnapshotContext> {
@@ -88,16 +90,17 @@ pub struct SnapshotInbound {
 }
 
 impl SnapshotInbound {
-    fn json(&self) -> Json {
-        let non_empty = |s: &str| (!s.is_empty()).then(|| Json::str(s));
-        Json::object([
-            ("subnet", Some(Json::str(&self.subnet))),
-            ("name", non_empty(&self.name)),
-            ("network_resource_group", self.network_resource_group.as_deref().map(Json::str)),
-            ("location", self.location.as_deref().map(Json::str)),
-            ("dns", non_empty(&self.dns)),
-            ("zone_ids", (!self.zone_ids.is_empty()).then(|| Json::Array(self.zone_ids.iter().map(|z| Json::str(z)).collect()))),
-        ])
+    fn write(&self, w: &mut Writer) {
+        w.object(|o| {
+            o.member("subnet").string(&self.subnet);
+            o.optional_string("name", Some(self.name.as_str()).filter(|s| !s.is_empty()));
+            o.optional_string("network_resource_group", self.network_resource_group.as_deref());
+            o.optional_string("location", self.location.as_deref());
+            o.optional_string("dns", Some(self.dns.as_str()).filter(|s| !s.is_empty()));
+            if !self.zone_ids.is_empty() {
+                o.member("zone_ids").array(&self.zone_ids, |w, z| w.string(z));
+            }
+        });
     }
 
     fn read(json: &Json) -> Option<SnapshotInbound> {
@@ -118,12 +121,16 @@ impl SnapshotNetworking {
         *self == SnapshotNetworking::default()
     }
 
-    fn json(&self) -> Json {
-        Json::object([
-            ("inbound", (!self.inbound.is_empty()).then(|| Json::Array(self.inbound.iter().map(SnapshotInbound::json).collect()))),
-            ("no_approver_role", self.no_approver_role.then_some(Json::Bool(true))),
-            ("approver_identity", self.approver_identity.as_deref().map(Json::str)),
-        ])
+    fn write(&self, w: &mut Writer) {
+        w.object(|o| {
+            if !self.inbound.is_empty() {
+                o.member("inbound").array(&self.inbound, |w, i| i.write(w));
+            }
+            if self.no_approver_role {
+                o.member("no_approver_role").raw("true");
+            }
+            o.optional_string("approver_identity", self.approver_identity.as_deref());
+        });
     }
 
     fn read(json: &Json) -> Option<SnapshotNetworking> {
@@ -252,22 +259,26 @@ impl Snapshot {
     }
 
     pub fn to_json(&self) -> String {
-        self.json().text()
+        let mut w = Writer::default();
+        self.write(&mut w);
+        w.finish()
     }
 
     pub fn from_json(text: &str) -> Option<Snapshot> {
         Snapshot::read(&json::parse(text)?)
     }
 
-    fn json(&self) -> Json {
-        Json::object([
-            ("v", Some(Json::Number(self.v.to_string()))),
-            ("context", Some(self.context.json())),
-            ("files", Some(Json::Array(self.files.iter().map(json::pair_json).collect()))),
-            ("step", self.step.as_deref().map(Json::str)),
-            ("current", (!self.current.is_empty()).then(|| Json::Array(self.current.iter().map(json::pair_json).collect()))),
-            ("policy", self.policy.as_deref().map(Json::str)),
-        ])
+    fn write(&self, w: &mut Writer) {
+        w.object(|o| {
+            o.member("v").raw(&self.v.to_string());
+            self.context.write(o.member("context"));
+            o.member("files").array(&self.files, Writer::string_pair);
+            o.optional_string("step", self.step.as_deref());
+            if !self.current.is_empty() {
+                o.member("current").array(&self.current, Writer::string_pair);
+            }
+            o.optional_string("policy", self.policy.as_deref());
+        });
     }
 
     fn read(json: &Json) -> Option<Snapshot> {
@@ -301,10 +312,17 @@ impl Snapshot {
 /// The undo and redo history as local storage keeps it: `[undo, redo]`, each a list of
 /// `{"label", "snapshot"}`.
 pub fn history_to_json(undo: &[UndoEntry], redo: &[UndoEntry]) -> String {
-    let entries = |list: &[UndoEntry]| {
-        Json::Array(list.iter().map(|e| Json::object([("label", Some(Json::str(&e.label))), ("snapshot", Some(e.snapshot.json()))])).collect())
+    let entries = |w: &mut Writer, list: &&[UndoEntry]| {
+        w.array(list, |w, entry| {
+            w.object(|o| {
+                o.member("label").string(&entry.label);
+                entry.snapshot.write(o.member("snapshot"));
+            });
+        });
     };
-    Json::Array(vec![entries(undo), entries(redo)]).text()
+    let mut w = Writer::default();
+    w.array(&[undo, redo], entries);
+    w.finish()
 }
 
 /// Reads [`history_to_json`]'s text; anything else is an empty history.
