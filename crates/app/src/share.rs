@@ -600,6 +600,14 @@ mod compat {
             "{\"v\":1,\"context\":{},\"files\":[[\"\t\",\"\"]]}",
         ] {
             assert_eq!(Snapshot::from_json(bad), None, "{bad}");
+            assert!(serde_json::from_str::<Snapshot>(bad).is_err(), "{bad}");
+        }
+        // The two differences (no writer produces either): a struct as an array, and an ignored value
+        // nested deeper than the parser goes.
+        let deep = format!(r#"{{"v":1,"context":{{}},"files":[],"x":{}{}}}"#, "[".repeat(200), "]".repeat(200));
+        for text in [r#"[1,{},[]]"#, deep.as_str()] {
+            assert!(serde_json::from_str::<Snapshot>(text).is_ok());
+            assert_eq!(Snapshot::from_json(text), None);
         }
     }
 }
