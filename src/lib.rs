@@ -128,8 +128,9 @@ fn read_text(text: &JsValue, what: &str) -> Result<String, JsError> {
     text.as_string().ok_or_else(|| JsError::new(&format!("`{what}` must be a string of YAML, not {}", type_name(text))))
 }
 
-fn to_js<T: Tsify + serde::Serialize>(value: &T) -> Result<Ts<T>, JsError> {
-    value.into_ts().map_err(|e| JsError::new(&e.to_string()))
+/// The result as the plain JS object `JSON.parse` makes of its JSON ([`dto::ToJson`]).
+fn to_js<T: Tsify + dto::ToJson>(value: &T) -> Result<Ts<T>, JsError> {
+    js_sys::JSON::parse(&value.to_json()).map(Ts::new_unchecked).map_err(|_| JsError::new("amlnet wrote a result that is not JSON"))
 }
 
 /// Validates one YAML document (a workspace, an online endpoint or an online deployment).
@@ -375,5 +376,53 @@ managed_network:
         assert!(rule_docs("no-such-rule").is_none());
         assert!(parse_format("az").is_ok());
         assert!(parse_format("toml").is_err());
+    }
+    /// Every fixture file: the JSON the binding hands to `JSON.parse` is what serde_json writes for the
+    /// same result (so the JS objects are the ones serde-wasm-bindgen made before).
+    #[test]
+    fn results_are_written_as_serde_json_writes_them() {
+        use dto::ToJson;
+        fn same<T: ToJson + serde::Serialize>(value: &T, what: &str) {
+            assert_eq!(value.to_json(), serde_json::to_string(value).expect("serializable"), "{what}");
+        }
+        fn walk(dir: &std::path::Path, files: &mut Vec<std::path::PathBuf>) {
+            for entry in std::fs::read_dir(dir).expect("fixtures readable").flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    walk(&path, files);
+                } else if path.extension().is_some_and(|e| e == "yml" || e == "json") {
+                    files.push(path);
+                }
+            }
+        }
+        let mut paths = Vec::new();
+        walk(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures"), &mut paths);
+        assert!(paths.len() > 300, "{}", paths.len());
+        let forced = Options { force: Some(true), subscription_id: Some("s".into()), resource_group: Some("rg".into()), ..Options::default() };
+        let mut optional_fields = [false; 3];
+        for path in &paths {
+            let what = path.display().to_string();
+            let text = String::from_utf8_lossy(&std::fs::read(path).expect("fixture readable")).into_owned();
+            let validated = validate_text(&text, &Options::default());
+            optional_fields[0] |= validated.kind.is_none();
+            optional_fields[1] |= validated.diagnostics.iter().any(|d| d.fix.as_ref().is_some_and(|f| f.replacement.is_none()));
+            optional_fields[2] |= validated.diagnostics.iter().any(|d| d.line.is_none());
+            same(&validated, &what);
+            let files = [SourceFile::new("config.yml", text.as_str())];
+            for format in amlnet_core::ExportFormat::ALL.into_iter().filter(|f| f.is_available()).map(ExportFormat::from) {
+                same(&export_sources(&files, format, &Options::default()), &what);
+                same(&export_sources(&files, format, &forced), &what);
+            }
+            #[cfg(feature = "full")]
+            {
+                same(&plan_sources(&files, &files, &Options::default()), &what);
+                same(&summary_sources(&files, &Options::default()), &what);
+            }
+        }
+        assert_eq!(optional_fields, [true; 3], "absent optional fields are covered");
+        for rule in rule_summaries() {
+            same(&rule, &rule.code);
+            same(&rule_docs(&rule.code).expect("documented"), &rule.code);
+        }
     }
 }
