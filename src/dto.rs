@@ -970,6 +970,64 @@ impl ToJson for Diagnostic {
     }
 }
 
+// The core's own values, written as their DTOs (`Diagnostic::from`, `GeneratedFile::from`) are: what
+// `validate` and `exportConfig` send, without copying every diagnostic first (tests in lib.rs compare).
+
+impl ToJson for core::Fix {
+    fn write_json(&self, out: &mut String) {
+        let core::Fix { title, path, replacement } = self;
+        JsonObject::new(out).field("title", title).field("path", path).optional("replacement", replacement).end();
+    }
+}
+
+impl ToJson for core::Diagnostic {
+    fn write_json(&self, out: &mut String) {
+        let core::Diagnostic { code, severity, message, path, file, range, help, fix } = self;
+        let mut object = JsonObject::new(out);
+        object
+            .optional("file", file)
+            .field("code", *code)
+            .field("stage", core::rules::stage(code).unwrap_or("model"))
+            .field("severity", &Severity::from(*severity))
+            .field("message", message)
+            .field("path", path);
+        if let Some(range) = range {
+            object
+                .field("line", &position(range.line))
+                .field("column", &position(range.column))
+                .field("endLine", &position(range.end_line))
+                .field("endColumn", &position(range.end_column));
+        }
+        object.optional("help", help).optional("fix", fix).end();
+    }
+}
+
+impl ToJson for core::GeneratedFile {
+    fn write_json(&self, out: &mut String) {
+        let core::GeneratedFile { path, contents } = self;
+        JsonObject::new(out).field("path", path).field("contents", contents).end();
+    }
+}
+
+/// The JSON of a [`ValidateResult`] with these fields.
+pub fn validate_json(kind: Option<DocumentKind>, diagnostics: &[core::Diagnostic], has_errors: bool) -> String {
+    let mut out = String::new();
+    JsonObject::new(&mut out)
+        .field("version", &core::report::VERSION)
+        .optional("kind", &kind)
+        .field("diagnostics", diagnostics)
+        .field("hasErrors", &has_errors)
+        .end();
+    out
+}
+
+/// The JSON of an [`ExportResult`] with these fields.
+pub fn export_json(files: &[core::GeneratedFile], diagnostics: &[core::Diagnostic], notes: &[core::Diagnostic], has_errors: bool) -> String {
+    let mut out = String::new();
+    JsonObject::new(&mut out).field("files", files).field("diagnostics", diagnostics).field("notes", notes).field("hasErrors", &has_errors).end();
+    out
+}
+
 impl ToJson for ValidateResult {
     fn write_json(&self, out: &mut String) {
         let ValidateResult { version, kind, diagnostics, has_errors } = self;
