@@ -765,7 +765,8 @@ impl From<&RuleInfo> for RuleDocs {
 
 /// The results cross to JavaScript as JSON text that the binding hands to `JSON.parse` (one call per
 /// result): a hand-written writer per shape instead of serde's per-field code and serde-wasm-bindgen's
-/// serializer, about 2.7 KB gzip off the small wasm and 5 KB off the full one. `JSON.parse` gives the plain objects serde-wasm-bindgen
+/// serializer, about 2.7 KB gzip off the small wasm and 5 KB off the full one (building the objects with
+/// `js_sys::Reflect::set` instead measured 450 bytes larger for `validate` alone). `JSON.parse` gives the plain objects serde-wasm-bindgen
 /// built: keys in declaration order, absent optional fields left out, numbers and strings alike; the
 /// tests below require the writer's text to equal `serde_json`'s for the same DTO, and
 /// tests/npm/results.test.mjs compares the package's results with a record.
