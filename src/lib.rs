@@ -16,7 +16,7 @@ pub mod dto;
 pub mod read;
 
 use amlnet_core::{analyze, SourceFile};
-use dto::{Diagnostic, ExportFormat, ExportResult, GeneratedFile, Options, RuleDocs, RuleSummary, SourceFileInput, ValidateResult};
+use dto::{Diagnostic, DocumentKind, ExportFormat, ExportResult, GeneratedFile, Options, RuleDocs, RuleSummary, SourceFileInput, ValidateResult};
 use tsify::{Ts, Tsify};
 use wasm_bindgen::prelude::*;
 
@@ -29,29 +29,58 @@ fn analyze_with_policy(files: &[SourceFile], options: &Options) -> amlnet_core::
     analysis
 }
 
+/// Analyzes one YAML text, as `validate` does.
+fn validate_analysis(text: &str, options: &Options) -> amlnet_core::Analysis {
+    analyze_with_policy(std::slice::from_ref(&options.source_file(text)), options)
+}
+
+/// The kind of the analysis' first document.
+fn first_kind(analysis: &amlnet_core::Analysis) -> Option<DocumentKind> {
+    analysis.kinds.first().and_then(|(_, kind)| *kind).map(Into::into)
+}
+
 /// Validates one YAML text.
 pub fn validate_text(text: &str, options: &Options) -> ValidateResult {
-    let file = options.source_file(text);
-    let analysis = analyze_with_policy(std::slice::from_ref(&file), options);
+    let analysis = validate_analysis(text, options);
     ValidateResult {
         version: amlnet_core::report::VERSION,
-        kind: analysis.kinds.first().and_then(|(_, kind)| *kind).map(Into::into),
+        kind: first_kind(&analysis),
         diagnostics: analysis.diagnostics.iter().map(Diagnostic::from).collect(),
         has_errors: analysis.has_errors(),
     }
 }
 
+/// [`validate_text`]'s result as JSON, written from the analysis without the DTO copy (a test compares).
+fn validate_json(text: &str, options: &Options) -> String {
+    let analysis = validate_analysis(text, options);
+    dto::validate_json(first_kind(&analysis), &analysis.diagnostics, analysis.has_errors())
+}
+
+/// Analyzes the files and generates `format`; no export when there are errors, unless `options.force`.
+fn export_analysis(files: &[SourceFile], format: ExportFormat, options: &Options) -> (amlnet_core::Analysis, amlnet_core::Export) {
+    let analysis = analyze_with_policy(files, options);
+    // The refused errors are among the analysis diagnostics, which the result carries.
+    let export =
+        analysis.export_checked(format.into(), options.force == Some(true)).unwrap_or(amlnet_core::Export { files: Vec::new(), notes: Vec::new() });
+    (analysis, export)
+}
+
 /// Reads the files as one configuration and generates `format`; no files when there are errors,
 /// unless `options.force`.
 pub fn export_sources(files: &[SourceFile], format: ExportFormat, options: &Options) -> ExportResult {
-    let analysis = analyze_with_policy(files, options);
-    let has_errors = analysis.has_errors();
-    let (files, notes) = match analysis.export_checked(format.into(), options.force == Some(true)) {
-        Ok(export) => (export.files.into_iter().map(GeneratedFile::from).collect(), export.notes.iter().map(Diagnostic::from).collect()),
-        // The refused errors are among the analysis diagnostics, which the result carries.
-        Err(_) => (Vec::new(), Vec::new()),
-    };
-    ExportResult { files, diagnostics: analysis.diagnostics.iter().map(Diagnostic::from).collect(), notes, has_errors }
+    let (analysis, export) = export_analysis(files, format, options);
+    ExportResult {
+        files: export.files.into_iter().map(GeneratedFile::from).collect(),
+        diagnostics: analysis.diagnostics.iter().map(Diagnostic::from).collect(),
+        notes: export.notes.iter().map(Diagnostic::from).collect(),
+        has_errors: analysis.has_errors(),
+    }
+}
+
+/// [`export_sources`]' result as JSON, written from the core's values without the DTO copy (a test compares).
+fn export_json(files: &[SourceFile], format: ExportFormat, options: &Options) -> String {
+    let (analysis, export) = export_analysis(files, format, options);
+    dto::export_json(&export.files, &analysis.diagnostics, &export.notes, analysis.has_errors())
 }
 
 /// Plans the change from the current state (YAML or `az ml ... show` JSON) to the desired files. The
@@ -128,8 +157,19 @@ fn read_text(text: &JsValue, what: &str) -> Result<String, JsError> {
     text.as_string().ok_or_else(|| JsError::new(&format!("`{what}` must be a string of YAML, not {}", type_name(text))))
 }
 
-fn to_js<T: Tsify + serde::Serialize>(value: &T) -> Result<Ts<T>, JsError> {
-    value.into_ts().map_err(|e| JsError::new(&e.to_string()))
+/// The plain JS value `JSON.parse` makes of a result's JSON text.
+fn parse_json(json: &str) -> Result<JsValue, JsError> {
+    js_sys::JSON::parse(json).map_err(|_| JsError::new("amlnet wrote a result that is not JSON"))
+}
+
+/// A result as the JS value of its JSON ([`dto::ToJson`]).
+fn to_js<T: Tsify + dto::ToJson>(value: &T) -> Result<Ts<T>, JsError> {
+    parse_json(&value.to_json()).map(Ts::new_unchecked)
+}
+
+/// The JS value of JSON text that holds a `T`.
+fn json_to_js<T: Tsify>(json: &str) -> Result<Ts<T>, JsError> {
+    parse_json(json).map(Ts::new_unchecked)
 }
 
 /// Validates one YAML document (a workspace, an online endpoint or an online deployment).
@@ -140,7 +180,7 @@ fn to_js<T: Tsify + serde::Serialize>(value: &T) -> Result<Ts<T>, JsError> {
 pub fn validate(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue, options: Option<Ts<Options>>) -> Result<Ts<ValidateResult>, JsError> {
     let text = read_text(&text, "text")?;
     let options = read_options(options)?;
-    to_js(&validate_text(&text, &options))
+    json_to_js(&validate_json(&text, &options))
 }
 
 /// Generates YAML documents, an `az` bash script or a Python script from one YAML text or from
@@ -167,7 +207,7 @@ pub fn export_config(
         )));
     }
     let files = read_input(text_or_files, "textOrFiles", &options)?;
-    to_js(&export_sources(&files, format, &options))
+    json_to_js(&export_json(&files, format, &options))
 }
 
 /// One YAML string (named by `options.fileName`) or an array of `{ name, text, kind? }` files.
@@ -215,9 +255,10 @@ pub fn summary(
 }
 
 /// Every rule amlnet checks, in documentation order.
-#[wasm_bindgen]
-pub fn rules() -> Result<Vec<Ts<RuleSummary>>, JsError> {
-    rule_summaries().iter().map(to_js).collect()
+#[wasm_bindgen(unchecked_return_type = "RuleSummary[]")]
+pub fn rules() -> Result<JsValue, JsError> {
+    // One array, parsed once (a `Vec` of handles costs the wasm a slice of the externref table).
+    parse_json(&dto::ToJson::to_json(rule_summaries().as_slice()))
 }
 
 /// The documentation of one rule code (Markdown), or `undefined` for a code amlnet does not have.
@@ -249,7 +290,7 @@ pub fn amlnet_version() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use dto::{DocumentKind, Operation, Severity};
+    use dto::{Operation, Severity};
 
     const BROKEN: &str = "\
 $schema: https://azuremlschemas.azureedge.net/latest/workspace.schema.json
@@ -375,5 +416,57 @@ managed_network:
         assert!(rule_docs("no-such-rule").is_none());
         assert!(parse_format("az").is_ok());
         assert!(parse_format("toml").is_err());
+    }
+    /// Every fixture file: the JSON the binding hands to `JSON.parse` is what serde_json writes for the
+    /// same result (so the JS objects are the ones serde-wasm-bindgen made before).
+    #[test]
+    fn results_are_written_as_serde_json_writes_them() {
+        use dto::ToJson;
+        fn same<T: ToJson + serde::Serialize>(value: &T, what: &str) {
+            assert_eq!(value.to_json(), serde_json::to_string(value).expect("serializable"), "{what}");
+        }
+        fn walk(dir: &std::path::Path, files: &mut Vec<std::path::PathBuf>) {
+            for entry in std::fs::read_dir(dir).expect("fixtures readable").flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    walk(&path, files);
+                } else if path.extension().is_some_and(|e| e == "yml" || e == "json") {
+                    files.push(path);
+                }
+            }
+        }
+        let mut paths = Vec::new();
+        walk(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures"), &mut paths);
+        assert!(paths.len() > 300, "{}", paths.len());
+        let forced = Options { force: Some(true), subscription_id: Some("s".into()), resource_group: Some("rg".into()), ..Options::default() };
+        let mut optional_fields = [false; 3];
+        for path in &paths {
+            let what = path.display().to_string();
+            let text = String::from_utf8_lossy(&std::fs::read(path).expect("fixture readable")).into_owned();
+            let validated = validate_text(&text, &Options::default());
+            optional_fields[0] |= validated.kind.is_none();
+            optional_fields[1] |= validated.diagnostics.iter().any(|d| d.fix.as_ref().is_some_and(|f| f.replacement.is_none()));
+            optional_fields[2] |= validated.diagnostics.iter().any(|d| d.line.is_none());
+            same(&validated, &what);
+            assert_eq!(validate_json(&text, &Options::default()), validated.to_json(), "{what}");
+            let files = [SourceFile::new("config.yml", text.as_str())];
+            for format in amlnet_core::ExportFormat::ALL.into_iter().filter(|f| f.is_available()).map(ExportFormat::from) {
+                for options in [&Options::default(), &forced] {
+                    let result = export_sources(&files, format, options);
+                    same(&result, &what);
+                    assert_eq!(export_json(&files, format, options), result.to_json(), "{what}");
+                }
+            }
+            #[cfg(feature = "full")]
+            {
+                same(&plan_sources(&files, &files, &Options::default()), &what);
+                same(&summary_sources(&files, &Options::default()), &what);
+            }
+        }
+        assert_eq!(optional_fields, [true; 3], "absent optional fields are covered");
+        for rule in rule_summaries() {
+            same(&rule, &rule.code);
+            same(&rule_docs(&rule.code).expect("documented"), &rule.code);
+        }
     }
 }

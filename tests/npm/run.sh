@@ -2,7 +2,8 @@
 # The npm package's checks: installs the node tools (idempotent), builds pkg/, and runs the
 # wasm-bindgen tests, the binding's native tests with the full build, the pack test (ESM, CommonJS,
 # tsc --strict), the headless-Chromium test, the npx test (the bin against the native CLI, the
-# pre-commit hook and the action) and the size budget. Ends with `npm: N passed, M failed`; exits non-zero on any failure.
+# pre-commit hook and the action), the results test (every fixture and corpus file against the recorded
+# results, tests/npm/results.sha256.json) and the size budget. Ends with `npm: N passed, M failed`; exits non-zero on any failure.
 #
 # Needs wasm-pack, wasm-bindgen (= the Cargo.lock version) and wasm-bindgen-test-runner on PATH,
 # the wasm32-unknown-unknown target, and /usr/bin/chromium. Downloads no browser or tool binaries.
@@ -61,7 +62,7 @@ cargo build -q --locked -p amlnet-cli --bin amlnet || echo "npm-native-cli: 0 pa
 [ -f "$LOGS/native.log" ] && count "$LOGS/native.log"
 export AMLNET_NATIVE=$ROOT/target/debug/amlnet
 
-for t in pack browser npx; do
+for t in pack browser npx results; do
   step "$t test"
   node "$NPM_DIR/$t.test.mjs" 2>&1 | tee "$LOGS/$t.log"
   grep -Eq '^[a-z-]+: [0-9]+ passed, [0-9]+ failed$' "$LOGS/$t.log" || echo "npm-$t: 0 passed, 1 failed" >>"$LOGS/$t.log"
