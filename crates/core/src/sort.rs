@@ -109,7 +109,7 @@ mod tests {
             let mut std = ours.clone();
             // Compare by the first field only: stability shows in the second.
             sort_by(&mut ours, |a, b| a.0.cmp(&b.0));
-            std.sort_by(|a, b| a.0.cmp(&b.0));
+            std.sort_by_key(|a| a.0);
             assert_eq!(ours, std, "seed {seed}, {n} items");
             // Sorted and reversed inputs too.
             let mut reversed: Vec<_> = std.iter().rev().copied().collect();
