@@ -101,7 +101,7 @@ impl Diagnostic {
 
 /// Sorts diagnostics into a stable order: by file, position, path, then code.
 pub fn sort_diagnostics(diagnostics: &mut [Diagnostic]) {
-    diagnostics.sort_by(|a, b| {
+    crate::sort::sort_by(diagnostics, |a, b| {
         let pos = |d: &Diagnostic| d.range.map_or((usize::MAX, usize::MAX), |r| (r.line, r.column));
         (&a.file, pos(a), &a.path, a.code).cmp(&(&b.file, pos(b), &b.path, b.code))
     });

@@ -21,6 +21,7 @@ pub mod policy;
 pub mod report;
 pub mod rules;
 pub mod schema;
+mod sort;
 pub mod summary;
 pub mod syntax;
 

@@ -90,6 +90,24 @@ fn every_rust_file_opens_with_a_doc_line() {
     assert!(missing.is_empty(), "these files do not open with a `//!` line saying what they are for: {missing:#?}");
 }
 
+#[test]
+fn the_core_has_one_sort_and_no_hash_tables() {
+    // ARCHITECTURE.md, "One sort and no hash tables in the core": each would add its monomorphs to every wasm.
+    let banned = [".sort(", ".sort_by(", ".sort_by_key(", ".sort_unstable", ".sort_by_cached_key(", "HashMap", "HashSet"];
+    let mut found = Vec::new();
+    for path in repo_paths().into_iter().filter(|p| p.starts_with("crates/core/src/") && p.ends_with(".rs")) {
+        let text = read(&repo_root().join(&path));
+        // The sort's own test compares with the standard library's sort.
+        let code = text.split("#[cfg(test)]").next().unwrap_or_default();
+        for (n, line) in code.lines().enumerate() {
+            if let Some(word) = banned.iter().find(|b| line.contains(*b) && !line.trim_start().starts_with("//")) {
+                found.push(format!("{path}:{}: {word}", n + 1));
+            }
+        }
+    }
+    assert!(found.is_empty(), "use crate::sort and BTreeMap<Cow<str>, usize> (ARCHITECTURE.md): {found:#?}");
+}
+
 /// Backticked words of a markdown text that name a path: with a `/`, or a file name with one of the
 /// repository's source extensions. Not package subpaths (`./snippet`), URLs or absolute system paths.
 fn named_paths(markdown: &str) -> BTreeSet<String> {

@@ -17,7 +17,7 @@ fn s(text: &str) -> Value {
 
 /// Sorts the entries in the SDK schema's field order (`crate::schema::sdk`), which is also its dump order.
 fn ordered(mut entries: Vec<(String, Value)>, schema: &crate::schema::Schema) -> Value {
-    entries.sort_by_key(|(k, _)| schema.fields.iter().position(|f| f.key == k).unwrap_or(usize::MAX));
+    crate::sort::sort_by_key(&mut entries, |(k, _)| schema.fields.iter().position(|f| f.key == k).unwrap_or(usize::MAX));
     Value::Map(entries)
 }
 

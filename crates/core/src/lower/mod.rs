@@ -14,7 +14,8 @@ use crate::rules::{codes, RuleInfo};
 use crate::schema::{Issue, IssueKind, Schema, Unknown as SchemaUnknown};
 use crate::syntax::pyyaml::PyType;
 use crate::syntax::{Node, NodeKind, Scalar};
-use std::collections::HashMap;
+use std::borrow::Cow;
+use std::collections::BTreeMap;
 
 pub(crate) use deployment::lower_deployment;
 pub(crate) use endpoint::lower_endpoint;
@@ -23,12 +24,19 @@ pub(crate) use workspace::lower_workspace;
 /// Where each field of one document was written.
 #[derive(Debug, Clone, Default)]
 pub struct SourceMap {
-    /// Range of the value at each path.
-    values: HashMap<String, TextRange>,
-    /// Range of the key at each path (for keys that must go).
-    keys: HashMap<String, TextRange>,
+    /// Each path written, to its ranges in `ranges`. The key type is the YAML parser's anchor table's,
+    /// so the wasm builds carry one ordered map (and no hash table).
+    paths: BTreeMap<Cow<'static, str>, usize>,
+    /// The range of the value at a path, and of its key (for keys that must go).
+    ranges: Vec<Ranges>,
     /// Range of the whole document.
     root: Option<TextRange>,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+struct Ranges {
+    value: Option<TextRange>,
+    key: Option<TextRange>,
 }
 
 impl SourceMap {
@@ -36,8 +44,8 @@ impl SourceMap {
     pub fn range(&self, path: &str) -> Option<TextRange> {
         let mut p = path;
         loop {
-            if let Some(r) = self.values.get(p) {
-                return Some(*r);
+            if let Some(r) = self.ranges_at(p).and_then(|r| r.value) {
+                return Some(r);
             }
             match parent_path(p) {
                 Some(parent) => p = parent,
@@ -48,12 +56,37 @@ impl SourceMap {
 
     /// The range of the key at `path`, falling back to the value.
     pub fn key_range(&self, path: &str) -> Option<TextRange> {
-        self.keys.get(path).copied().or_else(|| self.range(path))
+        self.ranges_at(path).and_then(|r| r.key).or_else(|| self.range(path))
     }
 
     /// Whether a value was written at exactly `path`.
     pub fn contains(&self, path: &str) -> bool {
-        self.values.contains_key(path)
+        self.ranges_at(path).is_some_and(|r| r.value.is_some())
+    }
+
+    fn ranges_at(&self, path: &str) -> Option<&Ranges> {
+        self.paths.get(path).and_then(|&i| self.ranges.get(i))
+    }
+
+    /// Records the value at `path`, and its key's range for a mapping entry. A later value at the same
+    /// path replaces the earlier one (PyYAML keeps the last of duplicate keys).
+    fn record(&mut self, path: String, key: Option<TextRange>, value: TextRange) {
+        let known = match self.paths.get(path.as_str()) {
+            Some(&i) => self.ranges.get_mut(i),
+            None => None,
+        };
+        match known {
+            Some(ranges) => {
+                ranges.value = Some(value);
+                if key.is_some() {
+                    ranges.key = key;
+                }
+            }
+            None => {
+                self.paths.insert(Cow::Owned(path), self.ranges.len());
+                self.ranges.push(Ranges { value: Some(value), key });
+            }
+        }
     }
 }
 
@@ -123,7 +156,7 @@ impl Lowerer {
             self.wrong_type(node, path, "a mapping");
             return None;
         };
-        self.map.values.insert(path.to_owned(), node.range);
+        self.map.record(path.to_owned(), None, node.range);
         let mut entries: Vec<(&'n str, &'n Node)> = Vec::with_capacity(raw.len());
         for (key, value) in raw {
             // A mapping or list as a key is reported once for the file (`unhashable_keys`).
@@ -139,8 +172,7 @@ impl Lowerer {
                 );
                 entries.remove(pos);
             }
-            self.map.keys.insert(key_path.clone(), key.range);
-            self.map.values.insert(key_path, value.range);
+            self.map.record(key_path, Some(key.range), value.range);
             entries.push((key_text, value));
         }
         Some(Fields { path: path.to_owned(), entries })
@@ -294,7 +326,7 @@ impl Lowerer {
         let mut out = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
             let item_path = format!("{path}[{i}]");
-            self.map.values.insert(item_path.clone(), item.range);
+            self.map.record(item_path.clone(), None, item.range);
             if let Some(s) = self.string(item, &item_path) {
                 out.push(s);
             }

@@ -224,7 +224,7 @@ pub(crate) fn lower_rule_list(lw: &mut Lowerer, node: &Node, path: &str) -> Vec<
             return Vec::new();
         }
     };
-    lw.map.values.insert(path.to_owned(), node.range);
+    lw.map.record(path.to_owned(), None, node.range);
     let mut rules = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
         let item_path = format!("{path}[{i}]");

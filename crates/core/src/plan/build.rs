@@ -18,7 +18,7 @@ pub(super) fn build(current: &Config, desired: &Config) -> (Vec<PlanStep>, Vec<(
     b.build();
     let Builder { mut steps, findings, .. } = b;
     // The plan's order is `StepKind`'s (stable: steps of one kind keep the order they were added in).
-    steps.sort_by_key(|s| s.kind);
+    crate::sort::sort_by_key(&mut steps, |s| s.kind);
     (steps, findings)
 }
 

@@ -70,7 +70,7 @@ pub(super) fn python_script(desired: &Config, current: &Config, steps: &[PlanSte
     loaders.insert(0, "MLClient");
     let _ = writeln!(out, "from azure.ai.ml import {}", loaders.join(", "));
     if !entities.is_empty() {
-        entities.sort_unstable();
+        crate::sort::sort_by(&mut entities, Ord::cmp);
         let _ = writeln!(out, "from azure.ai.ml.entities import {}", entities.join(", "));
     }
     out.push_str("from azure.identity import DefaultAzureCredential\n\n\n");

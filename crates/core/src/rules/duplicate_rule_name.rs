@@ -2,6 +2,8 @@
 
 use super::prelude::*;
 use crate::model::rule_path;
+use std::borrow::Cow;
+use std::collections::BTreeMap;
 
 pub(crate) const INFO: RuleInfo = RuleInfo {
     code: "duplicate-rule-name",
@@ -38,12 +40,20 @@ Name them `storage-blob` and `storage-file`.
 pub(crate) fn check(cx: &mut Checker<'_>) {
     let rules = cx.config.rules();
     // First index of each name, compared without regard to case; one pass, so 1000 rules stay cheap.
-    let mut first_by_name: std::collections::HashMap<String, usize> = std::collections::HashMap::with_capacity(rules.len());
+    // (The map's type is the YAML parser's anchor table's and the source map's: one map in the wasm.)
+    let mut first_by_name: BTreeMap<Cow<'_, str>, usize> = BTreeMap::new();
     for (i, rule) in rules.iter().enumerate() {
         if rule.name.is_empty() {
             continue;
         }
-        let first = *first_by_name.entry(rule.name.to_ascii_lowercase()).or_insert(i);
+        let name = rule.name.to_ascii_lowercase();
+        let first = match first_by_name.get(name.as_str()) {
+            Some(&first) => first,
+            None => {
+                first_by_name.insert(Cow::Owned(name), i);
+                i
+            }
+        };
         if first != i {
             let d = INFO
                 .at(

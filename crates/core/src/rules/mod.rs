@@ -80,12 +80,24 @@ impl PolicyChecker<'_> {
 
 /// "`a`, `b`" for a help text.
 pub(crate) fn quoted_list<T: std::fmt::Display>(values: impl IntoIterator<Item = T>) -> String {
-    let items: Vec<String> = values.into_iter().map(|v| format!("`{v}`")).collect();
-    if items.is_empty() {
+    let mut out = String::new();
+    for value in values {
+        push_quoted(&mut out, &value);
+    }
+    if out.is_empty() {
         "nothing (the list is empty)".to_owned()
     } else {
-        items.join(", ")
+        out
     }
+}
+
+/// One item of `quoted_list` (not generic, so the list's callers share it).
+fn push_quoted(out: &mut String, value: &dyn std::fmt::Display) {
+    use std::fmt::Write as _;
+    if !out.is_empty() {
+        out.push_str(", ");
+    }
+    let _ = write!(out, "`{value}`");
 }
 
 /// A rule's documentation, compiled in with the `docs` feature (on by default) and empty without it.

@@ -10,7 +10,6 @@ pub mod pyyaml;
 use crate::diagnostic::{Diagnostic, TextRange};
 use pyyaml::PyType;
 use saphyr_parser::{Event, Parser, ScalarStyle, Span};
-use std::collections::HashMap;
 
 /// Largest input accepted, in bytes. Real configurations are a few kilobytes; 1000 rules are about 250 KB.
 pub const MAX_INPUT_BYTES: usize = 4 * 1024 * 1024;
@@ -171,7 +170,8 @@ pub fn parse(text: &str) -> Stream {
     let index = LineIndex::new(text);
     let mut parser = Parser::new_from_str(text);
     let mut stack: Vec<Frame> = Vec::new();
-    let mut anchors: HashMap<usize, Node> = HashMap::new();
+    // The node of each anchor, by its id (saphyr numbers anchors 1, 2, 3, ... across the stream).
+    let mut anchors: Vec<Option<Node>> = Vec::new();
     let mut expanded_nodes: usize = 0;
 
     loop {
@@ -256,7 +256,7 @@ pub fn parse(text: &str) -> Stream {
                 remember(&mut anchors, anchor, &node);
                 node
             }
-            Event::Alias(id) => match anchors.get(&id) {
+            Event::Alias(id) => match anchors.get(id).and_then(Option::as_ref) {
                 Some(target) => {
                     expanded_nodes = expanded_nodes.saturating_add(target.size());
                     if expanded_nodes > MAX_EXPANDED_NODES {
@@ -286,9 +286,14 @@ pub fn parse(text: &str) -> Stream {
     stream
 }
 
-fn remember(anchors: &mut HashMap<usize, Node>, anchor: usize, node: &Node) {
+fn remember(anchors: &mut Vec<Option<Node>>, anchor: usize, node: &Node) {
     if anchor != 0 {
-        anchors.insert(anchor, node.clone());
+        if anchors.len() <= anchor {
+            anchors.resize_with(anchor + 1, || None);
+        }
+        if let Some(slot) = anchors.get_mut(anchor) {
+            *slot = Some(node.clone());
+        }
     }
 }
 
