@@ -6,8 +6,8 @@
 use amlnet_core::model::IsolationMode;
 use yew::prelude::*;
 
-use super::field::CheckField;
-use super::messages::Messages;
+use super::field::{check_field, Control};
+use super::messages::messages;
 use super::{select_for, step_heading, text_for, StepProps};
 use crate::state::{Action, Anchor, Field, Step};
 use crate::text::plural;
@@ -21,6 +21,14 @@ fn describe(mode: IsolationMode) -> &'static str {
             "A managed virtual network; outbound traffic only to required and user-defined rules (private endpoint, service tag, FQDN)."
         }
     }
+}
+
+/// A checkbox bound to a wizard field, with its findings: `Action::Set` with "true" or "false".
+fn check_for(p: &StepProps, field: Field, hint: &'static str) -> Html {
+    let diagnostics = p.at(Anchor::Field(field));
+    let control = Control { id: field.id(), label: field.label(), hint: Some(hint), diagnostics, fixes: Vec::new(), dispatch: Some(p.dispatch.clone()) };
+    let set = super::set_field(&p.dispatch, field);
+    check_field(control, p.state.value(field) == "true", Callback::from(move |on: bool| set.emit(on.to_string())))
 }
 
 #[function_component(Networking)]
@@ -86,7 +94,7 @@ pub fn networking(p: &StepProps) -> Html {
                         </div>
                     }
                 }) }
-                <Messages id={format!("{}-msg", field.id())} diagnostics={mode_messages} />
+                { messages(format!("{}-msg", field.id()), &mode_messages, &[], None) }
             </fieldset>
             if mode == IsolationMode::AllowOnlyApprovedOutbound {
                 { select_for(p, Field::FirewallSku, &[("", "Not set (Standard)"), ("standard", "Standard"), ("basic", "Basic")],
@@ -96,11 +104,7 @@ pub fn networking(p: &StepProps) -> Html {
                 <fieldset class="provisioning">
                     <legend>{ "Provisioning" }</legend>
                     if create {
-                        <CheckField id={Field::ProvisionNow.id()} label={Field::ProvisionNow.label()}
-                            checked={p.state.value(Field::ProvisionNow) == "true"}
-                            hint={AttrValue::from("Otherwise the scripts provision it before the first online deployment, or Azure does when the first compute is created")}
-                            diagnostics={p.at(Anchor::Field(Field::ProvisionNow))} dispatch={p.dispatch.clone()}
-                            onchange={{ let d = p.dispatch.clone(); Callback::from(move |on: bool| d.emit(Action::Set(Field::ProvisionNow, on.to_string()))) }} />
+                        { check_for(p, Field::ProvisionNow, "Otherwise the scripts provision it before the first online deployment, or Azure does when the first compute is created") }
                     }
                     <div class="field check" id="spark-provisioning">
                         <input id="f-include-spark" type="checkbox" checked={!spark_rules.is_empty()} disabled=true aria-describedby="f-include-spark-hint" />
@@ -125,11 +129,7 @@ pub fn networking(p: &StepProps) -> Html {
                 { text_for(p, Field::ImageBuildCompute, Some("A compute cluster that builds environment images when the container registry is reachable only privately, for example image-builder")) }
                 <fieldset class="approval" id="approver-role">
                     <legend>{ "Approval of private endpoints" }</legend>
-                    <CheckField id={Field::AssignApproverRole.id()} label={Field::AssignApproverRole.label()}
-                        checked={p.state.value(Field::AssignApproverRole) == "true"}
-                        hint={AttrValue::from("\"Azure AI Enterprise Network Connection Approver\" for the workspace's identity on each private endpoint target, required since 2025-04-30")}
-                        diagnostics={p.at(Anchor::Field(Field::AssignApproverRole))} dispatch={p.dispatch.clone()}
-                        onchange={{ let d = p.dispatch.clone(); Callback::from(move |on: bool| d.emit(Action::Set(Field::AssignApproverRole, on.to_string()))) }} />
+                    { check_for(p, Field::AssignApproverRole, "\"Azure AI Enterprise Network Connection Approver\" for the workspace's identity on each private endpoint target, required since 2025-04-30") }
                     { text_for(p, Field::ApproverIdentity, Some("A user-assigned identity's resource ID; empty: the workspace's primary user-assigned identity, else its system-assigned identity")) }
                 </fieldset>
             }

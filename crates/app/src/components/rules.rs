@@ -6,7 +6,7 @@ use amlnet_core::catalog::{RECOMMENDED_SETS, REQUIRED_RULES};
 use amlnet_core::model::{Destination, IsolationMode, OutboundRule};
 use yew::prelude::*;
 
-use super::messages::Messages;
+use super::messages::messages;
 use super::{code_badge, event_value, group_findings, repeated_rule_codes, rich, severity_word, step_heading, StepProps};
 use crate::state::{Action, Anchor, Step};
 use crate::text::plural;
@@ -142,7 +142,7 @@ pub fn rules(p: &StepProps) -> Html {
                                         </td>
                                     </tr>
                                     if !found.is_empty() {
-                                        <tr class="msg-row"><td colspan="5"><Messages id={format!("rule-{i}-msg")} fixes={p.fixes_for(&found, Anchor::Rule(i))} dispatch={p.dispatch.clone()} diagnostics={found.clone()} /></td></tr>
+                                        <tr class="msg-row"><td colspan="5">{ messages(format!("rule-{i}-msg"), &found, &p.fixes_for(&found, Anchor::Rule(i)), Some(&p.dispatch)) }</td></tr>
                                     }
                                     </>
                                 }
