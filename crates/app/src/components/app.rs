@@ -8,19 +8,19 @@ use std::rc::Rc;
 use amlnet_core::Severity;
 use yew::prelude::*;
 
-use super::basics::Basics;
+use super::basics::basics;
 use super::diagram::Diagram;
 use super::docs::ExplainDialog;
-use super::endpoint::Endpoint;
-use super::export_panel::{ExportPanel, ExportQuestion};
-use super::import_panel::ImportPanel;
-use super::networking::Networking;
-use super::plan_panel::{PlanPanel, PlanView};
-use super::policy_panel::PolicyPanel;
-use super::review::Review;
-use super::rule_dialog::RuleDialog;
+use super::endpoint::endpoint;
+use super::export_panel::{export_question, ExportPanel};
+use super::import_panel::import_panel;
+use super::networking::networking;
+use super::plan_panel::{plan_panel, PlanView};
+use super::policy_panel::policy_panel;
+use super::review::review;
+use super::rule_dialog::rule_dialog;
 use super::rules::Rules;
-use super::stepper::Stepper;
+use super::stepper::stepper;
 use super::summary::SummaryPanel;
 use super::toolbar::Toolbar;
 use super::StepProps;
@@ -73,11 +73,11 @@ pub fn app() -> Html {
     let props = StepProps { state: Rc::new((*state).clone()), diagnostics: diagnostics.clone(), dispatch: dispatch.clone() };
     let step = state.step;
     let body = match step {
-        Step::Basics => html! { <Basics ..props.clone() /> },
-        Step::Networking => html! { <Networking ..props.clone() /> },
+        Step::Basics => basics(&props),
+        Step::Networking => networking(&props),
         Step::Rules => html! { <Rules ..props.clone() /> },
-        Step::Endpoint => html! { <Endpoint ..props.clone() /> },
-        Step::Review => html! { <Review ..props.clone() /> },
+        Step::Endpoint => endpoint(&props),
+        Step::Review => review(&props),
     };
     let errors = diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
     let warnings = diagnostics.iter().filter(|d| d.severity == Severity::Warning).count();
@@ -110,11 +110,12 @@ pub fn app() -> Html {
                                 <button type="button" aria-label="Dismiss the notice" onclick={{ let d = dispatch.clone(); Callback::from(move |_| d.emit(Action::DismissToast)) }}>{ "×" }</button>
                             </div>
                         }
-                        <ImportPanel ..props.clone() />
-                        <PlanPanel ..props.clone() />
-                        <PolicyPanel ..props.clone() />
-                        <Stepper ..props.clone() />
-                        <div class="step">{ body }</div>
+                        { import_panel(&props) }
+                        { plan_panel(&props) }
+                        { policy_panel(&props) }
+                        { stepper(&props) }
+                        // Keyed: a new step is a new subtree, not the last step's fields patched.
+                        <div class="step" key={step.id()}>{ body }</div>
                         <div class="step-nav">
                             if let Some(prev) = step.previous() {
                                 <button type="button" onclick={back}>{ format!("Back: {}", prev.title()) }</button>
@@ -139,9 +140,9 @@ pub fn app() -> Html {
                     <span class="counts">{ format!("{}, {}", plural(errors, "error"), plural(warnings, "warning")) }</span></p>
                 </footer>
             </div>
-            <RuleDialog ..props.clone() />
+            { rule_dialog(&props) }
             if let Some(code) = state.explain { <ExplainDialog {code} dispatch={dispatch.clone()} /> }
-            if let Some(intent) = state.export_question { <ExportQuestion {intent} state={props.state.clone()} diagnostics={props.diagnostics.clone()} dispatch={dispatch.clone()} /> }
+            if let Some(intent) = state.export_question { { export_question(intent, &props) } }
             <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">
                 { format!("{} {}, {}.", state.notice, plural(errors, "error"), plural(warnings, "warning")) }
             </div>

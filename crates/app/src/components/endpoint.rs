@@ -7,7 +7,6 @@ use super::field::{check_field, text_field, Control};
 use super::{select_for, set_field, step_heading, text_for, StepProps};
 use crate::state::{Action, Anchor, Field, Step};
 
-#[function_component(Endpoint)]
 pub fn endpoint(p: &StepProps) -> Html {
     let enabled = p.state.endpoint_enabled();
     let toggle = {

@@ -80,24 +80,15 @@ fn what(intent: ExportIntent, config: &Config) -> String {
 }
 
 /// The question before exporting a configuration with errors: what is wrong, then "anyway" or not.
-#[derive(Properties, PartialEq, Clone)]
-pub struct QuestionProps {
-    pub intent: ExportIntent,
-    pub state: std::rc::Rc<crate::state::State>,
-    pub diagnostics: std::rc::Rc<Vec<amlnet_core::Diagnostic>>,
-    pub dispatch: Callback<Action>,
-}
-
-#[function_component(ExportQuestion)]
-pub fn export_question(p: &QuestionProps) -> Html {
+pub fn export_question(intent: ExportIntent, p: &StepProps) -> Html {
     let close = {
         let d = p.dispatch.clone();
         Callback::from(move |()| d.emit(Action::CloseExportQuestion))
     };
     let errors: Vec<&amlnet_core::Diagnostic> = p.diagnostics.iter().filter(|d| d.is_error()).collect();
-    let label = what(p.intent, &p.state.config);
+    let label = what(intent, &p.state.config);
     let anyway = {
-        let (d, intent, config) = (p.dispatch.clone(), p.intent, p.state.config.clone());
+        let (d, config) = (p.dispatch.clone(), p.state.config.clone());
         Callback::from(move |_| {
             d.emit(Action::CloseExportQuestion);
             run(intent, &config, &d);

@@ -47,7 +47,6 @@ fn annotated(name: &str, text: &str, diagnostics: &[Diagnostic]) -> Html {
     }
 }
 
-#[function_component(ImportPanel)]
 pub fn import_panel(p: &StepProps) -> Html {
     let panel = &p.state.import;
     if !panel.open {

@@ -31,7 +31,6 @@ fn check_for(p: &StepProps, field: Field, hint: &'static str) -> Html {
     check_field(control, p.state.value(field) == "true", Callback::from(move |on: bool| set.emit(on.to_string())))
 }
 
-#[function_component(Networking)]
 pub fn networking(p: &StepProps) -> Html {
     let mode = p.state.isolation_mode();
     let field = Field::IsolationMode;

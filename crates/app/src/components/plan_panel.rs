@@ -59,7 +59,6 @@ fn script(p: &StepProps, id: &'static str, name: &'static str, text: &str) -> Ht
     }
 }
 
-#[function_component(PlanPanel)]
 pub fn plan_panel(p: &StepProps) -> Html {
     let panel = &p.state.plan;
     if !panel.open {

@@ -12,7 +12,6 @@ fn policy_of_files(files: Vec<(String, String)>) -> Action {
     Action::LoadPolicy(files.into_iter().next().map(|(_, text)| text).unwrap_or_default())
 }
 
-#[function_component(PolicyPanel)]
 pub fn policy_panel(p: &StepProps) -> Html {
     let panel = &p.state.policy;
     if !panel.open {

@@ -9,19 +9,17 @@ use super::{code_badge, group_findings, rich, severity_word, step_heading, StepP
 use crate::state::{Action, Anchor, Field, Step};
 use crate::text::plural;
 
-#[function_component(Review)]
 pub fn review(p: &StepProps) -> Html {
     html! {
         <section aria-labelledby="step-review-heading">
             { step_heading(Step::Review, "Check the settings and the findings, then copy or download the files from the export panel.") }
-            <Settings ..p.clone() />
-            <Summary ..p.clone() />
+            { settings(p) }
+            { summary(p) }
         </section>
     }
 }
 
 /// The settings, step by step, each with a link back to its step.
-#[function_component(Settings)]
 pub fn settings(p: &StepProps) -> Html {
     let s = &p.state;
     let shown = |f: Field| -> String {
@@ -114,7 +112,6 @@ pub fn settings(p: &StepProps) -> Html {
 }
 
 /// The validation summary: counts, then one button per finding (repeated ones grouped).
-#[function_component(Summary)]
 pub fn summary(p: &StepProps) -> Html {
     let errors = p.diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
     let warnings = p.diagnostics.iter().filter(|d| d.severity == Severity::Warning).count();

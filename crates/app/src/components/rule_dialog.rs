@@ -19,7 +19,6 @@ fn same(values: &[&'static str]) -> Vec<(AttrValue, AttrValue)> {
     values.iter().map(|v| (AttrValue::from(*v), AttrValue::from(*v))).collect()
 }
 
-#[function_component(RuleDialog)]
 pub fn rule_dialog(p: &StepProps) -> Html {
     let Some(draft) = p.state.dialog.clone() else { return html! {} };
     let found = p.state.draft_findings();

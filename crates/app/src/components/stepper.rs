@@ -5,7 +5,6 @@ use yew::prelude::*;
 use super::StepProps;
 use crate::state::{Action, Anchor, Step};
 
-#[function_component(Stepper)]
 pub fn stepper(p: &StepProps) -> Html {
     html! {
         <nav class="stepper" aria-label="Wizard steps">
