@@ -23,7 +23,7 @@ use super::rules::Rules;
 use super::stepper::stepper;
 use super::summary::SummaryPanel;
 use super::toolbar::Toolbar;
-use super::StepProps;
+use super::{on_click, StepProps};
 use crate::share::Snapshot;
 use crate::state::{check_with_policy, Action, State, Step};
 use crate::text::plural;
@@ -82,14 +82,6 @@ pub fn app() -> Html {
     let errors = diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
     let warnings = diagnostics.iter().filter(|d| d.severity == Severity::Warning).count();
     let dialog_open = state.dialog.is_some() || state.explain.is_some() || state.export_question.is_some();
-    let back = {
-        let d = dispatch.clone();
-        Callback::from(move |_| d.emit(Action::Back))
-    };
-    let next = {
-        let d = dispatch.clone();
-        Callback::from(move |_| d.emit(Action::Next))
-    };
     html! {
         <>
             <div class="page" inert={dialog_open}>
@@ -106,8 +98,8 @@ pub fn app() -> Html {
                         if let Some(toast) = &state.toast {
                             <div class="toast" role="region" aria-label="Last change">
                                 <p>{ format!("{toast}.") }</p>
-                                <button type="button" id="toast-undo" class="primary" onclick={{ let d = dispatch.clone(); Callback::from(move |_| d.emit(Action::Undo)) }}>{ "Undo" }</button>
-                                <button type="button" aria-label="Dismiss the notice" onclick={{ let d = dispatch.clone(); Callback::from(move |_| d.emit(Action::DismissToast)) }}>{ "×" }</button>
+                                <button type="button" id="toast-undo" class="primary" onclick={on_click(&dispatch, Action::Undo)}>{ "Undo" }</button>
+                                <button type="button" aria-label="Dismiss the notice" onclick={on_click(&dispatch, Action::DismissToast)}>{ "×" }</button>
                             </div>
                         }
                         { import_panel(&props) }
@@ -118,10 +110,10 @@ pub fn app() -> Html {
                         <div class="step" key={step.id()}>{ body }</div>
                         <div class="step-nav">
                             if let Some(prev) = step.previous() {
-                                <button type="button" onclick={back}>{ format!("Back: {}", prev.title()) }</button>
+                                <button type="button" onclick={on_click(&dispatch, Action::Back)}>{ format!("Back: {}", prev.title()) }</button>
                             }
                             if let Some(following) = step.next() {
-                                <button type="button" class="primary" onclick={next}>{ format!("Next: {}", following.title()) }</button>
+                                <button type="button" class="primary" onclick={on_click(&dispatch, Action::Next)}>{ format!("Next: {}", following.title()) }</button>
                             }
                         </div>
                     </main>

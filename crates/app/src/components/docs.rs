@@ -8,7 +8,7 @@ use std::cell::RefCell;
 use yew::prelude::*;
 
 use super::modal::Modal;
-use super::rich;
+use super::{on_click, rich};
 use crate::state::Action;
 
 thread_local! {
@@ -111,13 +111,9 @@ pub fn explain_dialog(p: &ExplainProps) -> Html {
             load_rule_docs(code, move |text| docs.set(Some(text)));
         });
     }
-    let close = {
-        let d = p.dispatch.clone();
-        Callback::from(move |()| d.emit(Action::Explain(None)))
-    };
     let summary = rule_summary(p.code).unwrap_or("This code is not registered.");
     html! {
-        <Modal id="explain-dialog" title_id="explain-title" onclose={close.clone()}>
+        <Modal id="explain-dialog" title_id="explain-title" close={Action::Explain(None)} dispatch={p.dispatch.clone()}>
             <h2 id="explain-title" tabindex="-1"><code>{ p.code }</code></h2>
             <p class="intro">{ rich(summary) }</p>
             <div class="docs" aria-live="polite">
@@ -128,7 +124,7 @@ pub fn explain_dialog(p: &ExplainProps) -> Html {
                 } }
             </div>
             <div class="actions">
-                <button type="button" class="primary" onclick={Callback::from(move |_| close.emit(()))}>{ "Close" }</button>
+                <button type="button" class="primary" onclick={on_click(&p.dispatch, Action::Explain(None))}>{ "Close" }</button>
             </div>
         </Modal>
     }

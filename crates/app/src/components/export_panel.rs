@@ -11,7 +11,7 @@ use yew::prelude::*;
 
 use super::highlight::{changed_lines, highlight};
 use super::modal::Modal;
-use super::{diagnostic_html, severity_label, StepProps};
+use super::{diagnostic_html, on_click, severity_label, StepProps};
 use crate::full::{self, local_export, FullExport};
 use crate::state::{Action, ExportIntent, ExportKind, Step};
 use crate::text::plural;
@@ -81,10 +81,6 @@ fn what(intent: ExportIntent, config: &Config) -> String {
 
 /// The question before exporting a configuration with errors: what is wrong, then "anyway" or not.
 pub fn export_question(intent: ExportIntent, p: &StepProps) -> Html {
-    let close = {
-        let d = p.dispatch.clone();
-        Callback::from(move |()| d.emit(Action::CloseExportQuestion))
-    };
     let errors: Vec<&amlnet_core::Diagnostic> = p.diagnostics.iter().filter(|d| d.is_error()).collect();
     let label = what(intent, &p.state.config);
     let anyway = {
@@ -102,7 +98,7 @@ pub fn export_question(intent: ExportIntent, p: &StepProps) -> Html {
         })
     };
     html! {
-        <Modal id="export-question" title_id="export-question-title" onclose={close.clone()}>
+        <Modal id="export-question" title_id="export-question-title" close={Action::CloseExportQuestion} dispatch={p.dispatch.clone()}>
             <h2 id="export-question-title" tabindex="-1">{ format!("The configuration has {}", plural(errors.len(), "error")) }</h2>
             <p>{ "Azure would reject these files. The amlnet CLI refuses to export them without " }<code>{ "--force" }</code>{ "." }</p>
             <ul class="findings">
@@ -112,7 +108,7 @@ pub fn export_question(intent: ExportIntent, p: &StepProps) -> Html {
             <div class="actions wrap">
                 <button type="button" class="primary" onclick={review}>{ "Show the errors" }</button>
                 <button type="button" class="danger" onclick={anyway}>{ format!("{label} anyway") }</button>
-                <button type="button" onclick={Callback::from(move |_| close.emit(()))}>{ "Cancel" }</button>
+                <button type="button" onclick={on_click(&p.dispatch, Action::CloseExportQuestion)}>{ "Cancel" }</button>
             </div>
         </Modal>
     }

@@ -62,10 +62,28 @@ pub fn rich(text: &str) -> Html {
     }
 }
 
-/// A click handler that sends `action`: one closure type for every button that sends a fixed action.
-pub fn on_click(dispatch: &Callback<Action>, action: Action) -> Callback<MouseEvent> {
+/// A handler that sends `action` (a click, or a radio's change): one closure type for every control
+/// that sends a fixed action.
+pub fn on_click<E: 'static>(dispatch: &Callback<Action>, action: Action) -> Callback<E> {
     let d = dispatch.clone();
     Callback::from(move |_| d.emit(action.clone()))
+}
+
+/// An input handler that sends `make` of the control's value.
+pub fn on_input(dispatch: &Callback<Action>, make: fn(String) -> Action) -> Callback<InputEvent> {
+    let d = dispatch.clone();
+    Callback::from(move |e: InputEvent| d.emit(make(event_value(&e))))
+}
+
+/// A file input's handler: reads the chosen files and sends `done` of them ([`read_chosen_files`]).
+pub fn on_files(dispatch: &Callback<Action>, done: fn(Vec<(String, String)>) -> Action) -> Callback<Event> {
+    let d = dispatch.clone();
+    Callback::from(move |e: Event| read_chosen_files(&e, &d, done))
+}
+
+/// A checkbox's handler from a text one: "true" or "false".
+pub fn as_check(set: Callback<String>) -> Callback<bool> {
+    Callback::from(move |on: bool| set.emit(on.to_string()))
 }
 
 /// The rule code as a badge that opens its documentation in the app.

@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use super::field::{check_field, Control};
 use super::messages::messages;
-use super::{select_for, step_heading, text_for, StepProps};
+use super::{as_check, on_click, select_for, step_heading, text_for, StepProps};
 use crate::state::{Action, Anchor, Field, Step};
 use crate::text::plural;
 use amlnet_core::model::Destination;
@@ -27,8 +27,7 @@ fn describe(mode: IsolationMode) -> &'static str {
 fn check_for(p: &StepProps, field: Field, hint: &'static str) -> Html {
     let diagnostics = p.at(Anchor::Field(field));
     let control = Control { id: field.id(), label: field.label(), hint: Some(hint), diagnostics, fixes: Vec::new(), dispatch: Some(p.dispatch.clone()) };
-    let set = super::set_field(&p.dispatch, field);
-    check_field(control, p.state.value(field) == "true", Callback::from(move |on: bool| set.emit(on.to_string())))
+    check_field(control, p.state.value(field) == "true", as_check(super::set_field(&p.dispatch, field)))
 }
 
 pub fn networking(p: &StepProps) -> Html {
@@ -44,10 +43,7 @@ pub fn networking(p: &StepProps) -> Html {
         .filter(|r| matches!(&r.destination, Destination::PrivateEndpoint(pe) if pe.spark_enabled))
         .map(|r| r.name.clone())
         .collect();
-    let to_rules = {
-        let d = p.dispatch.clone();
-        Callback::from(move |_| d.emit(Action::GoTo(Step::Rules)))
-    };
+    let to_rules = on_click(&p.dispatch, Action::GoTo(Step::Rules));
     html! {
         <section aria-labelledby="step-networking-heading">
             { step_heading(Step::Networking, "Inbound access to the workspace and outbound access from its managed network.") }
@@ -74,7 +70,6 @@ pub fn networking(p: &StepProps) -> Html {
                 <legend>{ field.label() }</legend>
                 { for IsolationMode::ALL.iter().map(|m| {
                     let id = format!("{}-{}", field.id(), m.yaml());
-                    let dispatch = dispatch.clone();
                     let value = m.yaml();
                     // A choice the organization policy forbids is disabled, with the policy's reason.
                     let forbidden = p.state.forbidden(|policy| policy.workspace.isolation_modes.as_ref(), m);
@@ -83,7 +78,7 @@ pub fn networking(p: &StepProps) -> Html {
                             <input type="radio" name="isolation-mode" id={id.clone()} value={value} checked={*m == mode}
                                 disabled={forbidden.is_some() && *m != mode}
                                 aria-describedby={format!("{id}-desc")}
-                                onchange={Callback::from(move |_| dispatch.emit(Action::Set(field, value.to_owned())))} />
+                                onchange={on_click(&dispatch, Action::Set(field, value.to_owned()))} />
                             <label for={id.clone()}>{ m.portal_name() }</label>
                             <p class="hint" id={format!("{id}-desc")}>{ describe(*m) }
                                 if let Some(reason) = &forbidden {

@@ -9,7 +9,7 @@ use amlnet_core::plan::StepKind;
 use amlnet_core::Config;
 use yew::prelude::*;
 
-use super::{diagnostic_html, event_value, read_chosen_files, severity_label, StepProps};
+use super::{diagnostic_html, on_click, on_files, on_input, severity_label, StepProps};
 use crate::full::{self, FullPlan};
 use crate::state::Action;
 use crate::text::plural;
@@ -64,18 +64,11 @@ pub fn plan_panel(p: &StepProps) -> Html {
     if !panel.open {
         return html! {};
     }
-    let read_text = {
-        let (d, text) = (p.dispatch.clone(), panel.text.clone());
-        Callback::from(move |_| d.emit(Action::LoadCurrent(vec![(amlnet_core::plan::current_file_name(&text).to_owned(), text.clone())])))
-    };
-    let onfiles = {
-        let d = p.dispatch.clone();
-        Callback::from(move |e: Event| read_chosen_files(&e, &d, Action::LoadCurrent))
-    };
-    let emit = |action: Action| {
-        let d = p.dispatch.clone();
-        Callback::from(move |_| d.emit(action.clone()))
-    };
+    let d = &p.dispatch;
+    let text = &panel.text;
+    let read_text = on_click(d, Action::LoadCurrent(vec![(amlnet_core::plan::current_file_name(text).to_owned(), text.clone())]));
+    let onfiles = on_files(d, Action::LoadCurrent);
+    let emit = |action: Action| on_click(d, action);
     html! {
         <section id="plan-panel" class="panel plan" aria-labelledby="plan-heading">
             <h2 id="plan-heading">{ "Plan a change" }</h2>
@@ -84,7 +77,7 @@ pub fn plan_panel(p: &StepProps) -> Html {
                 <label for="plan-text">{ "Current state" }</label>
                 <p class="hint" id="plan-text-hint">{ "YAML as az ml reads it, or the JSON printed by az ml workspace show -n <name> -g <group>" }</p>
                 <textarea id="plan-text" rows="8" spellcheck="false" aria-describedby="plan-text-hint" value={panel.text.clone()}
-                    oninput={{ let d = p.dispatch.clone(); Callback::from(move |e: InputEvent| d.emit(Action::SetPlanText(event_value(&e)))) }} />
+                    oninput={on_input(d, Action::SetPlanText)} />
             </div>
             <div class="actions wrap">
                 <button type="button" class="primary" onclick={read_text}>{ "Use as current state" }</button>

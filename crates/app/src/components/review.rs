@@ -5,7 +5,7 @@
 use amlnet_core::Severity;
 use yew::prelude::*;
 
-use super::{code_badge, group_findings, rich, severity_word, step_heading, StepProps};
+use super::{code_badge, group_findings, on_click, rich, severity_word, step_heading, StepProps};
 use crate::state::{Action, Anchor, Field, Step};
 use crate::text::plural;
 
@@ -88,7 +88,6 @@ pub fn settings(p: &StepProps) -> Html {
                 <tbody>
                     { for Step::ALL.iter().filter(|st| **st != Step::Review).map(|step| {
                         let mine: Vec<&(Step, &str, String)> = rows.iter().filter(|(s, _, _)| s == step).collect();
-                        let d = p.dispatch.clone();
                         let step = *step;
                         html! {
                             <>
@@ -96,7 +95,7 @@ pub fn settings(p: &StepProps) -> Html {
                                     <th scope="colgroup" colspan="2">
                                         { step.title() }
                                         <button type="button" class="link edit-step" aria-label={format!("Edit {}", step.title())}
-                                            onclick={Callback::from(move |_| d.emit(Action::GoTo(step)))}>{ "Edit" }</button>
+                                            onclick={on_click(&p.dispatch, Action::GoTo(step))}>{ "Edit" }</button>
                                     </th>
                                 </tr>
                                 { for mine.iter().map(|(_, label, value)| html! {
@@ -135,7 +134,6 @@ pub fn summary(p: &StepProps) -> Html {
             <ul class="findings">
                 { for group_findings(&p.diagnostics).into_iter().map(|(d, more)| {
                     let anchor = Anchor::of(&d);
-                    let dispatch = p.dispatch.clone();
                     let place = format!("{} › {}", anchor.step().title(), if d.path.is_empty() { d.file.clone().unwrap_or_default() } else { d.path.clone() });
                     let also: Vec<String> = more.iter().map(|o| match Anchor::of(o) {
                         Anchor::Rule(i) => p.state.rules().get(i).map_or_else(|| format!("rule {}", i + 1), |r| r.name.clone()),
@@ -143,7 +141,7 @@ pub fn summary(p: &StepProps) -> Html {
                     }).collect();
                     html! {
                         <li class={classes!("finding", d.severity.as_str())} data-code={d.code}>
-                            <button type="button" class="link" onclick={Callback::from(move |_| dispatch.emit(Action::Reveal(anchor)))}>
+                            <button type="button" class="link" onclick={on_click(&p.dispatch, Action::Reveal(anchor))}>
                                 <span class="sev">{ severity_word(d.severity) }{ ": " }</span>{ rich(&d.message) }
                                 <span class="where">{ place }</span>
                             </button>

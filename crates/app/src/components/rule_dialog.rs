@@ -10,7 +10,7 @@ use yew::prelude::*;
 use super::event_value;
 use super::field::{check_field, select_field, text_field, Control};
 use super::modal::Modal;
-use super::StepProps;
+use super::{as_check, on_click, StepProps};
 use crate::state::{Action, Anchor, DraftField};
 use crate::text::plural;
 
@@ -29,10 +29,6 @@ pub fn rule_dialog(p: &StepProps) -> Html {
     let set = |f: DraftField| {
         let d = p.dispatch.clone();
         Callback::from(move |v: String| d.emit(Action::SetDraft(f, v)))
-    };
-    let close = {
-        let d = p.dispatch.clone();
-        Callback::from(move |()| d.emit(Action::CloseRuleDialog))
     };
     let onsubmit = {
         let d = p.dispatch.clone();
@@ -75,7 +71,7 @@ pub fn rule_dialog(p: &StepProps) -> Html {
     }
     tag_options.extend(same(&tags));
     html! {
-        <Modal id="rule-dialog" title_id="rule-dialog-title" onclose={close.clone()} restore_focus={false}>
+        <Modal id="rule-dialog" title_id="rule-dialog-title" close={Action::CloseRuleDialog} dispatch={p.dispatch.clone()} restore_focus={false}>
                 <form {onsubmit} novalidate=true>
                     <h2 id="rule-dialog-title">{ title }</h2>
                     if draft.attempted && errors > 0 {
@@ -100,7 +96,7 @@ pub fn rule_dialog(p: &StepProps) -> Html {
                                     same(draft.subresource_choices()), set(DraftField::Subresource)) }
                                 if draft.spark_offered() {
                                     { check_field(ctl(DraftField::Spark, "Spark enabled", Some("Also reachable from serverless Spark; the network must be provisioned with Spark")),
-                                        draft.spark_enabled, { let s = set(DraftField::Spark); Callback::from(move |on: bool| s.emit(on.to_string())) }) }
+                                        draft.spark_enabled, as_check(set(DraftField::Spark))) }
                                 }
                                 <p class="hint">{ "Resource ID: " }<code>{ draft.resource_id() }</code></p>
                             </>
@@ -129,7 +125,7 @@ pub fn rule_dialog(p: &StepProps) -> Html {
                     } }
                     <div class="actions">
                         <button type="submit" class="primary">{ "Save" }</button>
-                        <button type="button" onclick={Callback::from(move |_| close.emit(()))}>{ "Cancel" }</button>
+                        <button type="button" onclick={on_click(&p.dispatch, Action::CloseRuleDialog)}>{ "Cancel" }</button>
                     </div>
                 </form>
         </Modal>

@@ -7,7 +7,7 @@ use amlnet_core::model::{Destination, IsolationMode, OutboundRule};
 use yew::prelude::*;
 
 use super::messages::messages;
-use super::{code_badge, event_value, group_findings, repeated_rule_codes, rich, severity_word, step_heading, StepProps};
+use super::{code_badge, event_value, on_click, group_findings, repeated_rule_codes, rich, severity_word, step_heading, StepProps};
 use crate::state::{Action, Anchor, Step};
 use crate::text::plural;
 
@@ -57,10 +57,7 @@ pub fn rules(p: &StepProps) -> Html {
             }
         })
         .collect();
-    let open_new = {
-        let d = p.dispatch.clone();
-        Callback::from(move |_| d.emit(Action::OpenRuleDialog(None)))
-    };
+    let open_new = on_click(&p.dispatch, Action::OpenRuleDialog(None));
     html! {
         <section aria-labelledby="step-rules-heading">
             { step_heading(Step::Rules, "Where compute in the managed network may connect. The service adds the required rules itself.") }
@@ -122,8 +119,8 @@ pub fn rules(p: &StepProps) -> Html {
                             { for shown.iter().map(|&i| {
                                 let rule = &rules[i];
                                 let found: Vec<amlnet_core::Diagnostic> = p.at(Anchor::Rule(i)).into_iter().filter(|d| !repeated.contains(&d.code)).collect();
-                                let edit = { let d = p.dispatch.clone(); Callback::from(move |_| d.emit(Action::OpenRuleDialog(Some(i)))) };
-                                let delete = { let d = p.dispatch.clone(); Callback::from(move |_| d.emit(Action::DeleteRule(i))) };
+                                let edit = on_click(&p.dispatch, Action::OpenRuleDialog(Some(i)));
+                                let delete = on_click(&p.dispatch, Action::DeleteRule(i));
                                 let label = if rule.name.is_empty() { format!("rule {}", i + 1) } else { rule.name.clone() };
                                 html! {
                                     <>
@@ -156,9 +153,7 @@ pub fn rules(p: &StepProps) -> Html {
                 <p class="hint">{ "FQDN rules for common tasks. Rules whose name exists are skipped." }</p>
                 <div class="actions wrap">
                     { for RECOMMENDED_SETS.iter().map(|set| {
-                        let d = p.dispatch.clone();
-                        let id = set.id.to_owned();
-                        html! { <button type="button" onclick={Callback::from(move |_| d.emit(Action::AddRecommendedSet(id.clone())))}>{ format!("Add {}", set.label) }</button> }
+                        html! { <button type="button" onclick={on_click(&p.dispatch, Action::AddRecommendedSet(set.id.to_owned()))}>{ format!("Add {}", set.label) }</button> }
                     }) }
                 </div>
             } else {
