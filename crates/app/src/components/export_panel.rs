@@ -213,7 +213,7 @@ pub fn export_panel(p: &StepProps) -> Html {
         Callback::from(move |_| wrap.set(!*wrap))
     };
     html! {
-        <section class={classes!("panel", "exports", (errors > 0).then_some("has-errors"))} aria-labelledby="exports-heading">
+        <section class={if errors > 0 { "panel exports has-errors" } else { "panel exports" }} aria-labelledby="exports-heading">
             <div class="file-head">
                 <h2 id="exports-heading">{ "Export" }</h2>
                 <label class="inline-check"><input type="checkbox" id="wrap-lines" checked={*wrap} onchange={toggle_wrap} />{ " Wrap lines" }</label>
@@ -255,7 +255,7 @@ pub fn export_panel(p: &StepProps) -> Html {
                                 <button type="button" onclick={request(ExportKind::Copy, i)} aria-label={format!("Copy {}", file.path)}>{ "Copy" }</button>
                                 <button type="button" onclick={request(ExportKind::Download, i)} aria-label={format!("Download {}", file.path)}>{ "Download" }</button>
                             </div>
-                            <pre id={pre_id.clone()} class={classes!("code", (*wrap).then_some("wrap"))} data-file={file.path.clone()} tabindex="0" aria-labelledby={format!("{pre_id}-name")}>{ highlight(&file.path, &file.contents, marks.get(i).map_or(&[][..], Vec::as_slice)) }</pre>
+                            <pre id={pre_id.clone()} class={if *wrap { "code wrap" } else { "code" }} data-file={file.path.clone()} tabindex="0" aria-labelledby={format!("{pre_id}-name")}>{ highlight(&file.path, &file.contents, marks.get(i).map_or(&[][..], Vec::as_slice)) }</pre>
                         </div>
                     }
                 }) }

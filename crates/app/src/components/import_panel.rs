@@ -31,10 +31,10 @@ fn annotated(name: &str, text: &str, diagnostics: &[Diagnostic]) -> Html {
                     let here: Vec<&&Diagnostic> = mine.iter().filter(|d| d.range.is_some_and(|r| r.line == n)).collect();
                     let worst = here.iter().map(|d| d.severity).min();
                     html! {
-                        <li class={classes!(worst.map(|s| format!("line-{}", sev_label(s))))} data-line={n.to_string()}>
+                        <li class={worst.map(|s| ["line-", sev_label(s)].concat())} data-line={n.to_string()}>
                             <code>{ line }</code>
                             { for here.iter().map(|d| html! {
-                                <p class={classes!("inline-msg", sev_label(d.severity))} data-code={d.code}>
+                                <p class={["inline-msg ", sev_label(d.severity)].concat()} data-code={d.code}>
                                     { format!("{}: ", severity_word(d.severity)) }{ rich(&d.message) }<span class="sr-only">{ format!(" [{}]", d.code) }</span>
                                 </p>
                             }) }
@@ -42,7 +42,7 @@ fn annotated(name: &str, text: &str, diagnostics: &[Diagnostic]) -> Html {
                     }
                 }) }
             </ol>
-            { for unplaced.iter().map(|d| html! { <p class={classes!("inline-msg", sev_label(d.severity))} data-code={d.code}>{ format!("{}: ", severity_word(d.severity)) }{ rich(&d.message) }</p> }) }
+            { for unplaced.iter().map(|d| html! { <p class={["inline-msg ", sev_label(d.severity)].concat()} data-code={d.code}>{ format!("{}: ", severity_word(d.severity)) }{ rich(&d.message) }</p> }) }
         </figure>
     }
 }

@@ -74,7 +74,7 @@ pub fn networking(p: &StepProps) -> Html {
                     // A choice the organization policy forbids is disabled, with the policy's reason.
                     let forbidden = p.state.forbidden(|policy| policy.workspace.isolation_modes.as_ref(), m);
                     html! {
-                        <div class={classes!("radio", forbidden.is_some().then_some("forbidden"))}>
+                        <div class={if forbidden.is_some() { "radio forbidden" } else { "radio" }}>
                             <input type="radio" name="isolation-mode" id={id.clone()} value={value} checked={*m == mode}
                                 disabled={forbidden.is_some() && *m != mode}
                                 aria-describedby={format!("{id}-desc")}

@@ -155,7 +155,7 @@ fn plan_body(p: &StepProps, change: &FullPlan) -> Html {
             }
             if !change.warnings.is_empty() {
                 <ul class="plan-warnings" aria-label="Before you run the plan">
-                    { for change.warnings.iter().map(|d| html! { <li class={classes!("finding", severity_label(d.severity))} data-code={d.code}>{ diagnostic_html(d, &p.dispatch) }</li> }) }
+                    { for change.warnings.iter().map(|d| html! { <li class={["finding ", severity_label(d.severity)].concat()} data-code={d.code}>{ diagnostic_html(d, &p.dispatch) }</li> }) }
                 </ul>
             }
             if !change.steps.is_empty() {

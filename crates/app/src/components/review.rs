@@ -99,7 +99,7 @@ pub fn settings(p: &StepProps) -> Html {
                                     </th>
                                 </tr>
                                 { for mine.iter().map(|(_, label, value)| html! {
-                                    <tr><th scope="row">{ *label }</th><td class={classes!((value == "(not set)").then_some("unset"))}>{ value }</td></tr>
+                                    <tr><th scope="row">{ *label }</th><td class={(value == "(not set)").then_some("unset")}>{ value }</td></tr>
                                 }) }
                             </>
                         }
@@ -140,7 +140,7 @@ pub fn summary(p: &StepProps) -> Html {
                         _ => o.path.clone(),
                     }).collect();
                     html! {
-                        <li class={classes!("finding", d.severity.as_str())} data-code={d.code}>
+                        <li class={["finding ", d.severity.as_str()].concat()} data-code={d.code}>
                             <button type="button" class="link" onclick={on_click(&p.dispatch, Action::Reveal(anchor))}>
                                 <span class="sev">{ severity_word(d.severity) }{ ": " }</span>{ rich(&d.message) }
                                 <span class="where">{ place }</span>

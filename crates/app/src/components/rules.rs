@@ -7,7 +7,7 @@ use amlnet_core::model::{Destination, IsolationMode, OutboundRule};
 use yew::prelude::*;
 
 use super::messages::messages;
-use super::{code_badge, event_value, on_click, group_findings, repeated_rule_codes, rich, severity_word, step_heading, StepProps};
+use super::{code_badge, event_value, group_findings, on_click, repeated_rule_codes, rich, severity_label, severity_word, step_heading, StepProps};
 use crate::state::{Action, Anchor, Step};
 use crate::text::plural;
 
@@ -97,7 +97,7 @@ pub fn rules(p: &StepProps) -> Html {
                     _ => None,
                 }).collect();
                 html! {
-                    <div class={classes!("msg", "grouped", severity_word(d.severity).to_ascii_lowercase())} data-code={d.code}>
+                    <div class={["msg grouped ", severity_label(d.severity)].concat()} data-code={d.code}>
                         <p>
                             <span class="sev">{ format!("{} for {}: ", severity_word(d.severity), plural(names.len(), "rule")) }</span>
                             { rich(&d.message) }{ " " }{ code_badge(d.code, &p.dispatch) }
@@ -124,7 +124,7 @@ pub fn rules(p: &StepProps) -> Html {
                                 let label = if rule.name.is_empty() { format!("rule {}", i + 1) } else { rule.name.clone() };
                                 html! {
                                     <>
-                                    <tr class={classes!(found.iter().any(|d| d.is_error()).then_some("has-error"))}>
+                                    <tr class={found.iter().any(|d| d.is_error()).then_some("has-error")}>
                                         <th scope="row">{ &rule.name }</th>
                                         <td>{ rule.destination.rule_type().portal_name() }</td>
                                         <td class="dest">{ destination_text(rule) }</td>

@@ -15,7 +15,7 @@ pub fn stepper(p: &StepProps) -> Html {
                     let current = p.state.step == step;
                     html! {
                         <li>
-                            <button type="button" class={classes!(current.then_some("current"))} aria-current={current.then_some("step")}
+                            <button type="button" class={current.then_some("current")} aria-current={current.then_some("step")}
                                 onclick={on_click(&p.dispatch, Action::GoTo(step))}>
                                 <span class="num">{ step.index() + 1 }</span>{ step.title() }
                                 if errors > 0 { <span class="badge">{ format!("{errors}") }<span class="sr-only">{ if errors == 1 { " error" } else { " errors" } }</span></span> }

@@ -60,7 +60,7 @@ pub fn summary_panel(p: &SummaryProps) -> Html {
                     <summary><h3 id={format!("summary-{}", section.id)}>{ &section.title }</h3></summary>
                     <ul aria-labelledby={format!("summary-{}", section.id)}>
                         { for section.lines.iter().map(|line| html! {
-                            <li class={classes!("tone", tone_class(line.tone))} data-text={line.text.clone()}>
+                            <li class={["tone ", tone_class(line.tone)].concat()} data-text={line.text.clone()}>
                                 if !tone_word(line.tone).is_empty() { <span class="sr-only">{ tone_word(line.tone) }</span> }
                                 { rich(&line.text) }
                             </li>

@@ -82,7 +82,7 @@ pub fn toolbar(p: &StepProps) -> Html {
     html! {
         <>
         <button type="button" class="menu-toggle" aria-expanded={menu_open.to_string()} aria-controls="toolbar" onclick={toggle_menu}>{ "Menu" }</button>
-        <div class={classes!("toolbar", (*menu_open).then_some("open"))} id="toolbar">
+        <div class={if *menu_open { "toolbar open" } else { "toolbar" }} id="toolbar">
             <div class="group">
                 <label for="preset">{ "Preset" }</label>
                 <select id="preset" onchange={{ let preset = preset.clone(); Callback::from(move |e: Event| preset.set(event_value(&e))) }}>
