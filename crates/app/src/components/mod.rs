@@ -30,11 +30,19 @@ pub mod summary;
 pub mod toolbar;
 
 /// What every step receives.
-#[derive(Properties, PartialEq, Clone)]
+#[derive(Properties, Clone)]
 pub struct StepProps {
     pub state: Rc<State>,
     pub diagnostics: Rc<Vec<Diagnostic>>,
     pub dispatch: Callback<Action>,
+}
+
+/// By identity, not by value: the root makes new props on each change, and comparing the whole state
+/// would cost more code (and time) than rendering the few components that take it.
+impl PartialEq for StepProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.state, &other.state) && Rc::ptr_eq(&self.diagnostics, &other.diagnostics) && self.dispatch == other.dispatch
+    }
 }
 
 impl StepProps {
