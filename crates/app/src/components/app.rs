@@ -9,7 +9,7 @@ use amlnet_core::Severity;
 use yew::prelude::*;
 
 use super::basics::basics;
-use super::diagram::Diagram;
+use super::diagram::diagram;
 use super::docs::ExplainDialog;
 use super::endpoint::endpoint;
 use super::export_panel::{export_question, ExportPanel};
@@ -21,7 +21,7 @@ use super::review::review;
 use super::rule_dialog::rule_dialog;
 use super::rules::Rules;
 use super::stepper::stepper;
-use super::summary::SummaryPanel;
+use super::summary::summary_panel;
 use super::toolbar::Toolbar;
 use super::{on_click, StepProps};
 use crate::share::Snapshot;
@@ -45,6 +45,9 @@ fn initial_state() -> State {
 pub fn app() -> Html {
     let state = use_reducer(initial_state);
     let diagnostics = use_memo((state.config.clone(), state.policy.loaded.clone()), |(config, policy)| check_with_policy(config, policy.as_ref()));
+    let summary = use_memo(state.config.clone(), amlnet_core::summary::summarize);
+    // The diagram's Full size switch.
+    let zoomed = use_state(|| false);
     let dispatch = {
         let state = state.clone();
         Callback::from(move |action: Action| state.dispatch(action))
@@ -120,10 +123,10 @@ pub fn app() -> Html {
                     <aside class="preview" aria-label="Preview">
                         <section class="panel" aria-labelledby="diagram-heading">
                             <h2 id="diagram-heading">{ "Diagram" }</h2>
-                            <Diagram config={state.config.clone()} />
+                            { diagram(&state.config, &zoomed) }
                         </section>
                         <PlanView ..props.clone() />
-                        <SummaryPanel config={state.config.clone()} dispatch={dispatch.clone()} />
+                        { summary_panel(&summary, &dispatch) }
                         <ExportPanel ..props.clone() />
                     </aside>
                 </div>

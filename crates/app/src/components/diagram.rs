@@ -19,11 +19,6 @@ const ROW: i32 = 30;
 const H: i32 = 22;
 const W: i32 = 640;
 
-#[derive(Properties, PartialEq)]
-pub struct DiagramProps {
-    pub config: Config,
-}
-
 fn node(x: i32, y: i32, w: i32, label: &str, class: &'static str) -> Html {
     // About 6.5 units per character at 13 units (the system font's average).
     let max = ((w - 12) * 2 / 13).max(4) as usize;
@@ -62,10 +57,8 @@ fn legend_item(x: i32, y: i32, class: &'static str, label: &'static str) -> Html
     }
 }
 
-#[function_component(Diagram)]
-pub fn diagram(props: &DiagramProps) -> Html {
-    let zoomed = use_state(|| false);
-    let config = &props.config;
+/// The picture of `config`; `zoomed` (the root's state, kept across renders) shows it at full size.
+pub fn diagram(config: &Config, zoomed: &UseStateHandle<bool>) -> Html {
     let ws = config.workspace.as_ref();
     let project = ws.is_some_and(|w| w.kind == WorkspaceKind::Project);
     let mode = config.isolation_mode().unwrap_or(IsolationMode::Disabled);
@@ -193,9 +186,9 @@ pub fn diagram(props: &DiagramProps) -> Html {
         Callback::from(move |_| zoomed.set(!*zoomed))
     };
     html! {
-        <figure class={if *zoomed { "diagram zoomed" } else { "diagram" }}>
+        <figure class={if **zoomed { "diagram zoomed" } else { "diagram" }}>
             <div class="diagram-tools">
-                <button type="button" id="diagram-zoom" aria-pressed={zoomed.to_string()} onclick={zoom}>{ if *zoomed { "Fit to panel" } else { "Full size" } }</button>
+                <button type="button" id="diagram-zoom" aria-pressed={zoomed.to_string()} onclick={zoom}>{ if **zoomed { "Fit to panel" } else { "Full size" } }</button>
             </div>
             <div class="diagram-scroll" tabindex="0" role="region" aria-label="Network diagram, scrollable">
             <svg viewBox={format!("0 0 {W} {height}")} role="img" aria-labelledby="diagram-title diagram-desc" preserveAspectRatio="xMinYMin meet">
