@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 use super::basics::basics;
 use super::diagram::diagram;
-use super::docs::ExplainDialog;
+use super::docs::{explain_dialog, load_rule_docs};
 use super::endpoint::endpoint;
 use super::export_panel::{export_question, ExportPanel};
 use super::import_panel::import_panel;
@@ -48,6 +48,16 @@ pub fn app() -> Html {
     let summary = use_memo(state.config.clone(), amlnet_core::summary::summarize);
     // The diagram's Full size switch.
     let zoomed = use_state(|| false);
+    // The documentation of the rule code being explained, with that code (`None` in it: not readable).
+    let docs = use_state(|| None::<(&'static str, Option<String>)>);
+    {
+        let docs = docs.clone();
+        use_effect_with(state.explain, move |code| {
+            if let Some(code) = *code {
+                load_rule_docs(code, move |text| docs.set(Some((code, text))));
+            }
+        });
+    }
     let dispatch = {
         let state = state.clone();
         Callback::from(move |action: Action| state.dispatch(action))
@@ -136,7 +146,7 @@ pub fn app() -> Html {
                 </footer>
             </div>
             { rule_dialog(&props) }
-            if let Some(code) = state.explain { <ExplainDialog {code} dispatch={dispatch.clone()} /> }
+            if let Some(code) = state.explain { { explain_dialog(code, docs.as_ref().filter(|(c, _)| *c == code).map(|(_, text)| text), &dispatch) } }
             if let Some(intent) = state.export_question { { export_question(intent, &props) } }
             <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">
                 { format!("{} {}, {}.", state.notice, plural(errors, "error"), plural(warnings, "warning")) }
