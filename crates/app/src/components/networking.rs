@@ -26,7 +26,8 @@ fn describe(mode: IsolationMode) -> &'static str {
 /// A checkbox bound to a wizard field, with its findings: `Action::Set` with "true" or "false".
 fn check_for(p: &StepProps, field: Field, hint: &'static str) -> Html {
     let diagnostics = p.at(Anchor::Field(field));
-    let control = Control { id: field.id(), label: field.label(), hint: Some(hint), diagnostics, fixes: Vec::new(), dispatch: Some(p.dispatch.clone()) };
+    let control =
+        Control { id: field.id(), label: field.label(), hint: Some(hint), diagnostics, fixes: Vec::new(), dispatch: Some(p.dispatch.clone()) };
     check_field(control, p.state.value(field) == "true", as_check(super::set_field(&p.dispatch, field)))
 }
 
