@@ -1,5 +1,8 @@
-//! The view: one component per file. Components render the state and send [`Action`]s; they hold no
-//! model logic of their own.
+//! The view: one part of the page per file. They render the state and send [`Action`]s; they hold no
+//! model logic of their own. Only what has hooks of its own is a component (the root, the toolbar, the
+//! rules step, the export panel, the plan view and the modal); the rest are plain `fn(...) -> Html`,
+//! and buttons that send a fixed action share one closure type ([`on_click`]): each component and
+//! each closure type costs its own generic code in the first-load wasm.
 
 use std::rc::Rc;
 
