@@ -22,7 +22,7 @@ use super::rule_dialog::rule_dialog;
 use super::rules::Rules;
 use super::stepper::stepper;
 use super::summary::summary_panel;
-use super::toolbar::Toolbar;
+use super::toolbar::{toolbar, Bar};
 use super::{on_click, StepProps};
 use crate::share::Snapshot;
 use crate::state::{check_with_policy, Action, State, Step};
@@ -46,6 +46,7 @@ pub fn app() -> Html {
     let state = use_reducer(initial_state);
     let diagnostics = use_memo((state.config.clone(), state.policy.loaded.clone()), |(config, policy)| check_with_policy(config, policy.as_ref()));
     let summary = use_memo(state.config.clone(), amlnet_core::summary::summarize);
+    let bar = Bar { preset: use_state(String::new), menu_open: use_state(|| false), share: use_state(String::new), theme: use_state(web::theme) };
     // The diagram's Full size switch.
     let zoomed = use_state(|| false);
     // The documentation of the rule code being explained, with that code (`None` in it: not readable).
@@ -104,7 +105,7 @@ pub fn app() -> Html {
                         <h1>{ "amlnet builder" }</h1>
                         <p>{ "Azure Machine Learning network isolation: build, check and export" }</p>
                     </div>
-                    <Toolbar ..props.clone() />
+                    { toolbar(&props, &bar) }
                 </header>
                 <div class="layout">
                     <main id="main" tabindex="-1">

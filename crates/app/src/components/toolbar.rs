@@ -9,13 +9,19 @@ use crate::share::Snapshot;
 use crate::state::Action;
 use crate::web;
 
-#[function_component(Toolbar)]
-pub fn toolbar(p: &StepProps) -> Html {
-    // The box names no preset once one is loaded: the wizard may differ from it after any edit.
-    let preset = use_state(String::new);
-    let menu_open = use_state(|| false);
-    let share = use_state(String::new);
-    let theme = use_state(web::theme);
+/// The toolbar's own state, held by the root (so that the toolbar is a plain function).
+pub struct Bar {
+    /// The preset chosen in the box; it names none once one is loaded: the wizard may differ from it
+    /// after any edit.
+    pub preset: UseStateHandle<String>,
+    pub menu_open: UseStateHandle<bool>,
+    /// The last share link made.
+    pub share: UseStateHandle<String>,
+    pub theme: UseStateHandle<String>,
+}
+
+pub fn toolbar(p: &StepProps, bar: &Bar) -> Html {
+    let (preset, menu_open, share, theme) = (bar.preset.clone(), bar.menu_open.clone(), bar.share.clone(), bar.theme.clone());
     let load = {
         let (d, preset) = (p.dispatch.clone(), preset.clone());
         Callback::from(move |_| {
