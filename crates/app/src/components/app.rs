@@ -15,7 +15,7 @@ use super::endpoint::endpoint;
 use super::export_panel::{export_question, ExportPanel};
 use super::import_panel::import_panel;
 use super::networking::networking;
-use super::plan_panel::{plan_panel, PlanView};
+use super::plan_panel::{plan_key, plan_panel, plan_view, request_plan, LastPlan};
 use super::policy_panel::policy_panel;
 use super::review::review;
 use super::rule_dialog::rule_dialog;
@@ -47,6 +47,13 @@ pub fn app() -> Html {
     let diagnostics = use_memo((state.config.clone(), state.policy.loaded.clone()), |(config, policy)| check_with_policy(config, policy.as_ref()));
     let summary = use_memo(state.config.clone(), amlnet_core::summary::summarize);
     let bar = Bar { preset: use_state(String::new), menu_open: use_state(|| false), share: use_state(String::new), theme: use_state(web::theme) };
+    // The last plan of the full core; a new one is asked for when the current state or the wizard changes.
+    let plan = use_state(LastPlan::default);
+    let key = plan_key(&state);
+    {
+        let plan = plan.clone();
+        use_effect_with(key.clone(), move |key| request_plan(&plan, key));
+    }
     // The diagram's Full size switch.
     let zoomed = use_state(|| false);
     // The documentation of the rule code being explained, with that code (`None` in it: not readable).
@@ -136,7 +143,7 @@ pub fn app() -> Html {
                             <h2 id="diagram-heading">{ "Diagram" }</h2>
                             { diagram(&state.config, &zoomed) }
                         </section>
-                        <PlanView ..props.clone() />
+                        { plan_view(&props, key, &plan) }
                         { summary_panel(&summary, &dispatch) }
                         <ExportPanel ..props.clone() />
                     </aside>

@@ -104,28 +104,36 @@ pub fn plan_panel(p: &StepProps) -> Html {
     }
 }
 
+/// What a plan is made from: the files read as the current state and the wizard's configuration.
+pub type PlanKey = (Vec<(String, String)>, Config);
+
+/// The last plan the full core gave, with what it is for (the root's state).
+pub type LastPlan = Option<(PlanKey, Result<FullPlan, String>)>;
+
+/// The key of the plan to show: `None` without a current state.
+pub fn plan_key(state: &crate::state::State) -> Option<PlanKey> {
+    state.plan.current.as_ref().map(|c| (c.files.clone(), state.config.clone()))
+}
+
+/// Asks the full core for the plan of `key` unless `last` is already for it (the root's effect on a
+/// new key); the answer goes into `last`.
+pub fn request_plan(last: &UseStateHandle<LastPlan>, key: &Option<PlanKey>) {
+    let fresh = matches!((&**last, key), (Some((k, _)), Some(key)) if k == key);
+    if let (Some(key), false) = (key.clone(), fresh) {
+        let last = last.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let result = full::plan(&key.0, &key.1).await;
+            last.set(Some((key, result)));
+        });
+    }
+}
+
 /// The plan from the current state to the wizard's configuration, beside the diagram so that it
 /// follows every edit; shown while a current state is loaded. While the full core loads or works on
 /// an edit, the section is `aria-busy` (keeping the last plan, if any, so typing does not make it jump).
-#[function_component(PlanView)]
-pub fn plan_view(p: &StepProps) -> Html {
-    type Key = (Vec<(String, String)>, Config);
-    let key: Option<Key> = p.state.plan.current.as_ref().map(|c| (c.files.clone(), p.state.config.clone()));
-    let last = use_state(|| None::<(Key, Result<FullPlan, String>)>);
-    {
-        let last = last.clone();
-        use_effect_with(key.clone(), move |key| {
-            let fresh = matches!((&*last, key), (Some((k, _)), Some(key)) if k == key);
-            if let (Some(key), false) = (key.clone(), fresh) {
-                wasm_bindgen_futures::spawn_local(async move {
-                    let result = full::plan(&key.0, &key.1).await;
-                    last.set(Some((key, result)));
-                });
-            }
-        });
-    }
+pub fn plan_view(p: &StepProps, key: Option<PlanKey>, last: &LastPlan) -> Html {
     let Some(key) = key else { return html! {} };
-    let (busy, result) = match &*last {
+    let (busy, result) = match last {
         Some((k, result)) => (*k != key, Some(result)),
         None => (true, None),
     };
