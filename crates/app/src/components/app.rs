@@ -12,7 +12,7 @@ use super::basics::basics;
 use super::diagram::diagram;
 use super::docs::{explain_dialog, load_rule_docs};
 use super::endpoint::endpoint;
-use super::export_panel::{export_question, ExportPanel};
+use super::export_panel::{export_panel, export_question, use_exports};
 use super::import_panel::import_panel;
 use super::networking::networking;
 use super::plan_panel::{plan_key, plan_panel, plan_view, request_plan, LastPlan};
@@ -54,6 +54,7 @@ pub fn app() -> Html {
         let plan = plan.clone();
         use_effect_with(key.clone(), move |key| request_plan(&plan, key));
     }
+    let exports = use_exports(&state.config);
     // The diagram's Full size switch.
     let zoomed = use_state(|| false);
     // The documentation of the rule code being explained, with that code (`None` in it: not readable).
@@ -145,7 +146,7 @@ pub fn app() -> Html {
                         </section>
                         { plan_view(&props, key, &plan) }
                         { summary_panel(&summary, &dispatch) }
-                        <ExportPanel ..props.clone() />
+                        { export_panel(&props, &exports) }
                     </aside>
                 </div>
                 <footer class="foot">

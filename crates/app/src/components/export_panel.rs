@@ -114,17 +114,30 @@ pub fn export_question(intent: ExportIntent, p: &StepProps) -> Html {
     }
 }
 
-#[function_component(ExportPanel)]
-pub fn export_panel(p: &StepProps) -> Html {
+/// The export panel's own state, kept by the root's hooks ([`use_exports`]) so that the panel is a
+/// plain function.
+pub struct Exports {
+    active: UseStateHandle<ExportFormat>,
+    wrap: UseStateHandle<bool>,
+    /// The last answer of the full core, with the format and configuration it is for.
+    lazy: UseStateHandle<Option<(ExportFormat, Config, Result<FullExport, String>)>>,
+    /// The files of the active tab when the app's own wasm makes them.
+    local: Option<Vec<GeneratedFile>>,
+    /// Per file, the text last seen and the lines that changed before it.
+    seen: std::rc::Rc<std::cell::RefCell<Vec<(String, String, Vec<bool>)>>>,
+}
+
+/// The export panel's state for `config`; asks the full core for the active tab's files when the
+/// format or the configuration changes (a failed load is tried again on the next edit or tab switch).
+#[hook]
+pub fn use_exports(config: &Config) -> Exports {
     let active = use_state(|| ExportFormat::Yaml);
     let wrap = use_state(|| false);
-    // The last answer of the full core, with the format and configuration it is for; a new one is asked
-    // for when either changes (a failed load is tried again on the next edit or tab switch).
     let lazy = use_state(|| None::<(ExportFormat, Config, Result<FullExport, String>)>);
-    let local = local_export(&p.state.config, *active);
+    let local = local_export(config, *active);
     {
         let lazy = lazy.clone();
-        use_effect_with((*active, p.state.config.clone(), local.is_none()), move |(format, config, needed)| {
+        use_effect_with((*active, config.clone(), local.is_none()), move |(format, config, needed)| {
             let fresh = matches!(&*lazy, Some((f, c, _)) if f == format && c == config);
             if *needed && !fresh {
                 let (format, config) = (*format, config.clone());
@@ -135,10 +148,16 @@ pub fn export_panel(p: &StepProps) -> Html {
             }
         });
     }
+    let seen = use_mut_ref(Vec::<(String, String, Vec<bool>)>::new);
+    Exports { active, wrap, lazy, local, seen }
+}
+
+pub fn export_panel(p: &StepProps, x: &Exports) -> Html {
+    let (active, wrap, lazy) = (x.active.clone(), x.wrap.clone(), x.lazy.clone());
     // While the full core works on an edit, the tab keeps its last files of the same format (marked
     // busy), so typing does not make the panel jump; the loading line shows only when there are none.
-    let (files, notes, loading, failed) = match local {
-        Some(files) => (files, Vec::new(), false, None),
+    let (files, notes, loading, failed) = match &x.local {
+        Some(files) => (files.clone(), Vec::new(), false, None),
         None => match &*lazy {
             Some((f, c, result)) if *f == *active => {
                 let busy = *c != p.state.config;
@@ -152,9 +171,8 @@ pub fn export_panel(p: &StepProps) -> Html {
     };
     // What the last edit changed, as nginxconfig.io shows it: per file, the text last seen and the lines
     // that differ from the one before; kept until the file changes again (a tab switch shows none).
-    let seen = use_mut_ref(Vec::<(String, String, Vec<bool>)>::new);
     let marks: Vec<Vec<bool>> = {
-        let mut seen = seen.borrow_mut();
+        let mut seen = x.seen.borrow_mut();
         files
             .iter()
             .map(|f| {
