@@ -19,7 +19,7 @@ use super::plan_panel::{plan_key, plan_panel, plan_view, request_plan, LastPlan}
 use super::policy_panel::policy_panel;
 use super::review::review;
 use super::rule_dialog::rule_dialog;
-use super::rules::Rules;
+use super::rules::rules;
 use super::stepper::stepper;
 use super::summary::summary_panel;
 use super::toolbar::{toolbar, Bar};
@@ -55,6 +55,16 @@ pub fn app() -> Html {
         use_effect_with(key.clone(), move |key| request_plan(&plan, key));
     }
     let exports = use_exports(&state.config);
+    // The rules step's filter, emptied when the step changes (as it was when the step was a component).
+    let filter = use_state(String::new);
+    {
+        let filter = filter.clone();
+        use_effect_with(state.step, move |_| {
+            if !filter.is_empty() {
+                filter.set(String::new());
+            }
+        });
+    }
     // The diagram's Full size switch.
     let zoomed = use_state(|| false);
     // The documentation of the rule code being explained, with that code (`None` in it: not readable).
@@ -97,7 +107,7 @@ pub fn app() -> Html {
     let body = match step {
         Step::Basics => basics(&props),
         Step::Networking => networking(&props),
-        Step::Rules => html! { <Rules ..props.clone() /> },
+        Step::Rules => rules(&props, &filter),
         Step::Endpoint => endpoint(&props),
         Step::Review => review(&props),
     };

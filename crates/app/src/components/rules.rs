@@ -41,11 +41,10 @@ fn found_summary(found: &[amlnet_core::Diagnostic]) -> Html {
     html! { <span class={if errors > 0 { "status bad" } else { "status warn" }}>{ parts.join(", ") }</span> }
 }
 
-#[function_component(Rules)]
-pub fn rules(p: &StepProps) -> Html {
+/// The step; `filter` is the text of the rule filter (the root's state, emptied when the step is left).
+pub fn rules(p: &StepProps, filter: &UseStateHandle<String>) -> Html {
     let mode = p.state.isolation_mode();
     let rules = p.state.rules();
-    let filter = use_state(String::new);
     let needle = filter.trim().to_ascii_lowercase();
     let rule_findings: Vec<amlnet_core::Diagnostic> = p.diagnostics.iter().filter(|d| matches!(Anchor::of(d), Anchor::Rule(_))).cloned().collect();
     let repeated = repeated_rule_codes(&rule_findings);
@@ -86,7 +85,7 @@ pub fn rules(p: &StepProps) -> Html {
             if rules.len() >= FILTER_FROM {
                 <div class="field filter">
                     <label for="rule-filter">{ "Filter rules" }</label>
-                    <input id="rule-filter" type="search" value={(*filter).clone()} placeholder="Name or destination"
+                    <input id="rule-filter" type="search" value={(**filter).clone()} placeholder="Name or destination"
                         oninput={{ let filter = filter.clone(); Callback::from(move |e: InputEvent| filter.set(event_value(&e))) }} aria-describedby="rule-filter-count" />
                     <p class="hint" id="rule-filter-count" aria-live="polite">{ format!("Showing {} of {}", shown.len(), plural(rules.len(), "rule")) }</p>
                 </div>
