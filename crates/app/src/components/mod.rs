@@ -1,8 +1,9 @@
 //! The view: one part of the page per file. They render the state and send [`Action`]s; they hold no
-//! model logic of their own. Only what has hooks of its own is a component (the root, the toolbar, the
-//! rules step, the export panel, the plan view and the modal); the rest are plain `fn(...) -> Html`,
-//! and buttons that send a fixed action share one closure type ([`on_click`]): each component and
-//! each closure type costs its own generic code in the first-load wasm.
+//! model logic of their own. Only two are components: the root (`app.rs`, which holds every hook:
+//! the reducer, the panels' own state, the effects) and the modal (its focus is restored when it
+//! unmounts); the rest are plain `fn(...) -> Html`, and buttons that send a fixed action share one
+//! closure type ([`on_click`]): each component and each closure type costs its own generic code in the
+//! first-load wasm.
 
 use std::rc::Rc;
 
@@ -32,20 +33,11 @@ pub mod stepper;
 pub mod summary;
 pub mod toolbar;
 
-/// What every step receives.
-#[derive(Properties, Clone)]
+/// What every step and panel receives from the root.
 pub struct StepProps {
     pub state: Rc<State>,
     pub diagnostics: Rc<Vec<Diagnostic>>,
     pub dispatch: Callback<Action>,
-}
-
-/// By identity, not by value: the root makes new props on each change, and comparing the whole state
-/// would cost more code (and time) than rendering the few components that take it.
-impl PartialEq for StepProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.state, &other.state) && Rc::ptr_eq(&self.diagnostics, &other.diagnostics) && self.dispatch == other.dispatch
-    }
 }
 
 impl StepProps {
