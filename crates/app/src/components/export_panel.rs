@@ -114,17 +114,23 @@ pub fn export_question(intent: ExportIntent, p: &StepProps) -> Html {
     }
 }
 
+/// The full core's answer for a format and configuration.
+type LazyExport = Option<(ExportFormat, Config, Result<FullExport, String>)>;
+
+/// Per file (`format/path`), the text last seen and the lines that changed before it.
+type Seen = Vec<(String, String, Vec<bool>)>;
+
 /// The export panel's own state, kept by the root's hooks ([`use_exports`]) so that the panel is a
 /// plain function.
 pub struct Exports {
     active: UseStateHandle<ExportFormat>,
     wrap: UseStateHandle<bool>,
     /// The last answer of the full core, with the format and configuration it is for.
-    lazy: UseStateHandle<Option<(ExportFormat, Config, Result<FullExport, String>)>>,
+    lazy: UseStateHandle<LazyExport>,
     /// The files of the active tab when the app's own wasm makes them.
     local: Option<Vec<GeneratedFile>>,
     /// Per file, the text last seen and the lines that changed before it.
-    seen: std::rc::Rc<std::cell::RefCell<Vec<(String, String, Vec<bool>)>>>,
+    seen: std::rc::Rc<std::cell::RefCell<Seen>>,
 }
 
 /// The export panel's state for `config`; asks the full core for the active tab's files when the
@@ -133,7 +139,7 @@ pub struct Exports {
 pub fn use_exports(config: &Config) -> Exports {
     let active = use_state(|| ExportFormat::Yaml);
     let wrap = use_state(|| false);
-    let lazy = use_state(|| None::<(ExportFormat, Config, Result<FullExport, String>)>);
+    let lazy = use_state(LazyExport::default);
     let local = local_export(config, *active);
     {
         let lazy = lazy.clone();
@@ -148,7 +154,7 @@ pub fn use_exports(config: &Config) -> Exports {
             }
         });
     }
-    let seen = use_mut_ref(Vec::<(String, String, Vec<bool>)>::new);
+    let seen = use_mut_ref(Seen::new);
     Exports { active, wrap, lazy, local, seen }
 }
 
