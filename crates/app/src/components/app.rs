@@ -8,22 +8,22 @@ use std::rc::Rc;
 use amlnet_core::Severity;
 use yew::prelude::*;
 
-use super::basics::Basics;
-use super::diagram::Diagram;
-use super::docs::ExplainDialog;
-use super::endpoint::Endpoint;
-use super::export_panel::{ExportPanel, ExportQuestion};
-use super::import_panel::ImportPanel;
-use super::networking::Networking;
-use super::plan_panel::{PlanPanel, PlanView};
-use super::policy_panel::PolicyPanel;
-use super::review::Review;
-use super::rule_dialog::RuleDialog;
-use super::rules::Rules;
-use super::stepper::Stepper;
-use super::summary::SummaryPanel;
-use super::toolbar::Toolbar;
-use super::StepProps;
+use super::basics::basics;
+use super::diagram::diagram;
+use super::docs::{explain_dialog, load_rule_docs};
+use super::endpoint::endpoint;
+use super::export_panel::{export_panel, export_question, use_exports};
+use super::import_panel::import_panel;
+use super::networking::networking;
+use super::plan_panel::{plan_key, plan_panel, plan_view, request_plan, LastPlan};
+use super::policy_panel::policy_panel;
+use super::review::review;
+use super::rule_dialog::rule_dialog;
+use super::rules::rules;
+use super::stepper::stepper;
+use super::summary::summary_panel;
+use super::toolbar::{toolbar, Bar};
+use super::{on_click, StepProps};
 use crate::share::Snapshot;
 use crate::state::{check_with_policy, Action, State, Step};
 use crate::text::plural;
@@ -45,6 +45,38 @@ fn initial_state() -> State {
 pub fn app() -> Html {
     let state = use_reducer(initial_state);
     let diagnostics = use_memo((state.config.clone(), state.policy.loaded.clone()), |(config, policy)| check_with_policy(config, policy.as_ref()));
+    let summary = use_memo(state.config.clone(), amlnet_core::summary::summarize);
+    let bar = Bar { preset: use_state(String::new), menu_open: use_state(|| false), share: use_state(String::new), theme: use_state(web::theme) };
+    // The last plan of the full core; a new one is asked for when the current state or the wizard changes.
+    let plan = use_state(LastPlan::default);
+    let key = plan_key(&state);
+    {
+        let plan = plan.clone();
+        use_effect_with(key.clone(), move |key| request_plan(&plan, key));
+    }
+    let exports = use_exports(&state.config);
+    // The rules step's filter, emptied when the step changes (as it was when the step was a component).
+    let filter = use_state(String::new);
+    {
+        let filter = filter.clone();
+        use_effect_with(state.step, move |_| {
+            if !filter.is_empty() {
+                filter.set(String::new());
+            }
+        });
+    }
+    // The diagram's Full size switch.
+    let zoomed = use_state(|| false);
+    // The documentation of the rule code being explained, with that code (`None` in it: not readable).
+    let docs = use_state(|| None::<(&'static str, Option<String>)>);
+    {
+        let docs = docs.clone();
+        use_effect_with(state.explain, move |code| {
+            if let Some(code) = *code {
+                load_rule_docs(code, move |text| docs.set(Some((code, text))));
+            }
+        });
+    }
     let dispatch = {
         let state = state.clone();
         Callback::from(move |action: Action| state.dispatch(action))
@@ -73,23 +105,15 @@ pub fn app() -> Html {
     let props = StepProps { state: Rc::new((*state).clone()), diagnostics: diagnostics.clone(), dispatch: dispatch.clone() };
     let step = state.step;
     let body = match step {
-        Step::Basics => html! { <Basics ..props.clone() /> },
-        Step::Networking => html! { <Networking ..props.clone() /> },
-        Step::Rules => html! { <Rules ..props.clone() /> },
-        Step::Endpoint => html! { <Endpoint ..props.clone() /> },
-        Step::Review => html! { <Review ..props.clone() /> },
+        Step::Basics => basics(&props),
+        Step::Networking => networking(&props),
+        Step::Rules => rules(&props, &filter),
+        Step::Endpoint => endpoint(&props),
+        Step::Review => review(&props),
     };
     let errors = diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
     let warnings = diagnostics.iter().filter(|d| d.severity == Severity::Warning).count();
     let dialog_open = state.dialog.is_some() || state.explain.is_some() || state.export_question.is_some();
-    let back = {
-        let d = dispatch.clone();
-        Callback::from(move |_| d.emit(Action::Back))
-    };
-    let next = {
-        let d = dispatch.clone();
-        Callback::from(move |_| d.emit(Action::Next))
-    };
     html! {
         <>
             <div class="page" inert={dialog_open}>
@@ -99,39 +123,40 @@ pub fn app() -> Html {
                         <h1>{ "amlnet builder" }</h1>
                         <p>{ "Azure Machine Learning network isolation: build, check and export" }</p>
                     </div>
-                    <Toolbar ..props.clone() />
+                    { toolbar(&props, &bar) }
                 </header>
                 <div class="layout">
                     <main id="main" tabindex="-1">
                         if let Some(toast) = &state.toast {
                             <div class="toast" role="region" aria-label="Last change">
                                 <p>{ format!("{toast}.") }</p>
-                                <button type="button" id="toast-undo" class="primary" onclick={{ let d = dispatch.clone(); Callback::from(move |_| d.emit(Action::Undo)) }}>{ "Undo" }</button>
-                                <button type="button" aria-label="Dismiss the notice" onclick={{ let d = dispatch.clone(); Callback::from(move |_| d.emit(Action::DismissToast)) }}>{ "×" }</button>
+                                <button type="button" id="toast-undo" class="primary" onclick={on_click(&dispatch, Action::Undo)}>{ "Undo" }</button>
+                                <button type="button" aria-label="Dismiss the notice" onclick={on_click(&dispatch, Action::DismissToast)}>{ "×" }</button>
                             </div>
                         }
-                        <ImportPanel ..props.clone() />
-                        <PlanPanel ..props.clone() />
-                        <PolicyPanel ..props.clone() />
-                        <Stepper ..props.clone() />
-                        <div class="step">{ body }</div>
+                        { import_panel(&props) }
+                        { plan_panel(&props) }
+                        { policy_panel(&props) }
+                        { stepper(&props) }
+                        // Keyed: a new step is a new subtree, not the last step's fields patched.
+                        <div class="step" key={step.id()}>{ body }</div>
                         <div class="step-nav">
                             if let Some(prev) = step.previous() {
-                                <button type="button" onclick={back}>{ format!("Back: {}", prev.title()) }</button>
+                                <button type="button" onclick={on_click(&dispatch, Action::Back)}>{ format!("Back: {}", prev.title()) }</button>
                             }
                             if let Some(following) = step.next() {
-                                <button type="button" class="primary" onclick={next}>{ format!("Next: {}", following.title()) }</button>
+                                <button type="button" class="primary" onclick={on_click(&dispatch, Action::Next)}>{ format!("Next: {}", following.title()) }</button>
                             }
                         </div>
                     </main>
                     <aside class="preview" aria-label="Preview">
                         <section class="panel" aria-labelledby="diagram-heading">
                             <h2 id="diagram-heading">{ "Diagram" }</h2>
-                            <Diagram config={state.config.clone()} />
+                            { diagram(&state.config, &zoomed) }
                         </section>
-                        <PlanView ..props.clone() />
-                        <SummaryPanel config={state.config.clone()} dispatch={dispatch.clone()} />
-                        <ExportPanel ..props.clone() />
+                        { plan_view(&props, key, &plan) }
+                        { summary_panel(&summary, &dispatch) }
+                        { export_panel(&props, &exports) }
                     </aside>
                 </div>
                 <footer class="foot">
@@ -139,9 +164,9 @@ pub fn app() -> Html {
                     <span class="counts">{ format!("{}, {}", plural(errors, "error"), plural(warnings, "warning")) }</span></p>
                 </footer>
             </div>
-            <RuleDialog ..props.clone() />
-            if let Some(code) = state.explain { <ExplainDialog {code} dispatch={dispatch.clone()} /> }
-            if let Some(intent) = state.export_question { <ExportQuestion {intent} state={props.state.clone()} diagnostics={props.diagnostics.clone()} dispatch={dispatch.clone()} /> }
+            { rule_dialog(&props) }
+            if let Some(code) = state.explain { { explain_dialog(code, docs.as_ref().filter(|(c, _)| *c == code).map(|(_, text)| text), &dispatch) } }
+            if let Some(intent) = state.export_question { { export_question(intent, &props) } }
             <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">
                 { format!("{} {}, {}.", state.notice, plural(errors, "error"), plural(warnings, "warning")) }
             </div>

@@ -5,7 +5,6 @@ use yew::prelude::*;
 use super::{select_for, step_heading, text_for, StepProps};
 use crate::state::{Field, Step};
 
-#[function_component(Basics)]
 pub fn basics(p: &StepProps) -> Html {
     let update = p.state.value(Field::Operation) == "update";
     html! {

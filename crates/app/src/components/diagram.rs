@@ -19,17 +19,12 @@ const ROW: i32 = 30;
 const H: i32 = 22;
 const W: i32 = 640;
 
-#[derive(Properties, PartialEq)]
-pub struct DiagramProps {
-    pub config: Config,
-}
-
 fn node(x: i32, y: i32, w: i32, label: &str, class: &'static str) -> Html {
     // About 6.5 units per character at 13 units (the system font's average).
     let max = ((w - 12) * 2 / 13).max(4) as usize;
     let shown: String = if label.chars().count() > max { label.chars().take(max - 1).chain(['…']).collect() } else { label.to_owned() };
     html! {
-        <g class={classes!("node", class)}>
+        <g class={["node ", class].concat()}>
             <title>{ label.to_owned() }</title>
             <rect x={x.to_string()} y={y.to_string()} width={w.to_string()} height={H.to_string()} rx="4" />
             <text x={(x + 6).to_string()} y={(y + 15).to_string()}>{ shown }</text>
@@ -41,7 +36,7 @@ fn edge(from: (i32, i32), to: (i32, i32), class: &'static str) -> Html {
     // A right-angled path keeps lines off the boxes they pass.
     let mid = (from.0 + to.0) / 2;
     let d = format!("M {} {} H {mid} V {} H {}", from.0, from.1, to.1, to.0);
-    html! { <path class={classes!("edge", class)} d={d} marker-end="url(#arrow)" /> }
+    html! { <path class={["edge ", class].concat()} d={d} marker-end="url(#arrow)" /> }
 }
 
 fn capped(items: Vec<String>) -> Vec<String> {
@@ -56,16 +51,14 @@ fn capped(items: Vec<String>) -> Vec<String> {
 fn legend_item(x: i32, y: i32, class: &'static str, label: &'static str) -> Html {
     html! {
         <g class="legend-item">
-            <line class={classes!("edge", class)} x1={x.to_string()} y1={(y - 4).to_string()} x2={(x + 26).to_string()} y2={(y - 4).to_string()} />
+            <line class={["edge ", class].concat()} x1={x.to_string()} y1={(y - 4).to_string()} x2={(x + 26).to_string()} y2={(y - 4).to_string()} />
             <text class="legend-text" x={(x + 32).to_string()} y={y.to_string()}>{ label }</text>
         </g>
     }
 }
 
-#[function_component(Diagram)]
-pub fn diagram(props: &DiagramProps) -> Html {
-    let zoomed = use_state(|| false);
-    let config = &props.config;
+/// The picture of `config`; `zoomed` (the root's state, kept across renders) shows it at full size.
+pub fn diagram(config: &Config, zoomed: &UseStateHandle<bool>) -> Html {
     let ws = config.workspace.as_ref();
     let project = ws.is_some_and(|w| w.kind == WorkspaceKind::Project);
     let mode = config.isolation_mode().unwrap_or(IsolationMode::Disabled);
@@ -193,9 +186,9 @@ pub fn diagram(props: &DiagramProps) -> Html {
         Callback::from(move |_| zoomed.set(!*zoomed))
     };
     html! {
-        <figure class={classes!("diagram", (*zoomed).then_some("zoomed"))}>
+        <figure class={if **zoomed { "diagram zoomed" } else { "diagram" }}>
             <div class="diagram-tools">
-                <button type="button" id="diagram-zoom" aria-pressed={zoomed.to_string()} onclick={zoom}>{ if *zoomed { "Fit to panel" } else { "Full size" } }</button>
+                <button type="button" id="diagram-zoom" aria-pressed={zoomed.to_string()} onclick={zoom}>{ if **zoomed { "Fit to panel" } else { "Full size" } }</button>
             </div>
             <div class="diagram-scroll" tabindex="0" role="region" aria-label="Network diagram, scrollable">
             <svg viewBox={format!("0 0 {W} {height}")} role="img" aria-labelledby="diagram-title diagram-desc" preserveAspectRatio="xMinYMin meet">

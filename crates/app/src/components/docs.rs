@@ -8,7 +8,7 @@ use std::cell::RefCell;
 use yew::prelude::*;
 
 use super::modal::Modal;
-use super::rich;
+use super::{on_click, rich};
 use crate::state::Action;
 
 thread_local! {
@@ -94,41 +94,23 @@ fn markdown(text: &str) -> Html {
     html! { <>{ for out }</> }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct ExplainProps {
-    pub code: &'static str,
-    pub dispatch: Callback<Action>,
-}
-
-#[function_component(ExplainDialog)]
-pub fn explain_dialog(p: &ExplainProps) -> Html {
-    // `None` while loading, `Some(None)` when the file could not be read.
-    let docs = use_state(|| None::<Option<String>>);
-    {
-        let docs = docs.clone();
-        use_effect_with(p.code, move |code| {
-            docs.set(None);
-            load_rule_docs(code, move |text| docs.set(Some(text)));
-        });
-    }
-    let close = {
-        let d = p.dispatch.clone();
-        Callback::from(move |()| d.emit(Action::Explain(None)))
-    };
-    let summary = rule_summary(p.code).unwrap_or("This code is not registered.");
+/// The dialog explaining `code`. `docs` is its documentation as loaded by the root (with
+/// [`load_rule_docs`]): `None` while loading, `Some(None)` when the file could not be read.
+pub fn explain_dialog(code: &'static str, docs: Option<&Option<String>>, dispatch: &Callback<Action>) -> Html {
+    let summary = rule_summary(code).unwrap_or("This code is not registered.");
     html! {
-        <Modal id="explain-dialog" title_id="explain-title" onclose={close.clone()}>
-            <h2 id="explain-title" tabindex="-1"><code>{ p.code }</code></h2>
+        <Modal id="explain-dialog" title_id="explain-title" close={Action::Explain(None)} dispatch={dispatch.clone()}>
+            <h2 id="explain-title" tabindex="-1"><code>{ code }</code></h2>
             <p class="intro">{ rich(summary) }</p>
             <div class="docs" aria-live="polite">
-                { match &*docs {
+                { match docs {
                     None => html! { <p class="hint">{ "Loading the documentation…" }</p> },
                     Some(Some(text)) => markdown(text),
-                    Some(None) => html! { <p>{ "The documentation could not be loaded here; " }<code>{ format!("amlnet explain {}", p.code) }</code>{ " prints it." }</p> },
+                    Some(None) => html! { <p>{ "The documentation could not be loaded here; " }<code>{ format!("amlnet explain {code}") }</code>{ " prints it." }</p> },
                 } }
             </div>
             <div class="actions">
-                <button type="button" class="primary" onclick={Callback::from(move |_| close.emit(()))}>{ "Close" }</button>
+                <button type="button" class="primary" onclick={on_click(dispatch, Action::Explain(None))}>{ "Close" }</button>
             </div>
         </Modal>
     }

@@ -3,11 +3,10 @@
 
 use yew::prelude::*;
 
-use super::field::CheckField;
-use super::{select_for, step_heading, text_for, StepProps};
+use super::field::{check_field, text_field, Control};
+use super::{select_for, set_field, step_heading, text_for, StepProps};
 use crate::state::{Action, Anchor, Field, Step};
 
-#[function_component(Endpoint)]
 pub fn endpoint(p: &StepProps) -> Html {
     let enabled = p.state.endpoint_enabled();
     let toggle = {
@@ -15,7 +14,6 @@ pub fn endpoint(p: &StepProps) -> Html {
         Callback::from(move |on: bool| d.emit(Action::SetEndpointEnabled(on)))
     };
     let count = {
-        let dispatch = p.dispatch.clone();
         let mut found = p.at(Anchor::Field(Field::InstanceCount));
         if p.state.instance_count_invalid() {
             // The registry's code for a value of the wrong type; the app makes no codes of its own.
@@ -23,16 +21,13 @@ pub fn endpoint(p: &StepProps) -> Html {
                 found.insert(0, rule.at("instance_count", "`instance_count` must be a whole number"));
             }
         }
-        html! {
-            <super::field::TextField id={Field::InstanceCount.id()} label={Field::InstanceCount.label()} value={p.state.value(Field::InstanceCount)}
-                inputmode={AttrValue::from("numeric")} diagnostics={found}
-                oninput={Callback::from(move |v| dispatch.emit(Action::Set(Field::InstanceCount, v)))} />
-        }
+        let control = Control { diagnostics: found, ..Control::new(Field::InstanceCount.id(), Field::InstanceCount.label()) };
+        text_field(control, p.state.value(Field::InstanceCount).into(), Some("numeric"), set_field(&p.dispatch, Field::InstanceCount))
     };
     html! {
         <section aria-labelledby="step-endpoint-heading">
             { step_heading(Step::Endpoint, "Optional: a managed online endpoint in this workspace and its deployment.") }
-            <CheckField id="f-endpoint-enabled" label="Create an online endpoint" checked={enabled} onchange={toggle} />
+            { check_field(Control::new("f-endpoint-enabled", "Create an online endpoint"), enabled, toggle) }
             if enabled {
                 <fieldset>
                     <legend>{ "Endpoint" }</legend>

@@ -11,7 +11,7 @@ use yew::prelude::*;
 
 use super::highlight::{changed_lines, highlight};
 use super::modal::Modal;
-use super::{diagnostic_html, severity_label, StepProps};
+use super::{diagnostic_html, on_click, severity_label, StepProps};
 use crate::full::{self, local_export, FullExport};
 use crate::state::{Action, ExportIntent, ExportKind, Step};
 use crate::text::plural;
@@ -80,24 +80,11 @@ fn what(intent: ExportIntent, config: &Config) -> String {
 }
 
 /// The question before exporting a configuration with errors: what is wrong, then "anyway" or not.
-#[derive(Properties, PartialEq, Clone)]
-pub struct QuestionProps {
-    pub intent: ExportIntent,
-    pub state: std::rc::Rc<crate::state::State>,
-    pub diagnostics: std::rc::Rc<Vec<amlnet_core::Diagnostic>>,
-    pub dispatch: Callback<Action>,
-}
-
-#[function_component(ExportQuestion)]
-pub fn export_question(p: &QuestionProps) -> Html {
-    let close = {
-        let d = p.dispatch.clone();
-        Callback::from(move |()| d.emit(Action::CloseExportQuestion))
-    };
+pub fn export_question(intent: ExportIntent, p: &StepProps) -> Html {
     let errors: Vec<&amlnet_core::Diagnostic> = p.diagnostics.iter().filter(|d| d.is_error()).collect();
-    let label = what(p.intent, &p.state.config);
+    let label = what(intent, &p.state.config);
     let anyway = {
-        let (d, intent, config) = (p.dispatch.clone(), p.intent, p.state.config.clone());
+        let (d, config) = (p.dispatch.clone(), p.state.config.clone());
         Callback::from(move |_| {
             d.emit(Action::CloseExportQuestion);
             run(intent, &config, &d);
@@ -111,7 +98,7 @@ pub fn export_question(p: &QuestionProps) -> Html {
         })
     };
     html! {
-        <Modal id="export-question" title_id="export-question-title" onclose={close.clone()}>
+        <Modal id="export-question" title_id="export-question-title" close={Action::CloseExportQuestion} dispatch={p.dispatch.clone()}>
             <h2 id="export-question-title" tabindex="-1">{ format!("The configuration has {}", plural(errors.len(), "error")) }</h2>
             <p>{ "Azure would reject these files. The amlnet CLI refuses to export them without " }<code>{ "--force" }</code>{ "." }</p>
             <ul class="findings">
@@ -121,23 +108,42 @@ pub fn export_question(p: &QuestionProps) -> Html {
             <div class="actions wrap">
                 <button type="button" class="primary" onclick={review}>{ "Show the errors" }</button>
                 <button type="button" class="danger" onclick={anyway}>{ format!("{label} anyway") }</button>
-                <button type="button" onclick={Callback::from(move |_| close.emit(()))}>{ "Cancel" }</button>
+                <button type="button" onclick={on_click(&p.dispatch, Action::CloseExportQuestion)}>{ "Cancel" }</button>
             </div>
         </Modal>
     }
 }
 
-#[function_component(ExportPanel)]
-pub fn export_panel(p: &StepProps) -> Html {
+/// The full core's answer for a format and configuration.
+type LazyExport = Option<(ExportFormat, Config, Result<FullExport, String>)>;
+
+/// Per file (`format/path`), the text last seen and the lines that changed before it.
+type Seen = Vec<(String, String, Vec<bool>)>;
+
+/// The export panel's own state, kept by the root's hooks ([`use_exports`]) so that the panel is a
+/// plain function.
+pub struct Exports {
+    active: UseStateHandle<ExportFormat>,
+    wrap: UseStateHandle<bool>,
+    /// The last answer of the full core, with the format and configuration it is for.
+    lazy: UseStateHandle<LazyExport>,
+    /// The files of the active tab when the app's own wasm makes them.
+    local: Option<Vec<GeneratedFile>>,
+    /// Per file, the text last seen and the lines that changed before it.
+    seen: std::rc::Rc<std::cell::RefCell<Seen>>,
+}
+
+/// The export panel's state for `config`; asks the full core for the active tab's files when the
+/// format or the configuration changes (a failed load is tried again on the next edit or tab switch).
+#[hook]
+pub fn use_exports(config: &Config) -> Exports {
     let active = use_state(|| ExportFormat::Yaml);
     let wrap = use_state(|| false);
-    // The last answer of the full core, with the format and configuration it is for; a new one is asked
-    // for when either changes (a failed load is tried again on the next edit or tab switch).
-    let lazy = use_state(|| None::<(ExportFormat, Config, Result<FullExport, String>)>);
-    let local = local_export(&p.state.config, *active);
+    let lazy = use_state(LazyExport::default);
+    let local = local_export(config, *active);
     {
         let lazy = lazy.clone();
-        use_effect_with((*active, p.state.config.clone(), local.is_none()), move |(format, config, needed)| {
+        use_effect_with((*active, config.clone(), local.is_none()), move |(format, config, needed)| {
             let fresh = matches!(&*lazy, Some((f, c, _)) if f == format && c == config);
             if *needed && !fresh {
                 let (format, config) = (*format, config.clone());
@@ -148,10 +154,16 @@ pub fn export_panel(p: &StepProps) -> Html {
             }
         });
     }
+    let seen = use_mut_ref(Seen::new);
+    Exports { active, wrap, lazy, local, seen }
+}
+
+pub fn export_panel(p: &StepProps, x: &Exports) -> Html {
+    let (active, wrap, lazy) = (x.active.clone(), x.wrap.clone(), x.lazy.clone());
     // While the full core works on an edit, the tab keeps its last files of the same format (marked
     // busy), so typing does not make the panel jump; the loading line shows only when there are none.
-    let (files, notes, loading, failed) = match local {
-        Some(files) => (files, Vec::new(), false, None),
+    let (files, notes, loading, failed) = match &x.local {
+        Some(files) => (files.clone(), Vec::new(), false, None),
         None => match &*lazy {
             Some((f, c, result)) if *f == *active => {
                 let busy = *c != p.state.config;
@@ -165,9 +177,8 @@ pub fn export_panel(p: &StepProps) -> Html {
     };
     // What the last edit changed, as nginxconfig.io shows it: per file, the text last seen and the lines
     // that differ from the one before; kept until the file changes again (a tab switch shows none).
-    let seen = use_mut_ref(Vec::<(String, String, Vec<bool>)>::new);
     let marks: Vec<Vec<bool>> = {
-        let mut seen = seen.borrow_mut();
+        let mut seen = x.seen.borrow_mut();
         files
             .iter()
             .map(|f| {
@@ -226,7 +237,7 @@ pub fn export_panel(p: &StepProps) -> Html {
         Callback::from(move |_| wrap.set(!*wrap))
     };
     html! {
-        <section class={classes!("panel", "exports", (errors > 0).then_some("has-errors"))} aria-labelledby="exports-heading">
+        <section class={if errors > 0 { "panel exports has-errors" } else { "panel exports" }} aria-labelledby="exports-heading">
             <div class="file-head">
                 <h2 id="exports-heading">{ "Export" }</h2>
                 <label class="inline-check"><input type="checkbox" id="wrap-lines" checked={*wrap} onchange={toggle_wrap} />{ " Wrap lines" }</label>
@@ -268,7 +279,7 @@ pub fn export_panel(p: &StepProps) -> Html {
                                 <button type="button" onclick={request(ExportKind::Copy, i)} aria-label={format!("Copy {}", file.path)}>{ "Copy" }</button>
                                 <button type="button" onclick={request(ExportKind::Download, i)} aria-label={format!("Download {}", file.path)}>{ "Download" }</button>
                             </div>
-                            <pre id={pre_id.clone()} class={classes!("code", (*wrap).then_some("wrap"))} data-file={file.path.clone()} tabindex="0" aria-labelledby={format!("{pre_id}-name")}>{ highlight(&file.path, &file.contents, marks.get(i).map_or(&[][..], Vec::as_slice)) }</pre>
+                            <pre id={pre_id.clone()} class={if *wrap { "code wrap" } else { "code" }} data-file={file.path.clone()} tabindex="0" aria-labelledby={format!("{pre_id}-name")}>{ highlight(&file.path, &file.contents, marks.get(i).map_or(&[][..], Vec::as_slice)) }</pre>
                         </div>
                     }
                 }) }

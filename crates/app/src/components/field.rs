@@ -1,39 +1,41 @@
-//! Labelled form controls with their validation messages: text input, select and checkbox.
+//! Labelled form controls with their validation messages: text input, select and checkbox. Plain
+//! functions, not components: the markup of a control is built by one piece of code for every field.
 
 use amlnet_core::Diagnostic;
 use yew::prelude::*;
 
 use super::event_value;
-use super::messages::Messages;
+use super::messages::messages;
 use crate::state::Action;
 
-#[derive(Properties, PartialEq)]
-pub struct TextFieldProps {
-    pub id: AttrValue,
-    pub label: AttrValue,
-    pub value: AttrValue,
-    pub oninput: Callback<String>,
-    #[prop_or_default]
+/// What every control has: its id, label and hint, and its findings with their one-click fixes
+/// (`dispatch`: without it, codes are plain text and fixes are not offered).
+pub struct Control {
+    pub id: &'static str,
+    pub label: &'static str,
+    pub hint: Option<&'static str>,
     pub diagnostics: Vec<Diagnostic>,
-    #[prop_or_default]
-    pub hint: Option<AttrValue>,
-    #[prop_or_default]
-    pub placeholder: Option<AttrValue>,
-    #[prop_or_default]
-    pub required: bool,
-    #[prop_or_default]
-    pub inputmode: Option<AttrValue>,
-    #[prop_or_default]
     pub fixes: Vec<Vec<(String, Action)>>,
-    #[prop_or_default]
     pub dispatch: Option<Callback<Action>>,
 }
 
-fn describedby(id: &str, hint: bool) -> String {
-    if hint {
-        format!("{id}-hint {id}-msg")
+impl Control {
+    /// A control without hint or findings.
+    pub fn new(id: &'static str, label: &'static str) -> Self {
+        Control { id, label, hint: None, diagnostics: Vec::new(), fixes: Vec::new(), dispatch: None }
+    }
+}
+
+/// `id` with a suffix (`-hint`, `-msg`).
+pub fn suffixed(id: &str, suffix: &str) -> String {
+    [id, suffix].concat()
+}
+
+fn describedby(c: &Control) -> String {
+    if c.hint.is_some() {
+        [c.id, "-hint ", c.id, "-msg"].concat()
     } else {
-        format!("{id}-msg")
+        suffixed(c.id, "-msg")
     }
 }
 
@@ -41,93 +43,46 @@ fn invalid(diagnostics: &[Diagnostic]) -> Option<&'static str> {
     diagnostics.iter().any(Diagnostic::is_error).then_some("true")
 }
 
-#[function_component(TextField)]
-pub fn text_field(props: &TextFieldProps) -> Html {
-    let oninput = {
-        let cb = props.oninput.clone();
-        Callback::from(move |e: InputEvent| cb.emit(event_value(&e)))
-    };
-    let id = props.id.to_string();
-    html! {
-        <div class="field">
-            <label for={id.clone()}>{ &props.label }if props.required { <span class="req" aria-hidden="true">{ " *" }</span> }</label>
-            if let Some(hint) = &props.hint { <p class="hint" id={format!("{id}-hint")}>{ hint }</p> }
-            <input id={id.clone()} type="text" value={props.value.clone()} {oninput} spellcheck="false" autocomplete="off"
-                placeholder={props.placeholder.clone()} required={props.required} inputmode={props.inputmode.clone()}
-                aria-invalid={invalid(&props.diagnostics)} aria-describedby={describedby(&id, props.hint.is_some())} />
-            <Messages id={format!("{id}-msg")} diagnostics={props.diagnostics.clone()} fixes={props.fixes.clone()} dispatch={props.dispatch.clone()} />
-        </div>
+/// The parts of a control around its input: the label, the hint and the messages; a checkbox comes
+/// before its label.
+fn control(c: &Control, input: Html, check: bool) -> Html {
+    let label = html! { <label for={c.id}>{ c.label }</label> };
+    let hint = c.hint.map(|hint| html! { <p class="hint" id={suffixed(c.id, "-hint")}>{ hint }</p> });
+    let messages = messages(suffixed(c.id, "-msg"), &c.diagnostics, &c.fixes, c.dispatch.as_ref());
+    if check {
+        html! { <div class="field check">{ input }{ label }{ for hint }{ messages }</div> }
+    } else {
+        html! { <div class="field">{ label }{ for hint }{ input }{ messages }</div> }
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct SelectFieldProps {
-    pub id: AttrValue,
-    pub label: AttrValue,
-    pub value: AttrValue,
-    /// `(value, label)` pairs.
-    pub options: Vec<(AttrValue, AttrValue)>,
-    pub onchange: Callback<String>,
-    #[prop_or_default]
-    pub diagnostics: Vec<Diagnostic>,
-    #[prop_or_default]
-    pub hint: Option<AttrValue>,
-    #[prop_or_default]
-    pub fixes: Vec<Vec<(String, Action)>>,
-    #[prop_or_default]
-    pub dispatch: Option<Callback<Action>>,
-}
-
-#[function_component(SelectField)]
-pub fn select_field(props: &SelectFieldProps) -> Html {
-    let onchange = {
-        let cb = props.onchange.clone();
-        Callback::from(move |e: Event| cb.emit(event_value(&e)))
+/// A text input; `inputmode` for the keyboard phones show.
+pub fn text_field(c: Control, value: AttrValue, inputmode: Option<&'static str>, oninput: Callback<String>) -> Html {
+    let oninput = Callback::from(move |e: InputEvent| oninput.emit(event_value(&e)));
+    let input = html! {
+        <input id={c.id} type="text" {value} {oninput} spellcheck="false" autocomplete="off" {inputmode}
+            aria-invalid={invalid(&c.diagnostics)} aria-describedby={describedby(&c)} />
     };
-    let id = props.id.to_string();
-    html! {
-        <div class="field">
-            <label for={id.clone()}>{ &props.label }</label>
-            if let Some(hint) = &props.hint { <p class="hint" id={format!("{id}-hint")}>{ hint }</p> }
-            <select id={id.clone()} {onchange} aria-invalid={invalid(&props.diagnostics)} aria-describedby={describedby(&id, props.hint.is_some())}>
-                { for props.options.iter().map(|(value, label)| html! {
-                    <option value={value.clone()} selected={*value == props.value}>{ label }</option>
-                }) }
-            </select>
-            <Messages id={format!("{id}-msg")} diagnostics={props.diagnostics.clone()} fixes={props.fixes.clone()} dispatch={props.dispatch.clone()} />
-        </div>
-    }
+    control(&c, input, false)
 }
 
-#[derive(Properties, PartialEq)]
-pub struct CheckFieldProps {
-    pub id: AttrValue,
-    pub label: AttrValue,
-    pub checked: bool,
-    pub onchange: Callback<bool>,
-    #[prop_or_default]
-    pub diagnostics: Vec<Diagnostic>,
-    #[prop_or_default]
-    pub hint: Option<AttrValue>,
-    #[prop_or_default]
-    pub fixes: Vec<Vec<(String, Action)>>,
-    #[prop_or_default]
-    pub dispatch: Option<Callback<Action>>,
-}
-
-#[function_component(CheckField)]
-pub fn check_field(props: &CheckFieldProps) -> Html {
-    let onchange = {
-        let cb = props.onchange.clone();
-        Callback::from(move |e: Event| cb.emit(event_value(&e) == "true"))
+/// A select of `(value, label)` pairs.
+pub fn select_field(c: Control, value: AttrValue, options: Vec<(AttrValue, AttrValue)>, onchange: Callback<String>) -> Html {
+    let onchange = Callback::from(move |e: Event| onchange.emit(event_value(&e)));
+    let input = html! {
+        <select id={c.id} {onchange} aria-invalid={invalid(&c.diagnostics)} aria-describedby={describedby(&c)}>
+            { for options.into_iter().map(|(v, label)| {
+                let selected = v == value;
+                html! { <option value={v} {selected}>{ label }</option> }
+            }) }
+        </select>
     };
-    let id = props.id.to_string();
-    html! {
-        <div class="field check">
-            <input id={id.clone()} type="checkbox" checked={props.checked} {onchange} aria-describedby={describedby(&id, props.hint.is_some())} />
-            <label for={id.clone()}>{ &props.label }</label>
-            if let Some(hint) = &props.hint { <p class="hint" id={format!("{id}-hint")}>{ hint }</p> }
-            <Messages id={format!("{id}-msg")} diagnostics={props.diagnostics.clone()} fixes={props.fixes.clone()} dispatch={props.dispatch.clone()} />
-        </div>
-    }
+    control(&c, input, false)
+}
+
+/// A checkbox.
+pub fn check_field(c: Control, checked: bool, onchange: Callback<bool>) -> Html {
+    let onchange = Callback::from(move |e: Event| onchange.emit(event_value(&e) == "true"));
+    let input = html! { <input id={c.id} type="checkbox" {checked} {onchange} aria-describedby={describedby(&c)} /> };
+    control(&c, input, true)
 }

@@ -146,18 +146,24 @@ fn tokens(lang: Lang, line: &str) -> Vec<(&'static str, &str)> {
     out
 }
 
-/// Which lines of `new` are not in `old` (as a multiset of lines): what the last edit changed. Sorted
-/// lines and a binary search, so no hashing code is compiled in.
+/// Which lines of `new` are not in `old` (as a multiset of lines): what the last edit changed. No
+/// hashing and no sorting code is compiled in: the lines both start with are matched in order, and
+/// each other line of `new` takes the first unused equal line of `old` (files are a few hundred lines).
 pub fn changed_lines(old: &str, new: &str) -> Vec<bool> {
-    let mut before: Vec<&str> = old.lines().collect();
-    before.sort_unstable();
-    let mut used = vec![false; before.len()];
+    let mut before: Vec<Option<&str>> = old.lines().map(Some).collect();
+    let mut same = 0;
     new.lines()
         .map(|line| {
-            let start = before.partition_point(|l| *l < line);
-            match (start..before.len()).take_while(|&i| before[i] == line).find(|&i| !used[i]) {
-                Some(i) => {
-                    used[i] = true;
+            // The common start: an edit changes a few lines, so most lines are found at once.
+            if same < before.len() && before[same] == Some(line) {
+                before[same] = None;
+                same += 1;
+                return false;
+            }
+            same = usize::MAX;
+            match before.iter_mut().find(|l| **l == Some(line)) {
+                Some(l) => {
+                    *l = None;
                     false
                 }
                 None => true,
@@ -226,5 +232,24 @@ mod tests {
         assert!(classes(Lang::Bash, "set -euo pipefail").contains(&("t-w", "set".into())));
         assert_eq!(changed_lines("a\nb\nb\n", "a\nb\nc\nb\nb\n"), vec![false, false, true, false, true]);
         assert_eq!(changed_lines("", "x"), vec![true]);
+        assert_eq!(changed_lines("b\na\n", "a\nb\na\n"), vec![false, false, true]);
+        // The same as taking each line of `old` once, for every pair of texts of up to four lines a, b, c.
+        let texts: Vec<String> = (0..81).map(|n: u32| (0..4).map(|k| ["a\n", "b\n", "c\n"][(n / 3u32.pow(k) % 3) as usize]).collect()).collect();
+        for old in &texts {
+            for new in texts.iter().flat_map(|t| [&t[..], &t[..4]]) {
+                let mut left: Vec<&str> = old.lines().collect();
+                let expected: Vec<bool> = new
+                    .lines()
+                    .map(|l| match left.iter().position(|o| *o == l) {
+                        Some(i) => {
+                            left.remove(i);
+                            false
+                        }
+                        None => true,
+                    })
+                    .collect();
+                assert_eq!(changed_lines(old, new), expected, "{old:?} -> {new:?}");
+            }
+        }
     }
 }

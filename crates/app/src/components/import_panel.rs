@@ -6,7 +6,7 @@
 use amlnet_core::Diagnostic;
 use yew::prelude::*;
 
-use super::{code_badge, event_value, read_chosen_files, rich, severity_label as sev_label, severity_word, StepProps};
+use super::{code_badge, on_click, on_files, on_input, rich, severity_label as sev_label, severity_word, StepProps};
 use crate::state::{Action, ImportMode};
 use crate::text::plural;
 
@@ -31,10 +31,10 @@ fn annotated(name: &str, text: &str, diagnostics: &[Diagnostic]) -> Html {
                     let here: Vec<&&Diagnostic> = mine.iter().filter(|d| d.range.is_some_and(|r| r.line == n)).collect();
                     let worst = here.iter().map(|d| d.severity).min();
                     html! {
-                        <li class={classes!(worst.map(|s| format!("line-{}", sev_label(s))))} data-line={n.to_string()}>
+                        <li class={worst.map(|s| ["line-", sev_label(s)].concat())} data-line={n.to_string()}>
                             <code>{ line }</code>
                             { for here.iter().map(|d| html! {
-                                <p class={classes!("inline-msg", sev_label(d.severity))} data-code={d.code}>
+                                <p class={["inline-msg ", sev_label(d.severity)].concat()} data-code={d.code}>
                                     { format!("{}: ", severity_word(d.severity)) }{ rich(&d.message) }<span class="sr-only">{ format!(" [{}]", d.code) }</span>
                                 </p>
                             }) }
@@ -42,34 +42,22 @@ fn annotated(name: &str, text: &str, diagnostics: &[Diagnostic]) -> Html {
                     }
                 }) }
             </ol>
-            { for unplaced.iter().map(|d| html! { <p class={classes!("inline-msg", sev_label(d.severity))} data-code={d.code}>{ format!("{}: ", severity_word(d.severity)) }{ rich(&d.message) }</p> }) }
+            { for unplaced.iter().map(|d| html! { <p class={["inline-msg ", sev_label(d.severity)].concat()} data-code={d.code}>{ format!("{}: ", severity_word(d.severity)) }{ rich(&d.message) }</p> }) }
         </figure>
     }
 }
 
-#[function_component(ImportPanel)]
 pub fn import_panel(p: &StepProps) -> Html {
     let panel = &p.state.import;
     if !panel.open {
         return html! {};
     }
-    let import_text = {
-        let (d, text) = (p.dispatch.clone(), panel.text.clone());
-        Callback::from(move |_| d.emit(Action::Import(vec![("pasted.yml".to_owned(), text.clone())])))
-    };
-    let onfiles = {
-        let d = p.dispatch.clone();
-        Callback::from(move |e: Event| read_chosen_files(&e, &d, Action::Import))
-    };
-    let close = {
-        let d = p.dispatch.clone();
-        Callback::from(move |_| d.emit(Action::OpenImport(false)))
-    };
+    let d = &p.dispatch;
+    let import_text = on_click(d, Action::Import(vec![("pasted.yml".to_owned(), panel.text.clone())]));
+    let onfiles = on_files(d, Action::Import);
+    let close = on_click(d, Action::OpenImport(false));
     let mode = panel.mode;
-    let set_mode = |m: ImportMode| {
-        let d = p.dispatch.clone();
-        Callback::from(move |_| d.emit(Action::SetImportMode(m)))
-    };
+    let set_mode = |m: ImportMode| on_click(d, Action::SetImportMode(m));
     html! {
         <section id="import-panel" class="panel import" aria-labelledby="import-heading">
             <h2 id="import-heading">{ "Import YAML" }</h2>
@@ -77,7 +65,7 @@ pub fn import_panel(p: &StepProps) -> Html {
                 <label for="import-text">{ "Paste YAML" }</label>
                 <p class="hint" id="import-text-hint">{ "A workspace, online endpoint or deployment document, as az ml reads it" }</p>
                 <textarea id="import-text" rows="8" spellcheck="false" aria-describedby="import-text-hint" value={panel.text.clone()}
-                    oninput={{ let d = p.dispatch.clone(); Callback::from(move |e: InputEvent| d.emit(Action::SetImportText(event_value(&e)))) }} />
+                    oninput={on_input(d, Action::SetImportText)} />
             </div>
             <fieldset class="radios compact">
                 <legend>{ "What the import does" }</legend>
@@ -107,7 +95,7 @@ pub fn import_panel(p: &StepProps) -> Html {
                     </p>
                     if !result.applied {
                         <p class="hint">{ "Applying leaves out every outbound rule with an error and lists the other parts that have one." }</p>
-                        <button type="button" onclick={{ let d = p.dispatch.clone(); Callback::from(move |_| d.emit(Action::ApplyImport)) }}>
+                        <button type="button" onclick={on_click(d, Action::ApplyImport)}>
                             { if mode == ImportMode::Replace { "Replace with what could be read" } else { "Merge what could be read" } }
                         </button>
                     }

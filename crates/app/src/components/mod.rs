@@ -1,5 +1,9 @@
-//! The view: one component per file. Components render the state and send [`Action`]s; they hold no
-//! model logic of their own.
+//! The view: one part of the page per file. They render the state and send [`Action`]s; they hold no
+//! model logic of their own. Only two are components: the root (`app.rs`, which holds every hook:
+//! the reducer, the panels' own state, the effects) and the modal (its focus is restored when it
+//! unmounts); the rest are plain `fn(...) -> Html`, and buttons that send a fixed action share one
+//! closure type ([`on_click`]): each component and each closure type costs its own generic code in the
+//! first-load wasm.
 
 use std::rc::Rc;
 
@@ -29,8 +33,7 @@ pub mod stepper;
 pub mod summary;
 pub mod toolbar;
 
-/// What every step receives.
-#[derive(Properties, PartialEq, Clone)]
+/// What every step and panel receives from the root.
 pub struct StepProps {
     pub state: Rc<State>,
     pub diagnostics: Rc<Vec<Diagnostic>>,
@@ -62,12 +65,35 @@ pub fn rich(text: &str) -> Html {
     }
 }
 
+/// A handler that sends `action` (a click, or a radio's change): one closure type for every control
+/// that sends a fixed action.
+pub fn on_click<E: 'static>(dispatch: &Callback<Action>, action: Action) -> Callback<E> {
+    let d = dispatch.clone();
+    Callback::from(move |_| d.emit(action.clone()))
+}
+
+/// An input handler that sends `make` of the control's value.
+pub fn on_input(dispatch: &Callback<Action>, make: fn(String) -> Action) -> Callback<InputEvent> {
+    let d = dispatch.clone();
+    Callback::from(move |e: InputEvent| d.emit(make(event_value(&e))))
+}
+
+/// A file input's handler: reads the chosen files and sends `done` of them ([`read_chosen_files`]).
+pub fn on_files(dispatch: &Callback<Action>, done: fn(Vec<(String, String)>) -> Action) -> Callback<Event> {
+    let d = dispatch.clone();
+    Callback::from(move |e: Event| read_chosen_files(&e, &d, done))
+}
+
+/// A checkbox's handler from a text one: "true" or "false".
+pub fn as_check(set: Callback<String>) -> Callback<bool> {
+    Callback::from(move |on: bool| set.emit(on.to_string()))
+}
+
 /// The rule code as a badge that opens its documentation in the app.
 pub fn code_badge(code: &'static str, dispatch: &Callback<Action>) -> Html {
-    let d = dispatch.clone();
     html! {
-        <button type="button" class="code-badge" aria-label={format!("Explain {code}")} title="What this finding means"
-            onclick={Callback::from(move |_| d.emit(Action::Explain(Some(code))))}>{ code }</button>
+        <button type="button" class="code-badge" aria-label={["Explain ", code].concat()} title="What this finding means"
+            onclick={on_click(dispatch, Action::Explain(Some(code)))}>{ code }</button>
     }
 }
 
@@ -106,12 +132,18 @@ pub fn severity_label(s: Severity) -> &'static str {
 
 /// One diagnostic rendered: severity word, message with code spans, help, and the code badge.
 pub fn diagnostic_html(d: &Diagnostic, dispatch: &Callback<Action>) -> Html {
+    diagnostic_parts(d, Some(dispatch))
+}
+
+/// [`diagnostic_html`]; without `dispatch`, the code is plain text.
+pub fn diagnostic_parts(d: &Diagnostic, dispatch: Option<&Callback<Action>>) -> Html {
     html! {
         <>
             <span class="sev">{ severity_word(d.severity) }{ ": " }</span>
             { rich(&d.message) }
             if let Some(help) = &d.help { <span class="help">{ " — " }{ rich(help) }</span> }
-            { " " }{ code_badge(d.code, dispatch) }
+            { " " }
+            { match dispatch { Some(dispatch) => code_badge(d.code, dispatch), None => html! { <code class="code">{ d.code }</code> } } }
         </>
     }
 }
@@ -167,36 +199,38 @@ pub fn event_value(e: &Event) -> String {
     String::new()
 }
 
+/// The control of a wizard field: its findings (with fixes) and `hint`.
+pub fn control_for(p: &StepProps, field: crate::state::Field, hint: Option<&'static str>) -> field::Control {
+    let diagnostics = p.at(Anchor::Field(field));
+    let fixes = p.fixes_for(&diagnostics, Anchor::Field(field));
+    field::Control { id: field.id(), label: field.label(), hint, diagnostics, fixes, dispatch: Some(p.dispatch.clone()) }
+}
+
+/// What a control of a wizard field sends: `Action::Set` with its value.
+pub fn set_field(dispatch: &Callback<Action>, field: crate::state::Field) -> Callback<String> {
+    let d = dispatch.clone();
+    Callback::from(move |v| d.emit(Action::Set(field, v)))
+}
+
 /// A text field bound to a wizard field.
 pub fn text_for(p: &StepProps, field: crate::state::Field, hint: Option<&'static str>) -> Html {
-    let dispatch = p.dispatch.clone();
-    let found = p.at(Anchor::Field(field));
-    html! {
-        <field::TextField id={field.id()} label={field.label()} value={p.state.value(field)}
-            oninput={Callback::from(move |v| dispatch.emit(Action::Set(field, v)))}
-            fixes={p.fixes_for(&found, Anchor::Field(field))} dispatch={p.dispatch.clone()}
-            diagnostics={found} hint={hint.map(AttrValue::from)} />
-    }
+    field::text_field(control_for(p, field, hint), p.state.value(field).into(), None, set_field(&p.dispatch, field))
 }
 
 /// A select bound to a wizard field.
 pub fn select_for(p: &StepProps, field: crate::state::Field, options: &[(&'static str, &'static str)], hint: Option<&'static str>) -> Html {
-    let dispatch = p.dispatch.clone();
-    let found = p.at(Anchor::Field(field));
-    html! {
-        <field::SelectField id={field.id()} label={field.label()} value={p.state.value(field)}
-            options={options.iter().map(|(v, l)| {
-                // A choice the organization policy forbids says so, with the policy's line.
-                let label = match p.state.forbidden_choice(field, v) {
-                    Some(reason) => AttrValue::from(format!("{l} (forbidden: {reason})")),
-                    None => AttrValue::from(*l),
-                };
-                (AttrValue::from(*v), label)
-            }).collect::<Vec<_>>()}
-            onchange={Callback::from(move |v| dispatch.emit(Action::Set(field, v)))}
-            fixes={p.fixes_for(&found, Anchor::Field(field))} dispatch={p.dispatch.clone()}
-            diagnostics={found} hint={hint.map(AttrValue::from)} />
-    }
+    let options = options
+        .iter()
+        .map(|(v, l)| {
+            // A choice the organization policy forbids says so, with the policy's line.
+            let label = match p.state.forbidden_choice(field, v) {
+                Some(reason) => AttrValue::from(format!("{l} (forbidden: {reason})")),
+                None => AttrValue::from(*l),
+            };
+            (AttrValue::from(*v), label)
+        })
+        .collect();
+    field::select_field(control_for(p, field, hint), p.state.value(field).into(), options, set_field(&p.dispatch, field))
 }
 
 /// The heading of a step; focus moves here when the step opens.

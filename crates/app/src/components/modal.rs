@@ -5,12 +5,16 @@
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::state::Action;
+
 #[derive(Properties, PartialEq)]
 pub struct ModalProps {
     pub id: AttrValue,
     /// The id of the heading that names the dialog.
     pub title_id: AttrValue,
-    pub onclose: Callback<()>,
+    /// What closing sends (Escape, a click on the backdrop).
+    pub close: Action,
+    pub dispatch: Callback<Action>,
     /// Give focus back to the element that had it on open (off when the state moves focus itself).
     #[prop_or(true)]
     pub restore_focus: bool,
@@ -42,12 +46,12 @@ pub fn modal(p: &ModalProps) -> Html {
         });
     }
     let onkeydown = {
-        let (node, close) = (node.clone(), p.onclose.clone());
+        let (node, close, d) = (node.clone(), p.close.clone(), p.dispatch.clone());
         Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
             "Escape" => {
                 e.prevent_default();
                 e.stop_propagation();
-                close.emit(());
+                d.emit(close.clone());
             }
             "Tab" => {
                 let Some(root) = node.cast::<web_sys::Element>() else { return };
@@ -68,11 +72,11 @@ pub fn modal(p: &ModalProps) -> Html {
         })
     };
     let onclick = {
-        let close = p.onclose.clone();
+        let (close, d) = (p.close.clone(), p.dispatch.clone());
         Callback::from(move |e: MouseEvent| {
             // Only a click on the backdrop itself, not one that bubbles from the dialog.
             if e.target().is_some() && e.target() == e.current_target() {
-                close.emit(());
+                d.emit(close.clone());
             }
         })
     };

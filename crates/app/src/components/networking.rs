@@ -6,9 +6,9 @@
 use amlnet_core::model::IsolationMode;
 use yew::prelude::*;
 
-use super::field::CheckField;
-use super::messages::Messages;
-use super::{select_for, step_heading, text_for, StepProps};
+use super::field::{check_field, Control};
+use super::messages::messages;
+use super::{as_check, on_click, select_for, step_heading, text_for, StepProps};
 use crate::state::{Action, Anchor, Field, Step};
 use crate::text::plural;
 use amlnet_core::model::Destination;
@@ -23,7 +23,14 @@ fn describe(mode: IsolationMode) -> &'static str {
     }
 }
 
-#[function_component(Networking)]
+/// A checkbox bound to a wizard field, with its findings: `Action::Set` with "true" or "false".
+fn check_for(p: &StepProps, field: Field, hint: &'static str) -> Html {
+    let diagnostics = p.at(Anchor::Field(field));
+    let control =
+        Control { id: field.id(), label: field.label(), hint: Some(hint), diagnostics, fixes: Vec::new(), dispatch: Some(p.dispatch.clone()) };
+    check_field(control, p.state.value(field) == "true", as_check(super::set_field(&p.dispatch, field)))
+}
+
 pub fn networking(p: &StepProps) -> Html {
     let mode = p.state.isolation_mode();
     let field = Field::IsolationMode;
@@ -37,10 +44,7 @@ pub fn networking(p: &StepProps) -> Html {
         .filter(|r| matches!(&r.destination, Destination::PrivateEndpoint(pe) if pe.spark_enabled))
         .map(|r| r.name.clone())
         .collect();
-    let to_rules = {
-        let d = p.dispatch.clone();
-        Callback::from(move |_| d.emit(Action::GoTo(Step::Rules)))
-    };
+    let to_rules = on_click(&p.dispatch, Action::GoTo(Step::Rules));
     html! {
         <section aria-labelledby="step-networking-heading">
             { step_heading(Step::Networking, "Inbound access to the workspace and outbound access from its managed network.") }
@@ -67,16 +71,15 @@ pub fn networking(p: &StepProps) -> Html {
                 <legend>{ field.label() }</legend>
                 { for IsolationMode::ALL.iter().map(|m| {
                     let id = format!("{}-{}", field.id(), m.yaml());
-                    let dispatch = dispatch.clone();
                     let value = m.yaml();
                     // A choice the organization policy forbids is disabled, with the policy's reason.
                     let forbidden = p.state.forbidden(|policy| policy.workspace.isolation_modes.as_ref(), m);
                     html! {
-                        <div class={classes!("radio", forbidden.is_some().then_some("forbidden"))}>
+                        <div class={if forbidden.is_some() { "radio forbidden" } else { "radio" }}>
                             <input type="radio" name="isolation-mode" id={id.clone()} value={value} checked={*m == mode}
                                 disabled={forbidden.is_some() && *m != mode}
                                 aria-describedby={format!("{id}-desc")}
-                                onchange={Callback::from(move |_| dispatch.emit(Action::Set(field, value.to_owned())))} />
+                                onchange={on_click(&dispatch, Action::Set(field, value.to_owned()))} />
                             <label for={id.clone()}>{ m.portal_name() }</label>
                             <p class="hint" id={format!("{id}-desc")}>{ describe(*m) }
                                 if let Some(reason) = &forbidden {
@@ -86,7 +89,7 @@ pub fn networking(p: &StepProps) -> Html {
                         </div>
                     }
                 }) }
-                <Messages id={format!("{}-msg", field.id())} diagnostics={mode_messages} />
+                { messages(format!("{}-msg", field.id()), &mode_messages, &[], None) }
             </fieldset>
             if mode == IsolationMode::AllowOnlyApprovedOutbound {
                 { select_for(p, Field::FirewallSku, &[("", "Not set (Standard)"), ("standard", "Standard"), ("basic", "Basic")],
@@ -96,11 +99,7 @@ pub fn networking(p: &StepProps) -> Html {
                 <fieldset class="provisioning">
                     <legend>{ "Provisioning" }</legend>
                     if create {
-                        <CheckField id={Field::ProvisionNow.id()} label={Field::ProvisionNow.label()}
-                            checked={p.state.value(Field::ProvisionNow) == "true"}
-                            hint={AttrValue::from("Otherwise the scripts provision it before the first online deployment, or Azure does when the first compute is created")}
-                            diagnostics={p.at(Anchor::Field(Field::ProvisionNow))} dispatch={p.dispatch.clone()}
-                            onchange={{ let d = p.dispatch.clone(); Callback::from(move |on: bool| d.emit(Action::Set(Field::ProvisionNow, on.to_string()))) }} />
+                        { check_for(p, Field::ProvisionNow, "Otherwise the scripts provision it before the first online deployment, or Azure does when the first compute is created") }
                     }
                     <div class="field check" id="spark-provisioning">
                         <input id="f-include-spark" type="checkbox" checked={!spark_rules.is_empty()} disabled=true aria-describedby="f-include-spark-hint" />
@@ -125,11 +124,7 @@ pub fn networking(p: &StepProps) -> Html {
                 { text_for(p, Field::ImageBuildCompute, Some("A compute cluster that builds environment images when the container registry is reachable only privately, for example image-builder")) }
                 <fieldset class="approval" id="approver-role">
                     <legend>{ "Approval of private endpoints" }</legend>
-                    <CheckField id={Field::AssignApproverRole.id()} label={Field::AssignApproverRole.label()}
-                        checked={p.state.value(Field::AssignApproverRole) == "true"}
-                        hint={AttrValue::from("\"Azure AI Enterprise Network Connection Approver\" for the workspace's identity on each private endpoint target, required since 2025-04-30")}
-                        diagnostics={p.at(Anchor::Field(Field::AssignApproverRole))} dispatch={p.dispatch.clone()}
-                        onchange={{ let d = p.dispatch.clone(); Callback::from(move |on: bool| d.emit(Action::Set(Field::AssignApproverRole, on.to_string()))) }} />
+                    { check_for(p, Field::AssignApproverRole, "\"Azure AI Enterprise Network Connection Approver\" for the workspace's identity on each private endpoint target, required since 2025-04-30") }
                     { text_for(p, Field::ApproverIdentity, Some("A user-assigned identity's resource ID; empty: the workspace's primary user-assigned identity, else its system-assigned identity")) }
                 </fieldset>
             }

@@ -9,7 +9,7 @@ use amlnet_core::plan::StepKind;
 use amlnet_core::Config;
 use yew::prelude::*;
 
-use super::{diagnostic_html, event_value, read_chosen_files, severity_label, StepProps};
+use super::{diagnostic_html, on_click, on_files, on_input, severity_label, StepProps};
 use crate::full::{self, FullPlan};
 use crate::state::Action;
 use crate::text::plural;
@@ -59,24 +59,16 @@ fn script(p: &StepProps, id: &'static str, name: &'static str, text: &str) -> Ht
     }
 }
 
-#[function_component(PlanPanel)]
 pub fn plan_panel(p: &StepProps) -> Html {
     let panel = &p.state.plan;
     if !panel.open {
         return html! {};
     }
-    let read_text = {
-        let (d, text) = (p.dispatch.clone(), panel.text.clone());
-        Callback::from(move |_| d.emit(Action::LoadCurrent(vec![(amlnet_core::plan::current_file_name(&text).to_owned(), text.clone())])))
-    };
-    let onfiles = {
-        let d = p.dispatch.clone();
-        Callback::from(move |e: Event| read_chosen_files(&e, &d, Action::LoadCurrent))
-    };
-    let emit = |action: Action| {
-        let d = p.dispatch.clone();
-        Callback::from(move |_| d.emit(action.clone()))
-    };
+    let d = &p.dispatch;
+    let text = &panel.text;
+    let read_text = on_click(d, Action::LoadCurrent(vec![(amlnet_core::plan::current_file_name(text).to_owned(), text.clone())]));
+    let onfiles = on_files(d, Action::LoadCurrent);
+    let emit = |action: Action| on_click(d, action);
     html! {
         <section id="plan-panel" class="panel plan" aria-labelledby="plan-heading">
             <h2 id="plan-heading">{ "Plan a change" }</h2>
@@ -85,7 +77,7 @@ pub fn plan_panel(p: &StepProps) -> Html {
                 <label for="plan-text">{ "Current state" }</label>
                 <p class="hint" id="plan-text-hint">{ "YAML as az ml reads it, or the JSON printed by az ml workspace show -n <name> -g <group>" }</p>
                 <textarea id="plan-text" rows="8" spellcheck="false" aria-describedby="plan-text-hint" value={panel.text.clone()}
-                    oninput={{ let d = p.dispatch.clone(); Callback::from(move |e: InputEvent| d.emit(Action::SetPlanText(event_value(&e)))) }} />
+                    oninput={on_input(d, Action::SetPlanText)} />
             </div>
             <div class="actions wrap">
                 <button type="button" class="primary" onclick={read_text}>{ "Use as current state" }</button>
@@ -112,28 +104,36 @@ pub fn plan_panel(p: &StepProps) -> Html {
     }
 }
 
+/// What a plan is made from: the files read as the current state and the wizard's configuration.
+pub type PlanKey = (Vec<(String, String)>, Config);
+
+/// The last plan the full core gave, with what it is for (the root's state).
+pub type LastPlan = Option<(PlanKey, Result<FullPlan, String>)>;
+
+/// The key of the plan to show: `None` without a current state.
+pub fn plan_key(state: &crate::state::State) -> Option<PlanKey> {
+    state.plan.current.as_ref().map(|c| (c.files.clone(), state.config.clone()))
+}
+
+/// Asks the full core for the plan of `key` unless `last` is already for it (the root's effect on a
+/// new key); the answer goes into `last`.
+pub fn request_plan(last: &UseStateHandle<LastPlan>, key: &Option<PlanKey>) {
+    let fresh = matches!((&**last, key), (Some((k, _)), Some(key)) if k == key);
+    if let (Some(key), false) = (key.clone(), fresh) {
+        let last = last.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let result = full::plan(&key.0, &key.1).await;
+            last.set(Some((key, result)));
+        });
+    }
+}
+
 /// The plan from the current state to the wizard's configuration, beside the diagram so that it
 /// follows every edit; shown while a current state is loaded. While the full core loads or works on
 /// an edit, the section is `aria-busy` (keeping the last plan, if any, so typing does not make it jump).
-#[function_component(PlanView)]
-pub fn plan_view(p: &StepProps) -> Html {
-    type Key = (Vec<(String, String)>, Config);
-    let key: Option<Key> = p.state.plan.current.as_ref().map(|c| (c.files.clone(), p.state.config.clone()));
-    let last = use_state(|| None::<(Key, Result<FullPlan, String>)>);
-    {
-        let last = last.clone();
-        use_effect_with(key.clone(), move |key| {
-            let fresh = matches!((&*last, key), (Some((k, _)), Some(key)) if k == key);
-            if let (Some(key), false) = (key.clone(), fresh) {
-                wasm_bindgen_futures::spawn_local(async move {
-                    let result = full::plan(&key.0, &key.1).await;
-                    last.set(Some((key, result)));
-                });
-            }
-        });
-    }
+pub fn plan_view(p: &StepProps, key: Option<PlanKey>, last: &LastPlan) -> Html {
     let Some(key) = key else { return html! {} };
-    let (busy, result) = match &*last {
+    let (busy, result) = match last {
         Some((k, result)) => (*k != key, Some(result)),
         None => (true, None),
     };
@@ -163,7 +163,7 @@ fn plan_body(p: &StepProps, change: &FullPlan) -> Html {
             }
             if !change.warnings.is_empty() {
                 <ul class="plan-warnings" aria-label="Before you run the plan">
-                    { for change.warnings.iter().map(|d| html! { <li class={classes!("finding", severity_label(d.severity))} data-code={d.code}>{ diagnostic_html(d, &p.dispatch) }</li> }) }
+                    { for change.warnings.iter().map(|d| html! { <li class={["finding ", severity_label(d.severity)].concat()} data-code={d.code}>{ diagnostic_html(d, &p.dispatch) }</li> }) }
                 </ul>
             }
             if !change.steps.is_empty() {

@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use super::{diagnostic_html, event_value, read_chosen_files, severity_label, StepProps};
+use super::{diagnostic_html, on_click, on_files, on_input, severity_label, StepProps};
 use crate::state::Action;
 
 /// The first chosen file's text as the policy to enforce.
@@ -12,24 +12,15 @@ fn policy_of_files(files: Vec<(String, String)>) -> Action {
     Action::LoadPolicy(files.into_iter().next().map(|(_, text)| text).unwrap_or_default())
 }
 
-#[function_component(PolicyPanel)]
 pub fn policy_panel(p: &StepProps) -> Html {
     let panel = &p.state.policy;
     if !panel.open {
         return html! {};
     }
-    let enforce = {
-        let (d, text) = (p.dispatch.clone(), panel.text.clone());
-        Callback::from(move |_| d.emit(Action::LoadPolicy(text.clone())))
-    };
-    let onfiles = {
-        let d = p.dispatch.clone();
-        Callback::from(move |e: Event| read_chosen_files(&e, &d, policy_of_files))
-    };
-    let emit = |action: Action| {
-        let d = p.dispatch.clone();
-        Callback::from(move |_| d.emit(action.clone()))
-    };
+    let d = &p.dispatch;
+    let enforce = on_click(d, Action::LoadPolicy(panel.text.clone()));
+    let onfiles = on_files(d, policy_of_files);
+    let emit = |action: Action| on_click(d, action);
     html! {
         <section id="policy-panel" class="panel policy" aria-labelledby="policy-heading">
             <h2 id="policy-heading">{ "Organization policy" }</h2>
@@ -38,7 +29,7 @@ pub fn policy_panel(p: &StepProps) -> Html {
                 <label for="policy-text">{ "Policy" }</label>
                 <p class="hint" id="policy-text-hint">{ "YAML: version: 1, name, and the sections workspace, outbound_rules, online_endpoints, online_deployments" }</p>
                 <textarea id="policy-text" rows="8" spellcheck="false" aria-describedby="policy-text-hint" value={panel.text.clone()}
-                    oninput={{ let d = p.dispatch.clone(); Callback::from(move |e: InputEvent| d.emit(Action::SetPolicyText(event_value(&e)))) }} />
+                    oninput={on_input(d, Action::SetPolicyText)} />
             </div>
             <div class="actions wrap">
                 <button type="button" id="policy-enforce" class="primary" onclick={enforce}>{ "Enforce this policy" }</button>

@@ -5,23 +5,21 @@
 use amlnet_core::Severity;
 use yew::prelude::*;
 
-use super::{code_badge, group_findings, rich, severity_word, step_heading, StepProps};
+use super::{code_badge, group_findings, on_click, rich, severity_word, step_heading, StepProps};
 use crate::state::{Action, Anchor, Field, Step};
 use crate::text::plural;
 
-#[function_component(Review)]
 pub fn review(p: &StepProps) -> Html {
     html! {
         <section aria-labelledby="step-review-heading">
             { step_heading(Step::Review, "Check the settings and the findings, then copy or download the files from the export panel.") }
-            <Settings ..p.clone() />
-            <Summary ..p.clone() />
+            { settings(p) }
+            { summary(p) }
         </section>
     }
 }
 
 /// The settings, step by step, each with a link back to its step.
-#[function_component(Settings)]
 pub fn settings(p: &StepProps) -> Html {
     let s = &p.state;
     let shown = |f: Field| -> String {
@@ -90,7 +88,6 @@ pub fn settings(p: &StepProps) -> Html {
                 <tbody>
                     { for Step::ALL.iter().filter(|st| **st != Step::Review).map(|step| {
                         let mine: Vec<&(Step, &str, String)> = rows.iter().filter(|(s, _, _)| s == step).collect();
-                        let d = p.dispatch.clone();
                         let step = *step;
                         html! {
                             <>
@@ -98,11 +95,11 @@ pub fn settings(p: &StepProps) -> Html {
                                     <th scope="colgroup" colspan="2">
                                         { step.title() }
                                         <button type="button" class="link edit-step" aria-label={format!("Edit {}", step.title())}
-                                            onclick={Callback::from(move |_| d.emit(Action::GoTo(step)))}>{ "Edit" }</button>
+                                            onclick={on_click(&p.dispatch, Action::GoTo(step))}>{ "Edit" }</button>
                                     </th>
                                 </tr>
                                 { for mine.iter().map(|(_, label, value)| html! {
-                                    <tr><th scope="row">{ *label }</th><td class={classes!((value == "(not set)").then_some("unset"))}>{ value }</td></tr>
+                                    <tr><th scope="row">{ *label }</th><td class={(value == "(not set)").then_some("unset")}>{ value }</td></tr>
                                 }) }
                             </>
                         }
@@ -114,7 +111,6 @@ pub fn settings(p: &StepProps) -> Html {
 }
 
 /// The validation summary: counts, then one button per finding (repeated ones grouped).
-#[function_component(Summary)]
 pub fn summary(p: &StepProps) -> Html {
     let errors = p.diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
     let warnings = p.diagnostics.iter().filter(|d| d.severity == Severity::Warning).count();
@@ -138,15 +134,14 @@ pub fn summary(p: &StepProps) -> Html {
             <ul class="findings">
                 { for group_findings(&p.diagnostics).into_iter().map(|(d, more)| {
                     let anchor = Anchor::of(&d);
-                    let dispatch = p.dispatch.clone();
                     let place = format!("{} › {}", anchor.step().title(), if d.path.is_empty() { d.file.clone().unwrap_or_default() } else { d.path.clone() });
                     let also: Vec<String> = more.iter().map(|o| match Anchor::of(o) {
                         Anchor::Rule(i) => p.state.rules().get(i).map_or_else(|| format!("rule {}", i + 1), |r| r.name.clone()),
                         _ => o.path.clone(),
                     }).collect();
                     html! {
-                        <li class={classes!("finding", d.severity.as_str())} data-code={d.code}>
-                            <button type="button" class="link" onclick={Callback::from(move |_| dispatch.emit(Action::Reveal(anchor)))}>
+                        <li class={["finding ", d.severity.as_str()].concat()} data-code={d.code}>
+                            <button type="button" class="link" onclick={on_click(&p.dispatch, Action::Reveal(anchor))}>
                                 <span class="sev">{ severity_word(d.severity) }{ ": " }</span>{ rich(&d.message) }
                                 <span class="where">{ place }</span>
                             </button>

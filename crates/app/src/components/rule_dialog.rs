@@ -8,13 +8,17 @@ use amlnet_core::Diagnostic;
 use yew::prelude::*;
 
 use super::event_value;
-use super::field::{CheckField, SelectField, TextField};
+use super::field::{check_field, select_field, text_field, Control};
 use super::modal::Modal;
-use super::StepProps;
+use super::{as_check, on_click, StepProps};
 use crate::state::{Action, Anchor, DraftField};
 use crate::text::plural;
 
-#[function_component(RuleDialog)]
+/// Options whose value is their label.
+fn same(values: &[&'static str]) -> Vec<(AttrValue, AttrValue)> {
+    values.iter().map(|v| (AttrValue::from(*v), AttrValue::from(*v))).collect()
+}
+
 pub fn rule_dialog(p: &StepProps) -> Html {
     let Some(draft) = p.state.dialog.clone() else { return html! {} };
     let found = p.state.draft_findings();
@@ -25,10 +29,6 @@ pub fn rule_dialog(p: &StepProps) -> Html {
     let set = |f: DraftField| {
         let d = p.dispatch.clone();
         Callback::from(move |v: String| d.emit(Action::SetDraft(f, v)))
-    };
-    let close = {
-        let d = p.dispatch.clone();
-        Callback::from(move |()| d.emit(Action::CloseRuleDialog))
     };
     let onsubmit = {
         let d = p.dispatch.clone();
@@ -53,47 +53,50 @@ pub fn rule_dialog(p: &StepProps) -> Html {
         .collect();
     let sku =
         p.state.config.workspace.as_ref().and_then(|w| w.managed_network.as_ref()).and_then(|m| m.firewall_sku).map_or("Standard", |s| s.pascal());
-    let d = p.dispatch.clone();
-    let field = |id: DraftField| (fixes(id), Some(d.clone()));
+    // A control with its findings and fixes; `plain` for the parts of a resource ID that have none of their own.
+    let ctl = |f: DraftField, label: &'static str, hint: Option<&'static str>| Control {
+        id: f.id(),
+        label,
+        hint,
+        diagnostics: at(f),
+        fixes: fixes(f),
+        dispatch: Some(p.dispatch.clone()),
+    };
+    let plain = |f: DraftField, label: &'static str| Control::new(f.id(), label);
     let title = if draft.index.is_some() { "Edit outbound rule" } else { "Add outbound rule" };
     let tags = draft.matching_tags();
     let mut tag_options: Vec<(AttrValue, AttrValue)> = vec![(AttrValue::from(""), AttrValue::from("Choose a service tag"))];
     if !draft.service_tag.is_empty() && !tags.contains(&draft.service_tag.as_str()) {
         tag_options.push((AttrValue::from(draft.service_tag.clone()), AttrValue::from(draft.service_tag.clone())));
     }
-    tag_options.extend(tags.iter().map(|t| (AttrValue::from(*t), AttrValue::from(*t))));
+    tag_options.extend(same(&tags));
     html! {
-        <Modal id="rule-dialog" title_id="rule-dialog-title" onclose={close.clone()} restore_focus={false}>
+        <Modal id="rule-dialog" title_id="rule-dialog-title" close={Action::CloseRuleDialog} dispatch={p.dispatch.clone()} restore_focus={false}>
                 <form {onsubmit} novalidate=true>
                     <h2 id="rule-dialog-title">{ title }</h2>
                     if draft.attempted && errors > 0 {
                         <p class="status bad" id="rule-dialog-status" role="alert">{ format!("Not saved: fix {} first.", if errors == 1 { "the error below".to_owned() } else { format!("the {} below", plural(errors, "error")) }) }</p>
                     }
-                    <TextField id={DraftField::Name.id()} label="Rule name" value={draft.name.clone()} oninput={set(DraftField::Name)}
-                        diagnostics={at(DraftField::Name)} fixes={field(DraftField::Name).0} dispatch={field(DraftField::Name).1} hint={AttrValue::from("Unique in the workspace")} />
-                    <SelectField id={DraftField::Type.id()} label="Destination type" value={draft.rule_type.yaml()} options={types}
-                        onchange={set(DraftField::Type)} diagnostics={at(DraftField::Type)} fixes={field(DraftField::Type).0} dispatch={field(DraftField::Type).1} />
+                    { text_field(ctl(DraftField::Name, "Rule name", Some("Unique in the workspace")), draft.name.clone().into(), None, set(DraftField::Name)) }
+                    { select_field(ctl(DraftField::Type, "Destination type", None), draft.rule_type.yaml().into(), types, set(DraftField::Type)) }
                     { match draft.rule_type {
                         RuleType::PrivateEndpoint => html! {
                             <>
                                 if let Some(raw) = &draft.raw_resource_id {
                                     <p class="note">{ "This rule's resource ID is kept as written: " }<code>{ raw }</code>{ ". Type a resource name to replace it." }</p>
                                 }
-                                <TextField id={DraftField::Subscription.id()} label="Subscription" value={draft.subscription.clone()} oninput={set(DraftField::Subscription)} />
-                                <TextField id={DraftField::ResourceGroup.id()} label="Resource group" value={draft.resource_group.clone()} oninput={set(DraftField::ResourceGroup)} />
-                                <SelectField id={DraftField::ResourceType.id()} label="Resource type" value={draft.resource_type.clone()}
-                                    options={PRIVATE_ENDPOINT_TARGETS.iter().map(|t| (AttrValue::from(t.resource_type), AttrValue::from(format!("{} ({})", t.label, t.resource_type)))).collect::<Vec<_>>()}
-                                    onchange={set(DraftField::ResourceType)} />
-                                <TextField id={DraftField::ResourceName.id()} label="Resource name" value={draft.resource_name.clone()} oninput={set(DraftField::ResourceName)}
-                                    hint={AttrValue::from("The name, or paste the resource's full ID to fill in every part")}
-                                    diagnostics={at(DraftField::ResourceName)} fixes={field(DraftField::ResourceName).0} dispatch={field(DraftField::ResourceName).1} />
-                                <SelectField id={DraftField::Subresource.id()} label="Sub resource" value={draft.subresource.clone()}
-                                    options={draft.subresource_choices().iter().map(|s| (AttrValue::from(*s), AttrValue::from(*s))).collect::<Vec<_>>()}
-                                    onchange={set(DraftField::Subresource)} diagnostics={at(DraftField::Subresource)} fixes={field(DraftField::Subresource).0} dispatch={field(DraftField::Subresource).1} />
+                                { text_field(plain(DraftField::Subscription, "Subscription"), draft.subscription.clone().into(), None, set(DraftField::Subscription)) }
+                                { text_field(plain(DraftField::ResourceGroup, "Resource group"), draft.resource_group.clone().into(), None, set(DraftField::ResourceGroup)) }
+                                { select_field(plain(DraftField::ResourceType, "Resource type"), draft.resource_type.clone().into(),
+                                    PRIVATE_ENDPOINT_TARGETS.iter().map(|t| (AttrValue::from(t.resource_type), AttrValue::from(format!("{} ({})", t.label, t.resource_type)))).collect(),
+                                    set(DraftField::ResourceType)) }
+                                { text_field(ctl(DraftField::ResourceName, "Resource name", Some("The name, or paste the resource's full ID to fill in every part")),
+                                    draft.resource_name.clone().into(), None, set(DraftField::ResourceName)) }
+                                { select_field(ctl(DraftField::Subresource, "Sub resource", None), draft.subresource.clone().into(),
+                                    same(draft.subresource_choices()), set(DraftField::Subresource)) }
                                 if draft.spark_offered() {
-                                    <CheckField id={DraftField::Spark.id()} label="Spark enabled" checked={draft.spark_enabled}
-                                        onchange={{ let s = set(DraftField::Spark); Callback::from(move |on: bool| s.emit(on.to_string())) }}
-                                        diagnostics={at(DraftField::Spark)} fixes={field(DraftField::Spark).0} dispatch={field(DraftField::Spark).1} hint={AttrValue::from("Also reachable from serverless Spark; the network must be provisioned with Spark")} />
+                                    { check_field(ctl(DraftField::Spark, "Spark enabled", Some("Also reachable from serverless Spark; the network must be provisioned with Spark")),
+                                        draft.spark_enabled, as_check(set(DraftField::Spark))) }
                                 }
                                 <p class="hint">{ "Resource ID: " }<code>{ draft.resource_id() }</code></p>
                             </>
@@ -107,26 +110,22 @@ pub fn rule_dialog(p: &StepProps) -> Html {
                                         aria-controls={DraftField::ServiceTag.id()} />
                                     <p class="hint" aria-live="polite">{ format!("{} match", plural(tags.len(), "tag")) }</p>
                                 </div>
-                                <SelectField id={DraftField::ServiceTag.id()} label="Service tag" value={draft.service_tag.clone()} options={tag_options}
-                                    onchange={set(DraftField::ServiceTag)} diagnostics={at(DraftField::ServiceTag)} fixes={field(DraftField::ServiceTag).0} dispatch={field(DraftField::ServiceTag).1} />
-                                <SelectField id={DraftField::Protocol.id()} label="Protocol" value={draft.protocol.clone()}
-                                    options={["TCP", "UDP", "ICMP", "*"].iter().map(|s| (AttrValue::from(*s), AttrValue::from(*s))).collect::<Vec<_>>()}
-                                    onchange={set(DraftField::Protocol)} diagnostics={at(DraftField::Protocol)} fixes={field(DraftField::Protocol).0} dispatch={field(DraftField::Protocol).1} />
-                                <TextField id={DraftField::PortRanges.id()} label="Port ranges" value={draft.port_ranges.clone()} oninput={set(DraftField::PortRanges)}
-                                    diagnostics={at(DraftField::PortRanges)} fixes={field(DraftField::PortRanges).0} dispatch={field(DraftField::PortRanges).1} hint={AttrValue::from("For example 443 or 80,443 or 8000-8080")} />
+                                { select_field(ctl(DraftField::ServiceTag, "Service tag", None), draft.service_tag.clone().into(), tag_options, set(DraftField::ServiceTag)) }
+                                { select_field(ctl(DraftField::Protocol, "Protocol", None), draft.protocol.clone().into(),
+                                    same(&["TCP", "UDP", "ICMP", "*"]), set(DraftField::Protocol)) }
+                                { text_field(ctl(DraftField::PortRanges, "Port ranges", Some("For example 443 or 80,443 or 8000-8080")), draft.port_ranges.clone().into(), None, set(DraftField::PortRanges)) }
                             </>
                         },
                         RuleType::Fqdn => html! {
                             <>
-                                <TextField id={DraftField::Fqdn.id()} label="FQDN destination" value={draft.fqdn.clone()} oninput={set(DraftField::Fqdn)}
-                                    diagnostics={at(DraftField::Fqdn)} fixes={field(DraftField::Fqdn).0} dispatch={field(DraftField::Fqdn).1} hint={AttrValue::from("For example pypi.org or *.anaconda.com")} />
+                                { text_field(ctl(DraftField::Fqdn, "FQDN destination", Some("For example pypi.org or *.anaconda.com")), draft.fqdn.clone().into(), None, set(DraftField::Fqdn)) }
                                 <p class="note cost" role="note">{ format!("FQDN rules are enforced by an Azure Firewall ({sku} SKU) that the managed network deploys with its first FQDN rule; it adds to the cost and reaches only ports 80 and 443.") }</p>
                             </>
                         },
                     } }
                     <div class="actions">
                         <button type="submit" class="primary">{ "Save" }</button>
-                        <button type="button" onclick={Callback::from(move |_| close.emit(()))}>{ "Cancel" }</button>
+                        <button type="button" onclick={on_click(&p.dispatch, Action::CloseRuleDialog)}>{ "Cancel" }</button>
                     </div>
                 </form>
         </Modal>

@@ -6,8 +6,8 @@ use amlnet_core::catalog::{RECOMMENDED_SETS, REQUIRED_RULES};
 use amlnet_core::model::{Destination, IsolationMode, OutboundRule};
 use yew::prelude::*;
 
-use super::messages::Messages;
-use super::{code_badge, event_value, group_findings, repeated_rule_codes, rich, severity_word, step_heading, StepProps};
+use super::messages::messages;
+use super::{code_badge, event_value, group_findings, on_click, repeated_rule_codes, rich, severity_label, severity_word, step_heading, StepProps};
 use crate::state::{Action, Anchor, Step};
 use crate::text::plural;
 
@@ -41,11 +41,10 @@ fn found_summary(found: &[amlnet_core::Diagnostic]) -> Html {
     html! { <span class={if errors > 0 { "status bad" } else { "status warn" }}>{ parts.join(", ") }</span> }
 }
 
-#[function_component(Rules)]
-pub fn rules(p: &StepProps) -> Html {
+/// The step; `filter` is the text of the rule filter (the root's state, emptied when the step is left).
+pub fn rules(p: &StepProps, filter: &UseStateHandle<String>) -> Html {
     let mode = p.state.isolation_mode();
     let rules = p.state.rules();
-    let filter = use_state(String::new);
     let needle = filter.trim().to_ascii_lowercase();
     let rule_findings: Vec<amlnet_core::Diagnostic> = p.diagnostics.iter().filter(|d| matches!(Anchor::of(d), Anchor::Rule(_))).cloned().collect();
     let repeated = repeated_rule_codes(&rule_findings);
@@ -57,10 +56,7 @@ pub fn rules(p: &StepProps) -> Html {
             }
         })
         .collect();
-    let open_new = {
-        let d = p.dispatch.clone();
-        Callback::from(move |_| d.emit(Action::OpenRuleDialog(None)))
-    };
+    let open_new = on_click(&p.dispatch, Action::OpenRuleDialog(None));
     html! {
         <section aria-labelledby="step-rules-heading">
             { step_heading(Step::Rules, "Where compute in the managed network may connect. The service adds the required rules itself.") }
@@ -89,7 +85,7 @@ pub fn rules(p: &StepProps) -> Html {
             if rules.len() >= FILTER_FROM {
                 <div class="field filter">
                     <label for="rule-filter">{ "Filter rules" }</label>
-                    <input id="rule-filter" type="search" value={(*filter).clone()} placeholder="Name or destination"
+                    <input id="rule-filter" type="search" value={(**filter).clone()} placeholder="Name or destination"
                         oninput={{ let filter = filter.clone(); Callback::from(move |e: InputEvent| filter.set(event_value(&e))) }} aria-describedby="rule-filter-count" />
                     <p class="hint" id="rule-filter-count" aria-live="polite">{ format!("Showing {} of {}", shown.len(), plural(rules.len(), "rule")) }</p>
                 </div>
@@ -100,7 +96,7 @@ pub fn rules(p: &StepProps) -> Html {
                     _ => None,
                 }).collect();
                 html! {
-                    <div class={classes!("msg", "grouped", severity_word(d.severity).to_ascii_lowercase())} data-code={d.code}>
+                    <div class={["msg grouped ", severity_label(d.severity)].concat()} data-code={d.code}>
                         <p>
                             <span class="sev">{ format!("{} for {}: ", severity_word(d.severity), plural(names.len(), "rule")) }</span>
                             { rich(&d.message) }{ " " }{ code_badge(d.code, &p.dispatch) }
@@ -122,12 +118,12 @@ pub fn rules(p: &StepProps) -> Html {
                             { for shown.iter().map(|&i| {
                                 let rule = &rules[i];
                                 let found: Vec<amlnet_core::Diagnostic> = p.at(Anchor::Rule(i)).into_iter().filter(|d| !repeated.contains(&d.code)).collect();
-                                let edit = { let d = p.dispatch.clone(); Callback::from(move |_| d.emit(Action::OpenRuleDialog(Some(i)))) };
-                                let delete = { let d = p.dispatch.clone(); Callback::from(move |_| d.emit(Action::DeleteRule(i))) };
+                                let edit = on_click(&p.dispatch, Action::OpenRuleDialog(Some(i)));
+                                let delete = on_click(&p.dispatch, Action::DeleteRule(i));
                                 let label = if rule.name.is_empty() { format!("rule {}", i + 1) } else { rule.name.clone() };
                                 html! {
                                     <>
-                                    <tr class={classes!(found.iter().any(|d| d.is_error()).then_some("has-error"))}>
+                                    <tr class={found.iter().any(|d| d.is_error()).then_some("has-error")}>
                                         <th scope="row">{ &rule.name }</th>
                                         <td>{ rule.destination.rule_type().portal_name() }</td>
                                         <td class="dest">{ destination_text(rule) }</td>
@@ -142,7 +138,7 @@ pub fn rules(p: &StepProps) -> Html {
                                         </td>
                                     </tr>
                                     if !found.is_empty() {
-                                        <tr class="msg-row"><td colspan="5"><Messages id={format!("rule-{i}-msg")} fixes={p.fixes_for(&found, Anchor::Rule(i))} dispatch={p.dispatch.clone()} diagnostics={found.clone()} /></td></tr>
+                                        <tr class="msg-row"><td colspan="5">{ messages(format!("rule-{i}-msg"), &found, &p.fixes_for(&found, Anchor::Rule(i)), Some(&p.dispatch)) }</td></tr>
                                     }
                                     </>
                                 }
@@ -156,9 +152,7 @@ pub fn rules(p: &StepProps) -> Html {
                 <p class="hint">{ "FQDN rules for common tasks. Rules whose name exists are skipped." }</p>
                 <div class="actions wrap">
                     { for RECOMMENDED_SETS.iter().map(|set| {
-                        let d = p.dispatch.clone();
-                        let id = set.id.to_owned();
-                        html! { <button type="button" onclick={Callback::from(move |_| d.emit(Action::AddRecommendedSet(id.clone())))}>{ format!("Add {}", set.label) }</button> }
+                        html! { <button type="button" onclick={on_click(&p.dispatch, Action::AddRecommendedSet(set.id.to_owned()))}>{ format!("Add {}", set.label) }</button> }
                     }) }
                 </div>
             } else {

@@ -2,10 +2,9 @@
 
 use yew::prelude::*;
 
-use super::StepProps;
+use super::{on_click, StepProps};
 use crate::state::{Action, Anchor, Step};
 
-#[function_component(Stepper)]
 pub fn stepper(p: &StepProps) -> Html {
     html! {
         <nav class="stepper" aria-label="Wizard steps">
@@ -14,11 +13,10 @@ pub fn stepper(p: &StepProps) -> Html {
                     let step = *step;
                     let errors = p.diagnostics.iter().filter(|d| d.is_error() && Anchor::of(d).step() == step).count();
                     let current = p.state.step == step;
-                    let d = p.dispatch.clone();
                     html! {
                         <li>
-                            <button type="button" class={classes!(current.then_some("current"))} aria-current={current.then_some("step")}
-                                onclick={Callback::from(move |_| d.emit(Action::GoTo(step)))}>
+                            <button type="button" class={current.then_some("current")} aria-current={current.then_some("step")}
+                                onclick={on_click(&p.dispatch, Action::GoTo(step))}>
                                 <span class="num">{ step.index() + 1 }</span>{ step.title() }
                                 if errors > 0 { <span class="badge">{ format!("{errors}") }<span class="sr-only">{ if errors == 1 { " error" } else { " errors" } }</span></span> }
                             </button>

@@ -3,19 +3,14 @@
 //! form for a change request. Each section collapses; code spans read as code (the plain text of each
 //! line is in `data-text`, the same as `amlnet summary`).
 
-use amlnet_core::summary::{summarize, Tone};
-use amlnet_core::Config;
+use std::rc::Rc;
+
+use amlnet_core::summary::{Summary, Tone};
 use yew::prelude::*;
 
 use super::rich;
 use crate::state::Action;
 use crate::web;
-
-#[derive(Properties, PartialEq)]
-pub struct SummaryProps {
-    pub config: Config,
-    pub dispatch: Callback<Action>,
-}
 
 fn tone_class(tone: Tone) -> &'static str {
     match tone {
@@ -36,12 +31,11 @@ fn tone_word(tone: Tone) -> &'static str {
     }
 }
 
-#[function_component(SummaryPanel)]
-pub fn summary_panel(p: &SummaryProps) -> Html {
-    let summary = use_memo(p.config.clone(), summarize);
+/// The panel of `summary` (the root memoises the core's `summarize` of the configuration).
+pub fn summary_panel(summary: &Rc<Summary>, dispatch: &Callback<Action>) -> Html {
     let copy = {
         // The text is made on click, not on every render of the preview.
-        let (summary, d) = (summary.clone(), p.dispatch.clone());
+        let (summary, d) = (summary.clone(), dispatch.clone());
         Callback::from(move |_| {
             let d = d.clone();
             web::copy(summary.render_text(), move |ok| {
@@ -60,7 +54,7 @@ pub fn summary_panel(p: &SummaryProps) -> Html {
                     <summary><h3 id={format!("summary-{}", section.id)}>{ &section.title }</h3></summary>
                     <ul aria-labelledby={format!("summary-{}", section.id)}>
                         { for section.lines.iter().map(|line| html! {
-                            <li class={classes!("tone", tone_class(line.tone))} data-text={line.text.clone()}>
+                            <li class={["tone ", tone_class(line.tone)].concat()} data-text={line.text.clone()}>
                                 if !tone_word(line.tone).is_empty() { <span class="sr-only">{ tone_word(line.tone) }</span> }
                                 { rich(&line.text) }
                             </li>

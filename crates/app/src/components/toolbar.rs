@@ -3,19 +3,25 @@
 
 use yew::prelude::*;
 
-use super::{event_value, StepProps};
+use super::{event_value, on_click, StepProps};
 use crate::presets::PRESETS;
 use crate::share::Snapshot;
 use crate::state::Action;
 use crate::web;
 
-#[function_component(Toolbar)]
-pub fn toolbar(p: &StepProps) -> Html {
-    // The box names no preset once one is loaded: the wizard may differ from it after any edit.
-    let preset = use_state(String::new);
-    let menu_open = use_state(|| false);
-    let share = use_state(String::new);
-    let theme = use_state(web::theme);
+/// The toolbar's own state, held by the root (so that the toolbar is a plain function).
+pub struct Bar {
+    /// The preset chosen in the box; it names none once one is loaded: the wizard may differ from it
+    /// after any edit.
+    pub preset: UseStateHandle<String>,
+    pub menu_open: UseStateHandle<bool>,
+    /// The last share link made.
+    pub share: UseStateHandle<String>,
+    pub theme: UseStateHandle<String>,
+}
+
+pub fn toolbar(p: &StepProps, bar: &Bar) -> Html {
+    let (preset, menu_open, share, theme) = (bar.preset.clone(), bar.menu_open.clone(), bar.share.clone(), bar.theme.clone());
     let load = {
         let (d, preset) = (p.dispatch.clone(), preset.clone());
         Callback::from(move |_| {
@@ -25,14 +31,8 @@ pub fn toolbar(p: &StepProps) -> Html {
             }
         })
     };
-    let undo = {
-        let d = p.dispatch.clone();
-        Callback::from(move |_| d.emit(Action::Undo))
-    };
-    let redo = {
-        let d = p.dispatch.clone();
-        Callback::from(move |_| d.emit(Action::Redo))
-    };
+    let undo = on_click(&p.dispatch, Action::Undo);
+    let redo = on_click(&p.dispatch, Action::Redo);
     let undo_label = p.state.undo.last().map(|e| format!("Undo: {} (Ctrl+Z)", e.label)).unwrap_or_else(|| "Nothing to undo".to_owned());
     let redo_label = p.state.redo.last().map(|e| format!("Redo: {} (Ctrl+Shift+Z)", e.label)).unwrap_or_else(|| "Nothing to redo".to_owned());
     let toggle_menu = {
@@ -75,29 +75,20 @@ pub fn toolbar(p: &StepProps) -> Html {
         _ => "Theme: system",
     };
     let plan_open = p.state.plan.open;
-    let toggle_plan = {
-        let d = p.dispatch.clone();
-        Callback::from(move |_| d.emit(Action::OpenPlan(!plan_open)))
-    };
+    let toggle_plan = on_click(&p.dispatch, Action::OpenPlan(!plan_open));
     let policy_open = p.state.policy.open;
-    let toggle_policy = {
-        let d = p.dispatch.clone();
-        Callback::from(move |_| d.emit(Action::OpenPolicy(!policy_open)))
-    };
+    let toggle_policy = on_click(&p.dispatch, Action::OpenPolicy(!policy_open));
     let policy_label = match &p.state.policy.loaded {
         Some(loaded) if loaded.reading.has_errors() => "Policy (broken)".to_owned(),
         Some(loaded) => format!("Policy: {}", loaded.reading.policy.name.as_deref().unwrap_or("loaded")),
         None => "Policy".to_owned(),
     };
     let import_open = p.state.import.open;
-    let toggle_import = {
-        let d = p.dispatch.clone();
-        Callback::from(move |_| d.emit(Action::OpenImport(!import_open)))
-    };
+    let toggle_import = on_click(&p.dispatch, Action::OpenImport(!import_open));
     html! {
         <>
         <button type="button" class="menu-toggle" aria-expanded={menu_open.to_string()} aria-controls="toolbar" onclick={toggle_menu}>{ "Menu" }</button>
-        <div class={classes!("toolbar", (*menu_open).then_some("open"))} id="toolbar">
+        <div class={if *menu_open { "toolbar open" } else { "toolbar" }} id="toolbar">
             <div class="group">
                 <label for="preset">{ "Preset" }</label>
                 <select id="preset" onchange={{ let preset = preset.clone(); Callback::from(move |e: Event| preset.set(event_value(&e))) }}>
