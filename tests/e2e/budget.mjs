@@ -1,7 +1,8 @@
 // Budgets of the built app (dist/), measured in headless Chromium. Sizes are gzip -9 of the files as
 // built (the test server sends them uncompressed).
 // - first load: the files a first visit fetches (from the browser's network log) until the first step
-//   is interactive, against the 180 KB target (issue 14); a hard ceiling of 350 KB (exit 1 above it);
+//   is interactive, against the 180 KB target (issue 14); a hard ceiling of 315 KB (exit 1 above it;
+//   350 KB until stop 17's cuts brought the first load from 344.0 to 299.0 KB);
 // - the first-load wasm links no exporter but YAML and no planner: none of the strings only they write
 //   (exit 1 if one is there, or if the full core lacks one, which would make the check vacuous);
 // - the whole site (every file in dist/) against today's 331 KB: a figure;
@@ -22,7 +23,7 @@ import { serve } from './server.mjs';
 const here = dirname(fileURLToPath(import.meta.url));
 const dist = resolve(process.env.DIST_DIR ?? join(here, '../../dist'));
 const FIRST_LOAD_TARGET = 180 * 1024;
-const FIRST_LOAD_CEILING = 350 * 1024;
+const FIRST_LOAD_CEILING = 315 * 1024;
 const SITE_TARGET = 331 * 1024;
 const LAZY_TARGET_MS = 200;
 const KEYSTROKE_TARGET_MS = 16;

@@ -6,6 +6,8 @@
 // wasm before it: 189.7 KB against a 190 KB budget; reading the options with Reflect, not serde, saved the
 // float formatting). Issue 12 (the networking exports) and issue 13 (policy packs) then added about 28 KB to
 // the small and 40 KB to the full wasm; the ceilings moved with them (175 and 230 KB), the targets did not.
+// Stop 17's cuts (one sort, no hash tables, results as hand-written JSON) brought them to 151.5 and 200.4 KB,
+// and the ceilings down to 160 and 210 KB, so the bytes won stay won.
 // The run fails only above the hard ceilings (AMLNET_SMALL_WASM_CEILING, AMLNET_FULL_WASM_CEILING in bytes override them): room for fixes, not for a new
 // dependency. `bash scripts/size-report.sh` shows what the bytes are spent on. Ends with `npm-size: N passed, M failed`.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
@@ -17,8 +19,8 @@ const pkg = resolve(dirname(fileURLToPath(import.meta.url)), '../../pkg');
 const KB = 1024;
 const WASM = [
   // file, target, hard ceiling
-  { file: 'wasm/amlnet_bg.wasm', name: 'small wasm', target: 100 * KB, ceiling: Number(process.env.AMLNET_SMALL_WASM_CEILING ?? 175 * KB) },
-  { file: 'wasm/amlnet_full_bg.wasm', name: 'full wasm', target: 177.1 * KB, ceiling: Number(process.env.AMLNET_FULL_WASM_CEILING ?? 230 * KB) },
+  { file: 'wasm/amlnet_bg.wasm', name: 'small wasm', target: 100 * KB, ceiling: Number(process.env.AMLNET_SMALL_WASM_CEILING ?? 160 * KB) },
+  { file: 'wasm/amlnet_full_bg.wasm', name: 'full wasm', target: 177.1 * KB, ceiling: Number(process.env.AMLNET_FULL_WASM_CEILING ?? 210 * KB) },
 ];
 
 const gzip = (bytes) => gzipSync(bytes, { level: 9 }).length;
