@@ -918,6 +918,73 @@ test('inbound private endpoint and approver role: fields on Networking, in the e
   await context.close();
 });
 
+/** The Review step's settings table: { label: value } for the rows of `step`'s group. */
+async function settingsOf(page, step) {
+  return page.locator('.settings-table').evaluate((table, step) => {
+    const out = {};
+    let group = '';
+    for (const tr of table.querySelectorAll('tr')) {
+      if (tr.classList.contains('group-row')) group = tr.querySelector('th').firstChild.textContent;
+      else if (group === step) out[tr.querySelector('th').textContent] = tr.querySelector('td').textContent;
+    }
+    return out;
+  }, step);
+}
+
+test('review: the settings table lists the inbound private endpoint, its DNS and the approver role', async () => {
+  const { context, page, problems } = await openPage(browser, server.url);
+  await gotoStep(page, 'Review + export');
+  let rows = await settingsOf(page, 'Networking');
+  assertEqual(rows['Private endpoint subnet'], '(not set)', 'no inbound private endpoint: its subnet is not set');
+  assert(!('Private endpoint name' in rows), 'and no other endpoint rows');
+  assertEqual(await page.locator('.settings-table td.unset', { hasText: '(not set)' }).count() > 0, true, 'shown as unset');
+  await gotoStep(page, 'Networking');
+  await page.getByLabel('Private with Internet Outbound').check();
+  await page.getByLabel('Private endpoint subnet').fill('corp-vnet/pe');
+  await page.getByLabel('Private endpoint name').fill('contoso-pe');
+  await page.getByLabel('Virtual network resource group').fill('net-rg');
+  await page.getByLabel('Private DNS integration').selectOption('existing');
+  const zone = (z) => `/subscriptions/${SUB}/resourceGroups/dns-rg/providers/Microsoft.Network/privateDnsZones/${z}`;
+  await page.getByLabel('Existing private DNS zones').fill(`${zone('privatelink.api.azureml.ms')} ${zone('privatelink.notebooks.azure.net')}`);
+  assert(await page.getByLabel('Assign the approver role on private endpoint targets').isChecked(), 'the approver role is on by default');
+  const identity = `/subscriptions/${SUB}/resourceGroups/${RG}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/approver-id`;
+  await gotoStep(page, 'Review + export');
+  rows = await settingsOf(page, 'Networking');
+  assertEqual(rows['Approver identity (user-assigned, optional)'], "the workspace's system-assigned identity", 'no identity named: the system-assigned one');
+  await gotoStep(page, 'Networking');
+  await page.getByLabel('Approver identity (user-assigned, optional)').fill(identity);
+  await gotoStep(page, 'Review + export');
+  rows = await settingsOf(page, 'Networking');
+  assertEqual(rows['Private endpoint subnet'], 'corp-vnet/pe', 'the subnet');
+  assertEqual(rows['Private endpoint name'], 'contoso-pe', 'the name');
+  assertEqual(rows['Virtual network resource group'], 'net-rg', 'the network resource group');
+  assertEqual(rows['Private DNS integration'], 'Use existing private DNS zones', 'the DNS choice, in the Networking step\'s words');
+  assertEqual(rows['Existing private DNS zones'], `${zone('privatelink.api.azureml.ms')} ${zone('privatelink.notebooks.azure.net')}`, 'the zones');
+  assertEqual(rows['Assign the approver role on private endpoint targets'], 'Yes', 'the approver role');
+  assertEqual(rows['Approver identity (user-assigned, optional)'], identity, 'to the named identity');
+  await axe(page, 'Review with an inbound private endpoint');
+  for (const [width, height, size] of [[1440, 900, '1440'], [390, 844, '390']]) {
+    await page.setViewportSize({ width, height });
+    const overflow = await page.evaluate(() => {
+      const wrap = document.querySelector('.table-wrap.settings');
+      return [document.documentElement.scrollWidth - window.innerWidth, wrap.scrollWidth - wrap.clientWidth];
+    });
+    assertEqual(overflow.join(','), '0,0', `no horizontal overflow of the page and the settings table at ${size} px`);
+    await page.locator('.table-wrap.settings').screenshot({ path: join(shots11, `${size}-review-networking.png`) });
+  }
+  await gotoStep(page, 'Networking');
+  await page.getByLabel('Assign the approver role on private endpoint targets').uncheck();
+  await page.getByLabel('Private DNS integration').selectOption('off');
+  await gotoStep(page, 'Review + export');
+  rows = await settingsOf(page, 'Networking');
+  assertEqual(rows['Assign the approver role on private endpoint targets'], 'No', 'the approver role off');
+  assert(!('Approver identity (user-assigned, optional)' in rows), 'and no identity then');
+  assertEqual(rows['Private DNS integration'], 'No private DNS integration (your DNS resolves the workspace)', 'DNS off');
+  assert(!('Existing private DNS zones' in rows), 'and no zones then');
+  await noProblems(page, problems);
+  await context.close();
+});
+
 test('text: code spans, plurals, code badges open the docs, repeated warnings grouped', async () => {
   const { context, page, problems } = await openPage(browser, server.url);
   await gotoStep(page, 'Networking');

@@ -23,6 +23,13 @@ fn describe(mode: IsolationMode) -> &'static str {
     }
 }
 
+/// The private DNS choices of the inbound private endpoint: value and label (the Review table shows the label).
+pub const INBOUND_DNS: &[(&str, &str)] = &[
+    ("create", "Create privatelink.api.azureml.ms and privatelink.notebooks.azure.net, linked to the network"),
+    ("existing", "Use existing private DNS zones"),
+    ("off", "No private DNS integration (your DNS resolves the workspace)"),
+];
+
 /// A checkbox bound to a wizard field, with its findings: `Action::Set` with "true" or "false".
 fn check_for(p: &StepProps, field: Field, hint: &'static str) -> Html {
     let diagnostics = p.at(Anchor::Field(field));
@@ -55,11 +62,7 @@ pub fn networking(p: &StepProps) -> Html {
                 { text_for(p, Field::InboundPeSubnet, Some("The subnet's resource ID, or VNET/SUBNET in the resource group below; empty: no private endpoint")) }
                 { text_for(p, Field::InboundPeName, Some("Empty: <workspace>-pe")) }
                 { text_for(p, Field::InboundPeNetworkRg, Some("For VNET/SUBNET: the virtual network's resource group (empty: the workspace's)")) }
-                { select_for(p, Field::InboundPeDns, &[
-                    ("create", "Create privatelink.api.azureml.ms and privatelink.notebooks.azure.net, linked to the network"),
-                    ("existing", "Use existing private DNS zones"),
-                    ("off", "No private DNS integration (your DNS resolves the workspace)"),
-                ], None) }
+                { select_for(p, Field::InboundPeDns, INBOUND_DNS, None) }
                 if p.state.value(Field::InboundPeDns) == "existing" {
                     { text_for(p, Field::InboundPeZoneIds, Some("The resource IDs of the two zones, separated by spaces")) }
                 }

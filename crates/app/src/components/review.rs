@@ -2,9 +2,12 @@
 //! the validation summary, where findings that repeat for several rules are one entry and each entry
 //! moves focus to its field. The exports are in the preview panel beside it.
 
+use amlnet_core::model::{DnsIntegration, IsolationMode};
+use amlnet_core::networking::Principal;
 use amlnet_core::Severity;
 use yew::prelude::*;
 
+use super::networking::INBOUND_DNS;
 use super::{code_badge, group_findings, on_click, rich, severity_word, step_heading, StepProps};
 use crate::state::{Action, Anchor, Field, Step};
 use crate::text::plural;
@@ -25,13 +28,20 @@ pub fn settings(p: &StepProps) -> Html {
     let shown = |f: Field| -> String {
         let v = s.value(f);
         match (f, v.as_str()) {
+            // Empty: the identity the core picks (`approver_principal`), in the Networking step's words.
+            (Field::ApproverIdentity, "") => match amlnet_core::networking::approver_principal(&s.config) {
+                Principal::UserAssigned(_) => "the workspace's primary user-assigned identity",
+                Principal::SystemAssigned => "the workspace's system-assigned identity",
+            }
+            .to_owned(),
             (_, "") => "(not set)".to_owned(),
-            (Field::IsolationMode, m) => amlnet_core::model::IsolationMode::parse(m).map_or(v.clone(), |m| m.portal_name().to_owned()),
+            (Field::IsolationMode, m) => IsolationMode::parse(m).map_or(v.clone(), |m| m.portal_name().to_owned()),
             (Field::WorkspaceKind, "default") => "Azure Machine Learning workspace".to_owned(),
             (Field::WorkspaceKind, "hub") => "Foundry hub".to_owned(),
             (Field::WorkspaceKind, "project") => "Foundry project".to_owned(),
-            (Field::ProvisionNow, "false") => "No".to_owned(),
-            (Field::ProvisionNow, _) => "Yes".to_owned(),
+            (Field::ProvisionNow | Field::AssignApproverRole, "false") => "No".to_owned(),
+            (Field::ProvisionNow | Field::AssignApproverRole, _) => "Yes".to_owned(),
+            (Field::InboundPeDns, d) => INBOUND_DNS.iter().find(|(value, _)| *value == d).map_or(v.clone(), |(_, label)| (*label).to_owned()),
             _ => v,
         }
     };
@@ -43,6 +53,24 @@ pub fn settings(p: &StepProps) -> Html {
         rows.push((Step::Basics, Field::HubId.label(), shown(Field::HubId)));
     }
     rows.push((Step::Networking, Field::PublicNetworkAccess.label(), shown(Field::PublicNetworkAccess)));
+    // The inbound private endpoint: its subnet "(not set)" when there is none; the resource group and
+    // region only when set, the zones only with existing DNS.
+    rows.push((Step::Networking, Field::InboundPeSubnet.label(), shown(Field::InboundPeSubnet)));
+    if let Some(pe) = s.config.context.networking.inbound_private_endpoints.first() {
+        for f in [Field::InboundPeName, Field::InboundPeNetworkRg, Field::InboundPeDns, Field::InboundPeZoneIds] {
+            let hidden = match f {
+                Field::InboundPeNetworkRg => pe.network_resource_group.is_none(),
+                Field::InboundPeZoneIds => !matches!(pe.dns, DnsIntegration::Existing(_)),
+                _ => false,
+            };
+            if !hidden {
+                rows.push((Step::Networking, f.label(), shown(f)));
+            }
+        }
+        if let Some(location) = pe.location.as_ref().filter(|l| !l.trim().is_empty()) {
+            rows.push((Step::Networking, "Private endpoint region", location.clone()));
+        }
+    }
     if !s.is_project() {
         rows.push((Step::Networking, Field::IsolationMode.label(), shown(Field::IsolationMode)));
         if let Some(sku) = amlnet_core::summary::firewall(&s.config) {
@@ -51,6 +79,13 @@ pub fn settings(p: &StepProps) -> Html {
         rows.push((Step::Networking, Field::ProvisionNow.label(), shown(Field::ProvisionNow)));
         if !s.value(Field::ImageBuildCompute).is_empty() {
             rows.push((Step::Networking, Field::ImageBuildCompute.label(), shown(Field::ImageBuildCompute)));
+        }
+        // The approver role, as the Networking step offers it: with a managed network only.
+        if s.isolation_mode() != IsolationMode::Disabled {
+            rows.push((Step::Networking, Field::AssignApproverRole.label(), shown(Field::AssignApproverRole)));
+            if s.config.context.networking.assign_approver_role {
+                rows.push((Step::Networking, Field::ApproverIdentity.label(), shown(Field::ApproverIdentity)));
+            }
         }
         let rules = s.rules();
         let count = |t: amlnet_core::model::RuleType| rules.iter().filter(|r| r.destination.rule_type() == t).count();
