@@ -176,21 +176,23 @@ pub fn analyze(files: &[SourceFile], context: Context) -> Analysis {
     // finding at a field (a missing key, a wrong type) comes first, and the model rules' view of the value
     // that could not be read (empty, say) is left out.
     // The fields are looked up in ordered maps (one pass each, not reading findings x model findings).
-    let model_errors = fields(model.iter().filter(|m| m.is_error()));
+    let model_errors = fields(&model, &|m| m.is_error());
     diagnostics.retain(|d| d.code != codes::VALUE_REJECTED.code || model_errors.get(field_key(d).as_str()).is_none());
-    let read = fields(diagnostics.iter().filter(|d| d.code != codes::VALUE_REJECTED.code && d.severity != Severity::Info));
+    let read = fields(&diagnostics, &|d| d.code != codes::VALUE_REJECTED.code && d.severity != Severity::Info);
     model.retain(|m| read.get(field_key(m).as_str()).is_none());
     diagnostics.extend(model);
     sort_diagnostics(&mut diagnostics);
     Analysis { config, diagnostics, kinds, sources }
 }
 
-/// The fields (file and path, as [`field_key`]) of `diagnostics`. The map's type is the source map's and
-/// `duplicate-rule-name`'s, so the wasm carries one ordered map.
-fn fields<'a>(diagnostics: impl Iterator<Item = &'a Diagnostic>) -> BTreeMap<Cow<'static, str>, usize> {
+/// The fields (file and path, as [`field_key`]) of the diagnostics `keep` keeps. The map's type is the
+/// source map's and `duplicate-rule-name`'s, so the wasm carries one ordered map.
+fn fields(diagnostics: &[Diagnostic], keep: &dyn Fn(&Diagnostic) -> bool) -> BTreeMap<Cow<'static, str>, usize> {
     let mut map = BTreeMap::new();
-    for (i, d) in diagnostics.enumerate() {
-        map.insert(Cow::Owned(field_key(d)), i);
+    for (i, d) in diagnostics.iter().enumerate() {
+        if keep(d) {
+            map.insert(Cow::Owned(field_key(d)), i);
+        }
     }
     map
 }
