@@ -177,9 +177,9 @@ pub fn analyze(files: &[SourceFile], context: Context) -> Analysis {
     // that could not be read (empty, say) is left out.
     // The fields are looked up in ordered maps (one pass each, not reading findings x model findings).
     let model_errors = fields(&model, &|m| m.is_error());
-    diagnostics.retain(|d| d.code != codes::VALUE_REJECTED.code || model_errors.get(field_key(d).as_str()).is_none());
+    diagnostics.retain(|d| d.code != codes::VALUE_REJECTED.code || !model_errors.contains_key(field_key(d).as_str()));
     let read = fields(&diagnostics, &|d| d.code != codes::VALUE_REJECTED.code && d.severity != Severity::Info);
-    model.retain(|m| read.get(field_key(m).as_str()).is_none());
+    model.retain(|m| !read.contains_key(field_key(m).as_str()));
     diagnostics.extend(model);
     sort_diagnostics(&mut diagnostics);
     Analysis { config, diagnostics, kinds, sources }

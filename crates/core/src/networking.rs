@@ -247,7 +247,7 @@ pub fn approver_targets(config: &Config) -> Vec<ApproverTarget> {
         // The resource itself, not a child (`.../privateLinkScopes/x` is its own resource).
         let resource_id = resource_part(id);
         let lower = resource_id.to_ascii_lowercase();
-        if defaults.contains(&lower) || seen.get(lower.as_str()).is_some() {
+        if defaults.contains(&lower) || seen.contains_key(lower.as_str()) {
             continue;
         }
         seen.insert(Cow::Owned(lower), rule_index);

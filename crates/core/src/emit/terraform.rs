@@ -81,7 +81,7 @@ fn label(prefix: &str, text: &str, used: &mut Labels) -> String {
     let base = format!("{prefix}_{}", super::word_chars(text));
     let mut candidate = base.clone();
     let mut n = 2;
-    while used.get(candidate.as_str()).is_some() {
+    while used.contains_key(candidate.as_str()) {
         candidate = format!("{base}_{n}");
         n += 1;
     }
