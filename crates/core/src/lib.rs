@@ -33,6 +33,8 @@ pub use rules::{RuleInfo, ALL as RULES};
 
 use lower::Lowerer;
 use rules::{codes, Target};
+use std::borrow::Cow;
+use std::collections::BTreeMap;
 
 /// The version of amlnet, for generated file headers.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -173,12 +175,34 @@ pub fn analyze(files: &[SourceFile], context: Context) -> Analysis {
     // name, say) says more: its diagnostic replaces the schema's generic `value-rejected`. Any other reading
     // finding at a field (a missing key, a wrong type) comes first, and the model rules' view of the value
     // that could not be read (empty, say) is left out.
-    let same_field = |a: &Diagnostic, b: &Diagnostic| a.path == b.path && a.file == b.file;
-    diagnostics.retain(|d| d.code != codes::VALUE_REJECTED.code || !model.iter().any(|m| m.is_error() && same_field(m, d)));
-    model.retain(|m| !diagnostics.iter().any(|d| d.code != codes::VALUE_REJECTED.code && d.severity != Severity::Info && same_field(m, d)));
+    // The fields are looked up in ordered maps (one pass each, not reading findings x model findings).
+    let model_errors = fields(&model, &|m| m.is_error());
+    diagnostics.retain(|d| d.code != codes::VALUE_REJECTED.code || !model_errors.contains_key(field_key(d).as_str()));
+    let read = fields(&diagnostics, &|d| d.code != codes::VALUE_REJECTED.code && d.severity != Severity::Info);
+    model.retain(|m| !read.contains_key(field_key(m).as_str()));
     diagnostics.extend(model);
     sort_diagnostics(&mut diagnostics);
     Analysis { config, diagnostics, kinds, sources }
+}
+
+/// The fields (file and path, as [`field_key`]) of the diagnostics `keep` keeps. The map's type is the
+/// source map's and `duplicate-rule-name`'s, so the wasm carries one ordered map.
+fn fields(diagnostics: &[Diagnostic], keep: &dyn Fn(&Diagnostic) -> bool) -> BTreeMap<Cow<'static, str>, usize> {
+    let mut map = BTreeMap::new();
+    for (i, d) in diagnostics.iter().enumerate() {
+        if keep(d) {
+            map.insert(Cow::Owned(field_key(d)), i);
+        }
+    }
+    map
+}
+
+/// One string per (file, path): the file's length first, so no file and path pair reads as another.
+fn field_key(d: &Diagnostic) -> String {
+    match &d.file {
+        Some(file) => format!("{}:{file}{}", file.len(), d.path),
+        None => format!("-{}", d.path),
+    }
 }
 
 fn kinds_include_workspace(kinds: &[(String, Option<DocumentKind>)], file: Option<&str>) -> bool {
