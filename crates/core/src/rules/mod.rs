@@ -11,7 +11,8 @@
 
 use crate::diagnostic::{Diagnostic, Severity, TextRange};
 use crate::model::Config;
-use crate::policy::Policy;
+use crate::policy::{Allowed, Policy};
+use std::fmt::Display;
 
 mod prelude {
     pub(crate) use super::{Checker, PolicyChecker, RuleInfo, Target};
@@ -70,16 +71,35 @@ pub(crate) struct PolicyChecker<'a> {
 impl PolicyChecker<'_> {
     /// Reports that `what` (the isolation mode `x`) breaks the constraint written at `at`, with the
     /// section's severity (`broken`: the severity and `at`).
-    pub(crate) fn forbid(&mut self, info: &RuleInfo, broken: (Severity, TextRange), target: Target, path: &str, what: &str, help: String) {
+    pub(crate) fn forbid(&mut self, info: &RuleInfo, broken: (Severity, TextRange), target: Target, path: &str, what: &dyn Display, help: String) {
         let (severity, at) = broken;
         let mut d = info.at(path, format!("{} does not allow {what}", self.policy.cite(at))).with_help(help);
         d.severity = severity;
         self.findings.push((target, d));
     }
+
+    /// The check the policy's lists of closed-set values share (`workspace.isolation_modes`,
+    /// `online_endpoints.auth_modes`, ...): unless `rule` lists `value`, "the policy does not allow
+    /// {what}", with the allowed values (each written by `spell`) as help.
+    pub(crate) fn forbid_unlisted<T: Copy + PartialEq>(
+        &mut self,
+        info: &RuleInfo,
+        (rule, severity): (&Allowed<T>, Severity),
+        (target, path): (Target, &str),
+        value: T,
+        spell: fn(T) -> &'static str,
+        what: &dyn Display,
+    ) {
+        if rule.values.contains(&value) {
+            return;
+        }
+        let help = format!("the policy allows {}", quoted_list(rule.values.iter().map(|v| spell(*v))));
+        self.forbid(info, (severity, rule.at), target, path, what, help);
+    }
 }
 
 /// "`a`, `b`" for a help text.
-pub(crate) fn quoted_list<T: std::fmt::Display>(values: impl IntoIterator<Item = T>) -> String {
+pub(crate) fn quoted_list<T: Display>(values: impl IntoIterator<Item = T>) -> String {
     let mut out = String::new();
     for value in values {
         push_quoted(&mut out, &value);
@@ -92,7 +112,7 @@ pub(crate) fn quoted_list<T: std::fmt::Display>(values: impl IntoIterator<Item =
 }
 
 /// One item of `quoted_list` (not generic, so the list's callers share it).
-fn push_quoted(out: &mut String, value: &dyn std::fmt::Display) {
+fn push_quoted(out: &mut String, value: &dyn Display) {
     use std::fmt::Write as _;
     if !out.is_empty() {
         out.push_str(", ");

@@ -40,11 +40,7 @@ pub(crate) fn check(cx: &mut PolicyChecker<'_>) {
         Some(mode) => (mode, ""),
         None => (AuthMode::Key, " (the default)"),
     };
-    if rule.values.contains(&mode) {
-        return;
-    }
-    let what = format!("the auth mode `{}`{default} of endpoint `{}`", mode.yaml(), endpoint.name);
-    let help = format!("the policy allows {}", super::quoted_list(rule.values.iter().map(|m| m.yaml())));
-    let (severity, at) = (cx.policy.online_endpoints.severity, rule.at);
-    cx.forbid(&INFO, (severity, at), Target::Endpoint, "auth_mode", &what, help);
+    let what = format_args!("the auth mode `{}`{default} of endpoint `{}`", mode.yaml(), endpoint.name);
+    let severity = cx.policy.online_endpoints.severity;
+    cx.forbid_unlisted(&INFO, (rule, severity), (Target::Endpoint, "auth_mode"), mode, AuthMode::yaml, &what);
 }

@@ -41,11 +41,7 @@ pub(crate) fn check(cx: &mut PolicyChecker<'_>) {
         Some(access) => (access, ""),
         None => (NetworkAccess::Enabled, " (the default)"),
     };
-    if rule.values.contains(&access) {
-        return;
-    }
-    let what = format!("public network access `{}`{default} of endpoint `{}`", access.lower(), endpoint.name);
-    let help = format!("the policy allows {}", super::quoted_list(rule.values.iter().map(|a| a.lower())));
-    let (severity, at) = (cx.policy.online_endpoints.severity, rule.at);
-    cx.forbid(&INFO, (severity, at), Target::Endpoint, "public_network_access", &what, help);
+    let what = format_args!("public network access `{}`{default} of endpoint `{}`", access.lower(), endpoint.name);
+    let severity = cx.policy.online_endpoints.severity;
+    cx.forbid_unlisted(&INFO, (rule, severity), (Target::Endpoint, "public_network_access"), access, NetworkAccess::lower, &what);
 }

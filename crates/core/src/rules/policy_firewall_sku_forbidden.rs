@@ -48,11 +48,7 @@ pub(crate) fn check(cx: &mut PolicyChecker<'_>) {
         Some(sku) => (sku, ""),
         None => (FirewallSku::Standard, " (the default)"),
     };
-    if rule.values.contains(&sku) {
-        return;
-    }
-    let what = format!("the firewall SKU `{}`{default}", sku.yaml());
-    let help = format!("the policy allows {}", super::quoted_list(rule.values.iter().map(|s| s.yaml())));
-    let (severity, at) = (cx.policy.workspace.severity, rule.at);
-    cx.forbid(&INFO, (severity, at), Target::Workspace, "managed_network.firewall_sku", &what, help);
+    let what = format_args!("the firewall SKU `{}`{default}", sku.yaml());
+    let severity = cx.policy.workspace.severity;
+    cx.forbid_unlisted(&INFO, (rule, severity), (Target::Workspace, "managed_network.firewall_sku"), sku, FirewallSku::yaml, &what);
 }

@@ -49,11 +49,7 @@ pub(crate) fn check(cx: &mut PolicyChecker<'_>) {
         None if cx.config.context.operation == Operation::Create => (IsolationMode::Disabled, " (a new workspace without `managed_network`)"),
         None => return,
     };
-    if rule.values.contains(&mode) {
-        return;
-    }
-    let what = format!("the isolation mode `{}`{default}", mode.yaml());
-    let help = format!("the policy allows {}", super::quoted_list(rule.values.iter().map(|m| m.yaml())));
-    let (severity, at) = (cx.policy.workspace.severity, rule.at);
-    cx.forbid(&INFO, (severity, at), Target::Workspace, "managed_network.isolation_mode", &what, help);
+    let what = format_args!("the isolation mode `{}`{default}", mode.yaml());
+    let severity = cx.policy.workspace.severity;
+    cx.forbid_unlisted(&INFO, (rule, severity), (Target::Workspace, "managed_network.isolation_mode"), mode, IsolationMode::yaml, &what);
 }

@@ -42,11 +42,7 @@ pub(crate) fn check(cx: &mut PolicyChecker<'_>) {
         None if cx.config.context.operation == Operation::Create => (NetworkAccess::Enabled, " (the default of a new workspace)"),
         None => return,
     };
-    if rule.values.contains(&access) {
-        return;
-    }
-    let what = format!("public network access `{}`{default}", access.pascal());
-    let help = format!("the policy allows {}", super::quoted_list(rule.values.iter().map(|a| a.pascal())));
-    let (severity, at) = (cx.policy.workspace.severity, rule.at);
-    cx.forbid(&INFO, (severity, at), Target::Workspace, "public_network_access", &what, help);
+    let what = format_args!("public network access `{}`{default}", access.pascal());
+    let severity = cx.policy.workspace.severity;
+    cx.forbid_unlisted(&INFO, (rule, severity), (Target::Workspace, "public_network_access"), access, NetworkAccess::pascal, &what);
 }

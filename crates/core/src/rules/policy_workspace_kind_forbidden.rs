@@ -38,12 +38,9 @@ kind: default
 
 pub(crate) fn check(cx: &mut PolicyChecker<'_>) {
     let (Some(rule), Some(ws)) = (&cx.policy.workspace.kinds, &cx.config.workspace) else { return };
-    if rule.values.contains(&ws.kind) {
-        return;
-    }
+    // A policy file names the default kind `workspace` (`policy/read.rs`); the message gives the YAML spelling.
     let name = |k: WorkspaceKind| if k == WorkspaceKind::Default { "workspace" } else { k.yaml() };
-    let what = format!("the workspace kind `{}`", ws.kind.yaml());
-    let help = format!("the policy allows {}", super::quoted_list(rule.values.iter().map(|k| name(*k))));
-    let (severity, at) = (cx.policy.workspace.severity, rule.at);
-    cx.forbid(&INFO, (severity, at), Target::Workspace, "kind", &what, help);
+    let what = format_args!("the workspace kind `{}`", ws.kind.yaml());
+    let severity = cx.policy.workspace.severity;
+    cx.forbid_unlisted(&INFO, (rule, severity), (Target::Workspace, "kind"), ws.kind, name, &what);
 }
